@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "sockscript",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "sockscript", targets: ["sockscript"]),
+    .library(name: "ScenarioLang", targets: ["ScenarioLang"]),
+    .library(name: "SockKernel", targets: ["SockKernel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    // The kernel model: knows nothing of the language.
+    .target(
+      name: "SockKernel",
+      dependencies: [.product(name: "Collections", package: "swift-collections")]
+    ),
+    // The scenario language: lexer, parser, AST, evaluator; drives SockKernel.
+    .target(name: "ScenarioLang", dependencies: ["SockKernel"]),
+    // The command-line tool.
+    .executableTarget(
+      name: "sockscript",
+      dependencies: [
+        "ScenarioLang",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SockKernelTests", dependencies: ["SockKernel"]),
+    .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang"]),
+    .testTarget(name: "SamplesTests", dependencies: ["ScenarioLang"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ]
+)

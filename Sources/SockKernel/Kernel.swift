@@ -1,0 +1,99 @@
+import Collections
+
+/// A deterministic model of the Linux AF_UNIX socket layer, with virtual time.
+///
+/// Tasks (threads of one process) issue system calls with ``submit(_:tag:_:)``; ``run(until:)``
+/// runs whatever can run and advances the clock from timer to timer. Everything observable is
+/// reported, in order, to ``onEvent``.
+public final class Kernel {
+  public let config: KernelConfig
+  public internal(set) var clock: VirtualClock
+  /// Receives every event as it happens.
+  public var onEvent: ((KernelEvent) -> Void)?
+
+  var tasks: [KernelTask] = []
+  var runQueue = Deque<TaskID>()
+  var timers = TimerQueue()
+  /// The file table, indexed by descriptor.
+  var files: [SocketFile?] = [nil, nil, nil]
+  /// Closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
+  var freeDescriptors = Heap<Int32>()
+  var vfs = VFS()
+  var abstractNames = AbstractNamespace()
+  var nextInode = 1000
+  var nextCallID = 0
+  var nextAlarm = 0
+  var firedAlarms = Set<Int>()
+  /// The task whose kernel code is running: the waker of any wake-up.
+  var currentTask: TaskID?
+  /// Wake-ups made by the running call, reported after the call's own event.
+  var deferredEvents: [KernelEvent] = []
+  /// `warned` in `sock_set_timeout`: the negative-timeout message is printed at most 10 times.
+  var negativeTimeoutWarnings = 0
+  /// Where `unix_autobind` starts probing (the kernel draws it at random).
+  public var autobindStart: UInt32 = 0
+
+  public init(config: KernelConfig = KernelConfig()) {
+    self.config = config
+    self.clock = VirtualClock(hz: config.hz)
+  }
+
+  /// Now, in virtual nanoseconds.
+  public var now: Nanoseconds { clock.now }
+
+  // MARK: Tasks
+
+  /// Creates a thread named `name` (its `comm`).
+  public func spawn(name: String) -> TaskID {
+    let id = TaskID(rawValue: tasks.count)
+    tasks.append(KernelTask(id: id, comm: name))
+    return id
+  }
+
+  /// The name a task was spawned with.
+  public func name(of task: TaskID) -> String { tasks[task.rawValue].comm }
+
+  /// Queues a call for `task`; it starts once the task's earlier calls have returned.
+  /// `make` builds the arguments at that moment.
+  public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) {
+    let t = tasks[task.rawValue]
+    t.pending.append(PendingCall(tag: tag, make: make))
+    if t.current == nil { makeRunnable(t) }
+  }
+
+  /// True when `task` has no call in progress or queued.
+  public func isIdle(_ task: TaskID) -> Bool { tasks[task.rawValue].isIdle }
+
+  /// Every task that is asleep in a call, in task order, with where it sleeps.
+  public func sleepingTasks() -> [(task: TaskID, call: CallRecord, queue: WaitQueueName, expiresAt: Nanoseconds?)] {
+    tasks.compactMap { t in
+      guard let sleep = t.sleeping, let call = t.current else { return nil }
+      let expiresAt = sleep.expire.map { clock.instant(ofTick: $0) }
+      return (t.id, call.record, sleep.queue.name, expiresAt)
+    }
+  }
+
+  // MARK: Alarms (time as seen from outside the kernel)
+
+  /// An alarm that goes off at `instant`, ordered with kernel timers due at the same instant
+  /// by the order they were set.
+  public func setAlarm(at instant: Nanoseconds) -> AlarmID {
+    nextAlarm += 1
+    let id = AlarmID(rawValue: nextAlarm)
+    timers.modTimer(KernelTimer(.alarm(id)), expires: max(instant, clock.now))
+    return id
+  }
+
+  /// True once the alarm has gone off.
+  public func hasFired(_ alarm: AlarmID) -> Bool { firedAlarms.contains(alarm.rawValue) }
+
+  // MARK: Inspection
+
+  /// The socket an open descriptor refers to.
+  public func sock(fd: Int32) -> Sock? {
+    guard fd >= 0, Int(fd) < files.count else { return nil }
+    return files[Int(fd)]?.sock
+  }
+
+  func emit(_ event: KernelEvent) { onEvent?(event) }
+}

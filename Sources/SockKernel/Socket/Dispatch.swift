@@ -1,0 +1,89 @@
+/// The system call table: from a ``Syscall`` to the kernel function that serves it,
+/// through the socket layer (`net/socket.c`) and AF_UNIX's `proto_ops`.
+extension Kernel {
+  func dispatch(_ call: ActiveCall) -> SyscallStep {
+    switch call.record.syscall {
+    case .socket(let type, let proto):
+      return .done(sysSocket(type: type, protocol: proto))
+    case .createFile(let path):
+      return .done(sysMknodRegular(path))
+    case .mkdir(let path):
+      return .done(sysMkdir(path))
+    case .unlink(let path):
+      return .done(sysUnlink(path))
+    default:
+      break
+    }
+    guard let fd = call.record.syscall.fd, let file = lookupFile(fd) else {
+      return .done(.failure(.EBADF, Kernel.badDescriptor))
+    }
+    switch call.record.syscall {
+    case .bind(_, let address):
+      return .done(unixBind(file.sock, address))
+    case .listen(_, let backlog):
+      return .done(sysListen(file.sock, backlog: backlog))
+    case .connect(_, let address):
+      return sysConnect(file, address, frame: &call.frame)
+    case .accept(_, let flags):
+      return sysAccept(file, flags: flags, frame: &call.frame)
+    case .shutdown(_, let how):
+      return .done(unixShutdown(file.sock, how: how))
+    case .close(let fd):
+      return .done(sysClose(fd))
+    case .setTimeout(_, let option, let value, let optlen):
+      return .done(skSetsockopt(file.sock, option, value, optlen: optlen))
+    case .getTimeout(_, let option):
+      return .done(skGetsockopt(file.sock, option))
+    case .setNonBlocking(_, let on):
+      file.nonBlocking = on
+      return .done(.success())
+    case .socket, .createFile, .mkdir, .unlink:
+      preconditionFailure("handled above")
+    }
+  }
+
+  /// `__sys_socket` → `unix_create`: `socket(AF_UNIX, type, protocol)`.
+  func sysSocket(type: SocketType, protocol proto: Int32) -> SyscallOutcome {
+    // unix_create: only 0 or PF_UNIX.
+    if proto != 0 && proto != AF_UNIX {
+      return .failure(.EPROTONOSUPPORT, Reason("unix_create", "protocol \(proto) is neither 0 nor PF_UNIX"))
+    }
+    // unix_create: SOCK_RAW is silently turned into SOCK_DGRAM.
+    let sock = unixCreate1(type: type == .raw ? .dgram : type)
+    let fd = installFile(SocketFile(sock: sock))
+    var outcome = SyscallOutcome.success(Int64(fd))
+    outcome.inode = sock.inode
+    return outcome
+  }
+
+  /// `close(fd)` → `sock_close` → `unix_release`.
+  func sysClose(_ fd: Int32) -> SyscallOutcome {
+    guard let file = removeFile(fd) else { return .failure(.EBADF, Kernel.badDescriptor) }
+    unixReleaseSock(file.sock, embryo: false)
+    return .success()
+  }
+
+  /// `mknod(path, S_IFREG)`.
+  func sysMknodRegular(_ path: String) -> SyscallOutcome {
+    switch vfs.create(Array(path.utf8), kind: .regular) {
+    case .success: return .success()
+    case .failure(let e): return .failure(e, Reason("vfs_mknod", "cannot create \"\(path)\""))
+    }
+  }
+
+  /// `mkdir(path)`.
+  func sysMkdir(_ path: String) -> SyscallOutcome {
+    switch vfs.create(Array(path.utf8), kind: .directory) {
+    case .success: return .success()
+    case .failure(let e): return .failure(e, Reason("vfs_mkdir", "cannot create \"\(path)\""))
+    }
+  }
+
+  /// `unlink(path)`: removes the name; a socket bound to it stays bound but unreachable.
+  func sysUnlink(_ path: String) -> SyscallOutcome {
+    if let e = vfs.unlink(Array(path.utf8)) {
+      return .failure(e, Reason("do_unlinkat", "cannot unlink \"\(path)\""))
+    }
+    return .success()
+  }
+}

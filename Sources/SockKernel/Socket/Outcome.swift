@@ -1,0 +1,39 @@
+/// Why the kernel decided what it did: the function and the check, e.g.
+/// `unix_recvq_full: qlen 1 > sk_max_ack_backlog 0`.
+public struct Reason: Sendable, Equatable, CustomStringConvertible {
+  /// The kernel function that made the decision.
+  public let function: String
+  /// The check, with the values it saw.
+  public let detail: String
+
+  public init(_ function: String, _ detail: String) {
+    self.function = function
+    self.detail = detail
+  }
+
+  public var description: String { "\(function): \(detail)" }
+}
+
+/// What a system call returned.
+public struct SyscallOutcome: Sendable, Equatable {
+  /// The return value; -1 when `errno` is set.
+  public var value: Int64
+  /// The error, when the call failed.
+  public var errno: Errno?
+  /// The timeval a `getsockopt` read back.
+  public var timeval: Timeval?
+  /// The socket a `socket` or `accept4` created (its inode number).
+  public var inode: Int?
+  /// The kernel's reason for a failure (or for a success worth explaining).
+  public var reason: Reason?
+
+  /// A successful return of `value`.
+  public static func success(_ value: Int64 = 0) -> SyscallOutcome {
+    SyscallOutcome(value: value)
+  }
+
+  /// A failure with `errno`, decided by `reason`.
+  public static func failure(_ errno: Errno, _ reason: Reason) -> SyscallOutcome {
+    SyscallOutcome(value: -1, errno: errno, reason: reason)
+  }
+}

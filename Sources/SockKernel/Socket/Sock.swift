@@ -1,0 +1,76 @@
+import Collections
+
+/// `struct sock` together with AF_UNIX's `struct unix_sock`: the fields the model needs.
+public final class Sock {
+  /// `sock_i_ino`: a unique number naming this socket.
+  public let inode: Int
+  /// `sk_type`.
+  public let type: SocketType
+  /// `sk_state`.
+  public internal(set) var state: SockState = .TCP_CLOSE
+  /// `sk_shutdown`.
+  public internal(set) var shutdown: ShutdownBits = []
+  /// `sk_err`: a pending asynchronous error.
+  public internal(set) var pendingError: Errno?
+  /// `SOCK_DEAD`: released (orphaned).
+  public internal(set) var isDead = false
+  /// `sk_sndtimeo`, in jiffies.
+  public internal(set) var sndtimeo: Jiffies = MAX_SCHEDULE_TIMEOUT
+  /// `sk_rcvtimeo`, in jiffies.
+  public internal(set) var rcvtimeo: Jiffies = MAX_SCHEDULE_TIMEOUT
+  /// `sk_sndbuf`.
+  public internal(set) var sndbuf: Int
+  /// `sk_rcvbuf`.
+  public internal(set) var rcvbuf: Int
+  /// `sk_max_ack_backlog`: the listen backlog (before the first listen, `max_dgram_qlen`).
+  public internal(set) var maxAckBacklog: UInt32
+  /// `sk_receive_queue` of a listener: one entry per pending connection, each carrying the
+  /// embryo socket (`skb->sk`) that `accept` will hand out.
+  var receiveQueue = Deque<Sock>()
+  /// `u->addr`: the bound address.
+  public internal(set) var address: SockAddrUn?
+  /// `u->path`: the filesystem node this socket is bound to.
+  var boundNode: VFS.Node?
+  /// `unix_peer(sk)`.
+  public internal(set) var peer: Sock?
+  /// `u->peer_wait`.
+  let peerWait: WaitQueue
+  /// `sk_sleep(sk)`: the socket's own wait queue.
+  let sleepQueue: WaitQueue
+  /// True for an embryo still queued on its listener (created by `connect`, not accepted).
+  public internal(set) var isEmbryo = false
+
+  init(inode: Int, type: SocketType, config: KernelConfig) {
+    self.inode = inode
+    self.type = type
+    self.sndbuf = config.wmemDefault
+    self.rcvbuf = config.rmemDefault
+    self.maxAckBacklog = UInt32(config.maxDgramQlen)
+    self.peerWait = WaitQueue(name: WaitQueueName(inode: inode, kind: .peerWait))
+    self.sleepQueue = WaitQueue(name: WaitQueueName(inode: inode, kind: .sleep))
+  }
+
+  /// `skb_queue_len(&sk->sk_receive_queue)`.
+  public var receiveQueueLength: Int { receiveQueue.count }
+
+  /// The task-visible part of ``receiveQueue``: the embryos' inode numbers, oldest first.
+  public var pendingConnections: [Int] { receiveQueue.map(\.inode) }
+
+  /// Tasks sleeping on `peer_wait`, in queue order.
+  public var peerWaiters: [TaskID] { peerWait.entries.map(\.task) }
+
+  /// Tasks sleeping on the socket's own wait queue, in queue order.
+  public var sleepers: [TaskID] { sleepQueue.entries.map(\.task) }
+}
+
+/// `struct file` of a socket: what a file descriptor points at.
+final class SocketFile {
+  let sock: Sock
+  /// `O_NONBLOCK` in `f_flags`.
+  var nonBlocking = false
+
+  init(sock: Sock, nonBlocking: Bool = false) {
+    self.sock = sock
+    self.nonBlocking = nonBlocking
+  }
+}

@@ -1,0 +1,74 @@
+/// Socket options the model implements (`SOL_SOCKET` level).
+public enum SocketOption: Sendable, CustomStringConvertible {
+  /// `SO_SNDTIMEO` (the old, 16-byte timeval number on x86_64).
+  case SO_SNDTIMEO
+  /// `SO_RCVTIMEO`.
+  case SO_RCVTIMEO
+
+  public var description: String {
+    switch self {
+    case .SO_SNDTIMEO: "SO_SNDTIMEO"
+    case .SO_RCVTIMEO: "SO_RCVTIMEO"
+    }
+  }
+}
+
+/// One system call as a task issues it. File descriptors are the task group's.
+public enum Syscall: Sendable {
+  /// `socket(AF_UNIX, type, protocol)`.
+  case socket(type: SocketType, protocol: Int32)
+  /// `bind(fd, addr, addrlen)`.
+  case bind(fd: Int32, address: SockAddrUn)
+  /// `listen(fd, backlog)`.
+  case listen(fd: Int32, backlog: Int32)
+  /// `connect(fd, addr, addrlen)`.
+  case connect(fd: Int32, address: SockAddrUn)
+  /// `accept4(fd, NULL, NULL, flags)`.
+  case accept(fd: Int32, flags: Int32)
+  /// `shutdown(fd, how)`.
+  case shutdown(fd: Int32, how: Int32)
+  /// `close(fd)`.
+  case close(fd: Int32)
+  /// `setsockopt(fd, SOL_SOCKET, option, &timeval, optlen)`.
+  case setTimeout(fd: Int32, option: SocketOption, value: Timeval, optlen: Int32)
+  /// `getsockopt(fd, SOL_SOCKET, option, &timeval, &optlen)` with `optlen = 16`.
+  case getTimeout(fd: Int32, option: SocketOption)
+  /// `fcntl(fd, F_SETFL, on ? O_NONBLOCK : 0)`.
+  case setNonBlocking(fd: Int32, on: Bool)
+  /// `mknod(path, S_IFREG | 0644)`: an ordinary file, so that a path can exist without a socket.
+  case createFile(path: String)
+  /// `mkdir(path, 0755)`.
+  case mkdir(path: String)
+  /// `unlink(path)`.
+  case unlink(path: String)
+
+  /// The file descriptor the call operates on, if any.
+  public var fd: Int32? {
+    switch self {
+    case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
+      .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
+      .setNonBlocking(let fd, _):
+      fd
+    case .socket, .createFile, .mkdir, .unlink: nil
+    }
+  }
+
+  /// The call's name as strace prints it.
+  public var name: String {
+    switch self {
+    case .socket: "socket"
+    case .bind: "bind"
+    case .listen: "listen"
+    case .connect: "connect"
+    case .accept: "accept4"
+    case .shutdown: "shutdown"
+    case .close: "close"
+    case .setTimeout: "setsockopt"
+    case .getTimeout: "getsockopt"
+    case .setNonBlocking: "fcntl"
+    case .createFile: "mknod"
+    case .mkdir: "mkdir"
+    case .unlink: "unlink"
+    }
+  }
+}

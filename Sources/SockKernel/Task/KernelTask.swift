@@ -1,0 +1,62 @@
+import Collections
+
+/// A call waiting to be issued by its task; its arguments are built when it starts, so
+/// that it can name a file descriptor an earlier call of the same task creates.
+struct PendingCall {
+  let tag: Int
+  let make: () -> Syscall
+}
+
+/// State a blocking system call keeps across its sleeps: the locals of the kernel function
+/// that survive `schedule_timeout` (`timeo`, the embryo of a connect).
+struct CallFrame {
+  /// The function has run its prologue (computed `timeo`, allocated what it needs).
+  var started = false
+  /// `timeo`: what `schedule_timeout` returned, i.e. the time left.
+  var timeo: Jiffies = 0
+  /// `newsk` of `unix_stream_connect`.
+  var embryo: Sock?
+  /// The descriptor `accept4` reserved before sleeping.
+  var reservedDescriptor: Int32?
+}
+
+/// A system call in progress.
+final class ActiveCall {
+  let record: CallRecord
+  var frame = CallFrame()
+  /// The call has slept at least once (its return is a "resumed" one).
+  var hasSlept = false
+
+  init(record: CallRecord) { self.record = record }
+}
+
+/// Where a sleeping task sleeps.
+struct SleepState {
+  let queue: WaitQueue
+  let entry: WaitQueueEntry
+  /// The jiffy at which `schedule_timeout` expires; nil for `MAX_SCHEDULE_TIMEOUT`.
+  let expire: Jiffies?
+}
+
+/// A thread of the modelled process (`struct task_struct`).
+final class KernelTask {
+  let id: TaskID
+  /// `comm`: the task's name.
+  let comm: String
+  var pending = Deque<PendingCall>()
+  var current: ActiveCall?
+  var sleeping: SleepState?
+  /// Already in the run queue.
+  var isQueued = false
+  /// The `schedule_timeout` timer.
+  let timer: KernelTimer
+
+  init(id: TaskID, comm: String) {
+    self.id = id
+    self.comm = comm
+    self.timer = KernelTimer(.processTimeout(id))
+  }
+
+  /// Nothing in progress and nothing waiting to be issued.
+  var isIdle: Bool { current == nil && pending.isEmpty }
+}

@@ -1,0 +1,150 @@
+/// Running tasks, sleeping and waking: `schedule`, `schedule_timeout`, `try_to_wake_up`.
+///
+/// Order at one instant (documented in docs/language.md): a call runs until it returns or
+/// sleeps; tasks it woke run afterwards in the order they were woken; timers due at the
+/// same instant fire in the order they were armed.
+extension Kernel {
+  /// Why ``run(until:)`` stopped.
+  public enum RunStop: Equatable {
+    /// The condition holds.
+    case satisfied
+    /// Nothing can run and no timer is pending: whoever sleeps now sleeps forever.
+    case stalled
+  }
+
+  /// Runs runnable tasks and fires timers in time order until `condition` holds (checked
+  /// whenever nothing is runnable) or nothing is left that could ever run.
+  public func run(until condition: () -> Bool) -> RunStop {
+    while true {
+      runRunnableTasks()
+      if condition() { return .satisfied }
+      guard let expires = timers.earliestExpiry(), let timer = timers.popEarliest() else {
+        return .stalled
+      }
+      clock.advance(to: expires)
+      fire(timer)
+    }
+  }
+
+  func makeRunnable(_ task: KernelTask) {
+    guard !task.isQueued else { return }
+    task.isQueued = true
+    runQueue.append(task.id)
+  }
+
+  private func runRunnableTasks() {
+    while let id = runQueue.popFirst() {
+      let task = tasks[id.rawValue]
+      task.isQueued = false
+      runTask(task)
+    }
+  }
+
+  /// Runs `task` until it sleeps or has nothing left to do.
+  private func runTask(_ task: KernelTask) {
+    while task.sleeping == nil {
+      if let call = task.current {
+        step(call, of: task)
+      } else if let next = task.pending.popFirst() {
+        nextCallID += 1
+        let record = CallRecord(
+          id: nextCallID, tag: next.tag, task: task.id, syscall: next.make(), startedAt: clock.now)
+        let call = ActiveCall(record: record)
+        task.current = call
+        step(call, of: task)
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Enters (or re-enters, after a sleep) the call's kernel code once.
+  private func step(_ call: ActiveCall, of task: KernelTask) {
+    currentTask = task.id
+    defer { currentTask = nil }
+    switch dispatch(call) {
+    case .done(let outcome):
+      task.current = nil
+      emit(.returned(call.record, outcome, resumed: call.hasSlept))
+    case .sleep(let queue, let exclusive, let keyFilter, let timeout, let reason):
+      let expire = scheduleTimeout(task, on: queue, exclusive: exclusive, keyFilter: keyFilter, timeout: timeout)
+      let info = BlockInfo(
+        queue: queue.name, exclusive: exclusive, timeout: timeout,
+        expiresAt: expire.map { clock.instant(ofTick: $0) }, reason: reason)
+      emit(.blocked(call.record, info, again: call.hasSlept))
+      call.hasSlept = true
+    case .notModelled(let what):
+      task.current = nil
+      emit(.notModelled(call.record, what))
+    }
+    let wakes = deferredEvents
+    deferredEvents.removeAll()
+    wakes.forEach(emit)
+  }
+
+  /// `prepare_to_wait[_exclusive]` + `schedule_timeout`: puts `task` to sleep on `queue`,
+  /// arming its timer at `jiffies + timeout` unless the timeout is `MAX_SCHEDULE_TIMEOUT`.
+  /// Returns the expiry jiffy.
+  private func scheduleTimeout(
+    _ task: KernelTask, on queue: WaitQueue, exclusive: Bool, keyFilter: PollMask?, timeout: Jiffies
+  ) -> Jiffies? {
+    precondition(timeout > 0, "callers never sleep with a zero timeout")
+    let entry = WaitQueueEntry(task: task.id, exclusive: exclusive, keyFilter: keyFilter)
+    queue.add(entry)
+    var expire: Jiffies?
+    if timeout != MAX_SCHEDULE_TIMEOUT {
+      let (sum, overflow) = clock.jiffies.addingReportingOverflow(timeout)
+      let tick = overflow ? Jiffies.max : sum
+      expire = tick
+      timers.modTimer(task.timer, expires: clock.instant(ofTick: tick))
+    }
+    task.sleeping = SleepState(queue: queue, entry: entry, expire: expire)
+    return expire
+  }
+
+  /// What `schedule_timeout` returns when the sleeper runs again: the jiffies left.
+  private func timeLeft(_ sleep: SleepState) -> Jiffies {
+    guard let expire = sleep.expire else { return MAX_SCHEDULE_TIMEOUT }
+    return max(0, expire - clock.jiffies)
+  }
+
+  /// `__wake_up(queue, TASK_INTERRUPTIBLE, nrExclusive, key)`; `nrExclusive` 0 wakes all.
+  func wakeUp(_ queue: WaitQueue, nrExclusive: Int, key: PollMask? = nil) {
+    for entry in queue.takeWakeable(nrExclusive: nrExclusive, key: key) {
+      tryToWakeUp(tasks[entry.task.rawValue], exclusive: entry.exclusive, queue: queue)
+    }
+  }
+
+  /// `wake_up_interruptible`: all non-exclusive waiters and the first exclusive one.
+  func wakeUpInterruptible(_ queue: WaitQueue) { wakeUp(queue, nrExclusive: 1) }
+
+  /// `wake_up_interruptible_all`.
+  func wakeUpInterruptibleAll(_ queue: WaitQueue) { wakeUp(queue, nrExclusive: 0) }
+
+  private func tryToWakeUp(_ task: KernelTask, exclusive: Bool, queue: WaitQueue) {
+    guard let sleep = task.sleeping, let call = task.current else { return }
+    timers.delTimer(task.timer)
+    task.sleeping = nil
+    call.frame.timeo = timeLeft(sleep)
+    let waker = currentTask ?? task.id
+    deferredEvents.append(.woken(call.record, by: waker, queue: queue.name, exclusive: exclusive))
+    makeRunnable(task)
+  }
+
+  /// A timer went off: `process_timeout` wakes its sleeper with no time left; an alarm
+  /// is recorded.
+  private func fire(_ timer: KernelTimer) {
+    switch timer.purpose {
+    case .alarm(let id):
+      firedAlarms.insert(id.rawValue)
+    case .processTimeout(let id):
+      let task = tasks[id.rawValue]
+      guard let sleep = task.sleeping, let call = task.current else { return }
+      sleep.queue.remove(sleep.entry)
+      task.sleeping = nil
+      call.frame.timeo = 0
+      emit(.timedOut(call.record, queue: sleep.queue.name))
+      makeRunnable(task)
+    }
+  }
+}

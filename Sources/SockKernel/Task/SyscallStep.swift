@@ -1,0 +1,11 @@
+/// What one run of a system call's kernel code ends in.
+enum SyscallStep {
+  /// The call returns.
+  case done(SyscallOutcome)
+  /// `prepare_to_wait[_exclusive]` on `queue`, then `schedule_timeout(timeout)`; when the
+  /// task runs again the same kernel function is re-entered with `frame.timeo` holding what
+  /// `schedule_timeout` returned.
+  case sleep(on: WaitQueue, exclusive: Bool, keyFilter: PollMask?, timeout: Jiffies, reason: Reason)
+  /// The model does not implement this path.
+  case notModelled(String)
+}
