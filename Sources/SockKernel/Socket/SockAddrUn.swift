@@ -18,10 +18,13 @@ public struct SockAddrUn: Sendable, Equatable {
   /// A filesystem address as C code usually builds it: the path, its NUL, and
   /// `addrlen = offsetof(sun_path) + strlen + 1`; a path of exactly 108 bytes is passed
   /// without the NUL (`sizeof(struct sockaddr_un)`), as the kernel allows.
-  public static func filesystem(_ path: String) -> SockAddrUn {
-    let bytes = Array(path.utf8)
-    let counted = bytes.count == UNIX_PATH_MAX ? bytes.count : bytes.count + 1
-    return SockAddrUn(path: bytes + [0], length: Int32(2 + counted))
+  public static func filesystem(_ path: String) -> SockAddrUn { filesystem(Array(path.utf8)) }
+
+  /// ``filesystem(_:)-(String)`` for a path given as bytes; a path longer than 108 bytes
+  /// gives an `addrlen` the kernel refuses.
+  public static func filesystem(_ bytes: [UInt8]) -> SockAddrUn {
+    let counted = bytes.count >= UNIX_PATH_MAX ? bytes.count : bytes.count + 1
+    return SockAddrUn(path: bytes + [0], length: Int32(clamping: 2 + counted))
   }
 
   /// An abstract address: a leading NUL, then the name's bytes, no terminator.

@@ -1,0 +1,110 @@
+import SockKernel
+
+/// A parsed script: statements in order.
+public struct Script: Sendable {
+  public var statements: [Statement]
+}
+
+/// A name as written, with where it was written.
+public struct Name: Sendable, Equatable {
+  public let text: String
+  public let location: SourceLocation
+}
+
+/// One statement; a trailing `&` runs it in the background.
+public struct Statement: Sendable {
+  public enum Kind: Sendable {
+    /// `server [NAME] [TYPE] ops…`, `client [NAME] [TYPE] ops…`, `socket NAME [TYPE] ops…`.
+    /// With no name, `server` and `client` mean the socket of that name, created if new.
+    case declare(DeclarationKind, name: Name?, type: SocketType?, operations: [Operation])
+    /// `NAME op…`.
+    case act(Name, operations: [Operation])
+    /// `sleep DURATION`: the script pauses; background calls and timers go on.
+    case sleep(Nanoseconds)
+    /// `wait [NAME]`: until NAME's (or every) background call has returned.
+    case wait(Name?)
+    /// `touch PATH`, `mkdir PATH`, `unlink PATH`.
+    case file(FileOperation, path: [UInt8], expectation: Expectation?)
+  }
+
+  public let kind: Kind
+  public let location: SourceLocation
+  public let background: Bool
+}
+
+/// How a socket is declared.
+public enum DeclarationKind: String, Sendable {
+  /// A socket bound to `NAME.sock` when it is created.
+  case server
+  /// A plain socket (connects to the latest server by default).
+  case client
+  /// A plain socket that must be named.
+  case socket
+}
+
+/// Filesystem statements.
+public enum FileOperation: String, Sendable {
+  case touch, mkdir, unlink
+}
+
+/// An operation on a socket, with an optional expectation of its result.
+public struct Operation: Sendable {
+  public enum Kind: Sendable {
+    case bind(Address)
+    case listen(Int32)
+    /// No target: the latest `server` declared.
+    case connect(ConnectTarget?)
+    case accept(as: Name?)
+    case close
+    case shutdown(Int32)
+    case setTimeout(SocketOption, Timeval, optlen: Int32)
+    case getTimeout(SocketOption)
+    case nonblock(Bool)
+  }
+
+  public let kind: Kind
+  /// Where the operation's word is.
+  public let location: SourceLocation
+  public let word: String
+  public let expectation: Expectation?
+}
+
+/// An address literal.
+public enum Address: Sendable, Equatable {
+  /// `"path"`.
+  case path([UInt8])
+  /// `@name` or `@"name"`.
+  case abstract([UInt8])
+
+  var sockaddr: SockAddrUn {
+    switch self {
+    case .path(let bytes): return .filesystem(bytes)
+    case .abstract(let name): return .abstract(name)
+    }
+  }
+}
+
+/// What `connect` connects to.
+public enum ConnectTarget: Sendable {
+  case address(Address)
+  /// The address the named socket last bound.
+  case socket(Name)
+}
+
+/// `= RESULT [at TIME]`: what a call must return, and optionally when.
+public struct Expectation: Sendable {
+  public enum Result: Sendable, Equatable {
+    /// `= N`.
+    case value(Int64)
+    /// `= -1 ERRNO` or `= ERRNO`.
+    case error(Errno)
+    /// `= {SEC, USEC}` for getsockopt.
+    case timeval(Timeval)
+  }
+
+  public let result: Result
+  /// `at TIME`: the virtual time at which the call must return.
+  public let time: Nanoseconds?
+  /// Where the `=` is.
+  public let location: SourceLocation
+}

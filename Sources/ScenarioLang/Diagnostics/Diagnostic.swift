@@ -1,0 +1,50 @@
+/// Every error a user can cause, with where it is: a script error, a failed expectation,
+/// a scenario that blocks forever.
+public struct Diagnostic: Error, Sendable, Equatable {
+  public enum Severity: String, Sendable { case error, note }
+
+  public let severity: Severity
+  public let message: String
+  public let location: SourceLocation
+  /// Columns the caret underlines (at least 1).
+  public let length: Int
+  /// Further lines, e.g. `did you mean 'sndtimeo'?`.
+  public let notes: [String]
+
+  public init(
+    _ message: String, at location: SourceLocation, length: Int = 1, notes: [String] = [],
+    severity: Severity = .error
+  ) {
+    self.severity = severity
+    self.message = message
+    self.location = location
+    self.length = max(1, length)
+    self.notes = notes
+  }
+
+  /// `file:line:col: error: message`, the source line, a caret under the spot, then notes.
+  public func rendered(in source: SourceFile, color: Bool = false) -> String {
+    let bold = color ? "\u{1B}[1m" : ""
+    let red = color ? "\u{1B}[1;31m" : ""
+    let green = color ? "\u{1B}[1;32m" : ""
+    let reset = color ? "\u{1B}[0m" : ""
+    var out = "\(bold)\(source.name):\(location.line):\(location.column):\(reset) "
+    out += "\(red)\(severity.rawValue):\(reset) \(bold)\(message)\(reset)\n"
+    let line = source.line(location.line)
+    let shown = String(line.unicodeScalars.map { Self.printable($0) }.joined())
+    out += shown + "\n"
+    let available = max(1, line.unicodeScalars.count - location.column + 1)
+    let underline = min(length, available)
+    out += String(repeating: " ", count: max(0, location.column - 1))
+    out += green + "^" + String(repeating: "~", count: max(0, underline - 1)) + reset + "\n"
+    for note in notes { out += "\(source.name):\(location.line):\(location.column): note: \(note)\n" }
+    return out
+  }
+
+  /// Control characters would move the caret: show them as one visible scalar each.
+  private static func printable(_ s: Unicode.Scalar) -> String {
+    if s == "\t" { return " " }
+    if s.value < 0x20 || s.value == 0x7F { return "\u{FFFD}" }
+    return String(s)
+  }
+}

@@ -1,0 +1,31 @@
+import SockKernel
+
+/// A named socket and the thread that uses it: every socket name is also a task.
+final class Actor {
+  let name: String
+  let task: TaskID
+  let declaredAt: SourceLocation
+  /// The descriptor, once `socket`/`accept` returned it.
+  var fd: Int32?
+  /// The address `connect NAME` goes to: the last one this socket was asked to bind.
+  var address: SockAddrUn?
+  /// Accepts done so far, to name accepted sockets `NAME_1`, `NAME_2`, … by default.
+  var acceptCount = 0
+
+  init(name: String, task: TaskID, declaredAt: SourceLocation) {
+    self.name = name
+    self.task = task
+    self.declaredAt = declaredAt
+  }
+}
+
+/// A call the session submitted, remembered until it returns.
+struct SubmittedCall {
+  let actor: String
+  /// Where to point diagnostics: the operation's word, or the declaration.
+  let location: SourceLocation
+  let word: String
+  let expectation: Expectation?
+  /// `accept as NAME`.
+  let acceptName: Name?
+}

@@ -1,0 +1,67 @@
+import SockKernel
+
+/// Runs one whole script: parse, check names, execute, wait for background calls.
+public enum ScriptRunner {
+  /// Runs `source` on a fresh kernel; trace lines go to `output`, diagnostics to `report`.
+  public static func run(
+    _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false,
+    output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
+  ) -> ExitStatus {
+    let script: Script
+    do throws(Diagnostic) {
+      script = try Parser.parse(source.text)
+    } catch {
+      report(error)
+      return .scriptError
+    }
+    let session = ScenarioSession(source: source, config: config, explain: explain, output: output, report: report)
+    session.execute(script)
+    return session.finish()
+  }
+
+  /// Runs `source` and collects what it printed: for tests and golden files.
+  public static func capture(
+    _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false
+  ) -> (stdout: String, diagnostics: [Diagnostic], status: ExitStatus) {
+    var lines: [String] = []
+    var diagnostics: [Diagnostic] = []
+    let status = run(source, config: config, explain: explain, output: { lines.append($0) }, report: { diagnostics.append($0) })
+    return (lines.map { $0 + "\n" }.joined(), diagnostics, status)
+  }
+}
+
+extension SourceFile {
+  /// Decodes a script's bytes; invalid UTF-8 is an error at the first bad byte (render it
+  /// against ``lossy(_:name:)``).
+  public static func decode(_ bytes: [UInt8], name: String) throws(Diagnostic) -> SourceFile {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    var line = 1
+    var column = 1
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        offset += UTF8.width(scalar)
+        if scalar == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+      case .emptyInput:
+        return SourceFile(name: name, text: String(decoding: bytes, as: UTF8.self))
+      case .error:
+        let byte = String(bytes[offset], radix: 16, uppercase: true).leftPadded(2)
+        throw Diagnostic(
+          "invalid UTF-8 (byte 0x\(byte))", at: SourceLocation(line: line, column: column, offset: offset),
+          notes: ["scripts are UTF-8 text"])
+      }
+    }
+  }
+
+  /// The bytes decoded with U+FFFD for what is not UTF-8, to show a diagnostic against.
+  public static func lossy(_ bytes: [UInt8], name: String) -> SourceFile {
+    SourceFile(name: name, text: String(decoding: bytes, as: UTF8.self))
+  }
+}

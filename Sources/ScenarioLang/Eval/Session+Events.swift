@@ -1,0 +1,134 @@
+import SockKernel
+
+extension ScenarioSession {
+  /// Prints one kernel event and checks expectations of returned calls.
+  func handle(_ event: KernelEvent) {
+    let now = kernel.now
+    switch event {
+    case .returned(let record, let outcome, let resumed):
+      guard let call = calls.removeValue(forKey: record.tag) else { return }
+      var text = resumed ? "<... \(record.syscall.name) resumed>" : TraceFormatter.call(record.syscall, socket: call.actor, result: outcome)
+      text += " " + TraceFormatter.result(outcome)
+      if let created = adopt(record, outcome, call) { text += " (as \(created))" }
+      output(TraceFormatter.line(now, call.actor, text))
+      if explain, outcome.errno != nil, let reason = outcome.reason { explainLine(reason) }
+      if let expectation = call.expectation { check(expectation, against: outcome, of: call, record: record) }
+    case .blocked(let record, let info, let again):
+      let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
+      let queue = TraceFormatter.queue(info.queue, owner: socketName(info.queue.inode))
+      let how = TraceFormatter.block(info, queue: queue, left: again)
+      let text =
+        again
+        ? "<... \(record.syscall.name) blocked again \(how)>"
+        : TraceFormatter.call(record.syscall, socket: actor) + " <blocked \(how)>"
+      output(TraceFormatter.line(now, actor, text))
+      if explain { explainLine(info.reason) }
+    case .woken(let record, let waker, let queueName, _):
+      let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
+      let queue = TraceFormatter.queue(queueName, owner: socketName(queueName.inode))
+      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) woken by \(kernel.name(of: waker)) on \(queue)>"))
+    case .timedOut(let record, let queueName):
+      let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
+      let queue = TraceFormatter.queue(queueName, owner: socketName(queueName.inode))
+      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queue)>"))
+    case .notModelled(let record, let what):
+      let call = calls.removeValue(forKey: record.tag)
+      fail(Diagnostic(
+        "\(what) is not modelled yet", at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0),
+        length: call?.word.count ?? 1,
+        notes: ["sockscript models SOCK_STREAM and SOCK_SEQPACKET connections so far"]), .scriptError)
+    case .log(_, let message):
+      output(TraceFormatter.line(now, "kernel", message))
+    }
+  }
+
+  func explainLine(_ reason: Reason) {
+    output(String(repeating: " ", count: 9 + TraceFormatter.actorWidth) + "  why: \(reason)")
+  }
+
+  func socketName(_ inode: Int) -> String { socketNames[inode] ?? "socket#\(inode)" }
+
+  /// Records what a successful call created or destroyed; returns an accepted socket's name.
+  func adopt(_ record: CallRecord, _ outcome: SyscallOutcome, _ call: SubmittedCall) -> String? {
+    guard outcome.errno == nil, let actor = actors[call.actor] else { return nil }
+    switch record.syscall {
+    case .socket:
+      actor.fd = Int32(outcome.value)
+      if let inode = outcome.inode { socketNames[inode] = actor.name }
+    case .close:
+      actor.fd = -1
+    case .accept:
+      actor.acceptCount += 1
+      var name = call.acceptName?.text ?? "\(actor.name)_\(actor.acceptCount)"
+      while actors[name] != nil, call.acceptName == nil { name += "_" }
+      let accepted = Actor(
+        name: name, task: kernel.spawn(name: name), declaredAt: call.acceptName?.location ?? call.location)
+      accepted.fd = Int32(outcome.value)
+      actors[name] = accepted
+      if let inode = outcome.inode { socketNames[inode] = name }
+      return name
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// Compares a returned call with its `= …` expectation.
+  func check(_ expectation: Expectation, against outcome: SyscallOutcome, of call: SubmittedCall, record: CallRecord) {
+    let resultHolds =
+      switch expectation.result {
+      case .value(let v): outcome.errno == nil && outcome.value == v
+      case .error(let e): outcome.errno == e
+      case .timeval(let tv): outcome.errno == nil && outcome.timeval == tv
+      }
+    let timeHolds = expectation.time.map { $0 == kernel.now } ?? true
+    guard !resultHolds || !timeHolds else { return }
+    var expected = Self.describe(expectation.result)
+    var actual = Self.describe(outcome)
+    if let time = expectation.time {
+      expected += " at \(TraceFormatter.time(time))"
+      actual += " at \(TraceFormatter.time(kernel.now))"
+    }
+    fail(Diagnostic(
+      "expected \(call.word) to return \(expected), but it returned \(actual)",
+      at: expectation.location), .expectationFailed)
+  }
+
+  static func describe(_ result: Expectation.Result) -> String {
+    switch result {
+    case .value(let v): "\(v)"
+    case .error(let e): "-1 \(e.name)"
+    case .timeval(let tv): "{\(tv.seconds), \(tv.microseconds)}"
+    }
+  }
+
+  static func describe(_ outcome: SyscallOutcome) -> String {
+    if let e = outcome.errno { return "-1 \(e.name)" }
+    if let tv = outcome.timeval { return "{\(tv.seconds), \(tv.microseconds)}" }
+    return "\(outcome.value)"
+  }
+
+  /// Nothing can run and no timer is pending: every sleeper sleeps forever. Says who waits
+  /// where, and stops the run.
+  func reportBlockedForever(waitingFor task: TaskID?) {
+    let sleepers = kernel.sleepingTasks()
+    for sleeper in sleepers {
+      let actor = calls[sleeper.call.tag]?.actor ?? kernel.name(of: sleeper.task)
+      let queue = TraceFormatter.queue(sleeper.queue, owner: socketName(sleeper.queue.inode))
+      output(TraceFormatter.line(
+        kernel.now, actor,
+        "<... \(sleeper.call.syscall.name) blocks forever on \(queue): no timeout, and no task or timer left to wake it>"))
+    }
+    let culprit = sleepers.first { $0.task == task } ?? sleepers.first
+    guard let culprit, let call = calls[culprit.call.tag] else {
+      fail(Diagnostic("the scenario cannot go on: no task can run", at: SourceLocation(line: 1, column: 1, offset: 0)), .blockedForever)
+      return
+    }
+    let queue = TraceFormatter.queue(culprit.queue, owner: socketName(culprit.queue.inode))
+    let others = sleepers.count > 1 ? " (\(sleepers.count) calls are blocked)" : ""
+    fail(Diagnostic(
+      "\(call.actor) blocks forever in \(culprit.call.syscall.name) on \(queue)\(others)",
+      at: call.location, length: call.word.count,
+      notes: ["its timeout is MAX_SCHEDULE_TIMEOUT and nothing left in the script can wake it"]), .blockedForever)
+  }
+}

@@ -1,0 +1,64 @@
+import SockKernel
+
+extension ScenarioSession {
+  /// Queues each operation as a system call of the socket's task.
+  func submit(_ operations: [Operation], for actor: Actor) {
+    for operation in operations {
+      guard let syscall = makeSyscall(operation, for: actor) else { return }
+      var acceptName: Name?
+      if case .accept(let name) = operation.kind { acceptName = name }
+      let tag = remember(SubmittedCall(
+        actor: actor.name, location: operation.location, word: operation.word,
+        expectation: operation.expectation, acceptName: acceptName))
+      kernel.submit(actor.task, tag: tag) { [unowned actor] in syscall(actor.fd ?? -1) }
+    }
+  }
+
+  /// The call an operation makes, given the socket's descriptor when the call starts; nil
+  /// (after a diagnostic) when the operation cannot be issued.
+  func makeSyscall(_ operation: Operation, for actor: Actor) -> ((Int32) -> Syscall)? {
+    switch operation.kind {
+    case .bind(let address):
+      let sockaddr = address.sockaddr
+      actor.address = sockaddr
+      return { .bind(fd: $0, address: sockaddr) }
+    case .listen(let backlog):
+      return { .listen(fd: $0, backlog: backlog) }
+    case .connect(let target):
+      guard let sockaddr = resolve(target, at: operation.location) else { return nil }
+      return { .connect(fd: $0, address: sockaddr) }
+    case .accept:
+      return { .accept(fd: $0, flags: 0) }
+    case .close:
+      return { .close(fd: $0) }
+    case .shutdown(let how):
+      return { .shutdown(fd: $0, how: how) }
+    case .setTimeout(let option, let value, let optlen):
+      return { .setTimeout(fd: $0, option: option, value: value, optlen: optlen) }
+    case .getTimeout(let option):
+      return { .getTimeout(fd: $0, option: option) }
+    case .nonblock(let on):
+      return { .setNonBlocking(fd: $0, on: on) }
+    }
+  }
+
+  /// The address a `connect` goes to.
+  func resolve(_ target: ConnectTarget?, at location: SourceLocation) -> SockAddrUn? {
+    switch target {
+    case .address(let address):
+      return address.sockaddr
+    case .socket(let name):
+      if let address = actors[name.text]?.address { return address }
+      fail(Diagnostic(
+        "'\(name.text)' has no address to connect to", at: name.location, length: name.text.count,
+        notes: ["bind it first, or connect to an address: connect \"path\" or connect @name"]), .scriptError)
+      return nil
+    case nil:
+      if let server = defaultServer, let address = actors[server]?.address { return address }
+      fail(Diagnostic(
+        "'connect' has no server to go to", at: location, length: "connect".count,
+        notes: ["declare one first ('server listen 5') or give an address: connect \"path\""]), .scriptError)
+      return nil
+    }
+  }
+}

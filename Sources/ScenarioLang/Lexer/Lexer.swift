@@ -1,0 +1,195 @@
+/// Turns a script into tokens with 1-based line:column positions.
+///
+/// Newlines are tokens (they end statements, like `;`); `#` starts a comment that runs to
+/// the end of the line.
+public struct Lexer {
+  private let scalars: [Unicode.Scalar]
+  private var index = 0
+  private var line = 1
+  private var column = 1
+  private var offset = 0
+
+  public init(_ text: String) { self.scalars = Array(text.unicodeScalars) }
+
+  /// All tokens, ending with `.endOfFile`, or the first lexical error.
+  public static func tokenize(_ text: String) throws(Diagnostic) -> [Token] {
+    var lexer = Lexer(text)
+    var tokens: [Token] = []
+    while true {
+      let token = try lexer.next()
+      tokens.append(token)
+      if token.kind == .endOfFile { return tokens }
+    }
+  }
+
+  private var location: SourceLocation { SourceLocation(line: line, column: column, offset: offset) }
+
+  private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+    index + ahead < scalars.count ? scalars[index + ahead] : nil
+  }
+
+  private mutating func advance() {
+    let s = scalars[index]
+    index += 1
+    offset += String(s).utf8.count
+    if s == "\n" {
+      line += 1
+      column = 1
+    } else {
+      column += 1
+    }
+  }
+
+  /// The next token.
+  public mutating func next() throws(Diagnostic) -> Token {
+    skipBlanksAndComments()
+    let start = location
+    guard let c = peek() else { return Token(kind: .endOfFile, location: start, length: 1) }
+    func single(_ kind: Token.Kind) -> Token {
+      advance()
+      return Token(kind: kind, location: start, length: 1)
+    }
+    switch c {
+    case "\n": return single(.newline)
+    case ";": return single(.semicolon)
+    case "=": return single(.equals)
+    case "{": return single(.leftBrace)
+    case "}": return single(.rightBrace)
+    case ",": return single(.comma)
+    case "&": return single(.ampersand)
+    case "@": return single(.at)
+    case "\"": return try lexString(start)
+    case "-", "0"..."9": return try lexNumber(start)
+    default:
+      if Self.isWordStart(c) { return lexWord(start) }
+      throw Diagnostic(Self.describeUnexpected(c), at: start)
+    }
+  }
+
+  private mutating func skipBlanksAndComments() {
+    while let c = peek() {
+      if c == " " || c == "\t" || c == "\r" {
+        advance()
+      } else if c == "#" {
+        while let d = peek(), d != "\n" { advance() }
+      } else {
+        return
+      }
+    }
+  }
+
+  static func isWordStart(_ c: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_"
+  }
+
+  static func isWordPart(_ c: Unicode.Scalar) -> Bool {
+    isWordStart(c) || ("0"..."9").contains(c)
+  }
+
+  private mutating func lexWord(_ start: SourceLocation) -> Token {
+    var text = ""
+    while let c = peek(), Self.isWordPart(c) {
+      text.unicodeScalars.append(c)
+      advance()
+    }
+    return Token(kind: .word(text), location: start, length: text.count)
+  }
+
+  /// `-?digits(.digits)?` and an optional unit glued to it.
+  private mutating func lexNumber(_ start: SourceLocation) throws(Diagnostic) -> Token {
+    var text = ""
+    if peek() == "-" {
+      guard let d = peek(1), ("0"..."9").contains(d) else {
+        throw Diagnostic("'-' must be followed by a number", at: start)
+      }
+      text = "-"
+      advance()
+    }
+    while let c = peek(), ("0"..."9").contains(c) {
+      text.unicodeScalars.append(c)
+      advance()
+    }
+    if peek() == ".", let d = peek(1), ("0"..."9").contains(d) {
+      text += "."
+      advance()
+      while let c = peek(), ("0"..."9").contains(c) {
+        text.unicodeScalars.append(c)
+        advance()
+      }
+    }
+    guard let c = peek(), Self.isWordStart(c) else {
+      return Token(kind: .number(text), location: start, length: text.count)
+    }
+    let unitStart = location
+    var unit = ""
+    while let c = peek(), Self.isWordPart(c) {
+      unit.unicodeScalars.append(c)
+      advance()
+    }
+    guard ["ns", "us", "ms", "s"].contains(unit) else {
+      throw Diagnostic(
+        "unknown time unit '\(unit)'", at: unitStart, length: unit.count,
+        notes: ["durations take ns, us, ms or s, e.g. 500ms"])
+    }
+    return Token(kind: .duration(text, unit: unit), location: start, length: text.count + unit.count)
+  }
+
+  /// A double-quoted string; `\"`, `\\`, `\n`, `\t`, `\0` and `\xHH` escapes.
+  private mutating func lexString(_ start: SourceLocation) throws(Diagnostic) -> Token {
+    advance()
+    var bytes: [UInt8] = []
+    while true {
+      guard let c = peek(), c != "\n" else {
+        throw Diagnostic("unterminated string", at: start, notes: ["close it with '\"' on the same line"])
+      }
+      advance()
+      if c == "\"" { break }
+      if c != "\\" {
+        bytes.append(contentsOf: String(c).utf8)
+        continue
+      }
+      let escapeAt = location
+      guard let e = peek(), e != "\n" else {
+        throw Diagnostic("unterminated string", at: start)
+      }
+      advance()
+      switch e {
+      case "\"": bytes.append(UInt8(ascii: "\""))
+      case "\\": bytes.append(UInt8(ascii: "\\"))
+      case "n": bytes.append(0x0A)
+      case "t": bytes.append(0x09)
+      case "0": bytes.append(0)
+      case "x":
+        var hex = ""
+        for _ in 0..<2 {
+          guard let h = peek(), h.properties.isASCIIHexDigit else {
+            throw Diagnostic("'\\x' needs two hex digits", at: escapeAt)
+          }
+          hex.unicodeScalars.append(h)
+          advance()
+        }
+        bytes.append(UInt8(hex, radix: 16)!)
+      default:
+        throw Diagnostic(
+          "unknown escape '\\\(e)'", at: escapeAt, length: 2,
+          notes: ["strings know \\\", \\\\, \\n, \\t, \\0 and \\xHH"])
+      }
+    }
+    return Token(kind: .string(bytes), location: start, length: location.column - start.column)
+  }
+
+  private static func describeUnexpected(_ c: Unicode.Scalar) -> String {
+    switch c.value {
+    case 0: "unexpected NUL byte"
+    case 0xFFFD: "invalid UTF-8 in the script"
+    case 0..<0x20, 0x7F: "unexpected control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4))"
+    default: "unexpected character '\(c)'"
+    }
+  }
+}
+
+extension String {
+  func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+    count >= width ? self : String(repeating: pad, count: width - count) + self
+  }
+}

@@ -1,0 +1,47 @@
+/// A lexeme of the scenario language.
+public struct Token: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    /// A word: a name, an operation, a keyword or an errno.
+    case word(String)
+    /// An integer or decimal number without a unit, as written (sign included).
+    case number(String)
+    /// A number with a time unit: `1s`, `-500ms`, `1.5us`, `3ns`.
+    case duration(String, unit: String)
+    /// A double-quoted string, escapes resolved, as bytes.
+    case string([UInt8])
+    /// `@` (starts an abstract address).
+    case at
+    case semicolon
+    case equals
+    case leftBrace
+    case rightBrace
+    case comma
+    case ampersand
+    case newline
+    case endOfFile
+  }
+
+  public let kind: Kind
+  public let location: SourceLocation
+  /// Length in columns, for carets.
+  public let length: Int
+
+  /// How the token reads in an error message.
+  public var spelling: String {
+    switch kind {
+    case .word(let w): "'\(w)'"
+    case .number(let n): "'\(n)'"
+    case .duration(let n, let u): "'\(n)\(u)'"
+    case .string: "a string"
+    case .at: "'@'"
+    case .semicolon: "';'"
+    case .equals: "'='"
+    case .leftBrace: "'{'"
+    case .rightBrace: "'}'"
+    case .comma: "','"
+    case .ampersand: "'&'"
+    case .newline: "end of line"
+    case .endOfFile: "end of input"
+    }
+  }
+}

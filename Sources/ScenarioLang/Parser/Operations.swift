@@ -1,0 +1,158 @@
+import SockKernel
+
+extension Parser {
+  /// operations := { operation }
+  mutating func parseOperations() throws(Diagnostic) -> [Operation] {
+    var operations: [Operation] = []
+    while !atStatementEnd {
+      guard let word = currentWord else {
+        throw error("expected an operation, found \(current.spelling)")
+      }
+      guard Self.operationWords.contains(word) else {
+        throw error(
+          "unknown operation '\(word)'",
+          notes: Self.suggestion(for: word, among: Self.operationWords)
+            + ["operations: " + Self.operationWords.joined(separator: ", ")])
+      }
+      operations.append(try parseOperation(word))
+    }
+    return operations
+  }
+
+  /// operation := 'bind' address | 'listen' INT | 'connect' [ address | NAME ]
+  ///            | 'accept' [ 'as' NAME ] | 'close' | 'shutdown' ( 'rd' | 'wr' | 'rdwr' | INT )
+  ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' INT ]
+  ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' ) | 'nonblock' [ 'on' | 'off' ]
+  ///            followed by an optional expectation
+  mutating func parseOperation(_ word: String) throws(Diagnostic) -> Operation {
+    let location = current.location
+    advance()
+    let kind: Operation.Kind
+    switch word {
+    case "bind":
+      guard let address = try parseAddressIfPresent() else {
+        throw error("'bind' needs an address: \"path\" or @name, found \(current.spelling)")
+      }
+      kind = .bind(address)
+    case "listen":
+      kind = .listen(try parseInt32("listen's backlog"))
+    case "connect":
+      if let address = try parseAddressIfPresent() {
+        kind = .connect(.address(address))
+      } else if let name = currentWord, !Self.isReserved(name) {
+        kind = .connect(.socket(Name(text: name, location: current.location)))
+        advance()
+      } else {
+        kind = .connect(nil)
+      }
+    case "accept":
+      var name: Name?
+      if currentWord == "as" {
+        advance()
+        guard let w = currentWord, !Self.isReserved(w) else {
+          throw error("'accept as' needs a name for the new socket, found \(current.spelling)")
+        }
+        name = Name(text: w, location: current.location)
+        advance()
+      }
+      kind = .accept(as: name)
+    case "close":
+      kind = .close
+    case "shutdown":
+      kind = .shutdown(try parseShutdownHow())
+    case "sndtimeo", "rcvtimeo":
+      let option: SocketOption = word == "sndtimeo" ? .SO_SNDTIMEO : .SO_RCVTIMEO
+      let value = try parseTimeval(word)
+      var optlen = Timeval.size
+      if currentWord == "optlen" {
+        advance()
+        optlen = try parseInt32("optlen")
+      }
+      kind = .setTimeout(option, value, optlen: optlen)
+    case "get":
+      switch currentWord {
+      case "sndtimeo": kind = .getTimeout(.SO_SNDTIMEO)
+      case "rcvtimeo": kind = .getTimeout(.SO_RCVTIMEO)
+      default: throw error("'get' reads 'sndtimeo' or 'rcvtimeo', found \(current.spelling)")
+      }
+      advance()
+    case "nonblock":
+      var on = true
+      if currentWord == "on" {
+        advance()
+      } else if currentWord == "off" {
+        on = false
+        advance()
+      }
+      kind = .nonblock(on)
+    default:
+      preconditionFailure("parseOperations only passes operation words")
+    }
+    return Operation(kind: kind, location: location, word: word, expectation: try parseExpectation())
+  }
+
+  /// how := 'rd' | 'wr' | 'rdwr' | INT
+  mutating func parseShutdownHow() throws(Diagnostic) -> Int32 {
+    switch currentWord {
+    case "rd":
+      advance()
+      return SHUT_RD
+    case "wr":
+      advance()
+      return SHUT_WR
+    case "rdwr":
+      advance()
+      return SHUT_RDWR
+    default:
+      if case .number = current.kind { return try parseInt32("shutdown's how") }
+      throw error("'shutdown' takes rd, wr, rdwr or a number, found \(current.spelling)")
+    }
+  }
+
+  /// expectation := '=' ( INT [ ERRNO ] | ERRNO | '{' INT ',' INT '}' ) [ 'at' time ]
+  mutating func parseExpectation() throws(Diagnostic) -> Expectation? {
+    guard current.kind == .equals else { return nil }
+    let start = current.location
+    advance()
+    let result: Expectation.Result
+    if case .number = current.kind {
+      let value = try parseInt64("the expected value")
+      if let word = currentWord, word != "at" {
+        let errno = try parseErrno()
+        guard value == -1 else {
+          throw Diagnostic("a failed call returns -1, not \(value)", at: start, notes: ["write '= -1 \(errno.name)'"])
+        }
+        result = .error(errno)
+      } else {
+        if value == -1 {
+          throw Diagnostic("'= -1' needs the errno", at: start, notes: ["e.g. '= -1 EAGAIN'"])
+        }
+        result = .value(value)
+      }
+    } else if current.kind == .leftBrace {
+      result = .timeval(try parseRawTimeval())
+    } else if currentWord != nil {
+      result = .error(try parseErrno())
+    } else {
+      throw error("expected a result after '=', found \(current.spelling)", notes: ["e.g. '= 0', '= -1 EAGAIN', '= {0, 4000}'"])
+    }
+    var time: Nanoseconds?
+    if currentWord == "at" {
+      advance()
+      let at = current
+      time = try parseDuration("at")
+      if time! < 0 { throw Diagnostic("a time cannot be negative", at: at.location, length: at.length) }
+    }
+    return Expectation(result: result, time: time, location: start)
+  }
+
+  mutating func parseErrno() throws(Diagnostic) -> Errno {
+    guard let word = currentWord else { throw error("expected an errno name such as EAGAIN") }
+    guard let errno = Errno(name: word) else {
+      throw error(
+        "unknown errno '\(word)'", notes: Self.suggestion(for: word, among: Errno.allCases.map(\.name)))
+    }
+    advance()
+    return errno
+  }
+}

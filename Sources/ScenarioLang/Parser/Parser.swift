@@ -1,0 +1,84 @@
+import SockKernel
+
+/// Recursive-descent parser: tokens to a ``Script``. One method per grammar rule, in the
+/// files of this folder; the rule each implements is in its `///` comment.
+public struct Parser {
+  var tokens: [Token]
+  var position = 0
+
+  public init(tokens: [Token]) { self.tokens = tokens }
+
+  /// Lexes and parses `text`; the first error is thrown.
+  public static func parse(_ text: String) throws(Diagnostic) -> Script {
+    var parser = Parser(tokens: try Lexer.tokenize(text))
+    return try parser.parseScript()
+  }
+
+  // MARK: Words with a meaning
+
+  static let declarationWords: Set<String> = ["server", "client", "socket"]
+  static let statementWords: Set<String> = declarationWords.union(["sleep", "wait", "touch", "mkdir", "unlink"])
+  static let operationWords: [String] = [
+    "bind", "listen", "connect", "accept", "close", "shutdown", "sndtimeo", "rcvtimeo", "get", "nonblock",
+  ]
+  static let typeWords: [String: SocketType] = ["stream": .stream, "dgram": .dgram, "seqpacket": .seqpacket]
+  static let otherKeywords: Set<String> = ["as", "at", "on", "off", "rd", "wr", "rdwr", "optlen", "main"]
+
+  /// True for a word that cannot name a socket.
+  static func isReserved(_ word: String) -> Bool {
+    statementWords.contains(word) || operationWords.contains(word) || typeWords[word] != nil
+      || otherKeywords.contains(word) || Errno(name: word) != nil
+  }
+
+  // MARK: Token cursor
+
+  var current: Token { tokens[position] }
+
+  mutating func advance() {
+    if position < tokens.count - 1 { position += 1 }
+  }
+
+  /// The current token's word, if it is one.
+  var currentWord: String? {
+    if case .word(let w) = current.kind { return w }
+    return nil
+  }
+
+  var atStatementEnd: Bool {
+    switch current.kind {
+    case .semicolon, .newline, .endOfFile, .ampersand: true
+    default: false
+    }
+  }
+
+  func error(_ message: String, notes: [String] = []) -> Diagnostic {
+    Diagnostic(message, at: current.location, length: current.length, notes: notes)
+  }
+
+  mutating func expect(_ kind: Token.Kind, _ what: String) throws(Diagnostic) {
+    guard current.kind == kind else { throw error("expected \(what), found \(current.spelling)") }
+    advance()
+  }
+
+  /// `did you mean 'X'?` when a close word exists.
+  static func suggestion(for word: String, among candidates: [String]) -> [String] {
+    let ranked = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(1, word.count / 3) }
+    guard let best = ranked.min(by: { $0.1 < $1.1 }) else { return [] }
+    return ["did you mean '\(best.0)'?"]
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.utf8)
+    let b = Array(b.utf8)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var row = [i] + Array(repeating: 0, count: b.count)
+      for j in stride(from: 1, through: b.count, by: 1) {
+        row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = row
+    }
+    return previous[b.count]
+  }
+}

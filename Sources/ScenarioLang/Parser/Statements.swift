@@ -1,0 +1,114 @@
+import SockKernel
+
+extension Parser {
+  /// script := { separator } { statement separator { separator } } EOF
+  /// separator := ';' | NEWLINE
+  mutating func parseScript() throws(Diagnostic) -> Script {
+    var statements: [Statement] = []
+    while true {
+      while current.kind == .semicolon || current.kind == .newline { advance() }
+      if current.kind == .endOfFile { return Script(statements: statements) }
+      let before = position
+      statements.append(try parseStatement())
+      switch current.kind {
+      case .semicolon, .newline, .endOfFile: break
+      default:
+        throw error("expected ';' or a new line after the statement, found \(current.spelling)")
+      }
+      // No-progress guard: every statement consumes at least one token.
+      if position == before { throw error("internal error: the parser made no progress") }
+    }
+  }
+
+  /// statement := ( declaration | action | sleep | wait | file ) [ '&' ]
+  mutating func parseStatement() throws(Diagnostic) -> Statement {
+    let start = current.location
+    guard let word = currentWord else {
+      throw error("expected a statement, found \(current.spelling)", notes: ["a statement starts with a socket name or one of: server, client, socket, sleep, wait, touch, mkdir, unlink"])
+    }
+    let kind: Statement.Kind
+    switch word {
+    case "server": kind = try parseDeclaration(.server)
+    case "client": kind = try parseDeclaration(.client)
+    case "socket": kind = try parseDeclaration(.socket)
+    case "sleep": kind = try parseSleep()
+    case "wait": kind = try parseWait()
+    case "touch": kind = try parseFile(.touch)
+    case "mkdir": kind = try parseFile(.mkdir)
+    case "unlink": kind = try parseFile(.unlink)
+    default:
+      if Self.operationWords.contains(word) {
+        throw error("'\(word)' needs a socket before it", notes: ["write the socket's name first, e.g. 'server \(word) …' or 'c1 \(word) …'"])
+      }
+      if Self.isReserved(word) { throw error("'\(word)' cannot start a statement") }
+      let name = Name(text: word, location: current.location)
+      advance()
+      let operations = try parseOperations()
+      if operations.isEmpty {
+        throw error("expected an operation after '\(word)', found \(current.spelling)", notes: ["operations: " + Self.operationWords.joined(separator: ", ")])
+      }
+      kind = .act(name, operations: operations)
+    }
+    var background = false
+    if current.kind == .ampersand {
+      switch kind {
+      case .sleep, .wait, .file: throw error("only socket statements can run in the background")
+      default: break
+      }
+      background = true
+      advance()
+    }
+    return Statement(kind: kind, location: start, background: background)
+  }
+
+  /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] { operation }
+  ///              | 'socket' NAME [ type ] { operation }
+  /// type := 'stream' | 'dgram' | 'seqpacket'
+  mutating func parseDeclaration(_ declaration: DeclarationKind) throws(Diagnostic) -> Statement.Kind {
+    advance()
+    var name: Name?
+    if let word = currentWord, !Self.isReserved(word) {
+      name = Name(text: word, location: current.location)
+      advance()
+    } else if declaration == .socket {
+      throw error("'socket' needs a name, found \(current.spelling)", notes: ["e.g. 'socket s1 dgram bind \"s1.sock\"'"])
+    } else if let word = currentWord, Self.statementWords.contains(word) || Self.otherKeywords.contains(word) {
+      throw error("'\(word)' is a keyword and cannot name a socket")
+    }
+    var type: SocketType?
+    if let word = currentWord, let t = Self.typeWords[word] {
+      type = t
+      advance()
+    }
+    return .declare(declaration, name: name, type: type, operations: try parseOperations())
+  }
+
+  /// sleep := 'sleep' duration
+  mutating func parseSleep() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    let at = current
+    let ns = try parseDuration("sleep")
+    if ns < 0 { throw Diagnostic("cannot sleep a negative time", at: at.location, length: at.length) }
+    return .sleep(ns)
+  }
+
+  /// wait := 'wait' [ NAME ]
+  mutating func parseWait() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard let word = currentWord else { return .wait(nil) }
+    if Self.isReserved(word) { throw error("'\(word)' is not a socket name") }
+    let name = Name(text: word, location: current.location)
+    advance()
+    return .wait(name)
+  }
+
+  /// file := ( 'touch' | 'mkdir' | 'unlink' ) STRING [ expectation ]
+  mutating func parseFile(_ operation: FileOperation) throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard case .string(let bytes) = current.kind else {
+      throw error("'\(operation.rawValue)' needs a path in double quotes, found \(current.spelling)")
+    }
+    advance()
+    return .file(operation, path: bytes, expectation: try parseExpectation())
+  }
+}

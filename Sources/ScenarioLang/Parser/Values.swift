@@ -1,0 +1,132 @@
+import SockKernel
+
+extension Parser {
+  /// address := STRING | '@' ( WORD | STRING )
+  mutating func parseAddressIfPresent() throws(Diagnostic) -> Address? {
+    switch current.kind {
+    case .string(let bytes):
+      advance()
+      return .path(bytes)
+    case .at:
+      advance()
+      switch current.kind {
+      case .word(let w):
+        advance()
+        return .abstract(Array(w.utf8))
+      case .string(let bytes):
+        advance()
+        return .abstract(bytes)
+      default:
+        throw error("'@' must be followed by an abstract name, found \(current.spelling)")
+      }
+    default:
+      return nil
+    }
+  }
+
+  /// timeout := duration | '0' | '{' INT ',' INT '}' — the timeval that setsockopt receives.
+  mutating func parseTimeval(_ option: String) throws(Diagnostic) -> Timeval {
+    if current.kind == .leftBrace { return try parseRawTimeval() }
+    let token = current
+    let ns = try parseDuration(option)
+    guard ns % 1000 == 0 else {
+      throw Diagnostic(
+        "\(option) is a timeval: a whole number of microseconds", at: token.location, length: token.length,
+        notes: ["use us, ms or s, or write {sec, usec}"])
+    }
+    let usec = ns / 1000
+    // Floor division, so that -1.5s is {-2, 500000} as timeval arithmetic has it.
+    var seconds = usec / USEC_PER_SEC
+    var micro = usec % USEC_PER_SEC
+    if micro < 0 {
+      seconds -= 1
+      micro += USEC_PER_SEC
+    }
+    return Timeval(seconds: seconds, microseconds: micro)
+  }
+
+  /// '{' INT ',' INT '}' — any `long` values, so every `sock_set_timeout` case can be written.
+  mutating func parseRawTimeval() throws(Diagnostic) -> Timeval {
+    try expect(.leftBrace, "'{'")
+    let seconds = try parseInt64("tv_sec")
+    try expect(.comma, "',' between tv_sec and tv_usec")
+    let micro = try parseInt64("tv_usec")
+    try expect(.rightBrace, "'}'")
+    return Timeval(seconds: seconds, microseconds: micro)
+  }
+
+  /// duration := NUMBER UNIT | '0' — in nanoseconds.
+  mutating func parseDuration(_ what: String) throws(Diagnostic) -> Nanoseconds {
+    let token = current
+    switch token.kind {
+    case .duration(let text, let unit):
+      advance()
+      let scale: Int64 =
+        switch unit {
+        case "ns": 1
+        case "us": 1_000
+        case "ms": 1_000_000
+        default: 1_000_000_000
+        }
+      guard let ns = Self.scaled(text, by: scale) else {
+        throw Diagnostic(
+          "'\(text)\(unit)' is out of range or finer than a nanosecond", at: token.location, length: token.length,
+          notes: ["durations must fit in 64-bit nanoseconds (about 292 years)"])
+      }
+      return ns
+    case .number(let text) where Self.scaled(text, by: 1) == 0:
+      advance()
+      return 0
+    case .number(let text):
+      throw Diagnostic(
+        "'\(text)' needs a time unit", at: token.location, length: token.length,
+        notes: ["write e.g. \(text)s or \(text)ms (only 0 may go without a unit)"])
+    default:
+      throw error("'\(what)' needs a duration such as 1s or 500ms, found \(token.spelling)")
+    }
+  }
+
+  /// Exact decimal `text` × `scale`, or nil on overflow or a fraction left over.
+  static func scaled(_ text: String, by scale: Int64) -> Int64? {
+    let negative = text.hasPrefix("-")
+    let digits = negative ? text.dropFirst() : Substring(text)
+    let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+    guard let whole = Int64(parts[0]) else { return nil }
+    var (value, overflow) = whole.multipliedReportingOverflow(by: scale)
+    if overflow { return nil }
+    if parts.count == 2 {
+      var fraction = Int64(0)
+      var unit = scale
+      for digit in parts[1] {
+        guard unit >= 10 || digit == "0" else { return nil }
+        unit /= 10
+        fraction += Int64(digit.wholeNumberValue!) * unit
+      }
+      (value, overflow) = value.addingReportingOverflow(fraction)
+      if overflow { return nil }
+    }
+    return negative ? -value : value
+  }
+
+  mutating func parseInt64(_ what: String) throws(Diagnostic) -> Int64 {
+    guard case .number(let text) = current.kind else {
+      throw error("\(what) must be an integer, found \(current.spelling)")
+    }
+    guard !text.contains("."), let value = Int64(text) else {
+      throw error("\(what) must be an integer that fits a C long (64 bits), found '\(text)'")
+    }
+    advance()
+    return value
+  }
+
+  mutating func parseInt32(_ what: String) throws(Diagnostic) -> Int32 {
+    guard case .number(let text) = current.kind else {
+      throw error("\(what) must be an integer, found \(current.spelling)")
+    }
+    guard !text.contains("."), let value = Int32(text) else {
+      throw error("\(what) is a C int: it must be an integer from -2147483648 to 2147483647, found '\(text)'")
+    }
+    advance()
+    return value
+  }
+}

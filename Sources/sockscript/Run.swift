@@ -1,0 +1,85 @@
+import ArgumentParser
+import ScenarioLang
+import SockKernel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `sockscript run`: runs scripts and prints their trace.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run scenario scripts and print what each call returned, and when.",
+    discussion: """
+      Examples:
+        sockscript run samples/seed/sndtimeo-1s.sock
+        sockscript run -e 'server listen 0; client c1 sndtimeo 1s connect; c1 connect'
+        echo 'server listen 1' | sockscript run -
+        sockscript run --explain samples/backlog/admits-n-plus-one.sock
+
+      Each FILE runs on a fresh kernel. The exit status is the worst of all runs
+      (see 'sockscript --help').
+      """
+  )
+
+  @Option(name: [.short, .customLong("eval")], help: ArgumentHelp("Run SCRIPT given on the command line.", valueName: "SCRIPT"))
+  var eval: String?
+
+  @Flag(help: "Print the kernel's reason (function and check) under every sleep and error.")
+  var explain = false
+
+  @Option(help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks.", valueName: "HZ"))
+  var hz: Int64 = 250
+
+  @Argument(help: ArgumentHelp("Script files to run; '-' reads standard input.", valueName: "FILE"))
+  var files: [String] = []
+
+  func validate() throws {
+    if eval == nil && files.isEmpty {
+      throw ValidationError("give a script: FILE, '-' for standard input, or -e 'SCRIPT'")
+    }
+    if eval != nil && !files.isEmpty {
+      throw ValidationError("give either -e 'SCRIPT' or FILEs, not both")
+    }
+    if !(1...100_000).contains(hz) {
+      throw ValidationError("--hz must be between 1 and 100000 (Linux uses 100, 250, 300 or 1000)")
+    }
+  }
+
+  func run() throws {
+    var config = KernelConfig()
+    config.hz = hz
+    var worst = ExitStatus.ok
+    let sources: [(name: String, bytes: [UInt8]?)] =
+      if let eval { [("-e", Array(eval.utf8))] } else { files.map { ($0 == "-" ? "<stdin>" : $0, Terminal.read($0)) } }
+    for (index, source) in sources.enumerated() {
+      guard let bytes = source.bytes else {
+        Terminal.error("sockscript: error: cannot read '\(source.name)': \(Terminal.lastError())")
+        worst = max(worst, .ioError)
+        continue
+      }
+      if sources.count > 1 { Terminal.out((index > 0 ? "\n" : "") + "==> \(source.name) <==") }
+      let status = runOne(bytes, name: source.name, config: config)
+      worst = max(worst, status)
+    }
+    Terminal.flush()
+    if worst != .ok { throw ExitCode(worst.rawValue) }
+  }
+
+  private func runOne(_ bytes: [UInt8], name: String, config: KernelConfig) -> ExitStatus {
+    let color = Terminal.wantsColor
+    let file: SourceFile
+    do throws(Diagnostic) {
+      file = try SourceFile.decode(bytes, name: name)
+    } catch {
+      Terminal.error(error.rendered(in: .lossy(bytes, name: name), color: color), newline: false)
+      return .scriptError
+    }
+    return ScriptRunner.run(
+      file, config: config, explain: explain,
+      output: { Terminal.out($0) },
+      report: { Terminal.error($0.rendered(in: file, color: color), newline: false) })
+  }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The `sockscript` command: subcommands for running scenarios.
+struct SockScript: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sockscript",
+    abstract: "Run AF_UNIX socket scenarios against a deterministic model of the Linux kernel.",
+    discussion: """
+      A scenario names sockets and what they do; sockscript runs it against SockKernel, a
+      model of Linux 6.18's AF_UNIX layer with virtual time, and prints every call like strace:
+
+        $ sockscript run -e 'server listen 0; client c1 sndtimeo 1s connect; c1 connect'
+
+      The second connect blocks on the full backlog and fails with EAGAIN at t=1.000000,
+      in microseconds of real time. See docs/language.md for the language.
+
+      EXIT STATUS
+        0   the scenario ran and every expectation held
+        1   an inline expectation (= …) did not hold
+        2   the scenario blocks forever (every task asleep, no timer pending)
+        64  bad command-line usage
+        65  the script is wrong (syntax, unknown name, misuse)
+        70  internal error
+        74  a script file could not be read
+      """,
+    version: "sockscript 0.1.0",
+    subcommands: [Run.self]
+  )
+}

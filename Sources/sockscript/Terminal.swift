@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Standard streams, file reading, and whether to color diagnostics.
+enum Terminal {
+  static func out(_ line: String) { print(line) }
+
+  /// Diagnostics go to stderr, after whatever stdout holds so far.
+  static func error(_ text: String, newline: Bool = true) {
+    flush()
+    writeAll(STDERR_FILENO, newline ? text + "\n" : text)
+  }
+
+  /// `fflush(NULL)`: every C stream, including the one `print` writes to.
+  static func flush() { fflush(nil) }
+
+  private static func writeAll(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      bytes = bytes.dropFirst(n)
+    }
+  }
+
+  /// Color on a terminal whose TERM is not `dumb`, unless `NO_COLOR` is set.
+  static var wantsColor: Bool {
+    if getenv("NO_COLOR") != nil { return false }
+    if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+    return isatty(STDERR_FILENO) != 0
+  }
+
+  /// The whole file, or standard input for `-`; nil when it cannot be read.
+  static func read(_ path: String) -> [UInt8]? {
+    let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { if path != "-" { close(fd) } }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if n == 0 { return bytes }
+      bytes.append(contentsOf: buffer[0..<n])
+    }
+  }
+
+  static func lastError() -> String { String(cString: strerror(errno)) }
+}
