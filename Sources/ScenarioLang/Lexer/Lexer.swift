@@ -142,13 +142,13 @@ public struct Lexer {
       guard let c = peek(), c != "\n" else {
         throw Diagnostic("unterminated string", at: start, notes: ["close it with '\"' on the same line"])
       }
+      let escapeAt = location
       advance()
       if c == "\"" { break }
       if c != "\\" {
         bytes.append(contentsOf: String(c).utf8)
         continue
       }
-      let escapeAt = location
       guard let e = peek(), e != "\n" else {
         throw Diagnostic("unterminated string", at: start)
       }

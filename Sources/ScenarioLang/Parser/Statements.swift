@@ -70,6 +70,14 @@ extension Parser {
     if let word = currentWord, !Self.isReserved(word) {
       name = Name(text: word, location: current.location)
       advance()
+      // `server lisen 0`: a misspelt operation, not a name followed by garbage.
+      let followedByOperation = currentWord.map { Self.operationWords.contains($0) || Self.typeWords[$0] != nil } ?? false
+      let misspelt = Self.suggestion(for: word, among: Self.operationWords)
+      if !atStatementEnd && !followedByOperation && !misspelt.isEmpty {
+        throw Diagnostic(
+          "unknown operation '\(word)'", at: name!.location, length: word.count,
+          notes: misspelt + ["operations: " + Self.operationWords.joined(separator: ", ")])
+      }
     } else if declaration == .socket {
       throw error("'socket' needs a name, found \(current.spelling)", notes: ["e.g. 'socket s1 dgram bind \"s1.sock\"'"])
     } else if let word = currentWord, Self.statementWords.contains(word) || Self.otherKeywords.contains(word) {

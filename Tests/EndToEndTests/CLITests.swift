@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Runs the built `sockscript` binary and checks stdout, stderr and the exit status.
+@Suite("sockscript binary")
+struct CLITests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  struct Run {
+    let stdout: String
+    let stderr: String
+    let status: Int32
+  }
+
+  func sockscript(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    let binary = ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"]
+      ?? Self.root.appendingPathComponent(".build/debug/sockscript").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = Self.root
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  @Test("the seed line: EAGAIN at t=1.000000, in milliseconds of real time")
+  func seed() throws {
+    let started = Date()
+    let r = try sockscript(["run", "-e", "server listen 0; client c1 sndtimeo 1s connect; c1 connect"])
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty)
+    #expect(r.stdout.hasSuffix("1.000000 c1       <... connect resumed> = -1 EAGAIN (Resource temporarily unavailable)\n"))
+    #expect(Date().timeIntervalSince(started) < 1.0)  // virtual time: far less than the 1 s timeout
+  }
+
+  @Test("sndtimeo 0: a blocks-forever report on stdout, a located error on stderr, exit 2")
+  func forever() throws {
+    let r = try sockscript(["run", "-e", "server listen 0; client c1 sndtimeo 0 connect; c1 connect"])
+    #expect(r.status == 2)
+    #expect(r.stdout.contains("blocks forever on server.peer_wait"))
+    #expect(r.stderr.hasPrefix("-e:1:51: error: c1 blocks forever in connect on server.peer_wait\n"))
+  }
+
+  @Test("a syntax error: exit 65, nothing on stdout, file:line:col with a caret")
+  func syntaxError() throws {
+    let r = try sockscript(["run", "-"], stdin: "server listen 0\nclient c1 conect\n")
+    #expect(r.status == 65)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.hasPrefix("<stdin>:2:11: error: unknown operation 'conect'\nclient c1 conect\n          ^~~~~~\n"))
+  }
+
+  @Test("a failed expectation: exit 1")
+  func failedExpectation() throws {
+    let r = try sockscript(["run", "-e", "server listen 5; client c1 connect = -1 EAGAIN"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("error: expected connect to return -1 EAGAIN, but it returned 0"))
+  }
+
+  @Test("usage errors exit 64; an unreadable file exits 74; --help and --version exit 0")
+  func usage() throws {
+    #expect(try sockscript(["run"]).status == 64)
+    #expect(try sockscript(["run", "--hz", "0", "-e", "sleep 1s"]).status == 64)
+    let missing = try sockscript(["run", "no/such.sock"])
+    #expect(missing.status == 74)
+    #expect(missing.stderr.contains("cannot read 'no/such.sock'"))
+    let help = try sockscript(["--help"])
+    #expect(help.status == 0 && help.stdout.contains("EXIT STATUS"))
+    #expect(try sockscript(["--version"]).stdout.hasPrefix("sockscript "))
+  }
+
+  @Test("invalid UTF-8 is a located script error")
+  func invalidUTF8() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(getpid()).sock")
+    try Data([0x73, 0x6C, 0x65, 0x65, 0x70, 0x20, 0xFF, 0x0A]).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let r = try sockscript(["run", file.path])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains(":1:7: error: invalid UTF-8 (byte 0xFF)"))
+  }
+
+  @Test("--explain prints the kernel's reason")
+  func explain() throws {
+    let r = try sockscript(["run", "--explain", "-e", "server listen 0; client c1 sndtimeo -1s connect; c1 connect"])
+    #expect(r.stdout.contains("why: unix_stream_connect: unix_recvq_full: qlen 1 > sk_max_ack_backlog 0, timeo 0"))
+  }
+}

@@ -1,0 +1,95 @@
+import SockKernel
+import Testing
+
+@testable import ScenarioLang
+
+@Suite("Parser")
+struct ParserTests {
+  @Test("the seed line parses into three statements")
+  func seedLine() throws {
+    let script = try Parser.parse("server listen 0; client c1 sndtimeo 1s connect; c1 connect")
+    #expect(script.statements.count == 3)
+    guard case .declare(.client, let name, nil, let ops) = script.statements[1].kind else {
+      Issue.record("expected a client declaration")
+      return
+    }
+    #expect(name?.text == "c1")
+    #expect(ops.map(\.word) == ["sndtimeo", "connect"])
+    guard case .setTimeout(.SO_SNDTIMEO, let tv, 16) = ops[0].kind else {
+      Issue.record("expected sndtimeo")
+      return
+    }
+    #expect(tv == Timeval(seconds: 1, microseconds: 0))
+  }
+
+  @Test(
+    "durations become timevals exactly",
+    arguments: [
+      ("1s", Timeval(seconds: 1, microseconds: 0)), ("-1s", Timeval(seconds: -1, microseconds: 0)),
+      ("-1.5s", Timeval(seconds: -2, microseconds: 500_000)), ("0", Timeval(seconds: 0, microseconds: 0)),
+      ("1us", Timeval(seconds: 0, microseconds: 1)), ("2500ms", Timeval(seconds: 2, microseconds: 500_000)),
+      ("{-5, 999999}", Timeval(seconds: -5, microseconds: 999_999)),
+    ])
+  func durations(_ text: String, _ expected: Timeval) throws {
+    let script = try Parser.parse("c sndtimeo \(text)")
+    guard case .act(_, let ops) = script.statements[0].kind, case .setTimeout(_, let tv, _) = ops[0].kind else {
+      Issue.record("expected sndtimeo")
+      return
+    }
+    #expect(tv == expected)
+  }
+
+  @Test("expectations: value, errno, timeval, time")
+  func expectations() throws {
+    let script = try Parser.parse("c connect = -1 EAGAIN at 1.004s; c get sndtimeo = {0, 4000}; c close = 0")
+    let results = script.statements.compactMap { s -> ScenarioLang.Expectation? in
+      if case .act(_, let ops) = s.kind { return ops[0].expectation }
+      return nil
+    }
+    #expect(results.map { $0.result } == [ScenarioLang.Expectation.Result.error(.EAGAIN), .timeval(Timeval(seconds: 0, microseconds: 4000)), .value(0)])
+    #expect(results[0].time == 1_004_000_000)
+  }
+
+  struct Bad: Sendable, CustomTestStringConvertible {
+    let text: String
+    let message: String
+    let column: Int
+    var testDescription: String { text }
+  }
+
+  @Test(
+    "syntax errors name the problem at the right column",
+    arguments: [
+      Bad(text: "server lisen 0", message: "unknown operation 'lisen'", column: 8),
+      Bad(text: "listen 0", message: "'listen' needs a socket before it", column: 1),
+      Bad(text: "server listen", message: "listen's backlog must be an integer, found end of input", column: 14),
+      Bad(text: "server listen 9223372036854775808", message: "listen's backlog is a C int: it must be an integer from -2147483648 to 2147483647, found '9223372036854775808'", column: 15),
+      Bad(text: "c sndtimeo 99999999999999999999s", message: "'99999999999999999999s' is out of range or finer than a nanosecond", column: 12),
+      Bad(text: "c sndtimeo 1ns", message: "sndtimeo is a timeval: a whole number of microseconds", column: 12),
+      Bad(text: "c sndtimeo 5", message: "'5' needs a time unit", column: 12),
+      Bad(text: "c connect = -1 EAGIAN", message: "unknown errno 'EAGIAN'", column: 16),
+      Bad(text: "c connect = -1", message: "'= -1' needs the errno", column: 11),
+      Bad(text: "socket listen 1", message: "'socket' needs a name, found 'listen'", column: 8),
+      Bad(text: "sleep -1s", message: "cannot sleep a negative time", column: 7),
+      Bad(text: "c close }", message: "expected an operation, found '}'", column: 9),
+      Bad(text: "sleep 1s &", message: "only socket statements can run in the background", column: 10),
+    ])
+  func errors(_ bad: Bad) {
+    #expect {
+      _ = try Parser.parse(bad.text)
+    } throws: { error in
+      let d = error as! Diagnostic
+      return d.message == bad.message && d.location.column == bad.column
+    }
+  }
+
+  @Test("a suggestion for a misspelt operation")
+  func suggestion() {
+    do {
+      _ = try Parser.parse("c conect")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.notes.first == "did you mean 'connect'?")
+    }
+  }
+}
