@@ -24,7 +24,9 @@ struct Run: ParsableCommand {
       """
   )
 
-  @Option(name: [.short, .customLong("eval")], help: ArgumentHelp("Run SCRIPT given on the command line.", valueName: "SCRIPT"))
+  @Option(
+    name: [.short, .customLong("eval")],
+    help: ArgumentHelp("Run SCRIPT given on the command line.", valueName: "SCRIPT"))
   var eval: String?
 
   @Flag(help: "Print the kernel's reason (function and check) under every sleep and error.")

@@ -14,7 +14,8 @@ struct CLITests {
   }
 
   func sockscript(_ arguments: [String], stdin: String? = nil) throws -> Run {
-    let binary = ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"]
+    let binary =
+      ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"]
       ?? Self.root.appendingPathComponent(".build/debug/sockscript").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
@@ -46,7 +47,8 @@ struct CLITests {
     let r = try sockscript(["run", "-e", "server listen 0; client c1 sndtimeo 1s connect; c1 connect"])
     #expect(r.status == 0)
     #expect(r.stderr.isEmpty)
-    #expect(r.stdout.hasSuffix("1.000000 c1       <... connect resumed> = -1 EAGAIN (Resource temporarily unavailable)\n"))
+    #expect(
+      r.stdout.hasSuffix("1.000000 c1       <... connect resumed> = -1 EAGAIN (Resource temporarily unavailable)\n"))
     #expect(Date().timeIntervalSince(started) < 1.0)  // virtual time: far less than the 1 s timeout
   }
 

@@ -13,7 +13,8 @@ struct EvaluatorTests {
   func seedLine() {
     let r = run("server listen 0; client c1 sndtimeo 1s connect; c1 connect")
     #expect(r.status == ScenarioLang.ExitStatus.ok)
-    #expect(r.stdout.hasSuffix("1.000000 c1       <... connect resumed> = -1 EAGAIN (Resource temporarily unavailable)\n"))
+    #expect(
+      r.stdout.hasSuffix("1.000000 c1       <... connect resumed> = -1 EAGAIN (Resource temporarily unavailable)\n"))
   }
 
   @Test("sndtimeo 0 blocks forever: a report and exit 2")
@@ -36,8 +37,12 @@ struct EvaluatorTests {
 
   @Test("expected completion times are checked")
   func expectedTime() {
-    #expect(run("server listen 0; client c1 sndtimeo 1s connect; c1 connect = EAGAIN at 1s").status == ScenarioLang.ExitStatus.ok)
-    #expect(run("server listen 0; client c1 sndtimeo 1s connect; c1 connect = EAGAIN at 999ms").status == ScenarioLang.ExitStatus.expectationFailed)
+    #expect(
+      run("server listen 0; client c1 sndtimeo 1s connect; c1 connect = EAGAIN at 1s").status
+        == ScenarioLang.ExitStatus.ok)
+    #expect(
+      run("server listen 0; client c1 sndtimeo 1s connect; c1 connect = EAGAIN at 999ms").status
+        == ScenarioLang.ExitStatus.expectationFailed)
   }
 
   @Test("unknown and duplicate names fail before anything runs")
@@ -50,13 +55,15 @@ struct EvaluatorTests {
 
   @Test("same-instant order: an earlier-armed timer fires before a sleep that ends at the same time")
   func timerOrder() {
-    let r = run("server listen 0; client c0 connect; client c1 sndtimeo 1s connect = EAGAIN at 1s &; sleep 1s; server accept")
+    let r = run(
+      "server listen 0; client c0 connect; client c1 sndtimeo 1s connect = EAGAIN at 1s &; sleep 1s; server accept")
     #expect(r.status == ScenarioLang.ExitStatus.ok)
   }
 
   @Test("the same script prints byte-identical output every time")
   func deterministic() {
-    let script = "server listen 0\nclient c0 connect\nclient c1 sndtimeo 1s connect &\nclient c2 sndtimeo 2s connect &\nsleep 10ms\nserver listen 2\n"
+    let script =
+      "server listen 0\nclient c0 connect\nclient c1 sndtimeo 1s connect &\nclient c2 sndtimeo 2s connect &\nsleep 10ms\nserver listen 2\n"
     let first = run(script).stdout
     for _ in 0..<5 { #expect(run(script).stdout == first) }
   }

@@ -46,7 +46,10 @@ struct ParserTests {
       if case .act(_, let ops) = s.kind { return ops[0].expectation }
       return nil
     }
-    #expect(results.map { $0.result } == [ScenarioLang.Expectation.Result.error(.EAGAIN), .timeval(Timeval(seconds: 0, microseconds: 4000)), .value(0)])
+    #expect(
+      results.map { $0.result } == [
+        ScenarioLang.Expectation.Result.error(.EAGAIN), .timeval(Timeval(seconds: 0, microseconds: 4000)), .value(0),
+      ])
     #expect(results[0].time == 1_004_000_000)
   }
 
@@ -63,8 +66,14 @@ struct ParserTests {
       Bad(text: "server lisen 0", message: "unknown operation 'lisen'", column: 8),
       Bad(text: "listen 0", message: "'listen' needs a socket before it", column: 1),
       Bad(text: "server listen", message: "listen's backlog must be an integer, found end of input", column: 14),
-      Bad(text: "server listen 9223372036854775808", message: "listen's backlog is a C int: it must be an integer from -2147483648 to 2147483647, found '9223372036854775808'", column: 15),
-      Bad(text: "c sndtimeo 99999999999999999999s", message: "'99999999999999999999s' is out of range or finer than a nanosecond", column: 12),
+      Bad(
+        text: "server listen 9223372036854775808",
+        message:
+          "listen's backlog is a C int: it must be an integer from -2147483648 to 2147483647, found '9223372036854775808'",
+        column: 15),
+      Bad(
+        text: "c sndtimeo 99999999999999999999s",
+        message: "'99999999999999999999s' is out of range or finer than a nanosecond", column: 12),
       Bad(text: "c sndtimeo 1ns", message: "sndtimeo is a timeval: a whole number of microseconds", column: 12),
       Bad(text: "c sndtimeo 5", message: "'5' needs a time unit", column: 12),
       Bad(text: "c connect = -1 EAGIAN", message: "unknown errno 'EAGIAN'", column: 16),

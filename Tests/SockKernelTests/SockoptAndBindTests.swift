@@ -59,11 +59,13 @@ struct SockoptAndBindTests {
       #expect(h.setSndtimeo(t, fd, sec, usec).errno == .EDOM)
     }
     for optlen: Int32 in [-1, 0, 4, 8, 15] {
-      let r = h.call(t, .setTimeout(fd: fd, option: .SO_SNDTIMEO, value: Timeval(seconds: 1, microseconds: 0), optlen: optlen))
+      let r = h.call(
+        t, .setTimeout(fd: fd, option: .SO_SNDTIMEO, value: Timeval(seconds: 1, microseconds: 0), optlen: optlen))
       #expect(r?.errno == .EINVAL, "optlen \(optlen)")
     }
     #expect(h.call(t, .getTimeout(fd: fd, option: .SO_SNDTIMEO))?.timeval == Timeval(seconds: 7, microseconds: 0))
-    let ok = h.call(t, .setTimeout(fd: fd, option: .SO_SNDTIMEO, value: Timeval(seconds: 1, microseconds: 0), optlen: 24))
+    let ok = h.call(
+      t, .setTimeout(fd: fd, option: .SO_SNDTIMEO, value: Timeval(seconds: 1, microseconds: 0), optlen: 24))
     #expect(ok?.errno == nil)
   }
 

@@ -106,7 +106,8 @@ struct WakeupTests {
     _ = h.call(t, .setNonBlocking(fd: lfd, on: true))
     #expect(h.call(t, .accept(fd: lfd, flags: 0))?.errno == .EAGAIN)
     _ = h.call(t, .setNonBlocking(fd: lfd, on: false))
-    _ = h.call(t, .setTimeout(fd: lfd, option: .SO_RCVTIMEO, value: Timeval(seconds: 0, microseconds: 300_000), optlen: 16))
+    _ = h.call(
+      t, .setTimeout(fd: lfd, option: .SO_RCVTIMEO, value: Timeval(seconds: 0, microseconds: 300_000), optlen: 16))
     let tag = h.start(t, .accept(fd: lfd, flags: 0))
     _ = h.kernel.run { h.result(tag) != nil }
     #expect(h.result(tag)?.errno == .EAGAIN)

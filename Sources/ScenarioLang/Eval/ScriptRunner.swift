@@ -25,7 +25,8 @@ public enum ScriptRunner {
   ) -> (stdout: String, diagnostics: [Diagnostic], status: ExitStatus) {
     var lines: [String] = []
     var diagnostics: [Diagnostic] = []
-    let status = run(source, config: config, explain: explain, output: { lines.append($0) }, report: { diagnostics.append($0) })
+    let status = run(
+      source, config: config, explain: explain, output: { lines.append($0) }, report: { diagnostics.append($0) })
     return (lines.map { $0 + "\n" }.joined(), diagnostics, status)
   }
 }

@@ -7,7 +7,10 @@ extension ScenarioSession {
     switch event {
     case .returned(let record, let outcome, let resumed):
       guard let call = calls.removeValue(forKey: record.tag) else { return }
-      var text = resumed ? "<... \(record.syscall.name) resumed>" : TraceFormatter.call(record.syscall, socket: call.actor, result: outcome)
+      var text =
+        resumed
+        ? "<... \(record.syscall.name) resumed>"
+        : TraceFormatter.call(record.syscall, socket: call.actor, result: outcome)
       text += " " + TraceFormatter.result(outcome)
       if let created = adopt(record, outcome, call) { text += " (as \(created))" }
       output(TraceFormatter.line(now, call.actor, text))
@@ -26,17 +29,19 @@ extension ScenarioSession {
     case .woken(let record, let waker, let queueName, _):
       let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
       let queue = TraceFormatter.queue(queueName, owner: socketName(queueName.inode))
-      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) woken by \(kernel.name(of: waker)) on \(queue)>"))
+      output(
+        TraceFormatter.line(now, actor, "<... \(record.syscall.name) woken by \(kernel.name(of: waker)) on \(queue)>"))
     case .timedOut(let record, let queueName):
       let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
       let queue = TraceFormatter.queue(queueName, owner: socketName(queueName.inode))
       output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queue)>"))
     case .notModelled(let record, let what):
       let call = calls.removeValue(forKey: record.tag)
-      fail(Diagnostic(
-        "\(what) is not modelled yet", at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0),
-        length: call?.word.count ?? 1,
-        notes: ["sockscript models SOCK_STREAM and SOCK_SEQPACKET connections so far"]), .scriptError)
+      fail(
+        Diagnostic(
+          "\(what) is not modelled yet", at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0),
+          length: call?.word.count ?? 1,
+          notes: ["sockscript models SOCK_STREAM and SOCK_SEQPACKET connections so far"]), .scriptError)
     case .log(_, let message):
       output(TraceFormatter.line(now, "kernel", message))
     }
@@ -89,9 +94,10 @@ extension ScenarioSession {
       expected += " at \(TraceFormatter.time(time))"
       actual += " at \(TraceFormatter.time(kernel.now))"
     }
-    fail(Diagnostic(
-      "expected \(call.word) to return \(expected), but it returned \(actual)",
-      at: expectation.location), .expectationFailed)
+    fail(
+      Diagnostic(
+        "expected \(call.word) to return \(expected), but it returned \(actual)",
+        at: expectation.location), .expectationFailed)
   }
 
   static func describe(_ result: Expectation.Result) -> String {
@@ -115,20 +121,25 @@ extension ScenarioSession {
     for sleeper in sleepers {
       let actor = calls[sleeper.call.tag]?.actor ?? kernel.name(of: sleeper.task)
       let queue = TraceFormatter.queue(sleeper.queue, owner: socketName(sleeper.queue.inode))
-      output(TraceFormatter.line(
-        kernel.now, actor,
-        "<... \(sleeper.call.syscall.name) blocks forever on \(queue): no timeout, and no task or timer left to wake it>"))
+      output(
+        TraceFormatter.line(
+          kernel.now, actor,
+          "<... \(sleeper.call.syscall.name) blocks forever on \(queue): no timeout, and no task or timer left to wake it>"
+        ))
     }
     let culprit = sleepers.first { $0.task == task } ?? sleepers.first
     guard let culprit, let call = calls[culprit.call.tag] else {
-      fail(Diagnostic("the scenario cannot go on: no task can run", at: SourceLocation(line: 1, column: 1, offset: 0)), .blockedForever)
+      fail(
+        Diagnostic("the scenario cannot go on: no task can run", at: SourceLocation(line: 1, column: 1, offset: 0)),
+        .blockedForever)
       return
     }
     let queue = TraceFormatter.queue(culprit.queue, owner: socketName(culprit.queue.inode))
     let others = sleepers.count > 1 ? " (\(sleepers.count) calls are blocked)" : ""
-    fail(Diagnostic(
-      "\(call.actor) blocks forever in \(culprit.call.syscall.name) on \(queue)\(others)",
-      at: call.location, length: call.word.count,
-      notes: ["its timeout is MAX_SCHEDULE_TIMEOUT and nothing left in the script can wake it"]), .blockedForever)
+    fail(
+      Diagnostic(
+        "\(call.actor) blocks forever in \(culprit.call.syscall.name) on \(queue)\(others)",
+        at: call.location, length: call.word.count,
+        notes: ["its timeout is MAX_SCHEDULE_TIMEOUT and nothing left in the script can wake it"]), .blockedForever)
   }
 }

@@ -7,9 +7,10 @@ extension ScenarioSession {
       guard let syscall = makeSyscall(operation, for: actor) else { return }
       var acceptName: Name?
       if case .accept(let name) = operation.kind { acceptName = name }
-      let tag = remember(SubmittedCall(
-        actor: actor.name, location: operation.location, word: operation.word,
-        expectation: operation.expectation, acceptName: acceptName))
+      let tag = remember(
+        SubmittedCall(
+          actor: actor.name, location: operation.location, word: operation.word,
+          expectation: operation.expectation, acceptName: acceptName))
       kernel.submit(actor.task, tag: tag) { [unowned actor] in syscall(actor.fd ?? -1) }
     }
   }
@@ -49,15 +50,17 @@ extension ScenarioSession {
       return address.sockaddr
     case .socket(let name):
       if let address = actors[name.text]?.address { return address }
-      fail(Diagnostic(
-        "'\(name.text)' has no address to connect to", at: name.location, length: name.text.count,
-        notes: ["bind it first, or connect to an address: connect \"path\" or connect @name"]), .scriptError)
+      fail(
+        Diagnostic(
+          "'\(name.text)' has no address to connect to", at: name.location, length: name.text.count,
+          notes: ["bind it first, or connect to an address: connect \"path\" or connect @name"]), .scriptError)
       return nil
     case nil:
       if let server = defaultServer, let address = actors[server]?.address { return address }
-      fail(Diagnostic(
-        "'connect' has no server to go to", at: location, length: "connect".count,
-        notes: ["declare one first ('server listen 5') or give an address: connect \"path\""]), .scriptError)
+      fail(
+        Diagnostic(
+          "'connect' has no server to go to", at: location, length: "connect".count,
+          notes: ["declare one first ('server listen 5') or give an address: connect \"path\""]), .scriptError)
       return nil
     }
   }

@@ -91,9 +91,10 @@ public final class ScenarioSession {
       settle(actor, background: statement.background, at: statement.location)
     case .act(let name, let operations):
       guard let actor = actors[name.text] else {
-        fail(Diagnostic(
-          "socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count,
-          notes: ["it is created when its accept returns; 'wait' for the accepting socket first"]), .scriptError)
+        fail(
+          Diagnostic(
+            "socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count,
+            notes: ["it is created when its accept returns; 'wait' for the accepting socket first"]), .scriptError)
         return
       }
       submit(operations, for: actor)
@@ -105,7 +106,9 @@ public final class ScenarioSession {
     case .wait(let name):
       if let name {
         guard let actor = actors[name.text] else {
-          fail(Diagnostic("socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count), .scriptError)
+          fail(
+            Diagnostic("socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count),
+            .scriptError)
           return
         }
         runKernel(blocking: actor.task) { [unowned self] in self.kernel.isIdle(actor.task) }
@@ -120,8 +123,10 @@ public final class ScenarioSession {
         case .mkdir: .mkdir(path: text)
         case .unlink: .unlink(path: text)
         }
-      let tag = remember(SubmittedCall(
-        actor: "main", location: statement.location, word: operation.rawValue, expectation: expectation, acceptName: nil))
+      let tag = remember(
+        SubmittedCall(
+          actor: "main", location: statement.location, word: operation.rawValue, expectation: expectation,
+          acceptName: nil))
       kernel.submit(mainTask, tag: tag) { syscall }
       runKernel(blocking: mainTask) { [unowned self] in self.kernel.isIdle(self.mainTask) }
     }
@@ -131,13 +136,15 @@ public final class ScenarioSession {
   func declare(_ name: String, kind: DeclarationKind, type: SocketType, at location: SourceLocation) -> Actor {
     let actor = Actor(name: name, task: kernel.spawn(name: name), declaredAt: location)
     actors[name] = actor
-    let tag = remember(SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil))
+    let tag = remember(
+      SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil))
     kernel.submit(actor.task, tag: tag) { .socket(type: type, protocol: 0) }
     if kind == .server {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")
       actor.address = address
-      let bindTag = remember(SubmittedCall(actor: name, location: location, word: "bind", expectation: nil, acceptName: nil))
+      let bindTag = remember(
+        SubmittedCall(actor: name, location: location, word: "bind", expectation: nil, acceptName: nil))
       kernel.submit(actor.task, tag: bindTag) { [unowned actor] in .bind(fd: actor.fd ?? -1, address: address) }
     }
     return actor

@@ -134,7 +134,8 @@ extension Parser {
     } else if currentWord != nil {
       result = .error(try parseErrno())
     } else {
-      throw error("expected a result after '=', found \(current.spelling)", notes: ["e.g. '= 0', '= -1 EAGAIN', '= {0, 4000}'"])
+      throw error(
+        "expected a result after '=', found \(current.spelling)", notes: ["e.g. '= 0', '= -1 EAGAIN', '= {0, 4000}'"])
     }
     var time: Nanoseconds?
     if currentWord == "at" {

@@ -24,7 +24,11 @@ extension Parser {
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
     guard let word = currentWord else {
-      throw error("expected a statement, found \(current.spelling)", notes: ["a statement starts with a socket name or one of: server, client, socket, sleep, wait, touch, mkdir, unlink"])
+      throw error(
+        "expected a statement, found \(current.spelling)",
+        notes: [
+          "a statement starts with a socket name or one of: server, client, socket, sleep, wait, touch, mkdir, unlink"
+        ])
     }
     let kind: Statement.Kind
     switch word {
@@ -38,14 +42,18 @@ extension Parser {
     case "unlink": kind = try parseFile(.unlink)
     default:
       if Self.operationWords.contains(word) {
-        throw error("'\(word)' needs a socket before it", notes: ["write the socket's name first, e.g. 'server \(word) …' or 'c1 \(word) …'"])
+        throw error(
+          "'\(word)' needs a socket before it",
+          notes: ["write the socket's name first, e.g. 'server \(word) …' or 'c1 \(word) …'"])
       }
       if Self.isReserved(word) { throw error("'\(word)' cannot start a statement") }
       let name = Name(text: word, location: current.location)
       advance()
       let operations = try parseOperations()
       if operations.isEmpty {
-        throw error("expected an operation after '\(word)', found \(current.spelling)", notes: ["operations: " + Self.operationWords.joined(separator: ", ")])
+        throw error(
+          "expected an operation after '\(word)', found \(current.spelling)",
+          notes: ["operations: " + Self.operationWords.joined(separator: ", ")])
       }
       kind = .act(name, operations: operations)
     }
@@ -71,7 +79,8 @@ extension Parser {
       name = Name(text: word, location: current.location)
       advance()
       // `server lisen 0`: a misspelt operation, not a name followed by garbage.
-      let followedByOperation = currentWord.map { Self.operationWords.contains($0) || Self.typeWords[$0] != nil } ?? false
+      let followedByOperation =
+        currentWord.map { Self.operationWords.contains($0) || Self.typeWords[$0] != nil } ?? false
       let misspelt = Self.suggestion(for: word, among: Self.operationWords)
       if !atStatementEnd && !followedByOperation && !misspelt.isEmpty {
         throw Diagnostic(
@@ -79,7 +88,8 @@ extension Parser {
           notes: misspelt + ["operations: " + Self.operationWords.joined(separator: ", ")])
       }
     } else if declaration == .socket {
-      throw error("'socket' needs a name, found \(current.spelling)", notes: ["e.g. 'socket s1 dgram bind \"s1.sock\"'"])
+      throw error(
+        "'socket' needs a name, found \(current.spelling)", notes: ["e.g. 'socket s1 dgram bind \"s1.sock\"'"])
     } else if let word = currentWord, Self.statementWords.contains(word) || Self.otherKeywords.contains(word) {
       throw error("'\(word)' is a keyword and cannot name a socket")
     }

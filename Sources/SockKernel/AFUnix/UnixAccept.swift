@@ -4,7 +4,8 @@ extension Kernel {
   func sysAccept(_ file: SocketFile, flags: Int32, frame: inout CallFrame) -> SyscallStep {
     if !frame.started {
       if flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK) != 0 {
-        return .done(.failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK")))
+        return .done(
+          .failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK")))
       }
       frame.reservedDescriptor = reserveDescriptor()
     }
@@ -49,7 +50,8 @@ extension Kernel {
       return .failed(error)
     case .shutDown:
       // No error and no skb: "this means receive shutdown".
-      return .failed(OutcomeError(.EINVAL, Reason("unix_accept", "listener has RCV_SHUTDOWN and no pending connection")))
+      return .failed(
+        OutcomeError(.EINVAL, Reason("unix_accept", "listener has RCV_SHUTDOWN and no pending connection")))
     case .skb(let tsk):
       // A connector waiting for room may now fit.
       wakeUpInterruptible(sk.peerWait)
@@ -85,7 +87,8 @@ extension Kernel {
     if let error = sockError(sk) { return .error(error) }
     if sk.shutdown.contains(.RCV_SHUTDOWN) { return .shutDown }
     if sk.state != .TCP_ESTABLISHED && sk.state != .TCP_LISTEN {
-      return .error(OutcomeError(.ENOTCONN, Reason("__skb_wait_for_more_packets", "connection-based socket in \(sk.state)")))
+      return .error(
+        OutcomeError(.ENOTCONN, Reason("__skb_wait_for_more_packets", "connection-based socket in \(sk.state)")))
     }
     return .sleep(
       .sleep(

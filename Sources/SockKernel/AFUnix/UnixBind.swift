@@ -58,7 +58,8 @@ extension Kernel {
     }
     let name = Self.abstractName(addr)
     if abstractNames.find(name, type: sk.type) != nil {
-      return .failure(.EADDRINUSE, Reason("unix_bind_abstract", "\(addr.display) is bound by another \(sk.type) socket"))
+      return .failure(
+        .EADDRINUSE, Reason("unix_bind_abstract", "\(addr.display) is bound by another \(sk.type) socket"))
     }
     abstractNames.insert(sk, name: name)
     sk.address = SockAddrUn(path: name, length: addr.length)
@@ -106,10 +107,12 @@ extension Kernel {
       return .failure(OutcomeError(.ECONNREFUSED, Reason("unix_find_bsd", "\"\(shown)\" is not a socket inode")))
     }
     guard let sk = node.boundSock else {
-      return .failure(OutcomeError(.ECONNREFUSED, Reason("unix_find_bsd", "no socket is bound to \"\(shown)\" (stale file)")))
+      return .failure(
+        OutcomeError(.ECONNREFUSED, Reason("unix_find_bsd", "no socket is bound to \"\(shown)\" (stale file)")))
     }
     guard sk.type == type else {
-      return .failure(OutcomeError(.EPROTOTYPE, Reason("unix_find_bsd", "\"\(shown)\" is a \(sk.type) socket, caller is \(type)")))
+      return .failure(
+        OutcomeError(.EPROTOTYPE, Reason("unix_find_bsd", "\"\(shown)\" is a \(sk.type) socket, caller is \(type)")))
     }
     return .success(sk)
   }
@@ -117,7 +120,8 @@ extension Kernel {
   /// `unix_find_abstract`: names are per socket type, so another type's name is simply absent.
   func unixFindAbstract(_ addr: SockAddrUn, type: SocketType) -> Result<Sock, OutcomeError> {
     guard let sk = abstractNames.find(Self.abstractName(addr), type: type) else {
-      return .failure(OutcomeError(.ECONNREFUSED, Reason("unix_find_abstract", "no \(type) socket is bound to \(addr.display)")))
+      return .failure(
+        OutcomeError(.ECONNREFUSED, Reason("unix_find_abstract", "no \(type) socket is bound to \(addr.display)")))
     }
     return .success(sk)
   }

@@ -31,7 +31,8 @@ extension Kernel {
     case .failure(let error): return .done(error.outcome)
     }
     if other.state != .TCP_LISTEN {
-      return .done(.failure(.ECONNREFUSED, Reason("unix_stream_connect", "peer sk_state is \(other.state), not TCP_LISTEN")))
+      return .done(
+        .failure(.ECONNREFUSED, Reason("unix_stream_connect", "peer sk_state is \(other.state), not TCP_LISTEN")))
     }
     if other.shutdown.contains(.RCV_SHUTDOWN) {
       return .done(.failure(.ECONNREFUSED, Reason("unix_stream_connect", "listener has RCV_SHUTDOWN")))

@@ -20,7 +20,8 @@ extension Kernel {
   func sockSetTimeout(_ timeo: inout Jiffies, _ tv: Timeval, optlen: Int32) -> SyscallOutcome {
     // sock_copy_user_timeval: the old 16-byte timeval.
     if optlen < Timeval.size {
-      return .failure(.EINVAL, Reason("sock_copy_user_timeval", "optlen \(optlen) < sizeof(struct __kernel_old_timeval) 16"))
+      return .failure(
+        .EINVAL, Reason("sock_copy_user_timeval", "optlen \(optlen) < sizeof(struct __kernel_old_timeval) 16"))
     }
     if tv.microseconds < 0 || tv.microseconds >= USEC_PER_SEC {
       return .failure(.EDOM, Reason("sock_set_timeout", "tv_usec \(tv.microseconds) outside [0, 1000000)"))
