@@ -61,6 +61,9 @@ public final class Kernel {
     if t.current == nil { makeRunnable(t) }
   }
 
+  /// Calls queued behind `task`'s current one.
+  public func queuedCalls(_ task: TaskID) -> Int { tasks[task.rawValue].pending.count }
+
   /// True when `task` has no call in progress or queued.
   public func isIdle(_ task: TaskID) -> Bool { tasks[task.rawValue].isIdle }
 
