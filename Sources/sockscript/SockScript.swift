@@ -11,8 +11,8 @@ struct SockScript: ParsableCommand {
 
         $ sockscript run -e 'server listen 0; client c1 sndtimeo 1s connect; c1 connect'
 
-      The second connect blocks on the full backlog and fails with EAGAIN at t=1.000000,
-      in microseconds of real time. See docs/language.md for the language.
+      The second connect blocks on the full backlog and fails with EAGAIN at virtual time
+      1.000000, after a few milliseconds of real time. See docs/language.md for the language.
 
       EXIT STATUS
         0   the scenario ran and every expectation held

@@ -9,8 +9,6 @@ final class Actor {
   var fd: Int32?
   /// The address `connect NAME` goes to: the last one this socket was asked to bind.
   var address: SockAddrUn?
-  /// Accepts done so far, to name accepted sockets `NAME_1`, `NAME_2`, … by default.
-  var acceptCount = 0
 
   init(name: String, task: TaskID, declaredAt: SourceLocation) {
     self.name = name

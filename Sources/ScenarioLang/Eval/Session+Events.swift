@@ -63,11 +63,9 @@ extension ScenarioSession {
     case .close:
       actor.fd = -1
     case .accept:
-      actor.acceptCount += 1
-      var name = call.acceptName?.text ?? "\(actor.name)_\(actor.acceptCount)"
-      while actors[name] != nil, call.acceptName == nil { name += "_" }
-      let accepted = Actor(
-        name: name, task: kernel.spawn(name: name), declaredAt: call.acceptName?.location ?? call.location)
+      // Without `as NAME` the accepted socket stays anonymous: nothing can use it.
+      guard let name = call.acceptName?.text else { return nil }
+      let accepted = Actor(name: name, task: kernel.spawn(name: name), declaredAt: call.acceptName!.location)
       accepted.fd = Int32(outcome.value)
       actors[name] = accepted
       if let inode = outcome.inode { socketNames[inode] = name }

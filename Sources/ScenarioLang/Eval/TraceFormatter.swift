@@ -64,7 +64,8 @@ struct TraceFormatter {
   static func block(_ info: BlockInfo, queue: String, left: Bool) -> String {
     var text = "on \(queue)\(info.exclusive ? ", exclusive" : "")"
     if let expires = info.expiresAt {
-      text += ", \(info.timeout) jiffies\(left ? " left" : ""), until \(time(expires))"
+      let unit = info.timeout == 1 ? "jiffy" : "jiffies"
+      text += ", \(info.timeout) \(unit)\(left ? " left" : ""), until \(time(expires))"
     } else {
       text += ", no timeout"
     }

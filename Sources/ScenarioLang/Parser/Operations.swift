@@ -39,7 +39,7 @@ extension Parser {
     case "connect":
       if let address = try parseAddressIfPresent() {
         kind = .connect(.address(address))
-      } else if let name = currentWord, !Self.isReserved(name) {
+      } else if let name = currentWord, Self.canReferToSocket(name) {
         kind = .connect(.socket(Name(text: name, location: current.location)))
         advance()
       } else {

@@ -30,6 +30,12 @@ public struct Parser {
       || otherKeywords.contains(word) || Errno(name: word) != nil
   }
 
+  /// True for a word that can refer to an existing socket: any unreserved word, and the
+  /// default names `server` and `client`.
+  static func canReferToSocket(_ word: String) -> Bool {
+    !isReserved(word) || word == "server" || word == "client"
+  }
+
   // MARK: Token cursor
 
   var current: Token { tokens[position] }

@@ -114,7 +114,7 @@ extension Parser {
   mutating func parseWait() throws(Diagnostic) -> Statement.Kind {
     advance()
     guard let word = currentWord else { return .wait(nil) }
-    if Self.isReserved(word) { throw error("'\(word)' is not a socket name") }
+    if !Self.canReferToSocket(word) { throw error("'\(word)' is not a socket name") }
     let name = Name(text: word, location: current.location)
     advance()
     return .wait(name)

@@ -60,7 +60,7 @@ public enum Syscall: Sendable {
     case .bind: "bind"
     case .listen: "listen"
     case .connect: "connect"
-    case .accept: "accept4"
+    case .accept(_, let flags): flags == 0 ? "accept" : "accept4"
     case .shutdown: "shutdown"
     case .close: "close"
     case .setTimeout: "setsockopt"
