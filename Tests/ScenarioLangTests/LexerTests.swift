@@ -13,29 +13,17 @@ struct LexerTests {
     #expect(tokens[10].kind == .string([0x70, 0x41]))
   }
 
-  struct Bad: Sendable, CustomTestStringConvertible {
-    let text: String
-    let message: String
-    let column: Int
-    var testDescription: String { text }
-  }
-
   @Test(
     "lexical errors point at the offending character",
     arguments: [
-      Bad(text: "a 1h", message: "unknown time unit 'h'", column: 4),
-      Bad(text: "a \"open", message: "unterminated string", column: 3),
-      Bad(text: "a $", message: "unexpected character '$'", column: 3),
-      Bad(text: "a - 1", message: "'-' must be followed by a number", column: 3),
-      Bad(text: "a \"\\q\"", message: "unknown escape '\\q'", column: 4),
-      Bad(text: "a \u{0}", message: "unexpected NUL byte", column: 3),
+      DiagnosticCase(text: "a 1h", message: "unknown time unit 'h'", column: 4),
+      DiagnosticCase(text: "a \"open", message: "unterminated string", column: 3),
+      DiagnosticCase(text: "a $", message: "unexpected character '$'", column: 3),
+      DiagnosticCase(text: "a - 1", message: "'-' must be followed by a number", column: 3),
+      DiagnosticCase(text: "a \"\\q\"", message: "unknown escape '\\q'", column: 4),
+      DiagnosticCase(text: "a \u{0}", message: "unexpected NUL byte", column: 3),
     ])
-  func errors(_ bad: Bad) {
-    #expect {
-      _ = try Lexer.tokenize(bad.text)
-    } throws: { error in
-      let d = error as! Diagnostic
-      return d.message == bad.message && d.location.column == bad.column
-    }
+  func errors(_ bad: DiagnosticCase) {
+    bad.expectThrown { _ = try Lexer.tokenize($0) }
   }
 }

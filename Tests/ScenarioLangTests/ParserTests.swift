@@ -53,43 +53,33 @@ struct ParserTests {
     #expect(results[0].time == 1_004_000_000)
   }
 
-  struct Bad: Sendable, CustomTestStringConvertible {
-    let text: String
-    let message: String
-    let column: Int
-    var testDescription: String { text }
-  }
-
   @Test(
     "syntax errors name the problem at the right column",
     arguments: [
-      Bad(text: "server lisen 0", message: "unknown operation 'lisen'", column: 8),
-      Bad(text: "listen 0", message: "'listen' needs a socket before it", column: 1),
-      Bad(text: "server listen", message: "listen's backlog must be an integer, found end of input", column: 14),
-      Bad(
+      DiagnosticCase(text: "server lisen 0", message: "unknown operation 'lisen'", column: 8),
+      DiagnosticCase(text: "listen 0", message: "'listen' needs a socket before it", column: 1),
+      DiagnosticCase(
+        text: "server listen", message: "listen's backlog must be an integer, found end of input", column: 14),
+      DiagnosticCase(
         text: "server listen 9223372036854775808",
         message:
-          "listen's backlog is a C int: it must be an integer from -2147483648 to 2147483647, found '9223372036854775808'",
+          "listen's backlog must be an integer from -2147483648 to 2147483647, found '9223372036854775808'",
         column: 15),
-      Bad(
+      DiagnosticCase(
         text: "c sndtimeo 99999999999999999999s",
         message: "'99999999999999999999s' is out of range or finer than a nanosecond", column: 12),
-      Bad(text: "c sndtimeo 1ns", message: "sndtimeo is a timeval: a whole number of microseconds", column: 12),
-      Bad(text: "c sndtimeo 5", message: "'5' needs a time unit", column: 12),
-      Bad(text: "c connect = -1 EAGIAN", message: "unknown errno 'EAGIAN'", column: 16),
-      Bad(text: "c connect = -1", message: "'= -1' needs the errno", column: 11),
-      Bad(text: "socket listen 1", message: "'socket' needs a name, found 'listen'", column: 8),
-      Bad(text: "sleep -1s", message: "cannot sleep a negative time", column: 7),
-      Bad(text: "c close }", message: "expected an operation, found '}'", column: 9),
-      Bad(text: "sleep 1s &", message: "only socket statements can run in the background", column: 10),
+      DiagnosticCase(
+        text: "c sndtimeo 1ns", message: "sndtimeo is a timeval: a whole number of microseconds", column: 12),
+      DiagnosticCase(text: "c sndtimeo 5", message: "'5' needs a time unit", column: 12),
+      DiagnosticCase(text: "c connect = -1 EAGIAN", message: "unknown errno 'EAGIAN'", column: 16),
+      DiagnosticCase(text: "c connect = -1", message: "'= -1' needs the errno", column: 11),
+      DiagnosticCase(text: "socket listen 1", message: "'socket' needs a name, found 'listen'", column: 8),
+      DiagnosticCase(text: "sleep -1s", message: "cannot sleep a negative time", column: 7),
+      DiagnosticCase(text: "c close }", message: "expected an operation, found '}'", column: 9),
+      DiagnosticCase(text: "sleep 1s &", message: "only socket statements can run in the background", column: 10),
     ])
-  func errors(_ bad: Bad) {
-    #expect {
-      _ = try Parser.parse(bad.text)
-    } throws: { error in
-      let d = error as! Diagnostic
-      return d.message == bad.message && d.location.column == bad.column
-    }
+  func errors(_ bad: DiagnosticCase) {
+    bad.expectThrown { _ = try Parser.parse($0) }
   }
 
   @Test("a suggestion for a misspelt operation")

@@ -139,9 +139,9 @@ extension ScenarioSession {
         "\(call.actor) blocks forever in \(culprit.call.syscall.name) on \(queue)\(others)",
         at: call.location, length: call.word.count,
         notes: [
-        kernel.queuedCalls(culprit.task) > 0
-          ? "its timeout is MAX_SCHEDULE_TIMEOUT; the \(kernel.queuedCalls(culprit.task)) call(s) queued after it on '\(call.actor)' wait for it to return (each socket is one thread)"
-          : "its timeout is MAX_SCHEDULE_TIMEOUT and nothing left in the script can wake it"
-      ]), .blockedForever)
+          kernel.queuedCalls(culprit.task) > 0
+            ? "its timeout is MAX_SCHEDULE_TIMEOUT; the \(kernel.queuedCalls(culprit.task)) call(s) queued after it on '\(call.actor)' wait for it to return (each socket is one thread)"
+            : "its timeout is MAX_SCHEDULE_TIMEOUT and nothing left in the script can wake it"
+        ]), .blockedForever)
   }
 }

@@ -109,22 +109,22 @@ extension Parser {
   }
 
   mutating func parseInt64(_ what: String) throws(Diagnostic) -> Int64 {
-    guard case .number(let text) = current.kind else {
-      throw error("\(what) must be an integer, found \(current.spelling)")
-    }
-    guard !text.contains("."), let value = Int64(text) else {
-      throw error("\(what) must be an integer that fits a C long (64 bits), found '\(text)'")
-    }
-    advance()
-    return value
+    try parseInteger(what, as: Int64.self, range: "that fits a C long (64 bits)")
   }
 
   mutating func parseInt32(_ what: String) throws(Diagnostic) -> Int32 {
+    try parseInteger(what, as: Int32.self, range: "from -2147483648 to 2147483647")
+  }
+
+  /// An integer literal that must fit `T`; `range` says which values fit, for the error.
+  private mutating func parseInteger<T: FixedWidthInteger>(
+    _ what: String, as: T.Type, range: String
+  ) throws(Diagnostic) -> T {
     guard case .number(let text) = current.kind else {
       throw error("\(what) must be an integer, found \(current.spelling)")
     }
-    guard !text.contains("."), let value = Int32(text) else {
-      throw error("\(what) is a C int: it must be an integer from -2147483648 to 2147483647, found '\(text)'")
+    guard !text.contains("."), let value = T(text) else {
+      throw error("\(what) must be an integer \(range), found '\(text)'")
     }
     advance()
     return value
