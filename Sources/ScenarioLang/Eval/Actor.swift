@@ -4,16 +4,14 @@ import SockKernel
 final class Actor {
   let name: String
   let task: TaskID
-  let declaredAt: SourceLocation
   /// The descriptor, once `socket`/`accept` returned it.
   var fd: Int32?
   /// The address `connect NAME` goes to: the last one this socket was asked to bind.
   var address: SockAddrUn?
 
-  init(name: String, task: TaskID, declaredAt: SourceLocation) {
+  init(name: String, task: TaskID) {
     self.name = name
     self.task = task
-    self.declaredAt = declaredAt
   }
 }
 

@@ -65,7 +65,7 @@ extension ScenarioSession {
     case .accept:
       // Without `as NAME` the accepted socket stays anonymous: nothing can use it.
       guard let name = call.acceptName?.text else { return nil }
-      let accepted = Actor(name: name, task: kernel.spawn(name: name), declaredAt: call.acceptName!.location)
+      let accepted = Actor(name: name, task: kernel.spawn(name: name))
       accepted.fd = Int32(outcome.value)
       actors[name] = accepted
       if let inode = outcome.inode { socketNames[inode] = name }

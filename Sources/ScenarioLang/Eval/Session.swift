@@ -134,7 +134,7 @@ public final class ScenarioSession {
 
   /// Creates the socket's task and queues `socket()` (and, for a server, its bind).
   func declare(_ name: String, kind: DeclarationKind, type: SocketType, at location: SourceLocation) -> Actor {
-    let actor = Actor(name: name, task: kernel.spawn(name: name), declaredAt: location)
+    let actor = Actor(name: name, task: kernel.spawn(name: name))
     actors[name] = actor
     let tag = remember(
       SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil))

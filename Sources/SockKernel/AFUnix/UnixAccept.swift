@@ -55,7 +55,6 @@ extension Kernel {
     case .skb(let tsk):
       // A connector waiting for room may now fit.
       wakeUpInterruptible(sk.peerWait)
-      tsk.isEmbryo = false
       return .accepted(tsk)
     }
   }

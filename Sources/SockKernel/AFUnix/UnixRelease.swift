@@ -8,7 +8,6 @@ extension Kernel {
     }
     if let node = sk.boundNode, node.boundSock === sk { node.boundSock = nil }
     let state = sk.state
-    sk.isDead = true
     sk.shutdown = .SHUTDOWN_MASK
     sk.state = .TCP_CLOSE
     let skpair = sk.peer

@@ -30,6 +30,8 @@ extension Kernel {
     case .success(let found): other = found
     case .failure(let error): return .done(error.outcome)
     }
+    // No SOCK_DEAD retry: unix_release_sock unhashes a socket before it dies, and nothing
+    // runs between this lookup and the checks below, so a found socket is alive.
     if other.state != .TCP_LISTEN {
       return .done(
         .failure(.ECONNREFUSED, Reason("unix_stream_connect", "peer sk_state is \(other.state), not TCP_LISTEN")))
@@ -57,7 +59,6 @@ extension Kernel {
     frame.embryo = nil
     newsk.peer = sk
     newsk.state = .TCP_ESTABLISHED
-    newsk.isEmbryo = true
     newsk.address = other.address
     sk.state = .TCP_ESTABLISHED
     sk.peer = newsk

@@ -12,8 +12,6 @@ public final class Sock {
   public internal(set) var shutdown: ShutdownBits = []
   /// `sk_err`: a pending asynchronous error.
   public internal(set) var pendingError: Errno?
-  /// `SOCK_DEAD`: released (orphaned).
-  public internal(set) var isDead = false
   /// `sk_sndtimeo`, in jiffies.
   public internal(set) var sndtimeo: Jiffies = MAX_SCHEDULE_TIMEOUT
   /// `sk_rcvtimeo`, in jiffies.
@@ -37,8 +35,6 @@ public final class Sock {
   let peerWait: WaitQueue
   /// `sk_sleep(sk)`: the socket's own wait queue.
   let sleepQueue: WaitQueue
-  /// True for an embryo still queued on its listener (created by `connect`, not accepted).
-  public internal(set) var isEmbryo = false
 
   init(inode: Int, type: SocketType, config: KernelConfig) {
     self.inode = inode
@@ -53,14 +49,6 @@ public final class Sock {
   /// `skb_queue_len(&sk->sk_receive_queue)`.
   public var receiveQueueLength: Int { receiveQueue.count }
 
-  /// The task-visible part of ``receiveQueue``: the embryos' inode numbers, oldest first.
-  public var pendingConnections: [Int] { receiveQueue.map(\.inode) }
-
-  /// Tasks sleeping on `peer_wait`, in queue order.
-  public var peerWaiters: [TaskID] { peerWait.entries.map(\.task) }
-
-  /// Tasks sleeping on the socket's own wait queue, in queue order.
-  public var sleepers: [TaskID] { sleepQueue.entries.map(\.task) }
 }
 
 /// `struct file` of a socket: what a file descriptor points at.

@@ -18,11 +18,9 @@ extension Kernel {
     while true {
       runRunnableTasks()
       if condition() { return .satisfied }
-      guard let expires = timers.earliestExpiry(), let timer = timers.popEarliest() else {
-        return .stalled
-      }
-      clock.advance(to: expires)
-      fire(timer)
+      guard let next = timers.popEarliest() else { return .stalled }
+      clock.advance(to: next.expires)
+      fire(next.timer)
     }
   }
 

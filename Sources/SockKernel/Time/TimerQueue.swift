@@ -13,8 +13,6 @@ final class KernelTimer {
   let purpose: Purpose
   /// Sequence number of the pending arming, or nil when the timer is not pending.
   fileprivate(set) var pendingSequence: UInt64?
-  /// When the pending arming fires.
-  fileprivate(set) var expires: Nanoseconds = 0
 
   init(_ purpose: Purpose) { self.purpose = purpose }
 
@@ -47,7 +45,6 @@ struct TimerQueue {
     if timer.isPending { pendingCount -= 1 }
     nextSequence += 1
     timer.pendingSequence = nextSequence
-    timer.expires = expires
     pendingCount += 1
     heap.insert(Entry(expires: expires, sequence: nextSequence, timer: timer))
   }
@@ -59,23 +56,15 @@ struct TimerQueue {
     pendingCount -= 1
   }
 
-  /// The earliest pending timer, removed from the queue, or nil when none is pending.
-  mutating func popEarliest() -> KernelTimer? {
+  /// The earliest pending timer and when it fires, removed from the queue; nil when none is
+  /// pending.
+  mutating func popEarliest() -> (expires: Nanoseconds, timer: KernelTimer)? {
     while let top = heap.popMin() {
       if top.timer.pendingSequence == top.sequence {
         top.timer.pendingSequence = nil
         pendingCount -= 1
-        return top.timer
+        return (top.expires, top.timer)
       }
-    }
-    return nil
-  }
-
-  /// When the earliest pending timer fires.
-  mutating func earliestExpiry() -> Nanoseconds? {
-    while let top = heap.min {
-      if top.timer.pendingSequence == top.sequence { return top.expires }
-      _ = heap.popMin()
     }
     return nil
   }
