@@ -30,6 +30,30 @@ public struct Statement: Sendable {
   public let kind: Kind
   public let location: SourceLocation
   public let background: Bool
+  /// Set by a `# model-only:` or `# kernel-only:` comment on the statement's line.
+  public internal(set) var onlyOn: BackendKind? = nil
+}
+
+extension Script {
+  /// Marks the statements of each directive's line; a directive on a line without a
+  /// statement is an error, since it would silently mark nothing.
+  mutating func apply(_ directives: [SideDirective]) throws(Diagnostic) {
+    guard !directives.isEmpty else { return }
+    var byLine: [Int: SideDirective] = [:]
+    for directive in directives { byLine[directive.location.line] = directive }
+    var used = Set<Int>()
+    for i in statements.indices {
+      if let directive = byLine[statements[i].location.line] {
+        statements[i].onlyOn = directive.side
+        used.insert(directive.location.line)
+      }
+    }
+    if let unused = directives.first(where: { !used.contains($0.location.line) }) {
+      throw Diagnostic(
+        "'# \(unused.side == .model ? "model-only" : "kernel-only")' marks no statement", at: unused.location,
+        notes: ["put it at the end of the line whose statements it marks"])
+    }
+  }
 }
 
 /// How a socket is declared.

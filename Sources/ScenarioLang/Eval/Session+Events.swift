@@ -1,10 +1,10 @@
 import SockKernel
 
 extension ScenarioSession {
-  /// Prints one kernel event and checks expectations of returned calls.
-  func handle(_ event: KernelEvent) {
-    let now = kernel.now
-    switch event {
+  /// Prints one event and checks expectations of returned calls.
+  func handle(_ event: TraceEvent) {
+    let now = event.at
+    switch event.kind {
     case .returned(let record, let outcome, let resumed):
       guard let call = calls.removeValue(forKey: record.tag) else { return }
       var text =
@@ -15,26 +15,27 @@ extension ScenarioSession {
       if let created = adopt(record, outcome, call) { text += " (as \(created))" }
       output(TraceFormatter.line(now, call.actor, text))
       if explain, outcome.errno != nil, let reason = outcome.reason { explainLine(reason) }
-      if let expectation = call.expectation { check(expectation, against: outcome, of: call, record: record) }
+      callLog?.returned(tag: record.tag, outcome: outcome, at: now)
+      if let expectation = call.expectation { check(expectation, against: outcome, at: now, of: call) }
     case .blocked(let record, let info, let again):
-      let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
-      let queue = TraceFormatter.queue(info.queue, owner: socketName(info.queue.inode))
-      let how = TraceFormatter.block(info, queue: queue, left: again)
+      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
+      callLog?.blocked(tag: record.tag, timeout: info?.timeout)
+      let how = info.map { TraceFormatter.block($0, queue: queueName($0.queue), left: again) }
       let text =
         again
-        ? "<... \(record.syscall.name) blocked again \(how)>"
-        : TraceFormatter.call(record.syscall, socket: actor) + " <blocked \(how)>"
+        ? "<... \(record.syscall.name) blocked again\(how.map { " " + $0 } ?? "")>"
+        : TraceFormatter.call(record.syscall, socket: actor) + " <blocked\(how.map { " " + $0 } ?? "")>"
       output(TraceFormatter.line(now, actor, text))
-      if explain { explainLine(info.reason) }
-    case .woken(let record, let waker, let queueName, _):
-      let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
-      let queue = TraceFormatter.queue(queueName, owner: socketName(queueName.inode))
+      if explain, let info { explainLine(info.reason) }
+    case .woken(let record, let waker, let queue):
+      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       output(
-        TraceFormatter.line(now, actor, "<... \(record.syscall.name) woken by \(kernel.name(of: waker)) on \(queue)>"))
-    case .timedOut(let record, let queueName):
-      let actor = calls[record.tag]?.actor ?? kernel.name(of: record.task)
-      let queue = TraceFormatter.queue(queueName, owner: socketName(queueName.inode))
-      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queue)>"))
+        TraceFormatter.line(
+          now, actor, "<... \(record.syscall.name) woken by \(backend.name(of: waker)) on \(queueName(queue))>"))
+    case .timedOut(let record, let queue):
+      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
+      callLog?.timedOut(tag: record.tag, at: now)
+      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queueName(queue))>"))
     case .notModelled(let record, let what):
       let call = calls.removeValue(forKey: record.tag)
       fail(
@@ -42,9 +43,13 @@ extension ScenarioSession {
           "\(what) is not modelled yet", at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0),
           length: call?.word.count ?? 1,
           notes: ["sockscript models SOCK_STREAM and SOCK_SEQPACKET connections so far"]), .scriptError)
-    case .log(_, let message):
+    case .log(let message):
       output(TraceFormatter.line(now, "kernel", message))
     }
+  }
+
+  func queueName(_ queue: WaitQueueName) -> String {
+    TraceFormatter.queue(queue, owner: socketName(queue.inode))
   }
 
   func explainLine(_ reason: Reason) {
@@ -65,7 +70,7 @@ extension ScenarioSession {
     case .accept:
       // Without `as NAME` the accepted socket stays anonymous: nothing can use it.
       guard let name = call.acceptName?.text else { return nil }
-      let accepted = Actor(name: name, task: kernel.spawn(name: name))
+      let accepted = Actor(name: name, task: backend.spawn(name: name))
       accepted.fd = Int32(outcome.value)
       actors[name] = accepted
       if let inode = outcome.inode { socketNames[inode] = name }
@@ -77,20 +82,20 @@ extension ScenarioSession {
   }
 
   /// Compares a returned call with its `= …` expectation.
-  func check(_ expectation: Expectation, against outcome: SyscallOutcome, of call: SubmittedCall, record: CallRecord) {
+  func check(_ expectation: Expectation, against outcome: SyscallOutcome, at now: Nanoseconds, of call: SubmittedCall) {
     let resultHolds =
       switch expectation.result {
       case .value(let v): outcome.errno == nil && outcome.value == v
       case .error(let e): outcome.errno == e
       case .timeval(let tv): outcome.errno == nil && outcome.timeval == tv
       }
-    let timeHolds = expectation.time.map { $0 == kernel.now } ?? true
+    let timeHolds = expectation.time.map { backend.timeAgrees(expected: $0, actual: now) } ?? true
     guard !resultHolds || !timeHolds else { return }
     var expected = Self.describe(expectation.result)
     var actual = Self.describe(outcome)
     if let time = expectation.time {
       expected += " at \(TraceFormatter.time(time))"
-      actual += " at \(TraceFormatter.time(kernel.now))"
+      actual += " at \(TraceFormatter.time(now))"
     }
     fail(
       Diagnostic(
@@ -115,14 +120,14 @@ extension ScenarioSession {
   /// Nothing can run and no timer is pending: every sleeper sleeps forever. Says who waits
   /// where, and stops the run.
   func reportBlockedForever(waitingFor task: TaskID?) {
-    let sleepers = kernel.sleepingTasks()
+    let sleepers = backend.sleepingCalls()
     for sleeper in sleepers {
-      let actor = calls[sleeper.call.tag]?.actor ?? kernel.name(of: sleeper.task)
-      let queue = TraceFormatter.queue(sleeper.queue, owner: socketName(sleeper.queue.inode))
+      let actor = calls[sleeper.call.tag]?.actor ?? backend.name(of: sleeper.task)
+      let queue = sleeper.queue.map { " on " + queueName($0) } ?? ""
       output(
         TraceFormatter.line(
-          kernel.now, actor,
-          "<... \(sleeper.call.syscall.name) blocks forever on \(queue): no timeout, and no task or timer left to wake it>"
+          backend.now, actor,
+          "<... \(sleeper.call.syscall.name) blocks forever\(queue): no timeout, and no task or timer left to wake it>"
         ))
     }
     let culprit = sleepers.first { $0.task == task } ?? sleepers.first
@@ -132,15 +137,15 @@ extension ScenarioSession {
         .blockedForever)
       return
     }
-    let queue = TraceFormatter.queue(culprit.queue, owner: socketName(culprit.queue.inode))
+    let queue = culprit.queue.map { " on " + queueName($0) } ?? ""
     let others = sleepers.count > 1 ? " (\(sleepers.count) calls are blocked)" : ""
     fail(
       Diagnostic(
-        "\(call.actor) blocks forever in \(culprit.call.syscall.name) on \(queue)\(others)",
+        "\(call.actor) blocks forever in \(culprit.call.syscall.name)\(queue)\(others)",
         at: call.location, length: call.word.count,
         notes: [
-          kernel.queuedCalls(culprit.task) > 0
-            ? "its timeout is MAX_SCHEDULE_TIMEOUT; the \(kernel.queuedCalls(culprit.task)) call(s) queued after it on '\(call.actor)' wait for it to return (each socket is one thread)"
+          backend.queuedCalls(culprit.task) > 0
+            ? "its timeout is MAX_SCHEDULE_TIMEOUT; the \(backend.queuedCalls(culprit.task)) call(s) queued after it on '\(call.actor)' wait for it to return (each socket is one thread)"
             : "its timeout is MAX_SCHEDULE_TIMEOUT and nothing left in the script can wake it"
         ]), .blockedForever)
   }

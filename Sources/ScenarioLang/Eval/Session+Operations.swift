@@ -10,8 +10,8 @@ extension ScenarioSession {
       let tag = remember(
         SubmittedCall(
           actor: actor.name, location: operation.location, word: operation.word,
-          expectation: operation.expectation, acceptName: acceptName))
-      kernel.submit(actor.task, tag: tag) { [unowned actor] in syscall(actor.fd ?? -1) }
+          expectation: operation.expectation, acceptName: acceptName), name: syscall(-1).name)
+      backend.submit(actor.task, tag: tag) { [unowned actor] in syscall(actor.fd ?? -1) }
     }
   }
 

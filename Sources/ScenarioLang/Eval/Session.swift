@@ -1,9 +1,12 @@
 import SockKernel
 
-/// Runs scripts against one live kernel model. State (sockets, the clock) persists across
-/// calls to ``execute(_:)``, so a REPL can feed it statement by statement.
+/// Runs scripts against one live kernel, the model or the real one. State (sockets, the
+/// clock) persists across calls to ``execute(_:)``, so a REPL can feed it statement by
+/// statement.
 public final class ScenarioSession {
-  public let kernel: Kernel
+  public let backend: ScenarioBackend
+  /// The model, when the session runs on it.
+  public var kernel: Kernel? { (backend as? ModelBackend)?.kernel }
   /// The text diagnostics point into.
   public var source: SourceFile
   /// Print the kernel's reason under every sleep and failure.
@@ -21,22 +24,34 @@ public final class ScenarioSession {
   var defaultServer: String?
   /// Runs `touch`, `mkdir` and `unlink`.
   let mainTask: TaskID
+  /// Every call, for `verify`; nil (the default) keeps no record.
+  public var callLog: CallLog?
   /// Worst outcome so far.
   public private(set) var status = ExitStatus.ok
   /// Set when the run cannot go on (a runtime script error, a scenario blocked forever).
   var stopped = false
 
-  public init(
+  /// A session on a fresh model configured by `config`.
+  public convenience init(
     source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false,
     output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
   ) {
+    self.init(
+      source: source, backend: ModelBackend(config: config), explain: explain, output: output, report: report)
+  }
+
+  /// A session on `backend`, which it then owns: ``finish()`` shuts it down.
+  public init(
+    source: SourceFile, backend: ScenarioBackend, explain: Bool = false,
+    output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
+  ) {
     self.source = source
-    self.kernel = Kernel(config: config)
+    self.backend = backend
     self.explain = explain
     self.output = output
     self.report = report
-    self.mainTask = kernel.spawn(name: "main")
-    kernel.onEvent = { [unowned self] event in self.handle(event) }
+    self.mainTask = backend.spawn(name: "main")
+    backend.onEvent = { [unowned self] event in self.handle(event) }
   }
 
   /// Checks and runs `script`'s statements in order; returns the status so far.
@@ -53,6 +68,8 @@ public final class ScenarioSession {
     }
     for statement in script.statements {
       if stopped { break }
+      // `# model-only:` / `# kernel-only:` lines run on their side only.
+      if let side = statement.onlyOn, side != backend.kind { continue }
       run(statement)
     }
     return status
@@ -62,12 +79,12 @@ public final class ScenarioSession {
   /// not, so that nothing a script started goes unreported.
   @discardableResult
   public func finish() -> ExitStatus {
-    guard !stopped else { return status }
-    runKernel(blocking: nil) { [unowned self] in self.allIdle }
+    if !stopped { runKernel(blocking: nil) { [unowned self] in self.allIdle } }
+    backend.shutDown()
     return status
   }
 
-  var allIdle: Bool { actors.values.allSatisfy { kernel.isIdle($0.task) } && kernel.isIdle(mainTask) }
+  var allIdle: Bool { actors.values.allSatisfy { backend.isIdle($0.task) } && backend.isIdle(mainTask) }
 
   func fail(_ diagnostic: Diagnostic, _ why: ExitStatus) {
     report(diagnostic)
@@ -100,9 +117,9 @@ public final class ScenarioSession {
       submit(operations, for: actor)
       settle(actor, background: statement.background, at: statement.location)
     case .sleep(let duration):
-      let (end, overflow) = kernel.now.addingReportingOverflow(duration)
-      let alarm = kernel.setAlarm(at: overflow ? .max : end)
-      runKernel(blocking: nil) { [unowned self] in self.kernel.hasFired(alarm) }
+      let (end, overflow) = backend.now.addingReportingOverflow(duration)
+      let alarm = backend.setAlarm(at: overflow ? .max : end)
+      runKernel(blocking: nil) { [unowned self] in self.backend.hasFired(alarm) }
     case .wait(let name):
       if let name {
         guard let actor = actors[name.text] else {
@@ -111,7 +128,7 @@ public final class ScenarioSession {
             .scriptError)
           return
         }
-        runKernel(blocking: actor.task) { [unowned self] in self.kernel.isIdle(actor.task) }
+        runKernel(blocking: actor.task) { [unowned self] in self.backend.isIdle(actor.task) }
       } else {
         runKernel(blocking: nil) { [unowned self] in self.allIdle }
       }
@@ -126,26 +143,27 @@ public final class ScenarioSession {
       let tag = remember(
         SubmittedCall(
           actor: "main", location: statement.location, word: operation.rawValue, expectation: expectation,
-          acceptName: nil))
-      kernel.submit(mainTask, tag: tag) { syscall }
-      runKernel(blocking: mainTask) { [unowned self] in self.kernel.isIdle(self.mainTask) }
+          acceptName: nil), name: syscall.name)
+      backend.submit(mainTask, tag: tag) { syscall }
+      runKernel(blocking: mainTask) { [unowned self] in self.backend.isIdle(self.mainTask) }
     }
   }
 
   /// Creates the socket's task and queues `socket()` (and, for a server, its bind).
   func declare(_ name: String, kind: DeclarationKind, type: SocketType, at location: SourceLocation) -> Actor {
-    let actor = Actor(name: name, task: kernel.spawn(name: name))
+    let actor = Actor(name: name, task: backend.spawn(name: name))
     actors[name] = actor
     let tag = remember(
-      SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil))
-    kernel.submit(actor.task, tag: tag) { .socket(type: type, protocol: 0) }
+      SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil),
+      name: "socket")
+    backend.submit(actor.task, tag: tag) { .socket(type: type, protocol: 0) }
     if kind == .server {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")
       actor.address = address
       let bindTag = remember(
-        SubmittedCall(actor: name, location: location, word: "bind", expectation: nil, acceptName: nil))
-      kernel.submit(actor.task, tag: bindTag) { [unowned actor] in .bind(fd: actor.fd ?? -1, address: address) }
+        SubmittedCall(actor: name, location: location, word: "bind", expectation: nil, acceptName: nil), name: "bind")
+      backend.submit(actor.task, tag: bindTag) { [unowned actor] in .bind(fd: actor.fd ?? -1, address: address) }
     }
     return actor
   }
@@ -156,19 +174,20 @@ public final class ScenarioSession {
     if background {
       runKernel(blocking: nil) { true }
     } else {
-      runKernel(blocking: actor.task) { [unowned self] in self.kernel.isIdle(actor.task) }
+      runKernel(blocking: actor.task) { [unowned self] in self.backend.isIdle(actor.task) }
     }
   }
 
-  func remember(_ call: SubmittedCall) -> Int {
+  func remember(_ call: SubmittedCall, name: String) -> Int {
     nextTag += 1
     calls[nextTag] = call
+    callLog?.issued(tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name)
     return nextTag
   }
 
   /// Runs the model until `condition` holds; if it never can, reports who blocks forever.
   func runKernel(blocking task: TaskID?, until condition: () -> Bool) {
-    let stop = kernel.run { stopped || condition() }
+    let stop = backend.run { stopped || condition() }
     if stop == .stalled && !stopped { reportBlockedForever(waitingFor: task) }
   }
 }

@@ -1,24 +1,30 @@
 /// Turns a script into tokens with 1-based line:column positions.
 ///
 /// Newlines are tokens (they end statements, like `;`); `#` starts a comment that runs to
-/// the end of the line.
+/// the end of the line. A comment `# model-only: WHY` or `# kernel-only: WHY` is a
+/// ``SideDirective`` for the statements of its line.
 public struct Lexer {
   private let scalars: [Unicode.Scalar]
   private var index = 0
   private var line = 1
   private var column = 1
   private var offset = 0
+  /// The `# model-only:` / `# kernel-only:` comments seen so far.
+  public private(set) var directives: [SideDirective] = []
 
   public init(_ text: String) { self.scalars = Array(text.unicodeScalars) }
 
   /// All tokens, ending with `.endOfFile`, or the first lexical error.
-  public static func tokenize(_ text: String) throws(Diagnostic) -> [Token] {
+  public static func tokenize(_ text: String) throws(Diagnostic) -> [Token] { try scan(text).tokens }
+
+  /// All tokens and every side directive, or the first lexical error.
+  public static func scan(_ text: String) throws(Diagnostic) -> (tokens: [Token], directives: [SideDirective]) {
     var lexer = Lexer(text)
     var tokens: [Token] = []
     while true {
       let token = try lexer.next()
       tokens.append(token)
-      if token.kind == .endOfFile { return tokens }
+      if token.kind == .endOfFile { return (tokens, lexer.directives) }
     }
   }
 
@@ -42,7 +48,7 @@ public struct Lexer {
 
   /// The next token.
   public mutating func next() throws(Diagnostic) -> Token {
-    skipBlanksAndComments()
+    try skipBlanksAndComments()
     let start = location
     guard let c = peek() else { return Token(kind: .endOfFile, location: start, length: 1) }
     func single(_ kind: Token.Kind) -> Token {
@@ -66,12 +72,18 @@ public struct Lexer {
     }
   }
 
-  private mutating func skipBlanksAndComments() {
+  private mutating func skipBlanksAndComments() throws(Diagnostic) {
     while let c = peek() {
       if c == " " || c == "\t" || c == "\r" {
         advance()
       } else if c == "#" {
-        while let d = peek(), d != "\n" { advance() }
+        let start = location
+        var text = ""
+        while let d = peek(), d != "\n" {
+          text.unicodeScalars.append(d)
+          advance()
+        }
+        if let directive = try SideDirective(comment: text, at: start) { directives.append(directive) }
       } else {
         return
       }

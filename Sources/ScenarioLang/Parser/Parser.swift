@@ -10,8 +10,11 @@ public struct Parser {
 
   /// Lexes and parses `text`; the first error is thrown.
   public static func parse(_ text: String) throws(Diagnostic) -> Script {
-    var parser = Parser(tokens: try Lexer.tokenize(text))
-    return try parser.parseScript()
+    let (tokens, directives) = try Lexer.scan(text)
+    var parser = Parser(tokens: tokens)
+    var script = try parser.parseScript()
+    try script.apply(directives)
+    return script
   }
 
   // MARK: Words with a meaning

@@ -1,0 +1,43 @@
+import SockKernel
+
+/// The model as a backend: every call of the protocol is the kernel's own.
+public final class ModelBackend: ScenarioBackend {
+  public let kernel: Kernel
+  public var kind: BackendKind { .model }
+  public var onEvent: ((TraceEvent) -> Void)?
+
+  public init(config: KernelConfig = KernelConfig()) {
+    kernel = Kernel(config: config)
+    kernel.onEvent = { [unowned self] event in self.forward(event) }
+  }
+
+  public var now: Nanoseconds { kernel.now }
+  public func spawn(name: String) -> TaskID { kernel.spawn(name: name) }
+  public func name(of task: TaskID) -> String { kernel.name(of: task) }
+  public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) { kernel.submit(task, tag: tag, make) }
+  public func isIdle(_ task: TaskID) -> Bool { kernel.isIdle(task) }
+  public func queuedCalls(_ task: TaskID) -> Int { kernel.queuedCalls(task) }
+  public func run(until condition: () -> Bool) -> Kernel.RunStop { kernel.run(until: condition) }
+  public func setAlarm(at instant: Nanoseconds) -> AlarmID { kernel.setAlarm(at: instant) }
+  public func hasFired(_ alarm: AlarmID) -> Bool { kernel.hasFired(alarm) }
+  /// Virtual time is exact.
+  public func timeAgrees(expected: Nanoseconds, actual: Nanoseconds) -> Bool { expected == actual }
+  public func shutDown() {}
+
+  public func sleepingCalls() -> [SleepingCall] {
+    kernel.sleepingTasks().map { SleepingCall(task: $0.task, call: $0.call, queue: $0.queue) }
+  }
+
+  private func forward(_ event: KernelEvent) {
+    let kind: TraceEvent.Kind =
+      switch event {
+      case .returned(let record, let outcome, let resumed): .returned(record, outcome, resumed: resumed)
+      case .blocked(let record, let info, let again): .blocked(record, info, again: again)
+      case .woken(let record, let waker, let queue, _): .woken(record, by: waker, queue: queue)
+      case .timedOut(let record, let queue): .timedOut(record, queue: queue)
+      case .notModelled(let record, let what): .notModelled(record, what)
+      case .log(_, let message): .log(message)
+      }
+    onEvent?(TraceEvent(at: kernel.now, kind))
+  }
+}
