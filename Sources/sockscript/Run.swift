@@ -17,10 +17,16 @@ struct Run: ParsableCommand {
         sockscript run samples/seed/sndtimeo-1s.sock
         sockscript run -e 'server listen 0; client c1 sndtimeo 1s connect; c1 connect'
         echo 'server listen 1' | sockscript run -
-        sockscript run --explain samples/backlog/admits-n-plus-one.sock
+        sockscript run --explain samples/backlog/admits-1-listen-0.sock
+        sockscript run --backend linux samples/seed/sndtimeo-10ms.sock
 
       Each FILE runs on a fresh kernel. The exit status is the worst of all runs
       (see 'sockscript --help').
+
+      With --backend linux the script runs on real AF_UNIX sockets of this machine:
+      one thread per socket, real blocking calls, real time, in a private directory
+      and network namespace that are removed afterwards. Descriptors are numbered
+      as in a fresh process (3, 4, ...). See docs/verify.md.
       """
   )
 
@@ -33,7 +39,13 @@ struct Run: ParsableCommand {
   var explain = false
 
   @Option(help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks.", valueName: "HZ"))
-  var hz: Int64 = 250
+  var hz: Int64?
+
+  @Option(help: ArgumentHelp("Where the calls run: the model, or this machine's kernel.", valueName: "BACKEND"))
+  var backend: BackendKind = .model
+
+  @OptionGroup(title: "Kernel runs (--backend linux)")
+  var kernel: KernelOptions
 
   @Argument(help: ArgumentHelp("Script files to run; '-' reads standard input.", valueName: "FILE"))
   var files: [String] = []
@@ -45,14 +57,17 @@ struct Run: ParsableCommand {
     if eval != nil && !files.isEmpty {
       throw ValidationError("give either -e 'SCRIPT' or FILEs, not both")
     }
-    if !(1...100_000).contains(hz) {
+    if let hz, !(1...100_000).contains(hz) {
       throw ValidationError("--hz must be between 1 and 100000 (Linux uses 100, 250, 300 or 1000)")
+    }
+    if hz != nil && backend == .linux {
+      throw ValidationError("--hz applies to the model; the kernel runs at its own HZ (sockscript measures it)")
     }
   }
 
   func run() throws {
     var config = KernelConfig()
-    config.hz = hz
+    config.hz = hz ?? 250
     var worst = ExitStatus.ok
     let sources: [(name: String, bytes: [UInt8]?)] =
       if let eval { [("-e", Array(eval.utf8))] } else { files.map { ($0 == "-" ? "<stdin>" : $0, Terminal.read($0)) } }
@@ -79,9 +94,26 @@ struct Run: ParsableCommand {
       Terminal.error(error.rendered(in: .lossy(bytes, name: name), color: color), newline: false)
       return .scriptError
     }
-    return ScriptRunner.run(
-      file, config: config, explain: explain,
-      output: { Terminal.out($0) },
-      report: { Terminal.error($0.rendered(in: file, color: color), newline: false) })
+    let output: (String) -> Void = { Terminal.out($0) }
+    let report: (Diagnostic) -> Void = { Terminal.error($0.rendered(in: file, color: color), newline: false) }
+    guard backend == .linux else {
+      return ScriptRunner.run(file, config: config, explain: explain, output: output, report: report)
+    }
+    var linux: LinuxBackend?
+    do {
+      let result = try ScriptRunner.run(
+        file,
+        on: try {
+          linux = try LinuxBackend(options: kernel.backendOptions); return linux!
+        }(), explain: explain,
+        output: output, report: report)
+      if linux?.exceededTimeLimit == true {
+        Terminal.error("sockscript: the kernel run was stopped after --time-limit \(kernel.timeLimit)s of real time")
+      }
+      return result.status
+    } catch {
+      Terminal.error("sockscript: error: cannot run on the kernel: \(error)")
+      return .internalError
+    }
   }
 }

@@ -24,6 +24,6 @@ struct SockScript: ParsableCommand {
         74  a script file could not be read
       """,
     version: "sockscript 0.1.0",
-    subcommands: [Run.self]
+    subcommands: [Run.self, Verify.self]
   )
 }

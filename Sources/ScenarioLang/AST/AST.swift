@@ -35,6 +35,9 @@ public struct Statement: Sendable {
 }
 
 extension Script {
+  /// The lines whose statements run on one side only.
+  public var sideOnlyLines: Set<Int> { Set(statements.filter { $0.onlyOn != nil }.map(\.location.line)) }
+
   /// Marks the statements of each directive's line; a directive on a line without a
   /// statement is an error, since it would silently mark nothing.
   mutating func apply(_ directives: [SideDirective]) throws(Diagnostic) {

@@ -7,16 +7,38 @@ public enum ScriptRunner {
     _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false,
     output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
   ) -> ExitStatus {
+    run(source, on: ModelBackend(config: config), explain: explain, output: output, report: report).status
+  }
+
+  /// What a run on a chosen backend ended with.
+  public struct Result: Sendable {
+    public let status: ExitStatus
+    /// Every call, when asked for.
+    public let callLog: CallLog?
+    /// The parsed script (nil when it did not parse).
+    public let script: Script?
+  }
+
+  /// Runs `source` on the backend `makeBackend` creates once the script has parsed (so a
+  /// script that does not parse costs no real resources).
+  public static func run(
+    _ source: SourceFile, on makeBackend: @autoclosure () throws -> ScenarioBackend,
+    explain: Bool = false, recordCalls: Bool = false,
+    output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
+  ) rethrows -> Result {
     let script: Script
     do throws(Diagnostic) {
       script = try Parser.parse(source.text)
     } catch {
       report(error)
-      return .scriptError
+      return Result(status: .scriptError, callLog: nil, script: nil)
     }
-    let session = ScenarioSession(source: source, config: config, explain: explain, output: output, report: report)
+    let session = ScenarioSession(
+      source: source, backend: try makeBackend(), explain: explain, output: output, report: report)
+    if recordCalls { session.callLog = CallLog() }
     session.execute(script)
-    return session.finish()
+    let status = session.finish()
+    return Result(status: status, callLog: session.callLog, script: script)
   }
 
   /// Runs `source` and collects what it printed: for tests and golden files.

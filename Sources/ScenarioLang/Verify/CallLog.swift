@@ -23,6 +23,11 @@ public struct LoggedCall: Sendable {
 public struct FiredTimeout: Sendable, Equatable {
   public let at: Nanoseconds
   public let jiffies: Jiffies
+
+  public init(at: Nanoseconds, jiffies: Jiffies) {
+    self.at = at
+    self.jiffies = jiffies
+  }
 }
 
 /// Every call of one run, in the order the script issued them.

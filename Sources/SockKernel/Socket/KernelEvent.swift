@@ -8,6 +8,7 @@ public struct TaskID: Hashable, Comparable, Sendable {
 /// An alarm set with ``Kernel/setAlarm(at:)``.
 public struct AlarmID: Hashable, Sendable {
   public let rawValue: Int
+  public init(rawValue: Int) { self.rawValue = rawValue }
 }
 
 /// Names a wait queue: whose it is and which of its queues.
@@ -34,6 +35,14 @@ public struct CallRecord: Sendable {
   public let syscall: Syscall
   /// When the call was entered.
   public let startedAt: Nanoseconds
+
+  public init(id: Int, tag: Int, task: TaskID, syscall: Syscall, startedAt: Nanoseconds) {
+    self.id = id
+    self.tag = tag
+    self.task = task
+    self.syscall = syscall
+    self.startedAt = startedAt
+  }
 }
 
 /// How a task went to sleep.

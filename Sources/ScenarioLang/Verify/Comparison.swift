@@ -1,0 +1,137 @@
+import SockKernel
+
+/// One way the kernel and the model disagree about a call.
+public struct Divergence: Sendable, Equatable {
+  /// Where the script made the call (nil for the run as a whole).
+  public let location: SourceLocation?
+  /// `c1 connect`.
+  public let call: String
+  /// What differs: `result`, `blocking`, `time`, `presence`, `exit status`.
+  public let aspect: String
+  public let model: String
+  public let kernel: String
+}
+
+/// Compares the calls of a model run with those of a kernel run of the same script.
+///
+/// Calls are paired by where the script made them and how many times that spot ran, so a
+/// `# model-only:` line shifts nothing. For each pair: the result (value, errno, timeval),
+/// whether the call slept, and when it returned, within ``KernelTolerance``. Who was woken
+/// and in what order follows from these: a woken call returns at its waker's time, one
+/// left asleep returns at its own timeout or never. The order of calls that return within
+/// one tolerance window of each other is not compared: real threads race there.
+public struct Comparison: Sendable {
+  public let tolerance: KernelTolerance
+  /// Lines marked `# model-only:` or `# kernel-only:`: their calls are not compared.
+  public let sideOnlyLines: Set<Int>
+
+  public init(tolerance: KernelTolerance, sideOnlyLines: Set<Int> = []) {
+    self.tolerance = tolerance
+    self.sideOnlyLines = sideOnlyLines
+  }
+
+  public func divergences(
+    model: CallLog, modelStatus: ExitStatus, kernel: CallLog, kernelStatus: ExitStatus
+  ) -> [Divergence] {
+    var found: [Divergence] = []
+    let modelCalls = keyed(model.calls)
+    let kernelCalls = keyed(kernel.calls)
+    let kernelByKey = Dictionary(kernelCalls.map { ($0.key, $0.call) }, uniquingKeysWith: { first, _ in first })
+    let modelKeys = Set(modelCalls.map(\.key))
+    for (key, call) in modelCalls where !sideOnlyLines.contains(call.location.line) {
+      guard let other = kernelByKey[key] else {
+        found.append(
+          Divergence(
+            location: call.location, call: "\(call.actor) \(call.name)", aspect: "presence",
+            model: "called", kernel: "not called"))
+        continue
+      }
+      found += compare(call, other, timeouts: model.timeouts)
+    }
+    for (key, call) in kernelCalls where !modelKeys.contains(key) && !sideOnlyLines.contains(call.location.line) {
+      found.append(
+        Divergence(
+          location: call.location, call: "\(call.actor) \(call.name)", aspect: "presence",
+          model: "not called", kernel: "called"))
+    }
+    if modelStatus != kernelStatus {
+      found.append(
+        Divergence(
+          location: nil, call: "the run", aspect: "exit status",
+          model: Self.describe(modelStatus), kernel: Self.describe(kernelStatus)))
+    }
+    return found
+  }
+
+  private struct Key: Hashable {
+    let offset: Int
+    let name: String
+    let occurrence: Int
+  }
+
+  private func keyed(_ calls: [LoggedCall]) -> [(key: Key, call: LoggedCall)] {
+    var seen: [Key: Int] = [:]
+    return calls.map { call in
+      let base = Key(offset: call.location.offset, name: call.name, occurrence: 0)
+      let n = seen[base, default: 0]
+      seen[base] = n + 1
+      return (Key(offset: call.location.offset, name: call.name, occurrence: n), call)
+    }
+  }
+
+  private func compare(_ model: LoggedCall, _ kernel: LoggedCall, timeouts: [FiredTimeout]) -> [Divergence] {
+    let name = "\(model.actor) \(model.name)"
+    var found: [Divergence] = []
+    let modelResult = Self.describe(model.outcome)
+    let kernelResult = Self.describe(kernel.outcome)
+    if modelResult != kernelResult {
+      found.append(
+        Divergence(location: model.location, call: name, aspect: "result", model: modelResult, kernel: kernelResult))
+    }
+    if model.blocked != kernel.blocked {
+      found.append(
+        Divergence(
+          location: model.location, call: name, aspect: "blocking",
+          model: model.blocked ? "slept" : "did not sleep", kernel: kernel.blocked ? "slept" : "did not sleep"))
+    }
+    if let modelTime = model.returnedAt, let kernelTime = kernel.returnedAt {
+      let window = tolerance.window(modelTime: modelTime, after: timeouts)
+      if !window.contains(kernelTime) {
+        found.append(
+          Divergence(
+            location: model.location, call: name, aspect: "time",
+            model: "returned at \(Self.time(modelTime))",
+            kernel:
+              "returned at \(Self.time(kernelTime)) (allowed \(Self.time(window.lowerBound))…\(Self.time(window.upperBound)))"
+          ))
+      }
+    }
+    return found
+  }
+
+  static func describe(_ outcome: SyscallOutcome?) -> String {
+    guard let outcome else { return "never returned" }
+    if let errno = outcome.errno { return "= -1 \(errno.name)" }
+    if let tv = outcome.timeval { return "= 0, \(tv)" }
+    return "= \(outcome.value)"
+  }
+
+  static func describe(_ status: ExitStatus) -> String {
+    switch status {
+    case .ok: "0 (ok)"
+    case .expectationFailed: "1 (an expectation failed)"
+    case .blockedForever: "2 (blocks forever)"
+    case .usage: "64 (usage)"
+    case .scriptError: "65 (script error)"
+    case .ioError: "74 (I/O error)"
+    case .internalError: "70 (internal error)"
+    }
+  }
+
+  static func time(_ ns: Nanoseconds) -> String {
+    let sign = ns < 0 ? "-" : ""
+    let magnitude = ns.magnitude
+    let micros = (magnitude % 1_000_000_000) / 1_000
+    return "\(sign)\(magnitude / 1_000_000_000).\(String(micros).leftPadded(6))"
+  }
+}

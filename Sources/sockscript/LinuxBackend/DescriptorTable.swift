@@ -1,0 +1,49 @@
+import Collections
+
+/// The script's descriptors: numbered as in a fresh process (3, 4, … lowest free first,
+/// as `get_unused_fd_flags` does and as the model numbers them), each standing for the
+/// real descriptor the kernel returned, whose number depends on what else this process
+/// has open. A number is taken when `socket` or `accept` starts (the kernel reserves an
+/// accepted socket's descriptor before it sleeps) and given back when the call fails.
+struct DescriptorTable {
+  private var real: [Int32: Int32] = [:]
+  private var reserved = Set<Int32>()
+  private var free = Heap<Int32>()
+  private var next: Int32 = 3
+
+  /// The lowest free number, held until ``install(_:real:)`` or ``release(_:)``.
+  mutating func reserve() -> Int32 {
+    let number =
+      free.popMin()
+      ?? {
+        defer { next += 1 }; return next
+      }()
+    reserved.insert(number)
+    return number
+  }
+
+  mutating func install(_ number: Int32, real descriptor: Int32) {
+    reserved.remove(number)
+    real[number] = descriptor
+  }
+
+  mutating func release(_ number: Int32) {
+    reserved.remove(number)
+    real[number] = nil
+    free.insert(number)
+  }
+
+  /// The real descriptor behind `number`; -1 (which the kernel answers with EBADF) for
+  /// a number that is not open.
+  func realDescriptor(_ number: Int32) -> Int32 { real[number] ?? -1 }
+
+  /// Closes `number` as `close` does: the number is free at once.
+  mutating func close(_ number: Int32) -> Int32? {
+    guard let descriptor = real.removeValue(forKey: number) else { return nil }
+    free.insert(number)
+    return descriptor
+  }
+
+  /// Every real descriptor still open.
+  var openDescriptors: [Int32] { Array(real.values) }
+}
