@@ -13,7 +13,9 @@ struct CLITests {
     let status: Int32
   }
 
-  func sockscript(_ arguments: [String], stdin: String? = nil) throws -> Run {
+  func sockscript(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws
+    -> Run
+  {
     let binary =
       ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"]
       ?? Self.root.appendingPathComponent(".build/debug/sockscript").path
@@ -23,6 +25,7 @@ struct CLITests {
     process.currentDirectoryURL = Self.root
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment.merge(extra) { _, new in new }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

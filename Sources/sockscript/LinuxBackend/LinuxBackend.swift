@@ -64,6 +64,11 @@
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0
       sigaction(SIGUSR1, &action, nil)
+      // A parent may have started us with it blocked; actor threads inherit this mask.
+      var unblock = sigset_t()
+      sigemptyset(&unblock)
+      sigaddset(&unblock, SIGUSR1)
+      pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     var now: Nanoseconds { GNU.monotonicNow() - origin }
