@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` runs a sample scenario, `make test` runs
-# every test. Both build what they need; the package needs only the Swift toolchain.
+# every test (unit, golden and end-to-end tests, then every sample verified against the
+# real kernel of this machine). Both build what they need.
 .PHONY: demo test build
 
 SAMPLE ?= samples/seed/seed-line.sock
@@ -13,3 +14,4 @@ build:
 test:
 	swift build --build-tests
 	swift test --skip-build
+	.build/debug/sockscript verify samples/
