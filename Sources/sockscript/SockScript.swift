@@ -14,6 +14,9 @@ struct SockScript: ParsableCommand {
       The second connect blocks on the full backlog and fails with EAGAIN at virtual time
       1.000000, after a few milliseconds of real time. See docs/language.md for the language.
 
+      'sockscript run --backend linux' runs a script on this machine's real sockets, and
+      'sockscript verify' runs it on both and compares them call by call (docs/verify.md).
+
       EXIT STATUS
         0   the scenario ran and every expectation held
         1   an inline expectation (= …) did not hold
