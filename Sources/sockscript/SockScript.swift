@@ -14,6 +14,11 @@ struct SockScript: ParsableCommand {
       The second connect blocks on the full backlog and fails with EAGAIN at virtual time
       1.000000, after a few milliseconds of real time. See docs/language.md for the language.
 
+      Scripts kept as tests, with their expected output in NAME.out next to NAME.sock, run
+      in parallel with a pass/fail report (see docs/testing.md):
+
+        $ sockscript test samples/
+
       EXIT STATUS
         0   the scenario ran and every expectation held
         1   an inline expectation (= …) did not hold
@@ -24,6 +29,6 @@ struct SockScript: ParsableCommand {
         74  a script file could not be read
       """,
     version: "sockscript 0.1.0",
-    subcommands: [Run.self]
+    subcommands: [Run.self, Test.self]
   )
 }
