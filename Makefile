@@ -11,7 +11,9 @@ demo: build
 build:
 	swift build -c release --product sockscript
 
+# Unit and end-to-end tests, then the samples through the test runner (their golden check).
 test:
 	swift build --build-tests
 	swift test --skip-build
+	.build/debug/sockscript test samples/
 	.build/debug/sockscript verify samples/

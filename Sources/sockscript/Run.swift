@@ -72,6 +72,7 @@ struct Run: ParsableCommand {
     let sources: [(name: String, bytes: [UInt8]?)] =
       if let eval { [("-e", Array(eval.utf8))] } else { files.map { ($0 == "-" ? "<stdin>" : $0, Terminal.read($0)) } }
     for (index, source) in sources.enumerated() {
+      TestHooks.beforeRunning(source.name)
       guard let bytes = source.bytes else {
         Terminal.error("sockscript: error: cannot read '\(source.name)': \(Terminal.lastError())")
         worst = max(worst, .ioError)

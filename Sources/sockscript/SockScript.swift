@@ -17,6 +17,11 @@ struct SockScript: ParsableCommand {
       'sockscript run --backend linux' runs a script on this machine's real sockets, and
       'sockscript verify' runs it on both and compares them call by call (docs/verify.md).
 
+      Scripts kept as tests, with their expected output in NAME.out next to NAME.sock, run
+      in parallel with a pass/fail report (see docs/testing.md):
+
+        $ sockscript test samples/
+
       EXIT STATUS
         0   the scenario ran and every expectation held
         1   an inline expectation (= …) did not hold
@@ -27,6 +32,6 @@ struct SockScript: ParsableCommand {
         74  a script file could not be read
       """,
     version: "sockscript 0.1.0",
-    subcommands: [Run.self, Verify.self]
+    subcommands: [Run.self, Test.self, Verify.self]
   )
 }

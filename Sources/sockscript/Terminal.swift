@@ -8,6 +8,12 @@
 enum Terminal {
   static func out(_ line: String) { print(line) }
 
+  /// Text as is (no newline added), on standard output, in order with `out`.
+  static func put(_ text: String) {
+    print(text, terminator: "")
+    flush()
+  }
+
   /// Diagnostics go to stderr, after whatever stdout holds so far.
   static func error(_ text: String, newline: Bool = true) {
     flush()
@@ -27,11 +33,14 @@ enum Terminal {
     }
   }
 
-  /// Color on a terminal whose TERM is not `dumb`, unless `NO_COLOR` is set.
-  static var wantsColor: Bool {
+  /// Color diagnostics on a terminal whose TERM is not `dumb`, unless `NO_COLOR` is set.
+  static var wantsColor: Bool { wantsColor(on: STDERR_FILENO) }
+
+  /// The same rule for another stream, e.g. standard output for `sockscript test`'s report.
+  static func wantsColor(on fd: Int32) -> Bool {
     if getenv("NO_COLOR") != nil { return false }
     if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-    return isatty(STDERR_FILENO) != 0
+    return isatty(fd) != 0
   }
 
   /// The whole file, or standard input for `-`; nil when it cannot be read.

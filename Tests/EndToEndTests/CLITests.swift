@@ -4,44 +4,8 @@ import Testing
 /// Runs the built `sockscript` binary and checks stdout, stderr and the exit status.
 @Suite("sockscript binary")
 struct CLITests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  struct Run {
-    let stdout: String
-    let stderr: String
-    let status: Int32
-  }
-
-  func sockscript(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws
-    -> Run
-  {
-    let binary =
-      ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"]
-      ?? Self.root.appendingPathComponent(".build/debug/sockscript").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = Self.root
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment.merge(extra) { _, new in new }
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
-      status: process.terminationStatus)
+  func sockscript(_ arguments: [String], stdin: String? = nil) throws -> Sockscript.Run {
+    try Sockscript.run(arguments, stdin: stdin)
   }
 
   @Test("the seed line: EAGAIN at t=1.000000, in milliseconds of real time")

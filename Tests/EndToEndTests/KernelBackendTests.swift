@@ -7,11 +7,10 @@ import Testing
 struct KernelBackendTests {
   /// Runs the binary with `TMPDIR` pointing at a fresh directory, so that what a kernel run
   /// leaves behind can be seen.
-  func sockscript(_ arguments: [String]) throws -> (run: CLITests.Run, leftovers: [String]) {
-    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("sockscript-test-\(UUID())")
-    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+  func sockscript(_ arguments: [String]) throws -> (run: Sockscript.Run, leftovers: [String]) {
+    let temporary = try Sockscript.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temporary) }
-    let run = try CLITests().sockscript(arguments, environment: ["TMPDIR": temporary.path + "/"])
+    let run = try Sockscript.run(arguments, environment: ["TMPDIR": temporary.path + "/"])
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
     return (run, leftovers)
   }

@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Test-only switches for the tests of `sockscript test`, which must show that a crashed or
+/// hung run is reported and does not stop the others, while no correct script crashes or
+/// hangs (time is virtual). `sockscript run` aborts on a file whose path contains the value
+/// of `SOCKSCRIPT_TEST_CRASH`, and sleeps forever on one that contains `SOCKSCRIPT_TEST_HANG`.
+enum TestHooks {
+  static func beforeRunning(_ path: String) {
+    if matches("SOCKSCRIPT_TEST_CRASH", path) { abort() }
+    if matches("SOCKSCRIPT_TEST_HANG", path) {
+      while true { pause() }
+    }
+  }
+
+  private static func matches(_ variable: String, _ path: String) -> Bool {
+    guard let value = getenv(variable).map({ String(cString: $0) }), !value.isEmpty else { return false }
+    return path.contains(value)
+  }
+}

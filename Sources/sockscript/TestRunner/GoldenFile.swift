@@ -1,0 +1,36 @@
+import Foundation
+import ScenarioLang
+
+/// `NAME.out` next to `NAME.sock`: the exact standard output a test must print.
+struct GoldenFile {
+  enum Check: Equatable {
+    case matches
+    case missing
+    case differs(GoldenMismatch)
+    case unreadable(String)
+  }
+
+  let path: String
+
+  init(script: String) {
+    path = (script.hasSuffix(".sock") ? String(script.dropLast(".sock".count)) : script) + ".out"
+  }
+
+  /// Compares `output` with the file, byte for byte.
+  func check(_ output: [UInt8]) -> Check {
+    guard let expected = Terminal.read(path) else {
+      return errno == ENOENT ? .missing : .unreadable(Terminal.lastError())
+    }
+    return GoldenMismatch.compare(expected: expected, actual: output).map { .differs($0) } ?? .matches
+  }
+
+  /// Replaces the file atomically (a reader never sees half of it); the reason on failure.
+  func write(_ output: [UInt8]) -> String? {
+    do {
+      try Data(output).write(to: URL(fileURLWithPath: path), options: .atomic)
+      return nil
+    } catch {
+      return "\(error.localizedDescription)"
+    }
+  }
+}
