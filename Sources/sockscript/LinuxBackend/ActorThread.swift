@@ -1,10 +1,11 @@
 #if canImport(Glibc)
   import Glibc
+  import SockKernel
 
   /// A call handed to an actor thread.
   struct Job: Sendable {
     let id: Int
-    let call: RealCall
+    let call: Syscall
   }
 
   /// A call that came back, with when it started and ended (monotonic ns) and whether the

@@ -185,15 +185,15 @@
 
     /// The real call for a model call: the script's descriptors mapped to real ones, paths
     /// and abstract names moved into the sandbox.
-    private func translate(_ syscall: Syscall, reserving reserved: inout Int32?) -> RealCall {
+    private func translate(_ syscall: Syscall, reserving reserved: inout Int32?) -> Syscall {
       let real = { (fd: Int32) in self.descriptors.realDescriptor(fd) }
       switch syscall {
-      case .socket(let type, let proto):
+      case .socket:
         reserved = descriptors.reserve()
-        return .socket(type: type.rawValue, protocol: proto)
-      case .bind(let fd, let address): return .bind(fd: real(fd), address: RawAddress(sandboxed(address)))
+        return syscall
+      case .bind(let fd, let address): return .bind(fd: real(fd), address: sandboxed(address))
       case .listen(let fd, let backlog): return .listen(fd: real(fd), backlog: backlog)
-      case .connect(let fd, let address): return .connect(fd: real(fd), address: RawAddress(sandboxed(address)))
+      case .connect(let fd, let address): return .connect(fd: real(fd), address: sandboxed(address))
       case .accept(let fd, let flags):
         let descriptor = real(fd)
         reserved = descriptors.reserve()
@@ -201,19 +201,12 @@
       case .shutdown(let fd, let how): return .shutdown(fd: real(fd), how: how)
       case .close(let fd): return .close(fd: descriptors.close(fd) ?? -1)
       case .setTimeout(let fd, let option, let value, let optlen):
-        return .setTimeout(fd: real(fd), option: Self.optionNumber(option), value: value, optlen: optlen)
-      case .getTimeout(let fd, let option): return .getTimeout(fd: real(fd), option: Self.optionNumber(option))
+        return .setTimeout(fd: real(fd), option: option, value: value, optlen: optlen)
+      case .getTimeout(let fd, let option): return .getTimeout(fd: real(fd), option: option)
       case .setNonBlocking(let fd, let on): return .setNonBlocking(fd: real(fd), on: on)
-      case .createFile(let path): return .mknod(path: sandboxed(path))
+      case .createFile(let path): return .createFile(path: sandboxed(path))
       case .mkdir(let path): return .mkdir(path: sandboxed(path))
       case .unlink(let path): return .unlink(path: sandboxed(path))
-      }
-    }
-
-    private static func optionNumber(_ option: SocketOption) -> Int32 {
-      switch option {
-      case .SO_SNDTIMEO: SO_SNDTIMEO
-      case .SO_RCVTIMEO: SO_RCVTIMEO
       }
     }
 
@@ -301,7 +294,7 @@
 
     /// True when the call's socket timeout is 0 (MAX_SCHEDULE_TIMEOUT): only a wake-up
     /// can end its sleep.
-    private func sleepsWithoutTimeout(_ call: RealCall) -> Bool {
+    private func sleepsWithoutTimeout(_ call: Syscall) -> Bool {
       let (fd, option): (Int32, Int32)
       switch call {
       case .connect(let descriptor, _): (fd, option) = (descriptor, SO_SNDTIMEO)
@@ -348,14 +341,14 @@
   /// A call in flight.
   final class LinuxCall {
     let record: CallRecord
-    let real: RealCall
+    let real: Syscall
     /// The script descriptor a `socket` or `accept` will return.
     let reserved: Int32?
     var asleep = false
     var reportedBlocked = false
     var sleepsForever = false
 
-    init(record: CallRecord, real: RealCall, reserved: Int32?) {
+    init(record: CallRecord, real: Syscall, reserved: Int32?) {
       self.record = record
       self.real = real
       self.reserved = reserved

@@ -2,22 +2,9 @@
   import Glibc
   import SockKernel
 
-  /// A system call with real descriptors, as an actor thread makes it.
-  enum RealCall: Sendable {
-    case socket(type: Int32, protocol: Int32)
-    case bind(fd: Int32, address: RawAddress)
-    case listen(fd: Int32, backlog: Int32)
-    case connect(fd: Int32, address: RawAddress)
-    case accept(fd: Int32, flags: Int32)
-    case shutdown(fd: Int32, how: Int32)
-    case close(fd: Int32)
-    case setTimeout(fd: Int32, option: Int32, value: Timeval, optlen: Int32)
-    case getTimeout(fd: Int32, option: Int32)
-    case setNonBlocking(fd: Int32, on: Bool)
-    case mknod(path: String)
-    case mkdir(path: String)
-    case unlink(path: String)
-
+  /// A model call made for real: the same `Syscall`, carrying real descriptors and the
+  /// sandbox's addresses (``LinuxBackend`` translates them).
+  extension Syscall {
     /// The number `/proc/TID/syscall` shows while the thread sleeps in this call; only the
     /// calls that can sleep on a socket need one.
     var sleepingSyscallNumber: Int? {
@@ -37,13 +24,13 @@
     func perform() -> RealResult {
       switch self {
       case .socket(let type, let proto):
-        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type, proto)))
+        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue, proto)))
       case .bind(let fd, let address):
-        return .returning(Int64(address.withSockaddr { Glibc.bind(fd, $0, $1) }))
+        return .returning(Int64(RawAddress(address).withSockaddr { Glibc.bind(fd, $0, $1) }))
       case .listen(let fd, let backlog):
         return .returning(Int64(Glibc.listen(fd, backlog)))
       case .connect(let fd, let address):
-        return .returning(Int64(address.withSockaddr { Glibc.connect(fd, $0, $1) }))
+        return .returning(Int64(RawAddress(address).withSockaddr { Glibc.connect(fd, $0, $1) }))
       case .accept(let fd, let flags):
         return .returning(Int64(GNU.accept4(fd, nil, nil, flags)))
       case .shutdown(let fd, let how):
@@ -55,23 +42,33 @@
         var buffer = [UInt8](repeating: 0, count: max(16, Int(min(max(optlen, 0), 4096))))
         withUnsafeBytes(of: value.seconds.littleEndian) { buffer.replaceSubrange(0..<8, with: $0) }
         withUnsafeBytes(of: value.microseconds.littleEndian) { buffer.replaceSubrange(8..<16, with: $0) }
-        let r = Glibc.setsockopt(fd, SOL_SOCKET, option, buffer, socklen_t(bitPattern: optlen))
+        let r = Glibc.setsockopt(fd, SOL_SOCKET, option.number, buffer, socklen_t(bitPattern: optlen))
         return .returning(Int64(r))
       case .getTimeout(let fd, let option):
         var tv = timeval()
         var length = socklen_t(MemoryLayout<timeval>.size)
-        let r = Glibc.getsockopt(fd, SOL_SOCKET, option, &tv, &length)
+        let r = Glibc.getsockopt(fd, SOL_SOCKET, option.number, &tv, &length)
         var result = RealResult.returning(Int64(r))
         if r == 0 { result.timeval = Timeval(seconds: Int64(tv.tv_sec), microseconds: Int64(tv.tv_usec)) }
         return result
       case .setNonBlocking(let fd, let on):
         return .returning(Int64(fcntl(fd, F_SETFL, on ? O_RDWR | Glibc.O_NONBLOCK : O_RDWR)))
-      case .mknod(let path):
+      case .createFile(let path):
         return .returning(Int64(Glibc.mknod(path, S_IFREG | 0o644, 0)))
       case .mkdir(let path):
         return .returning(Int64(Glibc.mkdir(path, 0o755)))
       case .unlink(let path):
         return .returning(Int64(Glibc.unlink(path)))
+      }
+    }
+  }
+
+  extension SocketOption {
+    /// The option's number in Linux's `SOL_SOCKET` level.
+    var number: Int32 {
+      switch self {
+      case .SO_SNDTIMEO: Glibc.SO_SNDTIMEO
+      case .SO_RCVTIMEO: Glibc.SO_RCVTIMEO
       }
     }
   }
