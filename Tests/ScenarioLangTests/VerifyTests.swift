@@ -52,56 +52,67 @@ struct VerifyTests {
     #expect(KernelTolerance.wheelGranularity(jiffies) == granularity)
   }
 
-  @Test("the window: one jiffy early at most, later by each fired timeout's rounding plus slack")
+  @Test("the window: shifted by the measured drift, a jiffy early at most, late by the own timeout's rounding")
   func window() {
     let tolerance = KernelTolerance(hz: 250, slack: 10_000_000)
-    // No timeout fired: 4 ms (a jiffy) + 2 ms early, slack late.
-    #expect(tolerance.window(modelTime: 100_000_000, after: []) == 94_000_000...110_000_000)
-    // A 250-jiffy timeout fired at 1 s: level 1, 8 jiffies of rounding plus one: 36 ms more.
-    let fired = [FiredTimeout(at: 1_000_000_000, jiffies: 250)]
-    #expect(tolerance.window(modelTime: 1_000_000_000, after: fired).upperBound == 1_046_000_000)
-    // A timeout that fires later does not widen an earlier window.
-    #expect(tolerance.window(modelTime: 500_000_000, after: fired).upperBound == 510_000_000)
-    // Measured on this machine: the seed's 1 s timeout returned at 1.029 s.
-    #expect(tolerance.window(modelTime: 1_000_000_000, after: fired).contains(1_029_000_000))
+    // A call that did not sleep, started 3 ms behind the model: 2 ms early, slack late.
+    #expect(tolerance.window(modelTime: 0, drift: 3_000_000) == 1_000_000...13_000_000)
+    // A 250-jiffy timeout: level 1, 8 jiffies of rounding plus one: 36 ms more, a jiffy early.
+    let timedOut = tolerance.window(modelTime: 1_000_000_000, ownTimeout: 250)
+    #expect(timedOut == 994_000_000...1_046_000_000)
+    // Measured on this machine: the seed's 1 s timeout returned at 1.004 to 1.031 s.
+    #expect(timedOut.contains(1_004_000_000) && timedOut.contains(1_031_000_000))
+    // A woken call returns when its waker acts: the waker's (larger) drift counts.
+    #expect(tolerance.window(modelTime: 200_000_000, drift: 1_000_000, causeDrift: 9_000_000).upperBound == 219_000_000)
+    // An `at` expectation on the kernel alone: as if a timeout as long as the time fired.
+    #expect(tolerance.window(expected: 1_000_000_000, drift: 0) == timedOut)
   }
 
   // MARK: Comparison
 
-  static func log(_ calls: [(tag: Int, blocked: Bool, errno: Errno?, at: Nanoseconds?)], timeouts: [Jiffies] = [])
-    -> CallLog
-  {
+  struct Call {
+    var start: Nanoseconds = 0
+    var blocked = false
+    var errno: Errno? = nil
+    var at: Nanoseconds? = 0
+    var timeout: Jiffies? = nil
+  }
+
+  static func log(_ calls: [Call]) -> CallLog {
     var log = CallLog()
     for (i, call) in calls.enumerated() {
+      let tag = i + 1
       let location = SourceLocation(line: 1, column: 10 * i + 1, offset: 10 * i)
-      log.issued(tag: call.tag, actor: "c\(i)", location: location, word: "connect", name: "connect")
-      if call.blocked { log.blocked(tag: call.tag, timeout: timeouts.first) }
-      if let at = call.at {
-        if call.blocked, call.errno == .EAGAIN { log.timedOut(tag: call.tag, at: at) }
-        var outcome = SyscallOutcome.success(0)
-        if let errno = call.errno {
-          outcome.value = -1
-          outcome.errno = errno
-        }
-        log.returned(tag: call.tag, outcome: outcome, at: at)
+      log.issued(tag: tag, actor: "c\(i)", location: location, word: "connect", name: "connect")
+      if call.blocked { log.blocked(tag: tag, startedAt: call.start, timeout: call.timeout ?? MAX_SCHEDULE_TIMEOUT) }
+      guard let at = call.at else { continue }
+      if call.timeout != nil { log.timedOut(tag: tag) }
+      var outcome = SyscallOutcome.success(0)
+      if let errno = call.errno {
+        outcome.value = -1
+        outcome.errno = errno
       }
+      log.returned(tag: tag, outcome: outcome, startedAt: call.start, at: at)
     }
     return log
   }
 
-  @Test("identical runs agree; a kernel within the window agrees")
+  @Test("runs agree when the kernel is within the window, however far behind its calls started")
   func agree() {
     let comparison = Comparison(tolerance: KernelTolerance(hz: 250))
-    let model = Self.log([(1, false, nil, 0), (2, true, .EAGAIN, 1_000_000_000)], timeouts: [250])
-    let kernel = Self.log([(1, false, nil, 150_000), (2, true, .EAGAIN, 1_029_000_000)], timeouts: [250])
+    let model = Self.log([Call(), Call(blocked: true, errno: .EAGAIN, at: 1_000_000_000, timeout: 250)])
+    // 40 ms of drift before the second call started (a loaded machine), then a late timer.
+    let kernel = Self.log([
+      Call(at: 150_000), Call(start: 40_000_000, blocked: true, errno: .EAGAIN, at: 1_069_000_000),
+    ])
     #expect(comparison.divergences(model: model, modelStatus: .ok, kernel: kernel, kernelStatus: .ok).isEmpty)
   }
 
   @Test("a different errno, a sleep on one side only, a late return and a different exit status are each reported")
   func diverge() {
     let comparison = Comparison(tolerance: KernelTolerance(hz: 250))
-    let model = Self.log([(1, false, nil, 0), (2, true, .EAGAIN, 1_000_000_000)], timeouts: [250])
-    let kernel = Self.log([(1, true, nil, 300_000_000), (2, false, nil, 0)])
+    let model = Self.log([Call(), Call(blocked: true, errno: .EAGAIN, at: 1_000_000_000, timeout: 250)])
+    let kernel = Self.log([Call(blocked: true, at: 300_000_000), Call(at: 300_100_000)])
     let found = comparison.divergences(model: model, modelStatus: .ok, kernel: kernel, kernelStatus: .blockedForever)
     #expect(found.map(\.aspect) == ["blocking", "time", "result", "blocking", "time", "exit status"])
     #expect(found[2].model == "= -1 EAGAIN" && found[2].kernel == "= 0")
@@ -109,8 +120,8 @@ struct VerifyTests {
 
   @Test("a call on one side only is reported, unless its line is marked")
   func presence() {
-    let model = Self.log([(1, false, nil, 0), (2, false, nil, 0)])
-    let kernel = Self.log([(1, false, nil, 0)])
+    let model = Self.log([Call(), Call()])
+    let kernel = Self.log([Call()])
     let strict = Comparison(tolerance: KernelTolerance(hz: 250))
     let found = strict.divergences(model: model, modelStatus: .ok, kernel: kernel, kernelStatus: .ok)
     #expect(found.map(\.aspect) == ["presence"])

@@ -23,7 +23,7 @@ public enum ScriptRunner {
   /// script that does not parse costs no real resources).
   public static func run(
     _ source: SourceFile, on makeBackend: @autoclosure () throws -> ScenarioBackend,
-    explain: Bool = false, recordCalls: Bool = false,
+    explain: Bool = false, recordCalls: Bool = false, checksTimes: Bool = true,
     output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
   ) rethrows -> Result {
     let script: Script
@@ -36,6 +36,7 @@ public enum ScriptRunner {
     let session = ScenarioSession(
       source: source, backend: try makeBackend(), explain: explain, output: output, report: report)
     if recordCalls { session.callLog = CallLog() }
+    session.checksTimes = checksTimes
     session.execute(script)
     let status = session.finish()
     return Result(status: status, callLog: session.callLog, script: script)

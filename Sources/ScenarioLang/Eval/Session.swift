@@ -26,6 +26,9 @@ public final class ScenarioSession {
   let mainTask: TaskID
   /// Every call, for `verify`; nil (the default) keeps no record.
   public var callLog: CallLog?
+  /// Whether `at TIME` expectations are checked; `verify` leaves the kernel side's to the
+  /// comparison with the model, which knows the run's drift call by call.
+  public var checksTimes = true
   /// Worst outcome so far.
   public private(set) var status = ExitStatus.ok
   /// Set when the run cannot go on (a runtime script error, a scenario blocked forever).

@@ -38,6 +38,7 @@ public struct Comparison: Sendable {
     let kernelCalls = keyed(kernel.calls)
     let kernelByKey = Dictionary(kernelCalls.map { ($0.key, $0.call) }, uniquingKeysWith: { first, _ in first })
     let modelKeys = Set(modelCalls.map(\.key))
+    let drifts = DriftTable(pairs: modelCalls.compactMap { key, call in kernelByKey[key].map { (call, $0) } })
     for (key, call) in modelCalls where !sideOnlyLines.contains(call.location.line) {
       guard let other = kernelByKey[key] else {
         found.append(
@@ -46,7 +47,7 @@ public struct Comparison: Sendable {
             model: "called", kernel: "not called"))
         continue
       }
-      found += compare(call, other, timeouts: model.timeouts)
+      found += compare(call, other, drifts: drifts)
     }
     for (key, call) in kernelCalls where !modelKeys.contains(key) && !sideOnlyLines.contains(call.location.line) {
       found.append(
@@ -79,7 +80,7 @@ public struct Comparison: Sendable {
     }
   }
 
-  private func compare(_ model: LoggedCall, _ kernel: LoggedCall, timeouts: [FiredTimeout]) -> [Divergence] {
+  private func compare(_ model: LoggedCall, _ kernel: LoggedCall, drifts: DriftTable) -> [Divergence] {
     let name = "\(model.actor) \(model.name)"
     var found: [Divergence] = []
     let modelResult = Self.describe(model.outcome)
@@ -94,8 +95,12 @@ public struct Comparison: Sendable {
           location: model.location, call: name, aspect: "blocking",
           model: model.blocked ? "slept" : "did not sleep", kernel: kernel.blocked ? "slept" : "did not sleep"))
     }
-    if let modelTime = model.returnedAt, let kernelTime = kernel.returnedAt {
-      let window = tolerance.window(modelTime: modelTime, after: timeouts)
+    if let modelTime = model.returnedAt, let kernelTime = kernel.returnedAt,
+      let modelStart = model.startedAt, let kernelStart = kernel.startedAt
+    {
+      let window = tolerance.window(
+        modelTime: modelTime, drift: kernelStart - modelStart, causeDrift: drifts.largest(startedBy: modelTime),
+        ownTimeout: model.timedOutAfter)
       if !window.contains(kernelTime) {
         found.append(
           Divergence(
@@ -107,6 +112,36 @@ public struct Comparison: Sendable {
       }
     }
     return found
+  }
+
+  /// The drift of every paired call, by the model's start time, for the largest drift of
+  /// the calls started by a given model time (a binary search over a running maximum).
+  struct DriftTable {
+    private var starts: [Nanoseconds] = []
+    private var runningMax: [Nanoseconds] = []
+
+    init(pairs: [(model: LoggedCall, kernel: LoggedCall)]) {
+      let drifts = pairs.compactMap { pair -> (Nanoseconds, Nanoseconds)? in
+        guard let m = pair.model.startedAt, let k = pair.kernel.startedAt else { return nil }
+        return (m, k - m)
+      }.sorted { $0.0 < $1.0 }
+      var largest = Nanoseconds.min
+      for (start, drift) in drifts {
+        largest = max(largest, drift)
+        starts.append(start)
+        runningMax.append(largest)
+      }
+    }
+
+    func largest(startedBy time: Nanoseconds) -> Nanoseconds {
+      var low = 0
+      var high = starts.count
+      while low < high {
+        let mid = (low + high) / 2
+        if starts[mid] <= time { low = mid + 1 } else { high = mid }
+      }
+      return low == 0 ? 0 : runningMax[low - 1]
+    }
   }
 
   static func describe(_ outcome: SyscallOutcome?) -> String {

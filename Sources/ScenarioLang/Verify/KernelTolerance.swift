@@ -2,13 +2,15 @@ import SockKernel
 
 /// How far the real kernel's times may stray from the model's, and why.
 ///
-/// The model fires a timeout of N jiffies exactly at the tick N after it was armed. The
-/// kernel's jiffies tick at a phase the run does not control, so the same timeout can end
-/// up to one jiffy sooner in real time; and the timer wheel rounds every expiry up to the
-/// granularity of the level the timer lands on (`calc_index` in kernel/time/timer.c: one
-/// jiffy below 63 jiffies, 8 below 504, 64 below 4032, …), so it can end that much later.
-/// A lateness carries over to everything the script does after it, so each timeout that
-/// fired widens the window of every later call. `slack` covers waking and scheduling.
+/// Real calls take time the model's do not, and the driver adds its own: by the time a
+/// call starts on the kernel, the run is some *drift* behind the model. Drift is measured,
+/// call by call, as the kernel's start time minus the model's. On top of it:
+/// * the kernel's jiffies tick at a phase the run does not control, so a timeout can end
+///   up to one jiffy sooner in real time than in the model;
+/// * the timer wheel rounds every expiry up to the granularity of the level the timer
+///   lands on (`calc_index` in kernel/time/timer.c: one jiffy below 63 jiffies, 8 below
+///   504, 64 below 4032, …), so a timeout can end that much (and a jiffy) later;
+/// * `slack` covers waking a thread and measuring it.
 public struct KernelTolerance: Sendable, Equatable {
   public var hz: Int64
   /// Added to every late bound: the time a woken thread takes to run and be measured.
@@ -39,18 +41,23 @@ public struct KernelTolerance: Sendable, Equatable {
     (Self.wheelGranularity(jiffies) + 1) * jiffy
   }
 
-  /// The times a kernel event may happen at when the model has it at `modelTime`, given
-  /// the timeouts that fired in the model up to then.
-  public func window(modelTime: Nanoseconds, after timeouts: [FiredTimeout]) -> ClosedRange<Nanoseconds> {
-    var late = slack
-    for timeout in timeouts where timeout.at <= modelTime { late += lateness(ofTimeout: timeout.jiffies) }
-    return (modelTime - jiffy - 2_000_000)...(modelTime + late)
+  /// The times a call may return at on the kernel when the model returns it at
+  /// `modelTime`. `drift` is the run's drift when the call started; `causeDrift` the
+  /// largest drift of any call started up to `modelTime` in the model (a woken call returns
+  /// when its waker acts, and the waker may have started later than the call itself);
+  /// `ownTimeout` the jiffies of the timeout that ended it, if one did.
+  public func window(
+    modelTime: Nanoseconds, drift: Nanoseconds = 0, causeDrift: Nanoseconds = 0, ownTimeout: Jiffies? = nil
+  ) -> ClosedRange<Nanoseconds> {
+    let early = ownTimeout == nil ? 2_000_000 : jiffy + 2_000_000
+    let late = max(drift, causeDrift) + slack + (ownTimeout.map(lateness(ofTimeout:)) ?? 0)
+    return (modelTime + drift - early)...(modelTime + late)
   }
 
-  /// The window for an `at TIME` expectation on the kernel, where no model run tells which
-  /// timeouts fired: as if one timeout as long as `expected` had.
-  public func window(expected: Nanoseconds) -> ClosedRange<Nanoseconds> {
-    let jiffies = max(1, expected / jiffy)
-    return window(modelTime: expected, after: [FiredTimeout(at: 0, jiffies: jiffies)])
+  /// The window for an `at TIME` expectation on the kernel alone, where no model run tells
+  /// which timeouts fired: as if one timeout as long as `expected` had, after `drift`.
+  public func window(expected: Nanoseconds, drift: Nanoseconds) -> ClosedRange<Nanoseconds> {
+    let jiffies = expected / jiffy
+    return window(modelTime: expected, drift: drift, causeDrift: drift, ownTimeout: jiffies > 0 ? jiffies : nil)
   }
 }
