@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` runs a sample scenario, `make test` runs
 # every test (unit, golden and end-to-end tests, then every sample verified against the
 # real kernel of this machine). Both build what they need.
-.PHONY: demo test build
+.PHONY: demo test build fuzz fuzz-build
 
 SAMPLE ?= samples/seed/seed-line.sock
 
@@ -11,9 +11,29 @@ demo: build
 build:
 	swift build -c release --product sockscript
 
-# Unit and end-to-end tests, then the samples through the test runner (their golden check).
+# The bad-input corpus runs with small limits, so that its limit tests stay small files.
+BAD_INPUT_LIMITS = --max-script-bytes 16384 --max-statements 100 --max-sockets 8 --max-virtual-time 3600
+
+# Unit and end-to-end tests, then the samples and the bad-input corpus through the test
+# runner (their golden check), the samples on the real kernel, and a one-minute fuzz smoke.
 test:
 	swift build --build-tests
 	swift test --skip-build
 	.build/debug/sockscript test samples/
+	.build/debug/sockscript test $(BAD_INPUT_LIMITS) Tests/BadInput
 	.build/debug/sockscript verify samples/
+	$(MAKE) fuzz FUZZ_SECONDS=60
+
+# The libFuzzer harness over lexer, parser, evaluator and model (docs/fuzzing.md), in its
+# own build directory so that the normal build is untouched. `make fuzz` runs it for
+# FUZZ_SECONDS (default 60) or FUZZ_RUNS executions; FUZZ_JOBS runs processes in parallel.
+fuzz-build:
+	SOCKSCRIPT_FUZZ=1 swift build -c release --scratch-path .build/fuzz --product sockscript-fuzz \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld
+
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
+FUZZ_JOBS ?= 1
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_JOBS=$(FUZZ_JOBS) tools/fuzz/run.sh

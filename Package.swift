@@ -35,3 +35,13 @@ let package = Package(
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]
 )
+
+// `make fuzz` only (SOCKSCRIPT_FUZZ=1): the libFuzzer harness, whose `main` calls libFuzzer's
+// driver, so it links only with -sanitize=fuzzer. See docs/fuzzing.md.
+if Context.environment["SOCKSCRIPT_FUZZ"] != nil {
+  package.products.append(.executable(name: "sockscript-fuzz", targets: ["FuzzScenario"]))
+  package.targets += [
+    .target(name: "FuzzDriver", path: "tools/fuzz/FuzzDriver"),
+    .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioLang", "FuzzDriver"], path: "tools/fuzz/FuzzScenario"),
+  ]
+}

@@ -30,6 +30,9 @@ public final class Kernel {
   var deferredEvents: [KernelEvent] = []
   /// `warned` in `sock_set_timeout`: the negative-timeout message is printed at most 10 times.
   var negativeTimeoutWarnings = 0
+  /// How far ``run(until:)`` may move the clock: a timer due later stops it with
+  /// ``RunStop/timeLimit(_:)``, so that a run's virtual time is bounded.
+  public var timeLimit: Nanoseconds = .max
   /// Where `unix_autobind` starts probing (the kernel draws it at random).
   public var autobindStart: UInt32 = 0
 

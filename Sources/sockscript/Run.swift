@@ -44,6 +44,9 @@ struct Run: ParsableCommand {
   @Option(help: ArgumentHelp("Where the calls run: the model, or this machine's kernel.", valueName: "BACKEND"))
   var backend: BackendKind = .model
 
+  @OptionGroup(title: "Limits")
+  var limitOptions: LimitOptions
+
   @OptionGroup(title: "Kernel runs (--backend linux)")
   var kernel: KernelOptions
 
@@ -70,7 +73,12 @@ struct Run: ParsableCommand {
     config.hz = hz ?? 250
     var worst = ExitStatus.ok
     let sources: [(name: String, bytes: [UInt8]?)] =
-      if let eval { [("-e", Array(eval.utf8))] } else { files.map { ($0 == "-" ? "<stdin>" : $0, Terminal.read($0)) } }
+      if let eval { [("-e", Array(eval.utf8))] } else {
+        files.map {
+          // One byte over the limit is enough to refuse a script: never read more.
+          ($0 == "-" ? "<stdin>" : $0, Terminal.read($0, atMost: limits.maxScriptBytes + 1))
+        }
+      }
     for (index, source) in sources.enumerated() {
       TestHooks.beforeRunning(source.name)
       guard let bytes = source.bytes else {
@@ -86,10 +94,14 @@ struct Run: ParsableCommand {
     if worst != .ok { throw ExitCode(worst.rawValue) }
   }
 
+  private var limits: Limits { limitOptions.limits }
+
   private func runOne(_ bytes: [UInt8], name: String, config: KernelConfig) -> ExitStatus {
     let color = Terminal.wantsColor
     let file: SourceFile
     do throws(Diagnostic) {
+      // Before decoding: a script cut at the limit may end inside a UTF-8 sequence.
+      if bytes.count > limits.maxScriptBytes { try limits.checkSize(of: .lossy(bytes, name: name)) }
       file = try SourceFile.decode(bytes, name: name)
     } catch {
       Terminal.error(error.rendered(in: .lossy(bytes, name: name), color: color), newline: false)
@@ -98,7 +110,8 @@ struct Run: ParsableCommand {
     let output: (String) -> Void = { Terminal.out($0) }
     let report: (Diagnostic) -> Void = { Terminal.error($0.rendered(in: file, color: color), newline: false) }
     guard backend == .linux else {
-      return ScriptRunner.run(file, config: config, explain: explain, output: output, report: report)
+      return ScriptRunner.run(
+        file, config: config, explain: explain, limits: limits, output: output, report: report)
     }
     var linux: LinuxBackend?
     do {
@@ -106,7 +119,7 @@ struct Run: ParsableCommand {
         file,
         on: try {
           linux = try LinuxBackend(options: kernel.backendOptions); return linux!
-        }(), explain: explain,
+        }(), explain: explain, limits: limits,
         output: output, report: report)
       if linux?.exceededTimeLimit == true {
         Terminal.error("sockscript: the kernel run was stopped after --time-limit \(kernel.timeLimit)s of real time")

@@ -43,8 +43,8 @@ enum Terminal {
     return isatty(fd) != 0
   }
 
-  /// The whole file, or standard input for `-`; nil when it cannot be read.
-  static func read(_ path: String) -> [UInt8]? {
+  /// The whole file, or standard input for `-`, up to `limit` bytes; nil when it cannot be read.
+  static func read(_ path: String, atMost limit: Int = .max) -> [UInt8]? {
     let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { if path != "-" { close(fd) } }
@@ -58,6 +58,7 @@ enum Terminal {
       }
       if n == 0 { return bytes }
       bytes.append(contentsOf: buffer[0..<n])
+      if bytes.count >= limit { return Array(bytes.prefix(limit)) }
     }
   }
 

@@ -24,7 +24,10 @@ struct Test: ParsableCommand {
 
       NAME.sock passes when 'sockscript run NAME.sock' exits with the expected
       status (0 unless its header says '# exit: N') and, when NAME.out exists,
-      prints exactly NAME.out. Each test runs in its own process.
+      prints exactly NAME.out; when NAME.err exists, its standard error must be
+      exactly NAME.err (the script named by its file name). --update creates
+      missing .out files but only rewrites existing .err files. Each test runs
+      in its own process.
 
       Header directives, comment lines at the top of a script:
         # exit: 2         the exit status the run must end with
@@ -68,6 +71,9 @@ struct Test: ParsableCommand {
   @Flag(help: "Print TAP version 13 instead of the normal report.")
   var tap = false
 
+  @OptionGroup(title: "Limits of every run")
+  var limitOptions: LimitOptions
+
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if RealDuration.parse(timeout) == nil {
@@ -88,7 +94,8 @@ struct Test: ParsableCommand {
 
     let color = !tap && Terminal.wantsColor(on: STDOUT_FILENO)
     let settings = TestSettings(
-      executable: ChildProcess.selfPath, timeout: RealDuration.parse(timeout)!, update: update, color: color)
+      executable: ChildProcess.selfPath, timeout: RealDuration.parse(timeout)!, update: update, color: color,
+      runArguments: limitOptions.arguments)
     let started = ContinuousClock.now
     let human = HumanReport(color: color)
     if tap { Terminal.put(TAPReport().header(count: scripts.count)) }

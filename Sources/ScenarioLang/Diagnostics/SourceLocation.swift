@@ -25,11 +25,17 @@ public struct SourceFile: Sendable {
   public init(name: String, text: String) {
     self.name = name
     self.text = text
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Split on the byte, as the lexer counts lines: splitting on the Character "\n" would
+    // miss "\r\n" and a newline followed by a combining mark, which are single Characters.
+    self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+      Substring($0)
+    }
   }
 
-  /// The text of 1-based line `number`, without its newline.
+  /// The text of 1-based line `number`, without its newline (or the `\r` of a CRLF).
   public func line(_ number: Int) -> Substring {
-    number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    guard number >= 1 && number <= lines.count else { return "" }
+    let line = lines[number - 1]
+    return line.utf8.last == UInt8(ascii: "\r") ? Substring(line.utf8.dropLast()) : line
   }
 }

@@ -4,10 +4,12 @@ import SockKernel
 public enum ScriptRunner {
   /// Runs `source` on a fresh kernel; trace lines go to `output`, diagnostics to `report`.
   public static func run(
-    _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false,
+    _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits(),
     output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
   ) -> ExitStatus {
-    run(source, on: ModelBackend(config: config), explain: explain, output: output, report: report).status
+    run(
+      source, on: ModelBackend(config: config), explain: explain, limits: limits, output: output, report: report
+    ).status
   }
 
   /// What a run on a chosen backend ended with.
@@ -23,11 +25,12 @@ public enum ScriptRunner {
   /// script that does not parse costs no real resources).
   public static func run(
     _ source: SourceFile, on makeBackend: @autoclosure () throws -> ScenarioBackend,
-    explain: Bool = false, recordCalls: Bool = false, checksTimes: Bool = true,
+    explain: Bool = false, limits: Limits = Limits(), recordCalls: Bool = false, checksTimes: Bool = true,
     output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
   ) rethrows -> Result {
     let script: Script
     do throws(Diagnostic) {
+      try limits.checkSize(of: source)
       script = try Parser.parse(source.text)
     } catch {
       report(error)
@@ -35,6 +38,7 @@ public enum ScriptRunner {
     }
     let session = ScenarioSession(
       source: source, backend: try makeBackend(), explain: explain, output: output, report: report)
+    session.limits = limits
     if recordCalls { session.callLog = CallLog() }
     session.checksTimes = checksTimes
     session.execute(script)
@@ -44,12 +48,13 @@ public enum ScriptRunner {
 
   /// Runs `source` and collects what it printed: for tests and golden files.
   public static func capture(
-    _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false
+    _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits()
   ) -> (stdout: String, diagnostics: [Diagnostic], status: ExitStatus) {
     var lines: [String] = []
     var diagnostics: [Diagnostic] = []
     let status = run(
-      source, config: config, explain: explain, output: { lines.append($0) }, report: { diagnostics.append($0) })
+      source, config: config, explain: explain, limits: limits, output: { lines.append($0) },
+      report: { diagnostics.append($0) })
     return (lines.map { $0 + "\n" }.joined(), diagnostics, status)
   }
 }

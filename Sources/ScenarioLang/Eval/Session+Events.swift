@@ -14,6 +14,9 @@ extension ScenarioSession {
       text += " " + TraceFormatter.result(outcome)
       if let created = adopt(record, outcome, call) { text += " (as \(created))" }
       output(TraceFormatter.line(now, call.actor, text))
+      if case .accept = record.syscall, outcome.errno == nil, socketsCreated > limits.maxSockets, !stopped {
+        fail(limits.socketsExceeded(at: call.location, length: call.word.count), .scriptError)
+      }
       if explain, outcome.errno != nil, let reason = outcome.reason { explainLine(reason) }
       callLog?.returned(tag: record.tag, outcome: outcome, startedAt: record.startedAt, at: now)
       if let expectation = call.expectation { check(expectation, against: outcome, at: now, of: call) }
@@ -68,6 +71,8 @@ extension ScenarioSession {
     case .close:
       actor.fd = -1
     case .accept:
+      // An accepted socket counts against the limit whether or not it gets a name.
+      socketsCreated += 1
       // Without `as NAME` the accepted socket stays anonymous: nothing can use it.
       guard let name = call.acceptName?.text else { return nil }
       let accepted = Actor(name: name, task: backend.spawn(name: name))

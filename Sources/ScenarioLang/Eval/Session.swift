@@ -33,6 +33,16 @@ public final class ScenarioSession {
   public private(set) var status = ExitStatus.ok
   /// Set when the run cannot go on (a runtime script error, a scenario blocked forever).
   var stopped = false
+  /// What the run may use; the model's clock stops at ``Limits/maxVirtualTime``.
+  public var limits = Limits() {
+    didSet { kernel?.timeLimit = limits.maxVirtualTime }
+  }
+  /// Statements executed so far, against ``Limits/maxStatements``.
+  var statementsRun = 0
+  /// Sockets created so far (declared or accepted), against ``Limits/maxSockets``.
+  var socketsCreated = 0
+  /// The statement running now, where an error of the run as a whole (a limit) points.
+  var running: (location: SourceLocation, length: Int)?
 
   /// A session on a fresh model configured by `config`.
   public convenience init(
@@ -55,6 +65,7 @@ public final class ScenarioSession {
     self.report = report
     self.mainTask = backend.spawn(name: "main")
     backend.onEvent = { [unowned self] event in self.handle(event) }
+    kernel?.timeLimit = limits.maxVirtualTime
   }
 
   /// Checks and runs `script`'s statements in order; returns the status so far.
@@ -73,6 +84,12 @@ public final class ScenarioSession {
       if stopped { break }
       // `# model-only:` / `# kernel-only:` lines run on their side only.
       if let side = statement.onlyOn, side != backend.kind { continue }
+      guard statementsRun < limits.maxStatements else {
+        fail(limits.statementsExceeded(at: statement.location), .scriptError)
+        break
+      }
+      statementsRun += 1
+      running = (statement.location, 1)
       run(statement)
     }
     return status
@@ -105,7 +122,9 @@ public final class ScenarioSession {
       if let existing = actors[actorName], name == nil {
         actor = existing
       } else {
-        actor = declare(actorName, kind: kind, type: type ?? .stream, at: name?.location ?? statement.location)
+        let at = name ?? Name(text: kind.rawValue, location: statement.location)
+        guard let declared = declare(actorName, kind: kind, type: type ?? .stream, at: at) else { return }
+        actor = declared
       }
       submit(operations, for: actor)
       settle(actor, background: statement.background, at: statement.location)
@@ -152,8 +171,15 @@ public final class ScenarioSession {
     }
   }
 
-  /// Creates the socket's task and queues `socket()` (and, for a server, its bind).
-  func declare(_ name: String, kind: DeclarationKind, type: SocketType, at location: SourceLocation) -> Actor {
+  /// Creates the socket's task and queues `socket()` (and, for a server, its bind); nil
+  /// (after a diagnostic at `written`) when that would pass the socket limit.
+  func declare(_ name: String, kind: DeclarationKind, type: SocketType, at written: Name) -> Actor? {
+    guard socketsCreated < limits.maxSockets else {
+      fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
+      return nil
+    }
+    socketsCreated += 1
+    let location = written.location
     let actor = Actor(name: name, task: backend.spawn(name: name))
     actors[name] = actor
     let tag = remember(
@@ -191,6 +217,13 @@ public final class ScenarioSession {
   /// Runs the model until `condition` holds; if it never can, reports who blocks forever.
   func runKernel(blocking task: TaskID?, until condition: () -> Bool) {
     let stop = backend.run { stopped || condition() }
-    if stop == .stalled && !stopped { reportBlockedForever(waitingFor: task) }
+    guard !stopped else { return }
+    switch stop {
+    case .satisfied: break
+    case .stalled: reportBlockedForever(waitingFor: task)
+    case .timeLimit(let next):
+      let at = running ?? (SourceLocation(line: 1, column: 1, offset: 0), 1)
+      fail(limits.virtualTimeExceeded(next: next, at: at.location, length: at.length), .scriptError)
+    }
   }
 }

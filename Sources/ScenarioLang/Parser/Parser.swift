@@ -24,6 +24,8 @@ public struct Parser {
   static let operationWords: [String] = [
     "bind", "listen", "connect", "accept", "close", "shutdown", "sndtimeo", "rcvtimeo", "get", "nonblock",
   ]
+  /// The statement words, for notes.
+  static let statementList = "server, client, socket, sleep, wait, touch, mkdir, unlink"
   static let typeWords: [String: SocketType] = ["stream": .stream, "dgram": .dgram, "seqpacket": .seqpacket]
   static let otherKeywords: Set<String> = ["as", "at", "on", "off", "rd", "wr", "rdwr", "optlen", "main"]
 
@@ -71,10 +73,19 @@ public struct Parser {
 
   /// `did you mean 'X'?` when a close word exists.
   static func suggestion(for word: String, among candidates: [String]) -> [String] {
-    let ranked = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(1, word.count / 3) }
+    // The distance costs length × length: a name of a megabyte against a million names
+    // would hang. Nobody misspells a name that long, and a length gap beyond the allowed
+    // distance rules a candidate out before it is measured.
+    let allowed = max(1, word.utf8.count / 3)
+    guard word.utf8.count <= maxSuggestedLength else { return [] }
+    let ranked = candidates.lazy.filter { abs($0.utf8.count - word.utf8.count) <= allowed }
+      .map { ($0, editDistance(word, $0)) }.filter { $0.1 <= allowed }
     guard let best = ranked.min(by: { $0.1 < $1.1 }) else { return [] }
     return ["did you mean '\(best.0)'?"]
   }
+
+  /// Longer words get no `did you mean`.
+  static let maxSuggestedLength = 64
 
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.utf8)

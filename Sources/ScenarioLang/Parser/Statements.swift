@@ -27,7 +27,7 @@ extension Parser {
       throw error(
         "expected a statement, found \(current.spelling)",
         notes: [
-          "a statement starts with a socket name or one of: server, client, socket, sleep, wait, touch, mkdir, unlink"
+          "a statement starts with a socket name or one of: \(Self.statementList)"
         ])
     }
     let kind: Statement.Kind
@@ -49,6 +49,13 @@ extension Parser {
       if Self.isReserved(word) { throw error("'\(word)' cannot start a statement") }
       let name = Name(text: word, location: current.location)
       advance()
+      // `clinet c1 connect`: a misspelt statement word, not a socket with a bad operation.
+      let misspelt = Self.suggestion(for: word, among: Self.statementWords.sorted())
+      if let next = currentWord, !Self.operationWords.contains(next), !misspelt.isEmpty {
+        throw Diagnostic(
+          "unknown statement '\(word)'", at: name.location, length: word.count,
+          notes: misspelt + ["a statement starts with a socket name or one of: \(Self.statementList)"])
+      }
       let operations = try parseOperations()
       if operations.isEmpty {
         throw error(
@@ -92,6 +99,8 @@ extension Parser {
         "'socket' needs a name, found \(current.spelling)", notes: ["e.g. 'socket s1 dgram bind \"s1.sock\"'"])
     } else if let word = currentWord, Self.statementWords.contains(word) || Self.otherKeywords.contains(word) {
       throw error("'\(word)' is a keyword and cannot name a socket")
+    } else if let word = currentWord, Errno(name: word) != nil {
+      throw error("'\(word)' is an errno name and cannot name a socket")
     }
     var type: SocketType?
     if let word = currentWord, let t = Self.typeWords[word] {

@@ -69,9 +69,14 @@ extension Parser {
         default: 1_000_000_000
         }
       guard let ns = Self.scaled(text, by: scale) else {
+        if Self.isFinerThanNanosecond(text, scale: scale) {
+          throw Diagnostic(
+            "'\(text)\(unit)' is finer than a nanosecond", at: token.location, length: token.length,
+            notes: ["durations are whole nanoseconds: \(unit == "ns" ? "drop the fraction" : "use fewer decimals")"])
+        }
         throw Diagnostic(
-          "'\(text)\(unit)' is out of range or finer than a nanosecond", at: token.location, length: token.length,
-          notes: ["durations must fit in 64-bit nanoseconds (about 292 years)"])
+          "'\(text)\(unit)' is out of range", at: token.location, length: token.length,
+          notes: ["durations must fit in 64-bit nanoseconds: at most 9223372036854775807ns (about 292 years)"])
       }
       return ns
     case .number(let text) where Self.scaled(text, by: 1) == 0:
@@ -84,6 +89,19 @@ extension Parser {
     default:
       throw error("'\(what)' needs a duration such as 1s or 500ms, found \(token.spelling)")
     }
+  }
+
+  /// True when `text`'s fraction has a non-zero digit beyond what `scale` (a power of ten
+  /// nanoseconds) can hold: `1.5ns`, `0.0000000001s`.
+  static func isFinerThanNanosecond(_ text: String, scale: Int64) -> Bool {
+    guard let dot = text.firstIndex(of: ".") else { return false }
+    var places = 0
+    var unit = scale
+    while unit >= 10 {
+      unit /= 10
+      places += 1
+    }
+    return text[text.index(after: dot)...].dropFirst(places).contains { $0 != "0" }
   }
 
   /// Exact decimal `text` × `scale`, or nil on overflow or a fraction left over.

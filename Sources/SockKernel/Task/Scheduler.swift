@@ -10,6 +10,9 @@ extension Kernel {
     case satisfied
     /// Nothing can run and no timer is pending: whoever sleeps now sleeps forever.
     case stalled
+    /// The next timer is due at this instant, after ``Kernel/timeLimit``: the clock stays
+    /// where it is and the timer stays armed.
+    case timeLimit(Nanoseconds)
   }
 
   /// Runs runnable tasks and fires timers in time order until `condition` holds (checked
@@ -19,6 +22,10 @@ extension Kernel {
       runRunnableTasks()
       if condition() { return .satisfied }
       guard let next = timers.popEarliest() else { return .stalled }
+      if next.expires > timeLimit {
+        timers.modTimer(next.timer, expires: next.expires)
+        return .timeLimit(next.expires)
+      }
       clock.advance(to: next.expires)
       fire(next.timer)
     }

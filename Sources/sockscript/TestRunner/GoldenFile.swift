@@ -1,7 +1,8 @@
 import Foundation
 import ScenarioLang
 
-/// `NAME.out` next to `NAME.sock`: the exact standard output a test must print.
+/// `NAME.out` next to `NAME.sock`: the exact standard output a test must print; or
+/// `NAME.err`, its exact standard error.
 struct GoldenFile {
   enum Check: Equatable {
     case matches
@@ -12,8 +13,9 @@ struct GoldenFile {
 
   let path: String
 
-  init(script: String) {
-    path = (script.hasSuffix(".sock") ? String(script.dropLast(".sock".count)) : script) + ".out"
+  /// The golden file of `script` with this extension.
+  init(script: String, extension: String = "out") {
+    path = (script.hasSuffix(".sock") ? String(script.dropLast(".sock".count)) : script) + "." + `extension`
   }
 
   /// Compares `output` with the file, byte for byte.

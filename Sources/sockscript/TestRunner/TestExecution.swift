@@ -11,6 +11,8 @@ struct TestSettings: Sendable {
   let update: Bool
   /// Color in rendered header diagnostics and diffs.
   let color: Bool
+  /// Options passed on to every `sockscript run` (the limit flags).
+  var runArguments: [String] = []
 }
 
 /// Runs one test script in a child `sockscript run` and judges the result against its
@@ -40,6 +42,7 @@ enum TestExecution {
     var arguments = ["run"]
     if let hz = header.hz { arguments += ["--hz", String(hz)] }
     if header.explain { arguments.append("--explain") }
+    arguments += settings.runArguments
     arguments += ["--", path]
     let limit = header.timeout ?? settings.timeout
     let result: ChildResult
@@ -82,6 +85,9 @@ enum TestExecution {
     case .differs(let mismatch):
       problems.append(.output(golden: golden.path, script: path, mismatch: mismatch))
     }
+    let errorCheck = ErrorGolden.check(result.stderr, of: path, update: settings.update && header.xfail == nil)
+    if let problem = errorCheck.problem { problems.append(problem) }
+    if change == nil { change = errorCheck.change }
     if let reason = header.xfail {
       return problems.isEmpty ? outcome(.unexpectedPass(reason), []) : outcome(.expectedFailure(reason), problems)
     }

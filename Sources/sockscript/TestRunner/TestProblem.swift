@@ -8,6 +8,8 @@ enum TestProblem: Sendable {
   case timedOut(Duration, stderr: String)
   case exitStatus(actual: Int32, expected: Int32, stderr: String)
   case output(golden: String, script: String, mismatch: GoldenMismatch)
+  /// Standard error differs from `NAME.err`.
+  case errorOutput(golden: String, script: String, mismatch: GoldenMismatch)
 
   var summary: String {
     switch self {
@@ -17,6 +19,7 @@ enum TestProblem: Sendable {
     case .exitStatus(let actual, let expected, _):
       "exit status \(actual) (\(Self.meaning(actual))), expected \(expected)"
     case .output(let golden, _, _): "output differs from \(golden)"
+    case .errorOutput(let golden, _, _): "standard error differs from \(golden)"
     }
   }
 
@@ -29,6 +32,9 @@ enum TestProblem: Sendable {
     case .output(let golden, let script, let mismatch):
       "\(golden):\(mismatch.firstDifferenceLine): first difference\n"
         + mismatch.unifiedDiff(oldName: golden, newName: "\(script) (actual output)", color: color)
+    case .errorOutput(let golden, let script, let mismatch):
+      "\(golden):\(mismatch.firstDifferenceLine): first difference\n"
+        + mismatch.unifiedDiff(oldName: golden, newName: "\(script) (actual standard error)", color: color)
     }
   }
 

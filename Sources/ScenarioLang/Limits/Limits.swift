@@ -1,0 +1,39 @@
+import SockKernel
+
+/// How much one run may ask for. A script is user input: these bounds keep a hostile or
+/// mistaken one to a clear error instead of unbounded memory or time. Each limit has a
+/// command-line flag that raises it (``flag(_:)``); docs/language.md §10 lists them.
+public struct Limits: Sendable, Equatable {
+  /// One of the limits, for error messages.
+  public enum Kind: Sendable {
+    case scriptBytes, statements, sockets, virtualTime
+  }
+
+  /// Bytes of script text. The lexer keeps a token for every few bytes, so this bounds
+  /// memory; 32 MiB holds a million `client cN connect` lines.
+  public var maxScriptBytes = 32 << 20
+  /// Statements executed (not counting empty ones or those of the other backend's side).
+  public var maxStatements = 10_000_000
+  /// Sockets the script creates: declarations and accepted connections, closed ones
+  /// included (the model keeps every task it spawned). 2^21 holds a million connections
+  /// with both ends open.
+  public var maxSockets = 1 << 21
+  /// How far the virtual clock may go: a timer or `sleep` due later stops the run.
+  public var maxVirtualTime: Nanoseconds = 365 * 86_400 * 1_000_000_000
+
+  /// The defaults above.
+  public init() {}
+
+  /// The flag of `sockscript run` and `sockscript test` that raises the limit.
+  public static func flag(_ kind: Kind) -> String {
+    switch kind {
+    case .scriptBytes: "--max-script-bytes"
+    case .statements: "--max-statements"
+    case .sockets: "--max-sockets"
+    case .virtualTime: "--max-virtual-time"
+    }
+  }
+
+  /// The note under a limit's error: which flag raises it.
+  static func note(_ kind: Kind) -> String { "raise the limit with \(flag(kind)) (sockscript run or test)" }
+}
