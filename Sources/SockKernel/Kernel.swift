@@ -41,6 +41,18 @@ public final class Kernel {
     self.clock = VirtualClock(hz: config.hz)
   }
 
+  /// Connected sockets point at each other (`unix_peer`), and a listener's queue holds
+  /// embryos that point back at their clients, as in the kernel; here those links are
+  /// strong references, so they are cut when the kernel goes, or its sockets would leak.
+  deinit {
+    for file in files {
+      guard let sock = file?.sock else { continue }
+      for embryo in sock.receiveQueue { embryo.peer = nil }
+      sock.receiveQueue.removeAll()
+      sock.peer = nil
+    }
+  }
+
   /// Now, in virtual nanoseconds.
   public var now: Nanoseconds { clock.now }
 

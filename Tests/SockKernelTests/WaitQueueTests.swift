@@ -62,4 +62,21 @@ struct WaitQueueTests {
     #expect(h.call(t, .bind(fd: a, address: family))?.errno == nil)
     #expect(h.kernel.sock(fd: a)?.address?.path == [0] + Array("fffff".utf8))
   }
+
+  @Test("a queue dropped with sleepers still on it frees them (no cycle between neighbours)")
+  func droppedQueueFreesEntries() {
+    weak var first: WaitQueueEntry?
+    weak var second: WaitQueueEntry?
+    do {
+      let q = queue()
+      let a = entry(1, exclusive: true)
+      let b = entry(2, exclusive: true)
+      q.add(a)
+      q.add(b)
+      first = a
+      second = b
+    }
+    #expect(first == nil)
+    #expect(second == nil)
+  }
 }

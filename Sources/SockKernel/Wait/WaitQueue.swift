@@ -6,7 +6,9 @@ final class WaitQueueEntry {
   /// `receiver_wake_function`: when set, a keyed wake-up only wakes this entry if the key
   /// has one of these bits (an un-keyed wake-up always does).
   let keyFilter: PollMask?
-  fileprivate(set) var previous: WaitQueueEntry?
+  /// Weak: the forward links and the queue's `tail` own the entries, so a queue left with
+  /// sleepers (a run that ended with calls asleep) is no cycle.
+  fileprivate(set) weak var previous: WaitQueueEntry?
   fileprivate(set) var next: WaitQueueEntry?
   fileprivate(set) weak var queue: WaitQueue?
 
