@@ -25,6 +25,9 @@ public final class ScenarioSession {
   public private(set) var status = ExitStatus.ok
   /// Set when the run cannot go on (a runtime script error, a scenario blocked forever).
   var stopped = false
+  /// Polled between kernel steps: true ends the current wait early (a Ctrl-C in the REPL);
+  /// the calls started go on when the model runs next.
+  public var interruptCheck: () -> Bool = { false }
 
   public init(
     source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false,
@@ -168,7 +171,7 @@ public final class ScenarioSession {
 
   /// Runs the model until `condition` holds; if it never can, reports who blocks forever.
   func runKernel(blocking task: TaskID?, until condition: () -> Bool) {
-    let stop = kernel.run { stopped || condition() }
+    let stop = kernel.run { stopped || interruptCheck() || condition() }
     if stop == .stalled && !stopped { reportBlockedForever(waitingFor: task) }
   }
 }
