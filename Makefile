@@ -1,14 +1,15 @@
 # The two commands of the README: `make demo` runs a sample scenario, `make test` runs
 # every test (unit, golden and end-to-end tests, then every sample verified against the
-# real kernel of this machine). Both build what they need.
-.PHONY: demo test build fuzz fuzz-build
+# real kernel of this machine). Both build what they need; besides the Swift toolchain the
+# package needs libedit's headers (the REPL's line editing), which `deps` installs when missing.
+.PHONY: demo test build deps fuzz fuzz-build
 
 SAMPLE ?= samples/seed/seed-line.sock
 
 demo: build
 	.build/release/sockscript run $(SAMPLE)
 
-build:
+build: deps
 	swift build -c release --product sockscript
 
 # The bad-input corpus runs with small limits, so that its limit tests stay small files.
@@ -16,7 +17,7 @@ BAD_INPUT_LIMITS = --max-script-bytes 16384 --max-statements 100 --max-sockets 8
 
 # Unit and end-to-end tests, then the samples and the bad-input corpus through the test
 # runner (their golden check), the samples on the real kernel, and a one-minute fuzz smoke.
-test:
+test: deps
 	swift build --build-tests
 	swift test --skip-build
 	.build/debug/sockscript test samples/

@@ -21,11 +21,14 @@ let package = Package(
     ),
     // The scenario language: lexer, parser, AST, evaluator; drives SockKernel.
     .target(name: "ScenarioLang", dependencies: ["SockKernel"]),
+    // libedit (line editing and history for the REPL); `make deps` installs libedit-dev.
+    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The command-line tool.
     .executableTarget(
       name: "sockscript",
       dependencies: [
         "ScenarioLang",
+        "CLibEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

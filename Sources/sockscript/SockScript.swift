@@ -1,5 +1,11 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The `sockscript` command: subcommands for running scenarios.
 struct SockScript: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -32,6 +38,12 @@ struct SockScript: ParsableCommand {
         74  a script file could not be read
       """,
     version: "sockscript 0.1.0",
-    subcommands: [Run.self, Test.self, Verify.self]
+    subcommands: [Run.self, Test.self, Verify.self, Repl.self]
   )
+
+  /// No subcommand: the REPL on a terminal, the help otherwise.
+  func run() throws {
+    guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else { throw CleanExit.helpRequest(self) }
+    try Repl.parse([]).run()
+  }
 }

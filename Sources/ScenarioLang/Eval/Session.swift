@@ -43,6 +43,9 @@ public final class ScenarioSession {
   var socketsCreated = 0
   /// The statement running now, where an error of the run as a whole (a limit) points.
   var running: (location: SourceLocation, length: Int)?
+  /// Polled between kernel steps: true ends the current wait early (a Ctrl-C in the REPL);
+  /// the calls started go on when the model runs next.
+  public var interruptCheck: () -> Bool = { false }
 
   /// A session on a fresh model configured by `config`.
   public convenience init(
@@ -216,7 +219,7 @@ public final class ScenarioSession {
 
   /// Runs the model until `condition` holds; if it never can, reports who blocks forever.
   func runKernel(blocking task: TaskID?, until condition: () -> Bool) {
-    let stop = backend.run { stopped || condition() }
+    let stop = backend.run { stopped || interruptCheck() || condition() }
     guard !stopped else { return }
     switch stop {
     case .satisfied: break

@@ -10,7 +10,7 @@
 
   /// A call that came back, with when it started and ended (monotonic ns) and whether the
   /// thread slept inside it (its voluntary context switches went up).
-  struct Completion: Sendable {
+  struct CallCompletion: Sendable {
     let id: Int
     let result: RealResult
     let startedAt: Int64
@@ -21,7 +21,7 @@
   /// Completions waiting for the driver, under the monitor's lock.
   final class Mailbox: @unchecked Sendable {
     let monitor = Monitor()
-    var completions: [Completion] = []
+    var completions: [CallCompletion] = []
   }
 
   /// One real thread per actor, making its calls one at a time, as the model's task does.
@@ -95,7 +95,7 @@
         let slept = Self.voluntarySwitches() > switchesBefore
         mailbox.monitor.locked {
           mailbox.completions.append(
-            Completion(id: next.id, result: result, startedAt: startedAt, endedAt: endedAt, slept: slept))
+            CallCompletion(id: next.id, result: result, startedAt: startedAt, endedAt: endedAt, slept: slept))
           mailbox.monitor.broadcast()
         }
       }

@@ -245,7 +245,7 @@
 
     /// Reports calls that returned, in the order they returned; true if there were any.
     private func collectCompletions() -> Bool {
-      let done: [Completion] = mailbox.monitor.locked {
+      let done: [CallCompletion] = mailbox.monitor.locked {
         defer { mailbox.completions.removeAll() }
         return mailbox.completions
       }
@@ -253,7 +253,7 @@
       return !done.isEmpty
     }
 
-    private func finish(_ completion: Completion) {
+    private func finish(_ completion: CallCompletion) {
       guard let id = inFlight.removeValue(forKey: completion.id) else { return }
       let task = tasks[id.rawValue]
       guard let call = task.current else { return }

@@ -1,0 +1,33 @@
+import SockKernel
+
+/// What an interactive front end needs from a live session beyond ``ScenarioSession/execute(_:)``:
+/// going on after an error, the names it knows, and running one statement at a time.
+extension ScenarioSession {
+  /// True after a runtime script error or a scenario that blocks forever: ``execute(_:)``
+  /// refuses to run more until ``resume()``.
+  public var isStopped: Bool { stopped }
+
+  /// Lets a stopped session run again. A script stops at its first runtime error; a REPL
+  /// reports it and goes on with the next line, and whatever was blocked stays blocked.
+  public func resume() { stopped = false }
+
+  /// Every socket name the script has declared so far (including `accept as NAME` names
+  /// whose accept has not returned yet), sorted.
+  public var declaredNames: [String] { Set(names.declared.keys).union(actors.keys).sorted() }
+
+  /// How traces name the socket with this inode: its script name, or `socket#INODE` for one
+  /// the script never named (an embryo, an anonymous accept).
+  public func displayName(ofSocket inode: Int) -> String { socketName(inode) }
+
+  /// Checks `script`'s names against what is declared, without running or declaring anything.
+  public func checkNames(_ script: Script) throws(Diagnostic) {
+    var check = names
+    try check.check(script)
+  }
+
+  /// Runs one statement (checking its names first), as ``execute(_:)`` would within a script.
+  @discardableResult
+  public func execute(_ statement: Statement) -> ExitStatus {
+    execute(Script(statements: [statement]))
+  }
+}

@@ -1,0 +1,224 @@
+import SockKernel
+
+/// The REPL's brain, with no terminal in it: takes whole logical lines, runs statements on
+/// one live ``ScenarioSession``, answers meta commands, and remembers what ran for `:save`.
+///
+/// Errors never end it: a diagnostic is reported against the line as typed, named
+/// `<repl>:LINE:COL` where LINE counts the logical lines entered, and the next line runs.
+public final class InteractiveSession {
+  /// The live model. Replaced by `:reset`.
+  public private(set) var session: ScenarioSession
+  /// The model the session runs on (the REPL always runs on the model).
+  private var kernel: Kernel
+  public let config: KernelConfig
+  public private(set) var explain: Bool
+  /// Set by `:quit`.
+  public private(set) var quitRequested = false
+  /// Every logical line entered so far: the text `<repl>` diagnostics point into.
+  public private(set) var lines: [String] = []
+  /// What `:save` writes: the statements that ran since the last `:reset`.
+  public private(set) var saved: [String] = []
+
+  /// Ctrl-C while a statement runs.
+  public let interrupt: InterruptFlag
+  let output: (String) -> Void
+  let report: (Diagnostic, SourceFile) -> Void
+  let readFile: (String) -> [UInt8]?
+  let writeFile: (String, String) -> Bool
+  /// Where diagnostics of the statements running now point, and how far to shift their lines.
+  private var reportSource: SourceFile
+  private var lineShift = 0
+
+  /// `output` receives trace and command lines (no newline), `report` diagnostics with the
+  /// source to render them in; `readFile`/`writeFile` serve `:load` and `:save`; raising
+  /// `interrupt` stops the statement running at its next safe point.
+  public init(
+    config: KernelConfig = KernelConfig(), explain: Bool = false, interrupt: InterruptFlag = .sigint,
+    output: @escaping (String) -> Void,
+    report: @escaping (Diagnostic, SourceFile) -> Void, readFile: @escaping (String) -> [UInt8]?,
+    writeFile: @escaping (String, String) -> Bool
+  ) {
+    self.config = config
+    self.explain = explain
+    self.interrupt = interrupt
+    self.output = output
+    self.report = report
+    self.readFile = readFile
+    self.writeFile = writeFile
+    self.reportSource = SourceFile(name: "<repl>", text: "")
+    let model = ModelBackend(config: config)
+    self.kernel = model.kernel
+    self.session = ScenarioSession(
+      source: reportSource, backend: model, explain: explain, output: output, report: { _ in })
+    (self.session, self.kernel) = makeSession()
+  }
+
+  private func makeSession() -> (ScenarioSession, Kernel) {
+    let model = ModelBackend(config: config)
+    let session = ScenarioSession(
+      source: SourceFile(name: "<repl>", text: ""), backend: model, explain: explain, output: output,
+      report: { [unowned self] diagnostic in self.deliver(diagnostic) })
+    session.interruptCheck = { [interrupt] in interrupt.isRaised }
+    return (session, model.kernel)
+  }
+
+  /// The virtual time, as the trace prints it: what the prompt shows.
+  public var time: String { TraceFormatter.time(kernel.now) }
+
+  /// Socket names for Tab completion.
+  public var socketNames: [String] { session.declaredNames }
+
+  /// The `<repl>` text: every logical line entered.
+  public var transcript: SourceFile { SourceFile(name: "<repl>", text: lines.joined(separator: "\n")) }
+
+  // MARK: Input
+
+  /// Runs one logical line: a meta command (`:…`) or statements of the language.
+  public func enter(_ line: String) {
+    lines.append(line)
+    let number = lines.count
+    interrupt.take()  // a Ctrl-C typed before this line is not for it
+    if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
+      do throws(Diagnostic) {
+        try perform(MetaCommand.parse(line))
+      } catch {
+        report(error.shifted(by: number - 1), transcript)
+      }
+      return
+    }
+    let source = transcript
+    let script: Script
+    do throws(Diagnostic) {
+      script = try Parser.parse(line)
+    } catch {
+      report(error.shifted(by: number - 1), source)
+      return
+    }
+    run(script, text: SourceFile(name: "<repl>", text: line), reportIn: source, shift: number - 1)
+  }
+
+  /// Runs a parsed script's statements one at a time; `text` is the script's own source
+  /// (for the statements' text), `reportIn` and `shift` where its diagnostics point.
+  func run(_ script: Script, text: SourceFile, reportIn source: SourceFile, shift: Int) {
+    reportSource = source
+    lineShift = shift
+    session.source = source
+    do throws(Diagnostic) {
+      try session.checkNames(script)
+    } catch {
+      deliver(error)
+      return
+    }
+    let tokens = (try? Lexer.tokenize(text.text)) ?? []
+    for statement in script.statements {
+      if interrupt.take() {
+        interrupted(at: statement)
+        return
+      }
+      let before = session.status
+      session.execute(statement)
+      let written = StatementText.of(statement, tokens: tokens, in: text)
+      if interrupt.take() {
+        saved.append(written)
+        interrupted(at: nil)
+        return
+      }
+      guard session.isStopped else {
+        saved.append(written)
+        continue
+      }
+      saved.append(StatementText.afterStop(statement, written, blockedForever: blockedForever(since: before)))
+      session.resume()
+    }
+  }
+
+  /// Whether the stop just seen was a scenario that blocks forever rather than a script error.
+  private func blockedForever(since before: ExitStatus) -> Bool {
+    if session.status != before { return session.status == .blockedForever }
+    return !kernel.sleepingTasks().isEmpty && !kernel.canMakeProgress
+  }
+
+  private func interrupted(at statement: Statement?) {
+    let location = statement?.location ?? SourceLocation(line: 1, column: 1, offset: 0)
+    deliver(
+      Diagnostic(
+        "interrupted", at: location,
+        notes: ["calls already started go on when the next statement runs; see :state"]))
+  }
+
+  /// Reports a diagnostic of the statements running now, shifted to where they were typed.
+  private func deliver(_ diagnostic: Diagnostic) {
+    report(diagnostic.shifted(by: lineShift), reportSource)
+  }
+
+  // MARK: Meta commands
+
+  func perform(_ command: MetaCommand) throws(Diagnostic) {
+    switch command {
+    case .help:
+      ReplHelp.text.forEach(output)
+    case .state:
+      StateTable.render(kernel.socketTable(), name: session.displayName(ofSocket:), clock: kernel.clock)
+        .forEach(output)
+    case .time:
+      let clock = kernel.clock
+      output("\(time) (jiffies \(clock.jiffies) at HZ=\(clock.hz))")
+    case .reset:
+      (session, kernel) = makeSession()
+      saved = []
+      output("a fresh kernel at 0.000000: no sockets, nothing saved")
+    case .explain(let on):
+      if let on {
+        explain = on
+        session.explain = on
+      }
+      output("explain is \(explain ? "on" : "off")")
+    case .quit:
+      quitRequested = true
+    case .load(let path):
+      load(path)
+    case .save(let path):
+      var text = "# saved from the sockscript REPL\n"
+      if config.hz != KernelConfig().hz { text += "# run with: sockscript run --hz \(config.hz) \(path)\n" }
+      text += saved.map { $0 + "\n" }.joined()
+      guard writeFile(path, text) else {
+        throw Diagnostic("cannot write '\(path)'", at: SourceLocation(line: 1, column: 1, offset: 0))
+      }
+      output("saved \(saved.count) statement\(saved.count == 1 ? "" : "s") to \(path)")
+    }
+  }
+
+  /// `:load FILE`: runs the file's statements in this session; diagnostics name the file.
+  func load(_ path: String) {
+    let number = lines.count
+    guard let bytes = readFile(path) else {
+      report(
+        Diagnostic("cannot read '\(path)'", at: SourceLocation(line: number, column: 1, offset: 0)), transcript)
+      return
+    }
+    let file: SourceFile
+    do throws(Diagnostic) {
+      file = try SourceFile.decode(bytes, name: path)
+    } catch {
+      report(error, .lossy(bytes, name: path))
+      return
+    }
+    let script: Script
+    do throws(Diagnostic) {
+      script = try Parser.parse(file.text)
+    } catch {
+      report(error, file)
+      return
+    }
+    run(script, text: file, reportIn: file, shift: 0)
+  }
+}
+
+extension Diagnostic {
+  /// The same diagnostic `lines` lines further down: a line's own line 1 is `<repl>`'s line N.
+  func shifted(by lines: Int) -> Diagnostic {
+    guard lines != 0 else { return self }
+    let at = SourceLocation(line: location.line + lines, column: location.column, offset: location.offset)
+    return Diagnostic(message, at: at, length: length, notes: notes, severity: severity)
+  }
+}

@@ -1,0 +1,30 @@
+/// What `:help` prints.
+enum ReplHelp {
+  static let text = [
+    "Type statements of the scenario language; each line runs at once on a live kernel model,",
+    "and the sockets and the virtual clock (shown in the prompt) persist from line to line.",
+    "",
+    "  server listen 0               a listener on \"server.sock\" with backlog 0 (admits 1)",
+    "  client c1 connect             a client that connects to the latest server",
+    "  client c2 sndtimeo 1s connect   a connect that gives up after 1 s of virtual time",
+    "  client c3 connect &           run in the background: the prompt returns while it sleeps",
+    "  server accept                 take a connection from the queue (wakes a sleeping connect)",
+    "  c1 close = 0                  check a result; a mismatch is reported, the REPL goes on",
+    "  sleep 500ms; wait             let virtual time pass; wait for every background call",
+    "",
+    "Commands:",
+    "  :help              this text",
+    "  :state             every socket: type, state, addresses, Recv-Q/Send-Q (a listener's",
+    "                     queue and backlog), timeouts, and who waits on which queue",
+    "  :time              the virtual time and jiffies",
+    "  :reset             start again on a fresh kernel",
+    "  :load FILE         run a script file's statements in this session",
+    "  :save FILE         write the statements run so far as a script for 'sockscript run'",
+    "  :explain on|off    show the kernel's reason under every sleep and error",
+    "  :quit              leave (so does Ctrl-D on an empty line)",
+    "",
+    "Keys: Tab completes words, socket names and file names; Up/Down and Ctrl-R search the",
+    "history; Ctrl-C clears the line or stops a running statement. End a line with '\\' to",
+    "continue it on the next. The language is described in docs/language.md.",
+  ]
+}

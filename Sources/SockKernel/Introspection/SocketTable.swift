@@ -1,0 +1,94 @@
+/// A read-only picture of one socket at one instant, for tools that show the kernel's state
+/// (the REPL's `:state`, in the spirit of `ss -x`). Nothing in it refers back into the model,
+/// so holding one never keeps the kernel from changing.
+public struct SocketSnapshot: Sendable {
+  /// `sock_i_ino`.
+  public let inode: Int
+  /// The descriptor that refers to it; nil for an embryo waiting in a listener's queue.
+  public let fd: Int32?
+  public let type: SocketType
+  public let state: SockState
+  public let shutdown: ShutdownBits
+  /// `O_NONBLOCK` on its file (false for an embryo, which has no file yet).
+  public let nonBlocking: Bool
+  /// `u->addr`.
+  public let address: SockAddrUn?
+  /// `unix_peer(sk)`'s inode.
+  public let peerInode: Int?
+  /// For an embryo: the inode of the listener whose queue holds it.
+  public let queuedOn: Int?
+  /// For a listener: the embryos in `sk_receive_queue`, oldest first, each with the inode of
+  /// the socket that connected (`unix_peer(embryo)`).
+  public let queue: [(embryo: Int, connector: Int?)]
+  /// `sk_max_ack_backlog`.
+  public let maxAckBacklog: UInt32
+  /// `sk_sndtimeo` and `sk_rcvtimeo` in jiffies (`MAX_SCHEDULE_TIMEOUT`: wait forever).
+  public let sndtimeo: Jiffies
+  public let rcvtimeo: Jiffies
+  /// Its two wait queues, `peer_wait` first, each with its sleepers in wake-up order.
+  public let waitQueues: [WaitQueueSnapshot]
+
+  /// True when `listen` has been called and the socket still listens.
+  public var isListener: Bool { state == .TCP_LISTEN }
+}
+
+/// The sleepers of one wait queue.
+public struct WaitQueueSnapshot: Sendable {
+  public let name: WaitQueueName
+  public let waiters: [WaiterSnapshot]
+}
+
+/// A task asleep on a wait queue, and in which call.
+public struct WaiterSnapshot: Sendable {
+  public let task: TaskID
+  /// The task's `comm`.
+  public let taskName: String
+  /// The system call it sleeps in, as strace names it.
+  public let call: String
+  /// `WQ_FLAG_EXCLUSIVE`.
+  public let exclusive: Bool
+  /// When its `schedule_timeout` expires; nil for `MAX_SCHEDULE_TIMEOUT`.
+  public let expiresAt: Nanoseconds?
+}
+
+extension Kernel {
+  /// Every socket that exists: those open in the descriptor table in descriptor order, each
+  /// listener followed by the embryos queued on it (which have no descriptor yet).
+  public func socketTable() -> [SocketSnapshot] {
+    var rows: [SocketSnapshot] = []
+    for (fd, file) in files.enumerated() {
+      guard let file else { continue }
+      rows.append(snapshot(file.sock, fd: Int32(fd), nonBlocking: file.nonBlocking, queuedOn: nil))
+      for embryo in file.sock.receiveQueue where file.sock.state == .TCP_LISTEN {
+        rows.append(snapshot(embryo, fd: nil, nonBlocking: false, queuedOn: file.sock.inode))
+      }
+    }
+    return rows
+  }
+
+  private func snapshot(_ sock: Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?) -> SocketSnapshot {
+    let queue: [(embryo: Int, connector: Int?)] =
+      sock.state == .TCP_LISTEN ? sock.receiveQueue.map { ($0.inode, $0.peer?.inode) } : []
+    return SocketSnapshot(
+      inode: sock.inode, fd: fd, type: sock.type, state: sock.state, shutdown: sock.shutdown,
+      nonBlocking: nonBlocking, address: sock.address, peerInode: sock.peer?.inode, queuedOn: queuedOn,
+      queue: queue, maxAckBacklog: sock.maxAckBacklog, sndtimeo: sock.sndtimeo, rcvtimeo: sock.rcvtimeo,
+      waitQueues: [waiters(of: sock.peerWait), waiters(of: sock.sleepQueue)])
+  }
+
+  private func waiters(of queue: WaitQueue) -> WaitQueueSnapshot {
+    let waiters = queue.entries.map { entry -> WaiterSnapshot in
+      let task = tasks[entry.task.rawValue]
+      let expiresAt = task.sleeping?.expire.map { clock.instant(ofTick: $0) }
+      return WaiterSnapshot(
+        task: entry.task, taskName: task.comm, call: task.current?.record.syscall.name ?? "?",
+        exclusive: entry.exclusive, expiresAt: expiresAt)
+    }
+    return WaitQueueSnapshot(name: queue.name, waiters: waiters)
+  }
+}
+
+extension Kernel {
+  /// True while a task can run or a timer is pending: `run(until:)` would not stall now.
+  public var canMakeProgress: Bool { !runQueue.isEmpty || timers.pendingCount > 0 }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ScenarioLang
+import SockKernel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `sockscript repl`: type statements one at a time against a live kernel model.
+struct Repl: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Type scenario statements one by one against a live kernel model.",
+    discussion: """
+      Each line runs at once; sockets and the virtual clock (shown in the prompt) persist.
+      Type :help for the commands (:state, :time, :reset, :load, :save, :explain, :quit).
+      Line editing, Tab completion and history (~/.sockscript_history, or the file named by
+      SOCKSCRIPT_HISTORY; empty means none) come from libedit. Ctrl-D leaves.
+
+      When standard input is not a terminal there are no prompts and no editing: the input
+      runs as a script, exactly as 'sockscript run -' would, so transcripts can be piped
+      and diffed. 'sockscript' with no arguments on a terminal starts the REPL too.
+      """
+  )
+
+  @Flag(help: "Print the kernel's reason (function and check) under every sleep and error.")
+  var explain = false
+
+  @Option(help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks.", valueName: "HZ"))
+  var hz: Int64 = 250
+
+  func validate() throws {
+    if !(1...100_000).contains(hz) {
+      throw ValidationError("--hz must be between 1 and 100000 (Linux uses 100, 250, 300 or 1000)")
+    }
+  }
+
+  func run() throws {
+    guard isatty(STDIN_FILENO) != 0 else {
+      // Piped input is a script: the same code path as `run -` makes the output identical.
+      try Run.parse((explain ? ["--explain"] : []) + ["--hz", "\(hz)", "-"]).run()
+      return
+    }
+    var config = KernelConfig()
+    config.hz = hz
+    ReplLoop(config: config, explain: explain).run()
+  }
+}
