@@ -45,6 +45,7 @@ if Context.environment["SOCKSCRIPT_FUZZ"] != nil {
   package.products.append(.executable(name: "sockscript-fuzz", targets: ["FuzzScenario"]))
   package.targets += [
     .target(name: "FuzzDriver", path: "tools/fuzz/FuzzDriver"),
-    .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioLang", "FuzzDriver"], path: "tools/fuzz/FuzzScenario"),
+    .executableTarget(
+      name: "FuzzScenario", dependencies: ["ScenarioLang", "FuzzDriver"], path: "tools/fuzz/FuzzScenario"),
   ]
 }
