@@ -138,4 +138,14 @@ struct KernelBackendTests {
         """))
     #expect(r.stdout.hasSuffix("\n0 passed, 1 failed\n"))
   }
+
+  @Test("a thousand actors: a thousand real threads, each connection admitted")
+  func manyActors() throws {
+    let clients = (0..<1000).map { "client c\($0) nonblock connect = 0" }.joined(separator: "\n")
+    let (r, leftovers) = try sockscript(["run", "--backend", "linux", "-e", "server listen 4096\n" + clients])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.split(separator: "\n").count == 3 + 3 * 1000)
+    #expect(r.stdout.hasSuffix("c999     connect(c999, \"server.sock\") = 0\n"))
+    #expect(leftovers.isEmpty)
+  }
 }

@@ -54,6 +54,9 @@ public struct TraceEvent: Sendable {
     case timedOut(CallRecord, queue: WaitQueueName)
     /// The call reached a path the backend does not implement; it is abandoned.
     case notModelled(CallRecord, String)
+    /// The backend could not make the call (a thread it could not start, an errno it does
+    /// not know); the call is abandoned and the run stops.
+    case cannotRun(CallRecord, String)
     /// A kernel log line (`printk`).
     case log(String)
   }

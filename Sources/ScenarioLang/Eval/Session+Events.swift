@@ -46,6 +46,13 @@ extension ScenarioSession {
           "\(what) is not modelled yet", at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0),
           length: call?.word.count ?? 1,
           notes: ["sockscript models SOCK_STREAM and SOCK_SEQPACKET connections so far"]), .scriptError)
+    case .cannotRun(let record, let why):
+      let call = calls.removeValue(forKey: record.tag)
+      fail(
+        Diagnostic(
+          "the kernel backend cannot run \(record.syscall.name): \(why)",
+          at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0), length: call?.word.count ?? 1),
+        .internalError)
     case .log(let message):
       output(TraceFormatter.line(now, "kernel", message))
     }

@@ -21,12 +21,18 @@
   /// Completions waiting for the driver, under the monitor's lock.
   final class Mailbox: @unchecked Sendable {
     let monitor = Monitor()
+    /// Signalled when a completion arrives (or a thread has started).
+    let driver: Monitor.Condition
     var completions: [CallCompletion] = []
+
+    init() { driver = Monitor.Condition(monitor) }
   }
 
   /// One real thread per actor, making its calls one at a time, as the model's task does.
   final class ActorThread: @unchecked Sendable {
     private let mailbox: Mailbox
+    /// Signalled when the thread has a job or must exit.
+    private let wakeUp: Monitor.Condition
     /// Guarded by the mailbox's monitor.
     private var job: Job?
     private var exiting = false
@@ -35,29 +41,44 @@
     private(set) var tid: pid_t = -1
     private var thread = pthread_t()
 
-    init(mailbox: Mailbox) { self.mailbox = mailbox }
+    init(mailbox: Mailbox) {
+      self.mailbox = mailbox
+      wakeUp = Monitor.Condition(mailbox.monitor)
+    }
 
-    /// Starts the thread and waits until it knows its id.
-    func start() {
+    /// A thread makes one call at a time and needs little stack; a small one lets a
+    /// scenario have thousands of actors.
+    static let stackSize = 256 * 1024
+
+    /// Starts the thread and waits until it knows its id; the error when it cannot start.
+    func start() -> String? {
       let context = Unmanaged.passRetained(self).toOpaque()
+      var attributes = pthread_attr_t()
+      pthread_attr_init(&attributes)
+      defer { pthread_attr_destroy(&attributes) }
+      pthread_attr_setstacksize(&attributes, Self.stackSize)
       let created = pthread_create(
-        &thread, nil,
+        &thread, &attributes,
         { context in
           let actor = Unmanaged<ActorThread>.fromOpaque(context!).takeRetainedValue()
           actor.loop()
           return nil
         }, context)
-      precondition(created == 0, "pthread_create failed: \(created)")
-      mailbox.monitor.locked {
-        while !started { mailbox.monitor.wait() }
+      guard created == 0 else {
+        Unmanaged<ActorThread>.fromOpaque(context).release()
+        return String(cString: strerror(created))
       }
+      mailbox.monitor.locked {
+        while !started { mailbox.driver.wait() }
+      }
+      return nil
     }
 
     /// Hands the thread its next call; it must be idle.
     func run(_ next: Job) {
       mailbox.monitor.locked {
         job = next
-        mailbox.monitor.broadcast()
+        wakeUp.signal()
       }
     }
 
@@ -69,7 +90,7 @@
     func stop() {
       mailbox.monitor.locked {
         exiting = true
-        mailbox.monitor.broadcast()
+        wakeUp.signal()
       }
       pthread_join(thread, nil)
     }
@@ -79,11 +100,11 @@
       mailbox.monitor.locked {
         tid = id
         started = true
-        mailbox.monitor.broadcast()
+        mailbox.driver.signal()
       }
       while true {
         let next: Job? = mailbox.monitor.locked {
-          while job == nil && !exiting { mailbox.monitor.wait() }
+          while job == nil && !exiting { wakeUp.wait() }
           defer { job = nil }
           return job
         }
@@ -96,7 +117,7 @@
         mailbox.monitor.locked {
           mailbox.completions.append(
             CallCompletion(id: next.id, result: result, startedAt: startedAt, endedAt: endedAt, slept: slept))
-          mailbox.monitor.broadcast()
+          mailbox.driver.signal()
         }
       }
     }

@@ -147,7 +147,7 @@
             exceededTimeLimit = true
             return .stalled
           }
-          let sleepersStayAsleep = tasks.allSatisfy { $0.current?.sleepsForever ?? true }
+          let sleepersStayAsleep = inFlight.values.allSatisfy { tasks[$0.rawValue].current?.sleepsForever ?? true }
           if alarms.isEmpty && sleepersStayAsleep && clock - lastChange >= options.stallGrace { return .stalled }
           // Quiet: only a completion, an alarm or the stall deadline can change anything;
           // a bounded wait also re-probes threads now and then.
@@ -164,7 +164,7 @@
 
     private func waitForCompletion(until deadline: Int64) {
       mailbox.monitor.locked {
-        if mailbox.completions.isEmpty { mailbox.monitor.wait(until: deadline) }
+        if mailbox.completions.isEmpty { mailbox.driver.wait(until: deadline) }
       }
     }
 
@@ -187,7 +187,12 @@
       let real = translate(syscall, reserving: &reserved)
       if task.thread == nil {
         let thread = ActorThread(mailbox: mailbox)
-        thread.start()
+        if let error = thread.start() {
+          if let reserved { descriptors.release(reserved) }
+          emit(origin + record.startedAt, .cannotRun(record, "no thread for '\(task.name)': pthread_create: \(error)"))
+          task.pending.removeAll()
+          return
+        }
         task.thread = thread
       }
       task.current = LinuxCall(record: record, real: real, reserved: reserved)
@@ -263,7 +268,9 @@
       var outcome = SyscallOutcome.success(result.value)
       if result.errno != 0 {
         guard let errno = Errno(rawValue: result.errno) else {
-          emit(completion.endedAt, .notModelled(call.record, "errno \(result.errno) from the kernel"))
+          emit(
+            completion.endedAt,
+            .cannotRun(call.record, "the kernel returned errno \(result.errno), unknown to sockscript"))
           return
         }
         outcome.value = -1
@@ -286,7 +293,8 @@
     private func probeCallsInFlight() -> (quiet: Bool, changed: Bool) {
       var quiet = true
       var changed = false
-      for task in tasks {
+      for id in inFlight.values {
+        let task = tasks[id.rawValue]
         guard let call = task.current, let thread = task.thread else { continue }
         let asleep = call.real.sleepingSyscallNumber.map { ThreadProbe.isSleeping(tid: thread.tid, inSyscall: $0) }
         call.asleep = asleep ?? false
