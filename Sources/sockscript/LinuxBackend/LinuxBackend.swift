@@ -136,6 +136,11 @@
         } else if !(quiet && ready.isEmpty) && busySince == nil {
           busySince = clock
         }
+        // Checked whatever the state: a call may also hang without sleeping in a socket.
+        if clock - origin > options.timeLimit {
+          exceededTimeLimit = true
+          return .stalled
+        }
         if quiet {
           if let task = ready.popFirst() {
             start(task)
@@ -143,16 +148,15 @@
             continue
           }
           if condition() { return .satisfied }
-          if clock - origin > options.timeLimit {
-            exceededTimeLimit = true
-            return .stalled
-          }
           let sleepersStayAsleep = inFlight.values.allSatisfy { tasks[$0.rawValue].current?.sleepsForever ?? true }
           if alarms.isEmpty && sleepersStayAsleep && clock - lastChange >= options.stallGrace { return .stalled }
           // Quiet: only a completion, an alarm or the stall deadline can change anything;
           // a bounded wait also re-probes threads now and then.
           var deadline = clock + 20_000_000
-          if let alarm = alarms.values.min() { deadline = min(deadline, origin + alarm) }
+          if let alarm = alarms.values.min() {
+            let (instant, overflow) = origin.addingReportingOverflow(alarm)
+            if !overflow { deadline = min(deadline, instant) }
+          }
           if alarms.isEmpty && sleepersStayAsleep { deadline = min(deadline, lastChange + options.stallGrace) }
           waitForCompletion(until: deadline)
         } else {
