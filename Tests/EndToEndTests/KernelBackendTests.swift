@@ -101,7 +101,9 @@ struct KernelBackendTests {
 
   @Test("--time-limit stops a long kernel run (a sleep to the end of time does not overflow the deadline)")
   func timeLimit() throws {
-    let (r, leftovers) = try sockscript(["run", "--backend", "linux", "--time-limit", "1", "-e", "server; sleep 9223372036854775807ns"])
+    let (r, leftovers) = try sockscript([
+      "run", "--backend", "linux", "--time-limit", "1", "-e", "server; sleep 9223372036854775807ns",
+    ])
     #expect(r.status == 2)
     #expect(r.stderr.contains("stopped after --time-limit 1s"))
     #expect(leftovers.isEmpty)
