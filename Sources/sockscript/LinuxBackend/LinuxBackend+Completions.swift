@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+  import Collections
+  import Glibc
+  import ScenarioLang
+  import SockKernel
+
+  /// What the actor threads report, and what /proc shows of the calls still in flight.
+  extension LinuxBackend {
+
+    /// Reports calls that returned, in the order they returned; true if there were any.
+    func collectCompletions() -> Bool {
+      let done: [CallCompletion] = mailbox.monitor.locked {
+        defer { mailbox.completions.removeAll() }
+        return mailbox.completions
+      }
+      for completion in done.sorted(by: { $0.endedAt < $1.endedAt }) { finish(completion) }
+      return !done.isEmpty
+    }
+
+    func finish(_ completion: CallCompletion) {
+      guard let id = inFlight.removeValue(forKey: completion.id) else { return }
+      let task = tasks[id.rawValue]
+      guard let call = task.current else { return }
+      task.current = nil
+      if !task.pending.isEmpty { ready.append(id) }
+      let result = completion.result
+      var outcome = SyscallOutcome.success(result.value)
+      if result.errno != 0 {
+        guard let errno = Errno(rawValue: result.errno) else {
+          emit(
+            completion.endedAt,
+            .cannotRun(call.record, "the kernel returned errno \(result.errno), unknown to sockscript"))
+          return
+        }
+        outcome.value = -1
+        outcome.errno = errno
+        if let number = call.reserved { descriptors.release(number) }
+      } else if let number = call.reserved {
+        descriptors.install(number, real: Int32(result.value))
+        outcome.value = Int64(number)
+      }
+      outcome.timeval = result.timeval
+      // A call that slept too briefly to be seen asleep (woken within the probe interval).
+      // Only a call that can wait on a socket counts: `socket` also sleeps, in
+      // synchronize_rcu, when it grows a threaded process's descriptor table past 256 or
+      // 512, which is no socket wait and which the model does not have.
+      let sleptUnseen =
+        !call.reportedBlocked && call.real.sleepingSyscallNumber != nil && completion.slept
+        && completion.endedAt - completion.startedAt > 1_000_000
+      if sleptUnseen { emit(completion.startedAt, .blocked(call.record, nil, again: false)) }
+      emit(
+        completion.endedAt, .returned(call.record, outcome, resumed: call.reportedBlocked || sleptUnseen))
+    }
+
+    /// Looks at every call in flight: reports the ones newly asleep; quiet when all sleep.
+    func probeCallsInFlight() -> (quiet: Bool, changed: Bool) {
+      var quiet = true
+      var changed = false
+      for id in inFlight.values {
+        let task = tasks[id.rawValue]
+        guard let call = task.current, let thread = task.thread else { continue }
+        let asleep = call.real.sleepingSyscallNumber.map { ThreadProbe.isSleeping(tid: thread.tid, inSyscall: $0) }
+        call.asleep = asleep ?? false
+        guard call.asleep else {
+          quiet = false
+          continue
+        }
+        if !call.reportedBlocked {
+          call.reportedBlocked = true
+          call.sleepsForever = sleepsWithoutTimeout(call.real)
+          changed = true
+          emit(origin + call.record.startedAt, .blocked(call.record, nil, again: false))
+        }
+      }
+      return (quiet, changed)
+    }
+
+    /// True when the call's socket timeout is 0 (MAX_SCHEDULE_TIMEOUT): only a wake-up
+    /// can end its sleep.
+    func sleepsWithoutTimeout(_ call: Syscall) -> Bool {
+      let (fd, option): (Int32, Int32)
+      switch call {
+      case .connect(let descriptor, _): (fd, option) = (descriptor, SO_SNDTIMEO)
+      case .accept(let descriptor, _): (fd, option) = (descriptor, SO_RCVTIMEO)
+      default: return false
+      }
+      var tv = timeval()
+      var length = socklen_t(MemoryLayout<timeval>.size)
+      guard getsockopt(fd, SOL_SOCKET, option, &tv, &length) == 0 else { return false }
+      return tv.tv_sec == 0 && tv.tv_usec == 0
+    }
+
+    func emit(_ monotonic: Int64, _ kind: TraceEvent.Kind) {
+      onEvent?(TraceEvent(at: max(0, monotonic - origin), kind))
+    }
+  }
+#endif

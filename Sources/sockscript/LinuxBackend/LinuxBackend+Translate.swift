@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+  import Collections
+  import Glibc
+  import ScenarioLang
+  import SockKernel
+
+  /// From the script's calls to real ones: descriptors, paths and abstract names.
+  extension LinuxBackend {
+
+    /// The real call for a model call: the script's descriptors mapped to real ones, paths
+    /// and abstract names moved into the sandbox.
+    func translate(_ syscall: Syscall, reserving reserved: inout Int32?) -> Syscall {
+      let real = { (fd: Int32) in self.descriptors.realDescriptor(fd) }
+      switch syscall {
+      case .socket:
+        reserved = descriptors.reserve()
+        return syscall
+      case .bind(let fd, let address): return .bind(fd: real(fd), address: sandboxed(address))
+      case .listen(let fd, let backlog): return .listen(fd: real(fd), backlog: backlog)
+      case .connect(let fd, let address): return .connect(fd: real(fd), address: sandboxed(address))
+      case .accept(let fd, let flags):
+        let descriptor = real(fd)
+        reserved = descriptors.reserve()
+        return .accept(fd: descriptor, flags: flags)
+      case .shutdown(let fd, let how): return .shutdown(fd: real(fd), how: how)
+      case .close(let fd): return .close(fd: descriptors.close(fd) ?? -1)
+      case .setTimeout(let fd, let option, let value, let optlen):
+        return .setTimeout(fd: real(fd), option: option, value: value, optlen: optlen)
+      case .getTimeout(let fd, let option): return .getTimeout(fd: real(fd), option: option)
+      case .setNonBlocking(let fd, let on): return .setNonBlocking(fd: real(fd), on: on)
+      case .createFile(let path): return .createFile(path: sandboxed(path))
+      case .mkdir(let path): return .mkdir(path: sandboxed(path))
+      case .unlink(let path): return .unlink(path: sandboxed(path))
+      }
+    }
+
+    /// Absolute paths are taken from the sandbox's root (the model's tasks all work in `/`);
+    /// abstract names get the run's prefix when there is no private namespace.
+    func sandboxed(_ address: SockAddrUn) -> SockAddrUn {
+      var moved = address
+      if address.isAbstract {
+        guard !sandbox.abstractPrefix.isEmpty else { return address }
+        moved.path = [0] + sandbox.abstractPrefix + address.path.dropFirst()
+        moved.length += Int32(sandbox.abstractPrefix.count)
+      } else {
+        let slashes = address.path.prefix { $0 == UInt8(ascii: "/") }.count
+        guard slashes > 0 else { return address }
+        moved.path = Array(address.path.dropFirst(slashes))
+        moved.length -= Int32(slashes)
+      }
+      return moved
+    }
+
+    func sandboxed(_ path: String) -> String {
+      path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
+    }
+  }
+#endif
