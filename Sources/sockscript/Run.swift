@@ -113,17 +113,10 @@ struct Run: ParsableCommand {
       return ScriptRunner.run(
         file, config: config, explain: explain, limits: limits, output: output, report: report)
     }
-    var linux: LinuxBackend?
     do {
       let result = try ScriptRunner.run(
-        file,
-        on: try {
-          linux = try LinuxBackend(options: kernel.backendOptions); return linux!
-        }(), explain: explain, limits: limits,
+        file, on: try LinuxBackend(options: kernel.backendOptions), explain: explain, limits: limits,
         output: output, report: report)
-      if linux?.exceededTimeLimit == true {
-        Terminal.error("sockscript: the kernel run was stopped after --time-limit \(kernel.timeLimit)s of real time")
-      }
       return result.status
     } catch {
       Terminal.error("sockscript: error: cannot run on the kernel: \(error)")

@@ -23,6 +23,8 @@ public final class ModelBackend: ScenarioBackend {
   /// Virtual time is exact.
   public func timeAgrees(expected: Nanoseconds, actual: Nanoseconds) -> Bool { expected == actual }
   public func shutDown() {}
+  /// The model stalls only when every call left sleeps for good.
+  public var stopReason: String? { nil }
 
   public func sleepingCalls() -> [SleepingCall] {
     kernel.sleepingTasks().map { SleepingCall(task: $0.task, call: $0.call, queue: $0.queue) }

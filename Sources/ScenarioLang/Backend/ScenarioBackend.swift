@@ -36,6 +36,9 @@ public protocol ScenarioBackend: AnyObject {
   func sleepingCalls() -> [SleepingCall]
   /// Whether a call that completed at `actual` satisfies `at expected`.
   func timeAgrees(expected: Nanoseconds, actual: Nanoseconds) -> Bool
+  /// Why the last ``run(until:)`` that returned `.stalled` stopped, when it was not that
+  /// every call left sleeps for good (the real kernel's time limit); nil otherwise.
+  var stopReason: String? { get }
   /// Releases what the run holds (threads, descriptors, files).
   func shutDown()
 }

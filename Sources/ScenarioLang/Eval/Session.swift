@@ -223,7 +223,13 @@ public final class ScenarioSession {
     guard !stopped else { return }
     switch stop {
     case .satisfied: break
-    case .stalled: reportBlockedForever(waitingFor: task)
+    case .stalled:
+      if let why = backend.stopReason {
+        let at = running ?? (SourceLocation(line: 1, column: 1, offset: 0), 1)
+        fail(Diagnostic(why, at: at.location, length: at.length), .blockedForever)
+      } else {
+        reportBlockedForever(waitingFor: task)
+      }
     case .timeLimit(let next):
       let at = running ?? (SourceLocation(line: 1, column: 1, offset: 0), 1)
       fail(limits.virtualTimeExceeded(next: next, at: at.location, length: at.length), .scriptError)

@@ -27,6 +27,11 @@
     let options: Options
     /// True once the run hit ``Options/timeLimit``.
     internal(set) var exceededTimeLimit = false
+
+    var stopReason: String? {
+      guard exceededTimeLimit else { return nil }
+      return "the kernel run was stopped after --time-limit \(options.timeLimit / 1_000_000_000)s of real time"
+    }
     /// Real time spent while a call ran or was being started (see ``timeAgrees(expected:actual:)``).
     var busyTime: Nanoseconds = 0
 
