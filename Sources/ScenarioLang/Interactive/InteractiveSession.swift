@@ -28,6 +28,12 @@ public final class InteractiveSession {
   /// Where diagnostics of the statements running now point, and how far to shift their lines.
   private var reportSource: SourceFile
   private var lineShift = 0
+  /// Passes sessions' diagnostics to this REPL (the first session is made before `self` is).
+  private let forwarder: Forwarder
+
+  private final class Forwarder {
+    weak var target: InteractiveSession?
+  }
 
   /// `output` receives trace and command lines (no newline), `report` diagnostics with the
   /// source to render them in; `readFile`/`writeFile` serve `:load` and `:save`; raising
@@ -46,18 +52,21 @@ public final class InteractiveSession {
     self.readFile = readFile
     self.writeFile = writeFile
     self.reportSource = SourceFile(name: "<repl>", text: "")
-    let model = ModelBackend(config: config)
-    self.kernel = model.kernel
-    self.session = ScenarioSession(
-      source: reportSource, backend: model, explain: explain, output: output, report: { _ in })
-    (self.session, self.kernel) = makeSession()
+    let forwarder = Forwarder()
+    self.forwarder = forwarder
+    (self.session, self.kernel) = Self.makeSession(
+      config: config, explain: explain, interrupt: interrupt, output: output, forwarder: forwarder)
+    forwarder.target = self
   }
 
-  private func makeSession() -> (ScenarioSession, Kernel) {
+  private static func makeSession(
+    config: KernelConfig, explain: Bool, interrupt: InterruptFlag, output: @escaping (String) -> Void,
+    forwarder: Forwarder
+  ) -> (ScenarioSession, Kernel) {
     let model = ModelBackend(config: config)
     let session = ScenarioSession(
       source: SourceFile(name: "<repl>", text: ""), backend: model, explain: explain, output: output,
-      report: { [unowned self] diagnostic in self.deliver(diagnostic) })
+      report: { [forwarder] diagnostic in forwarder.target?.deliver(diagnostic) })
     session.interruptCheck = { [interrupt] in interrupt.isRaised }
     return (session, model.kernel)
   }
@@ -147,7 +156,7 @@ public final class InteractiveSession {
   }
 
   /// Reports a diagnostic of the statements running now, shifted to where they were typed.
-  private func deliver(_ diagnostic: Diagnostic) {
+  fileprivate func deliver(_ diagnostic: Diagnostic) {
     report(diagnostic.shifted(by: lineShift), reportSource)
   }
 
@@ -164,7 +173,8 @@ public final class InteractiveSession {
       let clock = kernel.clock
       output("\(time) (jiffies \(clock.jiffies) at HZ=\(clock.hz))")
     case .reset:
-      (session, kernel) = makeSession()
+      (session, kernel) = Self.makeSession(
+        config: config, explain: explain, interrupt: interrupt, output: output, forwarder: forwarder)
       saved = []
       output("a fresh kernel at 0.000000: no sockets, nothing saved")
     case .explain(let on):
