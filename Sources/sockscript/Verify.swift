@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import ScenarioLang
 import SockKernel
 
@@ -34,13 +33,12 @@ struct Verify: ParsableCommand {
   var paths: [String] = ["samples"]
 
   func run() throws {
-    var scripts: [String] = []
-    for path in paths {
-      guard let found = ScriptFinder.scripts(at: path) else {
-        Terminal.error("sockscript: error: cannot read '\(path)': \(Terminal.lastError())")
-        throw ExitCode(ExitStatus.ioError.rawValue)
-      }
-      scripts += found
+    let scripts: [String]
+    do throws(TestDiscovery.Missing) {
+      scripts = try TestDiscovery.scripts(in: paths)
+    } catch {
+      Terminal.error("sockscript: error: cannot read '\(error.path)': \(error.reason)")
+      throw ExitCode(ExitStatus.ioError.rawValue)
     }
     var passed = 0
     var failed = 0
@@ -121,21 +119,5 @@ struct Verify: ParsableCommand {
     text += "      model:  \(divergence.model)\n"
     text += "      kernel: \(divergence.kernel)"
     return text
-  }
-}
-
-/// Finds scripts: a file is itself; a directory is searched for `*.sock`, sorted.
-enum ScriptFinder {
-  static func scripts(at path: String) -> [String]? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-    guard isDirectory.boolValue else { return [path] }
-    let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-    guard let walker = FileManager.default.enumerator(atPath: base) else { return nil }
-    var found: [String] = []
-    while let relative = walker.nextObject() as? String {
-      if relative.hasSuffix(".sock") { found.append(base + "/" + relative) }
-    }
-    return found.sorted()
   }
 }

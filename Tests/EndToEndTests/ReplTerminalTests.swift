@@ -9,19 +9,12 @@ import Testing
 /// Every wait polls for the text expected (generously, for a loaded machine).
 @Suite("sockscript repl on a terminal")
 struct ReplTerminalTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let root = Sockscript.root
 
-  static var binary: String {
-    ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"] ?? root.appendingPathComponent(".build/debug/sockscript").path
-  }
+  static var binary: String { Sockscript.binary }
 
   /// A scratch directory for one test (history file, saved scripts).
-  static func scratch() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sockscript-repl-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-  }
+  static func scratch() throws -> URL { try Sockscript.temporaryDirectory() }
 
   /// Starts the REPL with its history in `history`, no locale in the environment (it must
   /// pick UTF-8 itself) and no color.

@@ -6,6 +6,11 @@ enum Sockscript {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
+  /// `$SOCKSCRIPT_BIN`, or the debug build.
+  static var binary: String {
+    ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"] ?? root.appendingPathComponent(".build/debug/sockscript").path
+  }
+
   struct Run {
     let stdout: String
     let stderr: String
@@ -21,9 +26,6 @@ enum Sockscript {
   static func run(
     _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], in directory: URL? = nil
   ) throws -> Run {
-    let binary =
-      ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"]
-      ?? root.appendingPathComponent(".build/debug/sockscript").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments

@@ -5,11 +5,11 @@ import SockKernel
 struct TraceFormatter {
   static let actorWidth = 8
 
-  /// `1.000000`: seconds with microseconds.
+  /// `1.000000`: seconds with microseconds (`-0.006000` for the early edge of a window).
   static func time(_ ns: Nanoseconds) -> String {
-    let seconds = ns / 1_000_000_000
-    let micros = (ns % 1_000_000_000) / 1_000
-    return "\(seconds).\(String(micros).leftPadded(6))"
+    let magnitude = ns.magnitude
+    let micros = (magnitude % 1_000_000_000) / 1_000
+    return "\(ns < 0 ? "-" : "")\(magnitude / 1_000_000_000).\(String(micros).leftPadded(6))"
   }
 
   static func line(_ at: Nanoseconds, _ actor: String, _ text: String) -> String {

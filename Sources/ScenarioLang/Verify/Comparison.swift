@@ -105,9 +105,9 @@ public struct Comparison: Sendable {
         found.append(
           Divergence(
             location: model.location, call: name, aspect: "time",
-            model: "returned at \(Self.time(modelTime))",
+            model: "returned at \(TraceFormatter.time(modelTime))",
             kernel:
-              "returned at \(Self.time(kernelTime)) (allowed \(Self.time(window.lowerBound))…\(Self.time(window.upperBound)))"
+              "returned at \(TraceFormatter.time(kernelTime)) (allowed \(TraceFormatter.time(window.lowerBound))…\(TraceFormatter.time(window.upperBound)))"
           ))
       }
     }
@@ -161,12 +161,5 @@ public struct Comparison: Sendable {
     case .ioError: "74 (I/O error)"
     case .internalError: "70 (internal error)"
     }
-  }
-
-  static func time(_ ns: Nanoseconds) -> String {
-    let sign = ns < 0 ? "-" : ""
-    let magnitude = ns.magnitude
-    let micros = (magnitude % 1_000_000_000) / 1_000
-    return "\(sign)\(magnitude / 1_000_000_000).\(String(micros).leftPadded(6))"
   }
 }
