@@ -6,7 +6,7 @@ import Collections
 /// runs whatever can run and advances the clock from timer to timer. Everything observable is
 /// reported, in order, to ``onEvent``.
 public final class Kernel {
-  public let config: KernelConfig
+  public internal(set) var config: KernelConfig
   public internal(set) var clock: VirtualClock
   /// Receives every event as it happens.
   public var onEvent: ((KernelEvent) -> Void)?
@@ -47,10 +47,19 @@ public final class Kernel {
   deinit {
     for file in files {
       guard let sock = file?.sock else { continue }
-      for embryo in sock.receiveQueue { embryo.peer = nil }
-      sock.receiveQueue.removeAll()
-      sock.peer = nil
+      for skb in sock.receiveQueue {
+        if let embryo = skb.embryo { Self.cutLinks(embryo) }
+        skb.embryo = nil
+        skb.owner = nil
+      }
+      Self.cutLinks(sock)
     }
+  }
+
+  private static func cutLinks(_ sock: Sock) {
+    for skb in sock.receiveQueue { skb.owner = nil }
+    sock.receiveQueue.removeAll()
+    sock.peer = nil
   }
 
   /// Now, in virtual nanoseconds.

@@ -12,5 +12,10 @@ public struct KernelConfig: Sendable, Equatable {
   /// `net.core.rmem_default`: a new socket's `sk_rcvbuf`.
   public var rmemDefault = 212_992
 
+  /// `net.core.wmem_max`: `SO_SNDBUF` is clamped to it before doubling.
+  public var wmemMax = 4_194_304
+  /// `net.core.rmem_max`: `SO_RCVBUF` is clamped to it before doubling.
+  public var rmemMax = 4_194_304
+
   public init(hz: Int64 = 250) { self.hz = hz }
 }

@@ -25,6 +25,17 @@ public struct Statement: Sendable {
     case wait(Name?)
     /// `touch PATH`, `mkdir PATH`, `unlink PATH`.
     case file(FileOperation, path: [UInt8], expectation: Expectation?)
+    /// `socketpair A B [TYPE]`: two connected sockets, each with its own thread; A's
+    /// thread makes the call.
+    case socketpair(Name, Name, type: SocketType?, expectation: Expectation?)
+    /// `signal NAME [restart]`: `main` sends SIGUSR1 (handler without `SA_RESTART`) or,
+    /// with `restart`, SIGUSR2 (handler with `SA_RESTART`) to NAME's thread.
+    case signal(Name, Signal)
+    /// `sysctl NAME VALUE`: `main` writes the sysctl.
+    case sysctl(Sysctl, value: Int64, expectation: Expectation?)
+    /// `ignore SIGPIPE`: the process ignores SIGPIPE from now on, so a stream `send` on a
+    /// broken connection only fails with `EPIPE`.
+    case ignoreSigpipe
   }
 
   public let kind: Kind
@@ -87,6 +98,18 @@ public struct Operation: Sendable {
     case setTimeout(SocketOption, Timeval, optlen: Int32)
     case getTimeout(SocketOption)
     case nonblock(Bool)
+    /// `send DATA [FLAGS] [to TARGET]`.
+    case send(Payload, flags: MessageFlags, to: ConnectTarget?)
+    /// `recv SIZE [FLAGS]`.
+    case recv(Int, flags: MessageFlags)
+    /// `sndbuf N` / `rcvbuf N`.
+    case setBuffer(IntOption, Int32)
+    /// `get sndbuf|rcvbuf|error|type`.
+    case getOption(IntOption)
+    /// `poll [ITEMS] [timeout T]`.
+    case poll([PollItem], timeoutMs: Int32)
+    /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
+    case disconnect
   }
 
   public let kind: Kind
@@ -94,6 +117,12 @@ public struct Operation: Sendable {
   public let location: SourceLocation
   public let word: String
   public let expectation: Expectation?
+}
+
+/// One socket of a `poll`: nil names the polling socket itself.
+public struct PollItem: Sendable {
+  public let name: Name?
+  public let events: PollMask
 }
 
 /// An address literal.
@@ -127,6 +156,12 @@ public struct Expectation: Sendable {
     case error(Errno)
     /// `= {SEC, USEC}` for getsockopt.
     case timeval(Timeval)
+    /// `= "bytes"`: a `recv` returned exactly these bytes.
+    case data([UInt8])
+    /// `= [N]` / `= [ERRNO]`: the `int` a `getsockopt` read back.
+    case option(Int32)
+    /// `= [EVENTS, …]`: the `revents` a `poll` returned, socket by socket.
+    case revents([PollMask])
   }
 
   public let result: Result

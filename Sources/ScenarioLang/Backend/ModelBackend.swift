@@ -37,6 +37,8 @@ public final class ModelBackend: ScenarioBackend {
       case .blocked(let record, let info, let again): .blocked(record, info, again: again)
       case .woken(let record, let waker, let queue, _): .woken(record, by: waker, queue: queue)
       case .timedOut(let record, let queue): .timedOut(record, queue: queue)
+      case .interrupted(let record, let signal): .interrupted(record, by: signal)
+      case .restarted(let record, let signal): .restarted(record, after: signal)
       case .notModelled(let record, let what): .notModelled(record, what)
       case .log(_, let message): .log(message)
       }

@@ -55,6 +55,10 @@ public struct TraceEvent: Sendable {
     case woken(CallRecord, by: TaskID, queue: WaitQueueName)
     /// The model only: a sleeping call's timeout fired.
     case timedOut(CallRecord, queue: WaitQueueName)
+    /// The model only: a signal woke a sleeping call.
+    case interrupted(CallRecord, by: Signal)
+    /// The model only: an interrupted call starts again (`SA_RESTART`).
+    case restarted(CallRecord, after: Signal)
     /// The call reached a path the backend does not implement; it is abandoned.
     case notModelled(CallRecord, String)
     /// The backend could not make the call (a thread it could not start, an errno it does

@@ -8,6 +8,8 @@ final class Actor {
   var fd: Int32?
   /// The address `connect NAME` goes to: the last one this socket was asked to bind.
   var address: SockAddrUn?
+  /// `SOCK_DGRAM`: a `recv` shows whom the datagram came from.
+  var type: SocketType = .stream
 
   init(name: String, task: TaskID) {
     self.name = name
@@ -24,4 +26,6 @@ struct SubmittedCall {
   let expectation: Expectation?
   /// `accept as NAME`.
   let acceptName: Name?
+  /// `socketpair`'s second socket.
+  var pairName: String? = nil
 }

@@ -6,6 +6,8 @@ public enum ExitStatus: Int32, Sendable, Comparable {
   case expectationFailed = 1
   /// Every task was blocked with no timer pending: the scenario would block forever.
   case blockedForever = 2
+  /// The process was killed by a signal (`SIGPIPE` from a stream `send`).
+  case killedBySignal = 3
   /// Bad command-line usage.
   case usage = 64
   /// The script is wrong: a syntax error, an unknown name, a misuse.

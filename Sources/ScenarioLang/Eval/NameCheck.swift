@@ -19,7 +19,12 @@ struct NameCheck {
         try check(operations)
       case .wait(let name):
         if let name { try use(name) }
-      case .sleep, .file:
+      case .socketpair(let first, let second, _, _):
+        try declare(first)
+        try declare(second)
+      case .signal(let name, _):
+        try use(name)
+      case .sleep, .file, .sysctl, .ignoreSigpipe:
         break
       }
     }
@@ -28,8 +33,9 @@ struct NameCheck {
   private mutating func check(_ operations: [Operation]) throws(Diagnostic) {
     for operation in operations {
       switch operation.kind {
-      case .connect(.socket(let target)): try use(target)
+      case .connect(.socket(let target)), .send(_, _, .socket(let target)): try use(target)
       case .accept(let name?): try declare(name)
+      case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }
       default: break
       }
     }

@@ -10,10 +10,15 @@ extension ScenarioSession {
       var text =
         resumed
         ? "<... \(record.syscall.name) resumed>"
-        : TraceFormatter.call(record.syscall, socket: call.actor, result: outcome)
+        : describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName)
       text += " " + TraceFormatter.result(outcome)
+      if case .poll(let fds, _) = record.syscall, let revents = outcome.revents {
+        text += TraceFormatter.revents(fds, revents, name: fdName)
+      }
       if let created = adopt(record, outcome, call) { text += " (as \(created))" }
+      if let sender = outcome.sender, actors[call.actor]?.type == .dgram { text += " (from \(sender.display))" }
       output(TraceFormatter.line(now, call.actor, text))
+      if let signal = outcome.raised { raised(signal, by: call.actor, at: now) }
       if case .accept = record.syscall, outcome.errno == nil, socketsCreated > limits.maxSockets, !stopped {
         fail(limits.socketsExceeded(at: call.location, length: call.word.count), .scriptError)
       }
@@ -27,7 +32,7 @@ extension ScenarioSession {
       let text =
         again
         ? "<... \(record.syscall.name) blocked again\(how.map { " " + $0 } ?? "")>"
-        : TraceFormatter.call(record.syscall, socket: actor) + " <blocked\(how.map { " " + $0 } ?? "")>"
+        : describe(record.syscall, by: actor) + " <blocked\(how.map { " " + $0 } ?? "")>"
       output(TraceFormatter.line(now, actor, text))
       if explain, let info { explainLine(info.reason) }
     case .woken(let record, let waker, let queue):
@@ -39,6 +44,14 @@ extension ScenarioSession {
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       callLog?.timedOut(tag: record.tag)
       output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queueName(queue))>"))
+    case .interrupted(let record, let signal):
+      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
+      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) interrupted by \(signal)>"))
+    case .restarted(let record, let signal):
+      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
+      output(
+        TraceFormatter.line(
+          now, actor, "<... \(record.syscall.name) restarted: the \(signal) handler has SA_RESTART>"))
     case .notModelled(let record, let what):
       let call = calls.removeValue(forKey: record.tag)
       fail(
@@ -58,6 +71,17 @@ extension ScenarioSession {
     }
   }
 
+  /// The call as the trace shows it: sockets by name.
+  func describe(_ syscall: Syscall, by actor: String, result: SyscallOutcome? = nil, pair: String? = nil) -> String {
+    var socket = actor
+    if case .kill(let task, _) = syscall { socket = backend.name(of: task) }
+    return TraceFormatter.call(
+      syscall, socket: socket, result: result, name: fdName, pairNames: pair.map { (actor, $0) })
+  }
+
+  /// The name of the socket open on `fd`.
+  func fdName(_ fd: Int32) -> String { fdNames[fd] ?? "\(fd)" }
+
   func queueName(_ queue: WaitQueueName) -> String {
     TraceFormatter.queue(queue, owner: socketName(queue.inode))
   }
@@ -74,9 +98,19 @@ extension ScenarioSession {
     switch record.syscall {
     case .socket:
       actor.fd = Int32(outcome.value)
+      fdNames[Int32(outcome.value)] = actor.name
       if let inode = outcome.inode { socketNames[inode] = actor.name }
-    case .close:
+    case .close(let fd):
       actor.fd = -1
+      fdNames[fd] = nil
+    case .socketpair:
+      guard let pair = outcome.pair, let second = call.pairName.flatMap({ actors[$0] }) else { return nil }
+      actor.fd = pair.fds.0
+      second.fd = pair.fds.1
+      fdNames[pair.fds.0] = actor.name
+      fdNames[pair.fds.1] = second.name
+      socketNames[pair.inodes.0] = actor.name
+      socketNames[pair.inodes.1] = second.name
     case .accept:
       // An accepted socket counts against the limit whether or not it gets a name.
       socketsCreated += 1
@@ -84,6 +118,8 @@ extension ScenarioSession {
       guard let name = call.acceptName?.text else { return nil }
       let accepted = Actor(name: name, task: backend.spawn(name: name))
       accepted.fd = Int32(outcome.value)
+      accepted.type = actor.type
+      fdNames[Int32(outcome.value)] = name
       actors[name] = accepted
       if let inode = outcome.inode { socketNames[inode] = name }
       return name
@@ -100,6 +136,9 @@ extension ScenarioSession {
       case .value(let v): outcome.errno == nil && outcome.value == v
       case .error(let e): outcome.errno == e
       case .timeval(let tv): outcome.errno == nil && outcome.timeval == tv
+      case .data(let bytes): outcome.errno == nil && outcome.data.map { $0.materialized == bytes } == true
+      case .option(let v): outcome.errno == nil && outcome.optionValue == v
+      case .revents(let r): outcome.errno == nil && outcome.revents == r
       }
     let timeHolds = !checksTimes || (expectation.time.map { backend.timeAgrees(expected: $0, actual: now) } ?? true)
     guard !resultHolds || !timeHolds else { return }
@@ -120,12 +159,18 @@ extension ScenarioSession {
     case .value(let v): "\(v)"
     case .error(let e): "-1 \(e.name)"
     case .timeval(let tv): "{\(tv.seconds), \(tv.microseconds)}"
+    case .data(let bytes): TraceFormatter.data(.bytes(bytes))
+    case .option(let v): "[\(v)]"
+    case .revents(let r): "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]"
     }
   }
 
   static func describe(_ outcome: SyscallOutcome) -> String {
     if let e = outcome.errno { return "-1 \(e.name)" }
     if let tv = outcome.timeval { return "{\(tv.seconds), \(tv.microseconds)}" }
+    if let data = outcome.data { return TraceFormatter.data(data) }
+    if let v = outcome.optionValue { return "[\(v)]" }
+    if let r = outcome.revents { return "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]" }
     return "\(outcome.value)"
   }
 

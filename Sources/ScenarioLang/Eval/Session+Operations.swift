@@ -40,6 +40,39 @@ extension ScenarioSession {
       return { .getTimeout(fd: $0, option: option) }
     case .nonblock(let on):
       return { .setNonBlocking(fd: $0, on: on) }
+    case .send(let data, let flags, let target):
+      guard let target else { return { .send(fd: $0, data: data, flags: flags, address: nil) } }
+      guard let sockaddr = resolve(target, at: operation.location) else { return nil }
+      return { .send(fd: $0, data: data, flags: flags, address: sockaddr) }
+    case .recv(let size, let flags):
+      return { .recv(fd: $0, length: size, flags: flags) }
+    case .setBuffer(let option, let value):
+      return { .setIntOption(fd: $0, option: option, value: value) }
+    case .getOption(let option):
+      return { .getIntOption(fd: $0, option: option) }
+    case .disconnect:
+      let unspec = SockAddrUn(family: 0, path: [], length: 16)
+      return { .connect(fd: $0, address: unspec) }
+    case .poll(let items, let timeoutMs):
+      var polled: [Actor] = []
+      for item in items {
+        guard let name = item.name else {
+          polled.append(actor)
+          continue
+        }
+        guard let other = actors[name.text] else {
+          fail(
+            Diagnostic("socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count),
+            .scriptError)
+          return nil
+        }
+        polled.append(other)
+      }
+      let events = items.map(\.events)
+      return { _ in
+        .poll(
+          fds: zip(polled, events).map { PollRequest(fd: $0.fd ?? -1, events: $1) }, timeoutMs: timeoutMs)
+      }
     }
   }
 

@@ -18,6 +18,8 @@ public final class ScenarioSession {
   var actors: [String: Actor] = [:]
   /// Socket inode → name, for wait-queue owners.
   var socketNames: [Int: String] = [:]
+  /// Open descriptor → the name of its socket, for the sockets of a `poll`.
+  var fdNames: [Int32: String] = [:]
   var calls: [Int: SubmittedCall] = [:]
   var nextTag = 0
   /// The latest `server` declared: where `connect` goes by default.
@@ -37,6 +39,8 @@ public final class ScenarioSession {
   public var limits = Limits() {
     didSet { kernel?.timeLimit = limits.maxVirtualTime }
   }
+  /// `ignore SIGPIPE` was run: a raised SIGPIPE kills nobody.
+  var ignoresSigpipe = false
   /// Statements executed so far, against ``Limits/maxStatements``.
   var statementsRun = 0
   /// Sockets created so far (declared or accepted), against ``Limits/maxSockets``.
@@ -165,13 +169,64 @@ public final class ScenarioSession {
         case .mkdir: .mkdir(path: text)
         case .unlink: .unlink(path: text)
         }
-      let tag = remember(
-        SubmittedCall(
-          actor: "main", location: statement.location, word: operation.rawValue, expectation: expectation,
-          acceptName: nil), name: syscall.name)
-      backend.submit(mainTask, tag: tag) { syscall }
-      runKernel(blocking: mainTask) { [unowned self] in self.backend.isIdle(self.mainTask) }
+      runOnMain(syscall, word: operation.rawValue, expectation: expectation, at: statement.location)
+    case .socketpair(let first, let second, let type, let expectation):
+      runSocketpair(first, second, type: type ?? .stream, expectation: expectation, at: statement.location)
+    case .signal(let name, let signal):
+      guard let actor = actors[name.text] else {
+        fail(
+          Diagnostic("socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count),
+          .scriptError)
+        return
+      }
+      runOnMain(.kill(task: actor.task, signal: signal), word: "signal", expectation: nil, at: statement.location)
+    case .sysctl(let sysctl, let value, let expectation):
+      runOnMain(.sysctl(sysctl, value: value), word: "sysctl", expectation: expectation, at: statement.location)
+    case .ignoreSigpipe:
+      ignoresSigpipe = true
     }
+  }
+
+  /// A call by the `main` task, run to completion.
+  func runOnMain(_ syscall: Syscall, word: String, expectation: Expectation?, at location: SourceLocation) {
+    let tag = remember(
+      SubmittedCall(actor: "main", location: location, word: word, expectation: expectation, acceptName: nil),
+      name: syscall.name)
+    backend.submit(mainTask, tag: tag) { syscall }
+    runKernel(blocking: mainTask) { [unowned self] in self.backend.isIdle(self.mainTask) }
+  }
+
+  /// `socketpair A B`: both sockets get a thread; A's makes the call.
+  func runSocketpair(
+    _ first: Name, _ second: Name, type: SocketType, expectation: Expectation?, at location: SourceLocation
+  ) {
+    guard socketsCreated + 2 <= limits.maxSockets else {
+      fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
+      return
+    }
+    socketsCreated += 2
+    let a = Actor(name: first.text, task: backend.spawn(name: first.text))
+    let b = Actor(name: second.text, task: backend.spawn(name: second.text))
+    a.type = type
+    b.type = type
+    actors[first.text] = a
+    actors[second.text] = b
+    var call = SubmittedCall(
+      actor: first.text, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
+    call.pairName = second.text
+    let tag = remember(call, name: "socketpair")
+    backend.submit(a.task, tag: tag) { .socketpair(type: type) }
+    runKernel(blocking: a.task) { [unowned self] in self.backend.isIdle(a.task) }
+  }
+
+  /// A call raised `signal` at its own thread: SIGPIPE's default action kills the process,
+  /// which ends the scenario.
+  func raised(_ signal: Signal, by actor: String, at now: Nanoseconds) {
+    guard signal == .SIGPIPE, !ignoresSigpipe else { return }
+    output(TraceFormatter.line(now, actor, "--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---"))
+    output(TraceFormatter.line(now, actor, "+++ killed by SIGPIPE +++"))
+    status = max(status, .killedBySignal)
+    stopped = true
   }
 
   /// Creates the socket's task and queues `socket()` (and, for a server, its bind); nil
@@ -184,6 +239,7 @@ public final class ScenarioSession {
     socketsCreated += 1
     let location = written.location
     let actor = Actor(name: name, task: backend.spawn(name: name))
+    actor.type = type == .raw ? .dgram : type
     actors[name] = actor
     let tag = remember(
       SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil),

@@ -17,8 +17,12 @@ struct TraceFormatter {
     return "\(time(at)) \(padded) \(text)"
   }
 
-  /// `connect(c1, "server.sock")`; the socket argument is shown by its actor's name.
-  static func call(_ syscall: Syscall, socket: String, result: SyscallOutcome? = nil) -> String {
+  /// `connect(c1, "server.sock")`; the socket argument is shown by its actor's name, other
+  /// descriptors (a `poll`'s) by `name(fd)`.
+  static func call(
+    _ syscall: Syscall, socket: String, result: SyscallOutcome? = nil, name: (Int32) -> String = { "\($0)" },
+    pairNames: (String, String)? = nil
+  ) -> String {
     switch syscall {
     case .socket(let type, let proto): "socket(AF_UNIX, \(type), \(proto))"
     case .bind(_, let address): "bind(\(socket), \(address.display))"
@@ -35,7 +39,65 @@ struct TraceFormatter {
     case .createFile(let path): "mknod(\"\(path)\", S_IFREG|0644)"
     case .mkdir(let path): "mkdir(\"\(path)\", 0755)"
     case .unlink(let path): "unlink(\"\(path)\")"
+    case .socketpair(let type):
+      "socketpair(AF_UNIX, \(type), 0, "
+        + (result?.pair.map { "[\(pairNames?.0 ?? "")=\($0.fds.0), \(pairNames?.1 ?? "")=\($0.fds.1)]" } ?? "...") + ")"
+    case .send(_, let payload, let flags, let address):
+      "\(address == nil ? "send" : "sendto")(\(socket), \(data(payload)), \(payload.count), \(flags)"
+        + (address.map { ", \($0.display))" } ?? ")")
+    case .recv(_, let length, let flags):
+      "recv(\(socket), \(result?.data.map(data) ?? "..."), \(length), \(flags))"
+    case .setIntOption(_, let option, let value):
+      "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], 4)"
+    case .getIntOption(_, let option):
+      "getsockopt(\(socket), SOL_SOCKET, \(option), \(result?.optionValue.map { optionValue(option, $0) } ?? "..."), [4])"
+    case .poll(let fds, let timeoutMs):
+      "poll([" + fds.map { "{fd=\(name($0.fd)), events=\($0.events)}" }.joined(separator: ", ")
+        + "], \(fds.count), \(timeoutMs))"
+    case .sysctl(let sysctl, let value): "sysctl(\(sysctl)=\(value))"
+    case .kill(_, let signal): "tgkill(\(socket), \(signal))"
     }
+  }
+
+  /// The longest data shown; more is cut with `...`, as strace does.
+  static let dataShown = 64
+
+  /// `"hello"`, or `<4096 bytes>` for data that is all NUL bytes (a `send SIZE`).
+  static func data(_ payload: Payload) -> String {
+    switch payload {
+    case .zeros(let n): return "<\(n) byte\(n == 1 ? "" : "s")>"
+    case .bytes(let bytes):
+      let shown = bytes.prefix(dataShown)
+      var text = "\""
+      for b in shown {
+        switch b {
+        case UInt8(ascii: "\""): text += "\\\""
+        case UInt8(ascii: "\\"): text += "\\\\"
+        case 0x0A: text += "\\n"
+        case 0x09: text += "\\t"
+        case 0: text += "\\0"
+        case 0x20..<0x7f: text.unicodeScalars.append(Unicode.Scalar(b))
+        default: text += "\\x" + String(b, radix: 16).leftPadded(2)
+        }
+      }
+      return text + "\"" + (bytes.count > dataShown ? "..." : "")
+    }
+  }
+
+  /// `[8192]`; `SO_ERROR` by its errno name.
+  static func optionValue(_ option: IntOption, _ value: Int32) -> String {
+    if option == .SO_ERROR, value != 0, let e = Errno(rawValue: value) { return "[\(e.name)]" }
+    if option == .SO_TYPE, let t = SocketType(rawValue: value) { return "[\(t)]" }
+    return "[\(value)]"
+  }
+
+  /// `POLLIN|POLLOUT`, or `0`.
+  static func events(_ mask: PollMask) -> String { mask.description }
+
+  /// `= 1 ([{fd=c1, revents=POLLIN}])`: what a poll saw, after its count.
+  static func revents(_ fds: [PollRequest], _ revents: [PollMask], name: (Int32) -> String) -> String {
+    let ready = zip(fds, revents).filter { !$0.1.isEmpty }
+    return " ([" + ready.map { "{fd=\(name($0.0.fd)), revents=\($0.1)}" }.joined(separator: ", ") + "])"
   }
 
   static func shutdownName(_ how: Int32) -> String {

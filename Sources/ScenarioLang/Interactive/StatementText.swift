@@ -31,7 +31,7 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
-    case .sleep, .wait, .file:
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"

@@ -61,6 +61,9 @@ public struct Lexer {
     case "=": return single(.equals)
     case "{": return single(.leftBrace)
     case "}": return single(.rightBrace)
+    case "[": return single(.leftBracket)
+    case "]": return single(.rightBracket)
+    case "|": return single(.pipe)
     case ",": return single(.comma)
     case "&": return single(.ampersand)
     case "@": return single(.at)
@@ -104,7 +107,15 @@ public struct Lexer {
       text.unicodeScalars.append(c)
       advance()
     }
-    return Token(kind: .word(text), location: start, length: text.count)
+    // `net.core.somaxconn`: a sysctl name.
+    guard peek() == ".", let next = peek(1), Self.isWordStart(next) else {
+      return Token(kind: .word(text), location: start, length: text.count)
+    }
+    while let c = peek(), Self.isWordPart(c) || (c == "." && peek(1).map(Self.isWordStart) == true) {
+      text.unicodeScalars.append(c)
+      advance()
+    }
+    return Token(kind: .dotted(text), location: start, length: text.count)
   }
 
   /// `-?digits(.digits)?` and an optional unit glued to it.
@@ -138,10 +149,13 @@ public struct Lexer {
       unit.unicodeScalars.append(c)
       advance()
     }
+    if ["KiB", "MiB"].contains(unit) {
+      return Token(kind: .size(text, unit: unit), location: start, length: text.count + unit.count)
+    }
     guard ["ns", "us", "ms", "s"].contains(unit) else {
       throw Diagnostic(
-        "unknown time unit '\(unit)'", at: unitStart, length: unit.count,
-        notes: ["durations take ns, us, ms or s, e.g. 500ms"])
+        "unknown unit '\(unit)'", at: unitStart, length: unit.count,
+        notes: ["durations take ns, us, ms or s, e.g. 500ms; sizes take KiB or MiB, e.g. 64KiB"])
     }
     return Token(kind: .duration(text, unit: unit), location: start, length: text.count + unit.count)
   }

@@ -7,6 +7,10 @@ public struct Token: Sendable, Equatable {
     case number(String)
     /// A number with a time unit: `1s`, `-500ms`, `1.5us`, `3ns`.
     case duration(String, unit: String)
+    /// A number with a size unit: `64KiB`, `1MiB`.
+    case size(String, unit: String)
+    /// A dotted word: `net.core.somaxconn`.
+    case dotted(String)
     /// A double-quoted string, escapes resolved, as bytes.
     case string([UInt8])
     /// `@` (starts an abstract address).
@@ -15,6 +19,9 @@ public struct Token: Sendable, Equatable {
     case equals
     case leftBrace
     case rightBrace
+    case leftBracket
+    case rightBracket
+    case pipe
     case comma
     case ampersand
     case newline
@@ -32,12 +39,17 @@ public struct Token: Sendable, Equatable {
     case .word(let w): "'\(w)'"
     case .number(let n): "'\(n)'"
     case .duration(let n, let u): "'\(n)\(u)'"
+    case .size(let n, let u): "'\(n)\(u)'"
+    case .dotted(let w): "'\(w)'"
     case .string: "a string"
     case .at: "'@'"
     case .semicolon: "';'"
     case .equals: "'='"
     case .leftBrace: "'{'"
     case .rightBrace: "'}'"
+    case .leftBracket: "'['"
+    case .rightBracket: "']'"
+    case .pipe: "'|'"
     case .comma: "','"
     case .ampersand: "'&'"
     case .newline: "end of line"

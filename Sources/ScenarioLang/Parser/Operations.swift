@@ -73,9 +73,24 @@ extension Parser {
       switch currentWord {
       case "sndtimeo": kind = .getTimeout(.SO_SNDTIMEO)
       case "rcvtimeo": kind = .getTimeout(.SO_RCVTIMEO)
-      default: throw error("'get' reads 'sndtimeo' or 'rcvtimeo', found \(current.spelling)")
+      case "sndbuf": kind = .getOption(.SO_SNDBUF)
+      case "rcvbuf": kind = .getOption(.SO_RCVBUF)
+      case "error": kind = .getOption(.SO_ERROR)
+      case "type": kind = .getOption(.SO_TYPE)
+      default:
+        throw error("'get' reads sndtimeo, rcvtimeo, sndbuf, rcvbuf, error or type, found \(current.spelling)")
       }
       advance()
+    case "send":
+      kind = try parseSend()
+    case "recv":
+      kind = try parseRecv()
+    case "sndbuf", "rcvbuf":
+      kind = .setBuffer(word == "sndbuf" ? .SO_SNDBUF : .SO_RCVBUF, try parseInt32("\(word)'s value"))
+    case "poll":
+      kind = try parsePoll()
+    case "disconnect":
+      kind = .disconnect
     case "nonblock":
       var on = true
       if currentWord == "on" {
@@ -88,7 +103,32 @@ extension Parser {
     default:
       preconditionFailure("parseOperations only passes operation words")
     }
-    return Operation(kind: kind, location: location, word: word, expectation: try parseExpectation())
+    let expectation = try parseExpectation()
+    if let expectation { try Self.checkFits(expectation, word: word, kind: kind) }
+    return Operation(kind: kind, location: location, word: word, expectation: expectation)
+  }
+
+  /// A result of a kind the operation cannot return (`listen … = "x"`) is a script error.
+  static func checkFits(_ expectation: Expectation, word: String, kind: Operation.Kind) throws(Diagnostic) {
+    let fits: Bool
+    let what: String
+    switch (expectation.result, kind) {
+    case (.value, _), (.error, _): return
+    case (.timeval, .getTimeout): return
+    case (.data, .recv): return
+    case (.option, .getOption): return
+    case (.revents, .poll): return
+    case (.timeval, _): (fits, what) = (false, "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'")
+    case (.data, _): (fits, what) = (false, "a data result (\"…\") is for 'recv'")
+    case (.option, _):
+      (fits, what) = (false, "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error' or 'get type'")
+    case (.revents, _): (fits, what) = (false, "a revents result ([IN|OUT]) is for 'poll'")
+    }
+    if !fits {
+      throw Diagnostic(
+        "'\(word)' cannot return that: \(what)", at: expectation.location,
+        notes: ["write '= 0' or '= -1 ERRNO'"])
+    }
   }
 
   /// how := 'rd' | 'wr' | 'rdwr' | INT
@@ -131,11 +171,17 @@ extension Parser {
       }
     } else if current.kind == .leftBrace {
       result = .timeval(try parseRawTimeval())
+    } else if case .string(let bytes) = current.kind {
+      advance()
+      result = .data(bytes)
+    } else if current.kind == .leftBracket {
+      result = try parseBracketedResult()
     } else if currentWord != nil {
       result = .error(try parseErrno())
     } else {
       throw error(
-        "expected a result after '=', found \(current.spelling)", notes: ["e.g. '= 0', '= -1 EAGAIN', '= {0, 4000}'"])
+        "expected a result after '=', found \(current.spelling)",
+        notes: ["e.g. '= 0', '= -1 EAGAIN', '= {0, 4000}', '= \"data\"', '= [4608]', '= [IN|OUT]'"])
     }
     var time: Nanoseconds?
     if currentWord == "at" {

@@ -20,14 +20,21 @@ public struct Parser {
   // MARK: Words with a meaning
 
   static let declarationWords: Set<String> = ["server", "client", "socket"]
-  static let statementWords: Set<String> = declarationWords.union(["sleep", "wait", "touch", "mkdir", "unlink"])
+  static let statementWords: Set<String> = declarationWords.union([
+    "sleep", "wait", "touch", "mkdir", "unlink", "socketpair", "signal", "sysctl", "ignore",
+  ])
   static let operationWords: [String] = [
     "bind", "listen", "connect", "accept", "close", "shutdown", "sndtimeo", "rcvtimeo", "get", "nonblock",
+    "send", "recv", "sndbuf", "rcvbuf", "poll", "disconnect",
   ]
   /// The statement words, for notes.
-  static let statementList = "server, client, socket, sleep, wait, touch, mkdir, unlink"
+  static let statementList =
+    "server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore"
   static let typeWords: [String: SocketType] = ["stream": .stream, "dgram": .dgram, "seqpacket": .seqpacket]
-  static let otherKeywords: Set<String> = ["as", "at", "on", "off", "rd", "wr", "rdwr", "optlen", "main"]
+  static let otherKeywords: Set<String> = [
+    "as", "at", "on", "off", "rd", "wr", "rdwr", "optlen", "main", "to", "dontwait", "nosignal", "peek", "waitall",
+    "trunc", "in", "out", "rdhup", "pri", "timeout", "forever", "restart", "error", "type",
+  ]
 
   /// True for a word that cannot name a socket.
   static func isReserved(_ word: String) -> Bool {

@@ -40,6 +40,10 @@ extension Parser {
     case "touch": kind = try parseFile(.touch)
     case "mkdir": kind = try parseFile(.mkdir)
     case "unlink": kind = try parseFile(.unlink)
+    case "socketpair": kind = try parseSocketpair()
+    case "signal": kind = try parseSignal()
+    case "sysctl": kind = try parseSysctl()
+    case "ignore": kind = try parseIgnore()
     default:
       if Self.operationWords.contains(word) {
         throw error(
@@ -67,7 +71,8 @@ extension Parser {
     var background = false
     if current.kind == .ampersand {
       switch kind {
-      case .sleep, .wait, .file: throw error("only socket statements can run in the background")
+      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair:
+        throw error("only socket statements can run in the background")
       default: break
       }
       background = true

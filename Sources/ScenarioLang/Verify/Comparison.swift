@@ -146,9 +146,17 @@ public struct Comparison: Sendable {
 
   static func describe(_ outcome: SyscallOutcome?) -> String {
     guard let outcome else { return "never returned" }
-    if let errno = outcome.errno { return "= -1 \(errno.name)" }
-    if let tv = outcome.timeval { return "= 0, \(tv)" }
-    return "= \(outcome.value)"
+    var text = outcome.errno.map { "= -1 \($0.name)" } ?? "= \(outcome.value)"
+    if let tv = outcome.timeval { text += ", \(tv)" }
+    if let data = outcome.data { text += ", " + TraceFormatter.data(data) }
+    if let sender = outcome.sender { text += ", from \(sender.display)" }
+    if let value = outcome.optionValue { text += ", [\(value)]" }
+    if let revents = outcome.revents {
+      text += ", [" + revents.map(TraceFormatter.events).joined(separator: ", ") + "]"
+    }
+    if let pair = outcome.pair { text += ", [\(pair.fds.0), \(pair.fds.1)]" }
+    if let signal = outcome.raised { text += ", raises \(signal)" }
+    return text
   }
 
   static func describe(_ status: ExitStatus) -> String {
@@ -156,6 +164,7 @@ public struct Comparison: Sendable {
     case .ok: "0 (ok)"
     case .expectationFailed: "1 (an expectation failed)"
     case .blockedForever: "2 (blocks forever)"
+    case .killedBySignal: "3 (killed by a signal)"
     case .usage: "64 (usage)"
     case .scriptError: "65 (script error)"
     case .ioError: "74 (I/O error)"

@@ -131,9 +131,16 @@ extension Kernel {
 struct OutcomeError: Error {
   let errno: Errno
   let reason: Reason
-  init(_ errno: Errno, _ reason: Reason) {
+  /// `-ERESTARTSYS` (see ``SyscallOutcome/restartable``).
+  var restartable = false
+  init(_ errno: Errno, _ reason: Reason, restartable: Bool = false) {
     self.errno = errno
     self.reason = reason
+    self.restartable = restartable
   }
-  var outcome: SyscallOutcome { .failure(errno, reason) }
+  var outcome: SyscallOutcome {
+    var outcome = SyscallOutcome.failure(errno, reason)
+    outcome.restartable = restartable
+    return outcome
+  }
 }

@@ -8,6 +8,7 @@ extension Kernel {
     }
     if let node = sk.boundNode, node.boundSock === sk { node.boundSock = nil }
     let state = sk.state
+    sk.isDead = true
     sk.shutdown = .SHUTDOWN_MASK
     sk.state = .TCP_CLOSE
     let skpair = sk.peer
@@ -19,9 +20,14 @@ extension Kernel {
       if !sk.receiveQueue.isEmpty || embryo { skpair.pendingError = .ECONNRESET }
       sockDefWakeup(skpair)
     }
-    // Flush the queue; a listener's pending connections die as embryos.
-    while let queued = sk.receiveQueue.popFirst() {
-      if state == .TCP_LISTEN { unixReleaseSock(queued, embryo: true) }
+    // Flush the queue: freeing data releases its senders' charge (and may wake them); a
+    // listener's pending connections die as embryos.
+    while let skb = sk.receiveQueue.popFirst() {
+      if state == .TCP_LISTEN, let embryo = skb.embryo {
+        skb.embryo = nil
+        unixReleaseSock(embryo, embryo: true)
+      }
+      consumeSkb(skb)
     }
   }
 }

@@ -23,6 +23,10 @@ extension Kernel {
       // The embryo (newsk) is allocated before the lookup; it lives across sleeps.
       frame.embryo = unixCreate1(type: sk.type)
       frame.started = true
+    } else if signalPending() {
+      // Back from unix_wait_for_peer with a signal: the embryo is freed.
+      frame.embryo = nil
+      return .done(sockIntrErrno(frame.timeo, "unix_stream_connect"))
     }
     // restart: find the listening socket.
     let other: Sock
@@ -62,7 +66,7 @@ extension Kernel {
     newsk.address = other.address
     sk.state = .TCP_ESTABLISHED
     sk.peer = newsk
-    other.receiveQueue.append(newsk)
+    other.receiveQueue.append(SkBuff(embryo: newsk))
     sockDefReadable(other)
     return .done(.success())
   }

@@ -59,7 +59,8 @@ extension Kernel {
     for (fd, file) in files.enumerated() {
       guard let file else { continue }
       rows.append(snapshot(file.sock, fd: Int32(fd), nonBlocking: file.nonBlocking, queuedOn: nil))
-      for embryo in file.sock.receiveQueue where file.sock.state == .TCP_LISTEN {
+      for skb in file.sock.receiveQueue where file.sock.state == .TCP_LISTEN {
+        guard let embryo = skb.embryo else { continue }
         rows.append(snapshot(embryo, fd: nil, nonBlocking: false, queuedOn: file.sock.inode))
       }
     }
@@ -68,7 +69,7 @@ extension Kernel {
 
   private func snapshot(_ sock: Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?) -> SocketSnapshot {
     let queue: [(embryo: Int, connector: Int?)] =
-      sock.state == .TCP_LISTEN ? sock.receiveQueue.map { ($0.inode, $0.peer?.inode) } : []
+      sock.state == .TCP_LISTEN ? sock.receiveQueue.compactMap { $0.embryo.map { ($0.inode, $0.peer?.inode) } } : []
     return SocketSnapshot(
       inode: sock.inode, fd: fd, type: sock.type, state: sock.state, shutdown: sock.shutdown,
       nonBlocking: nonBlocking, address: sock.address, peerInode: sock.peer?.inode, queuedOn: queuedOn,

@@ -11,6 +11,14 @@ extension Kernel {
       return .done(sysMkdir(path))
     case .unlink(let path):
       return .done(sysUnlink(path))
+    case .socketpair(let type):
+      return .done(sysSocketpair(type: type))
+    case .sysctl(let sysctl, let value):
+      return .done(sysSysctl(sysctl, value))
+    case .kill(let task, let signal):
+      return .done(sysTgkill(task, signal))
+    case .poll(let fds, let timeoutMs):
+      return sysPoll(fds, timeoutMs: timeoutMs, frame: &call.frame)
     default:
       break
     }
@@ -37,7 +45,15 @@ extension Kernel {
     case .setNonBlocking(_, let on):
       file.nonBlocking = on
       return .done(.success())
-    case .socket, .createFile, .mkdir, .unlink:
+    case .send(_, let data, let flags, let address):
+      return sysSendto(file, data, flags: flags, address: address, frame: &call.frame)
+    case .recv(_, let length, let flags):
+      return sysRecvfrom(file, length: length, flags: flags, frame: &call.frame)
+    case .setIntOption(_, let option, let value):
+      return .done(skSetsockopt(file.sock, option, value))
+    case .getIntOption(_, let option):
+      return .done(skGetsockopt(file.sock, option))
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll:
       preconditionFailure("handled above")
     }
   }

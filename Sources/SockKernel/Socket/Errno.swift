@@ -2,6 +2,7 @@
 public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible {
   case EPERM = 1
   case ENOENT = 2
+  case ESRCH = 3
   case EINTR = 4
   case EBADF = 9
   case EAGAIN = 11
@@ -60,6 +61,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     switch e {
     case .EPERM: "EPERM"
     case .ENOENT: "ENOENT"
+    case .ESRCH: "ESRCH"
     case .EINTR: "EINTR"
     case .EBADF: "EBADF"
     case .EAGAIN: "EAGAIN"
@@ -97,6 +99,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   private static let messages: [Errno: String] = [
     .EPERM: "Operation not permitted",
     .ENOENT: "No such file or directory",
+    .ESRCH: "No such process",
     .EINTR: "Interrupted system call",
     .EBADF: "Bad file descriptor",
     .EAGAIN: "Resource temporarily unavailable",

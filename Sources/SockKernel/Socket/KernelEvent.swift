@@ -65,6 +65,11 @@ public enum KernelEvent: Sendable {
   case blocked(CallRecord, BlockInfo, again: Bool)
   /// A sleeping call was woken by another task's call on `queue`.
   case woken(CallRecord, by: TaskID, queue: WaitQueueName, exclusive: Bool)
+  /// A signal woke a sleeping call (`signal_wake_up`).
+  case interrupted(CallRecord, by: Signal)
+  /// The call returned `-ERESTARTSYS` and the signal's handler has `SA_RESTART`: the
+  /// kernel enters it again from the start.
+  case restarted(CallRecord, after: Signal)
   /// A sleeping call's timeout fired.
   case timedOut(CallRecord, queue: WaitQueueName)
   /// The call reached a path the model does not implement; it is abandoned.

@@ -22,8 +22,23 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var errno: Errno?
   /// The timeval a `getsockopt` read back.
   public var timeval: Timeval?
-  /// The socket a `socket` or `accept4` created (its inode number).
+  /// The socket a `socket` or `accept4` created (its inode number); a `socketpair`'s first.
   public var inode: Int?
+  /// `socketpair`'s two descriptors and the second socket's inode.
+  public var pair: SocketPairResult?
+  /// The data a `recv` read.
+  public var data: Payload?
+  /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
+  public var sender: SockAddrUn?
+  /// The `int` a `getsockopt` read back.
+  public var optionValue: Int32?
+  /// The `revents` of each `pollfd`, in order.
+  public var revents: [PollMask]?
+  /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.
+  public var raised: Signal?
+  /// `-ERESTARTSYS` rather than `-EINTR`: the call is restarted if the handler of the signal
+  /// that interrupted it has `SA_RESTART` (`errno` says `EINTR` for when it is not).
+  var restartable = false
   /// The kernel's reason for a failure (or for a success worth explaining).
   public var reason: Reason?
 
@@ -35,5 +50,20 @@ public struct SyscallOutcome: Sendable, Equatable {
   /// A failure with `errno`, decided by `reason`.
   public static func failure(_ errno: Errno, _ reason: Reason) -> SyscallOutcome {
     SyscallOutcome(value: -1, errno: errno, reason: reason)
+  }
+}
+
+/// What `socketpair` created.
+public struct SocketPairResult: Sendable, Equatable {
+  public var fds: (Int32, Int32)
+  public var inodes: (Int, Int)
+
+  public init(fds: (Int32, Int32), inodes: (Int, Int)) {
+    self.fds = fds
+    self.inodes = inodes
+  }
+
+  public static func == (a: SocketPairResult, b: SocketPairResult) -> Bool {
+    a.fds == b.fds && a.inodes == b.inodes
   }
 }

@@ -22,9 +22,14 @@ public final class Sock {
   public internal(set) var rcvbuf: Int
   /// `sk_max_ack_backlog`: the listen backlog (before the first listen, `max_dgram_qlen`).
   public internal(set) var maxAckBacklog: UInt32
-  /// `sk_receive_queue` of a listener: one entry per pending connection, each carrying the
-  /// embryo socket (`skb->sk`) that `accept` will hand out.
-  var receiveQueue = Deque<Sock>()
+  /// `sk_receive_queue`: data for a connected or datagram socket; for a listener, one
+  /// entry per pending connection, each carrying the embryo that `accept` will hand out.
+  var receiveQueue = Deque<SkBuff>()
+  /// `sk_wmem_alloc` without its bias of 1: the truesize of every skb this socket sent
+  /// that is not freed yet.
+  public internal(set) var wmemAlloc = 0
+  /// `SOCK_DEAD`: released by `close`, though skbs it sent may still hold it.
+  public internal(set) var isDead = false
   /// `u->addr`: the bound address.
   public internal(set) var address: SockAddrUn?
   /// `u->path`: the filesystem node this socket is bound to.

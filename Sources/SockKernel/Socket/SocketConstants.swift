@@ -71,4 +71,8 @@ public struct PollMask: OptionSet, Sendable {
   public static let EPOLLHUP = PollMask(rawValue: 0x010)
   public static let EPOLLRDNORM = PollMask(rawValue: 0x040)
   public static let EPOLLRDBAND = PollMask(rawValue: 0x080)
+  public static let EPOLLNVAL = PollMask(rawValue: 0x020)
+  public static let EPOLLWRNORM = PollMask(rawValue: 0x100)
+  public static let EPOLLWRBAND = PollMask(rawValue: 0x200)
+  public static let EPOLLRDHUP = PollMask(rawValue: 0x2000)
 }

@@ -41,15 +41,32 @@ public enum Syscall: Sendable {
   case mkdir(path: String)
   /// `unlink(path)`.
   case unlink(path: String)
+  /// `socketpair(AF_UNIX, type, 0, sv)`.
+  case socketpair(type: SocketType)
+  /// `sendto(fd, buf, len, flags, addr, addrlen)`; `send(fd, buf, len, flags)` without an address.
+  case send(fd: Int32, data: Payload, flags: MessageFlags, address: SockAddrUn?)
+  /// `recvfrom(fd, buf, length, flags, &addr, &addrlen)`.
+  case recv(fd: Int32, length: Int, flags: MessageFlags)
+  /// `setsockopt(fd, SOL_SOCKET, option, &value, sizeof(int))`.
+  case setIntOption(fd: Int32, option: IntOption, value: Int32)
+  /// `getsockopt(fd, SOL_SOCKET, option, &value, &len)` with `len = sizeof(int)`.
+  case getIntOption(fd: Int32, option: IntOption)
+  /// `poll(fds, nfds, timeout)`; `timeoutMs` < 0 waits forever.
+  case poll(fds: [PollRequest], timeoutMs: Int32)
+  /// A write of `value` to the sysctl's file under `/proc/sys`.
+  case sysctl(Sysctl, value: Int64)
+  /// `tgkill(pid, tid, signal)` to another thread of the process.
+  case kill(task: TaskID, signal: Signal)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
     switch self {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
-      .setNonBlocking(let fd, _):
+      .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
+      .getIntOption(let fd, _):
       fd
-    case .socket, .createFile, .mkdir, .unlink: nil
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill: nil
     }
   }
 
@@ -69,6 +86,14 @@ public enum Syscall: Sendable {
     case .createFile: "mknod"
     case .mkdir: "mkdir"
     case .unlink: "unlink"
+    case .socketpair: "socketpair"
+    case .send(_, _, _, let address): address == nil ? "send" : "sendto"
+    case .recv: "recv"
+    case .setIntOption: "setsockopt"
+    case .getIntOption: "getsockopt"
+    case .poll: "poll"
+    case .sysctl: "sysctl"
+    case .kill: "tgkill"
     }
   }
 }

@@ -18,6 +18,22 @@ struct CallFrame {
   var embryo: Sock?
   /// The descriptor `accept4` reserved before sleeping.
   var reservedDescriptor: Int32?
+  /// Bytes a `send` has queued so far (`sent`).
+  var sent = 0
+  /// A `send` is inside `sock_alloc_send_pskb` for its next chunk, whose `timeo` is fresh
+  /// for every chunk.
+  var allocating = false
+  /// What a `recv` has copied so far.
+  var copied: [Payload] = []
+  /// `copied`'s total.
+  var copiedCount = 0
+  /// The sender of the datagram a `recv` took.
+  var sender: SockAddrUn?
+  /// A stream `recv` sleeps in `unix_stream_data_wait`, which re-checks by itself.
+  var waitingForData = false
+  /// `last` / `last_len` of `unix_stream_data_wait`: the tail skb seen before sleeping.
+  var lastSkb: SkBuff?
+  var lastLength = 0
 }
 
 /// A system call in progress.
@@ -48,6 +64,8 @@ final class KernelTask {
   var sleeping: SleepState?
   /// Already in the run queue.
   var isQueued = false
+  /// A signal sent to this thread whose handler has not run yet (`signal_pending`).
+  var pendingSignal: Signal?
   /// The `schedule_timeout` timer.
   let timer: KernelTimer
 

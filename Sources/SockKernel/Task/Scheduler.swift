@@ -68,7 +68,19 @@ extension Kernel {
     currentTask = task.id
     defer { currentTask = nil }
     switch dispatch(call) {
-    case .done(let outcome):
+    case .done(var outcome):
+      if outcome.restartable, let signal = task.pendingSignal {
+        task.pendingSignal = nil
+        if signal.restartsSyscalls {
+          // The handler ran with SA_RESTART: the same call is made again from scratch.
+          call.frame = CallFrame()
+          emit(.restarted(call.record, after: signal))
+          break
+        }
+        outcome.restartable = false
+      }
+      // Any signal still pending is handled on the way back to user space.
+      task.pendingSignal = nil
       task.current = nil
       emit(.returned(call.record, outcome, resumed: call.hasSlept))
     case .sleep(let queue, let exclusive, let keyFilter, let timeout, let reason):
@@ -108,7 +120,7 @@ extension Kernel {
   }
 
   /// What `schedule_timeout` returns when the sleeper runs again: the jiffies left.
-  private func timeLeft(_ sleep: SleepState) -> Jiffies {
+  func timeLeft(_ sleep: SleepState) -> Jiffies {
     guard let expire = sleep.expire else { return MAX_SCHEDULE_TIMEOUT }
     return max(0, expire - clock.jiffies)
   }

@@ -96,6 +96,12 @@
     }
 
     private func loop() {
+      // A stream send raises SIGPIPE at its own thread; blocked, it stays pending there for
+      // the call to report (an ignored, unblocked signal would be discarded).
+      var pipe = sigset_t()
+      sigemptyset(&pipe)
+      sigaddset(&pipe, SIGPIPE)
+      pthread_sigmask(SIG_BLOCK, &pipe, nil)
       let id = GNU.threadID()
       mailbox.monitor.locked {
         tid = id

@@ -21,6 +21,10 @@
     nonisolated(unsafe) static let unshare = lookup("unshare", as: Unshare.self)
     nonisolated(unsafe) static let setns = lookup("setns", as: Setns.self)
 
+    typealias Tgkill = @convention(c) (pid_t, pid_t, Int32) -> Int32
+    /// `tgkill(tgid, tid, sig)`: a signal to one thread (glibc 2.30+).
+    nonisolated(unsafe) static let tgkill = lookup("tgkill", as: Tgkill.self)
+
     /// `CLONE_NEWNET`: a private network namespace, which holds the abstract socket names.
     static let CLONE_NEWNET: Int32 = 0x4000_0000
 

@@ -35,11 +35,22 @@
         outcome.value = -1
         outcome.errno = errno
         if let number = call.reserved { descriptors.release(number) }
+        if let number = call.reservedSecond { descriptors.release(number) }
+      } else if let first = call.reserved, let second = call.reservedSecond, let pair = result.pair {
+        descriptors.install(first, real: pair.0)
+        descriptors.install(second, real: pair.1)
+        outcome.pair = SocketPairResult(fds: (first, second), inodes: (-Int(first), -Int(second)))
+        outcome.inode = outcome.pair?.inodes.0
       } else if let number = call.reserved {
         descriptors.install(number, real: Int32(result.value))
         outcome.value = Int64(number)
       }
       outcome.timeval = result.timeval
+      outcome.data = result.data
+      outcome.sender = result.sender.map(unsandboxed)
+      outcome.optionValue = result.optionValue
+      outcome.revents = result.revents
+      outcome.raised = result.raised
       // A call that slept too briefly to be seen asleep (woken within the probe interval).
       // Only a call that can wait on a socket counts: `socket` also sleeps, in
       // synchronize_rcu, when it grows a threaded process's descriptor table past 256 or
@@ -81,7 +92,9 @@
       let (fd, option): (Int32, Int32)
       switch call {
       case .connect(let descriptor, _): (fd, option) = (descriptor, SO_SNDTIMEO)
-      case .accept(let descriptor, _): (fd, option) = (descriptor, SO_RCVTIMEO)
+      case .accept(let descriptor, _), .recv(let descriptor, _, _): (fd, option) = (descriptor, SO_RCVTIMEO)
+      case .send(let descriptor, _, _, _): (fd, option) = (descriptor, SO_SNDTIMEO)
+      case .poll(_, let timeoutMs): return timeoutMs < 0
       default: return false
       }
       var tv = timeval()

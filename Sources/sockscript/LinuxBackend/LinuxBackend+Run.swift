@@ -75,11 +75,14 @@
       nextCallID += 1
       let record = CallRecord(id: nextCallID, tag: tag, task: id, syscall: syscall, startedAt: now)
       var reserved: Int32?
+      var reservedSecond: Int32?
       let real = translate(syscall, reserving: &reserved)
+      if case .socketpair = syscall { reservedSecond = descriptors.reserve() }
       if task.thread == nil {
         let thread = ActorThread(mailbox: mailbox)
         if let error = thread.start() {
           if let reserved { descriptors.release(reserved) }
+          if let reservedSecond { descriptors.release(reservedSecond) }
           emit(origin + record.startedAt, .cannotRun(record, "no thread for '\(task.name)': pthread_create: \(error)"))
           task.pending.removeAll()
           return
@@ -87,6 +90,7 @@
         task.thread = thread
       }
       task.current = LinuxCall(record: record, real: real, reserved: reserved)
+      task.current?.reservedSecond = reservedSecond
       inFlight[nextCallID] = id
       task.thread?.run(Job(id: nextCallID, call: real))
     }

@@ -31,6 +31,22 @@
       case .createFile(let path): return .createFile(path: sandboxed(path))
       case .mkdir(let path): return .mkdir(path: sandboxed(path))
       case .unlink(let path): return .unlink(path: sandboxed(path))
+      case .socketpair:
+        reserved = descriptors.reserve()
+        return syscall
+      case .send(let fd, let data, let flags, let address):
+        return .send(fd: real(fd), data: data, flags: flags, address: address.map(sandboxed))
+      case .recv(let fd, let length, let flags): return .recv(fd: real(fd), length: length, flags: flags)
+      case .setIntOption(let fd, let option, let value):
+        return .setIntOption(fd: real(fd), option: option, value: value)
+      case .getIntOption(let fd, let option): return .getIntOption(fd: real(fd), option: option)
+      case .poll(let fds, let timeoutMs):
+        return .poll(fds: fds.map { PollRequest(fd: real($0.fd), events: $0.events) }, timeoutMs: timeoutMs)
+      case .sysctl: return syscall
+      case .kill(let task, let signal):
+        // The real call needs the thread's id, which only the backend knows.
+        let tid = tasks[task.rawValue].thread?.tid ?? -1
+        return .kill(task: TaskID(rawValue: Int(tid)), signal: signal)
       }
     }
 
@@ -48,6 +64,16 @@
         moved.path = Array(address.path.dropFirst(slashes))
         moved.length -= Int32(slashes)
       }
+      return moved
+    }
+
+    /// A sender's address as the script knows it: without the run's abstract prefix.
+    func unsandboxed(_ address: SockAddrUn) -> SockAddrUn {
+      let prefix = sandbox.abstractPrefix
+      guard address.isAbstract, !prefix.isEmpty, address.path.dropFirst().starts(with: prefix) else { return address }
+      var moved = address
+      moved.path = [0] + address.path.dropFirst(1 + prefix.count)
+      moved.length -= Int32(prefix.count)
       return moved
     }
 

@@ -71,10 +71,14 @@
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0
       sigaction(SIGUSR1, &action, nil)
+      // `signal NAME restart`: a handler with SA_RESTART.
+      action.sa_flags = SA_RESTART
+      sigaction(SIGUSR2, &action, nil)
       // A parent may have started us with it blocked; actor threads inherit this mask.
       var unblock = sigset_t()
       sigemptyset(&unblock)
       sigaddset(&unblock, SIGUSR1)
+      sigaddset(&unblock, SIGUSR2)
       pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
@@ -154,8 +158,10 @@
   final class LinuxCall {
     let record: CallRecord
     let real: Syscall
-    /// The script descriptor a `socket` or `accept` will return.
+    /// The script descriptor a `socket` or `accept` will return (a `socketpair`'s first).
     let reserved: Int32?
+    /// A `socketpair`'s second script descriptor.
+    var reservedSecond: Int32?
     var asleep = false
     var reportedBlocked = false
     var sleepsForever = false

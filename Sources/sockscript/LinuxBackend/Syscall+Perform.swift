@@ -12,9 +12,15 @@
       #if arch(x86_64)
         case .connect: 42
         case .accept: 288
+        case .send: 44
+        case .recv: 45
+        case .poll: 7
       #elseif arch(arm64)
         case .connect: 203
         case .accept: 242
+        case .send: 206
+        case .recv: 207
+        case .poll: 73
       #endif
       default: nil
       }
@@ -59,7 +65,91 @@
         return .returning(Int64(Glibc.mkdir(path, 0o755)))
       case .unlink(let path):
         return .returning(Int64(Glibc.unlink(path)))
+      case .socketpair(let type):
+        var fds: [Int32] = [-1, -1]
+        var result = RealResult.returning(Int64(Glibc.socketpair(Glibc.AF_UNIX, type.rawValue, 0, &fds)))
+        if result.errno == 0 { result.pair = (fds[0], fds[1]) }
+        return result
+      case .send(let fd, let data, let flags, let address):
+        let bytes = data.materialized
+        let sent = bytes.withUnsafeBytes { buffer in
+          if let address {
+            return RawAddress(address).withSockaddr {
+              Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, $0, $1)
+            }
+          }
+          return Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, nil, 0)
+        }
+        var result = RealResult.returning(Int64(sent))
+        if sent == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
+        return result
+      case .recv(let fd, let length, let flags):
+        var buffer = [UInt8](repeating: 0, count: max(length, 1))
+        var address = sockaddr_un()
+        var addressLength = socklen_t(MemoryLayout<sockaddr_un>.size)
+        let count = buffer.withUnsafeMutableBytes { raw in
+          withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+              Glibc.recvfrom(fd, raw.baseAddress, length, flags.rawValue, $0, &addressLength)
+            }
+          }
+        }
+        var result = RealResult.returning(Int64(count))
+        if count >= 0 {
+          // MSG_TRUNC returns the datagram's length, which may exceed what was copied.
+          result.data = Payload.read(Array(buffer.prefix(min(count, length))))
+          result.sender = SockAddrUn(real: address, length: addressLength)
+        }
+        return result
+      case .setIntOption(let fd, let option, let value):
+        var v = value
+        return .returning(Int64(Glibc.setsockopt(fd, SOL_SOCKET, option.number, &v, socklen_t(4))))
+      case .getIntOption(let fd, let option):
+        var v: Int32 = 0
+        var length = socklen_t(4)
+        var result = RealResult.returning(Int64(Glibc.getsockopt(fd, SOL_SOCKET, option.number, &v, &length)))
+        if result.errno == 0 { result.optionValue = v }
+        return result
+      case .poll(let fds, let timeoutMs):
+        var entries = fds.map { pollfd(fd: $0.fd, events: Int16(truncatingIfNeeded: $0.events.rawValue), revents: 0) }
+        var result = RealResult.returning(Int64(Glibc.poll(&entries, nfds_t(entries.count), timeoutMs)))
+        if result.errno == 0 {
+          result.revents = entries.map { PollMask(rawValue: UInt32(UInt16(bitPattern: $0.revents))) }
+        }
+        return result
+      case .sysctl(let sysctl, let value):
+        return Self.writeSysctl(sysctl, value)
+      case .kill(let task, let signal):
+        return .returning(Int64(GNU.tgkill(getpid(), Int32(task.rawValue), signal.rawValue)))
       }
+    }
+
+    /// Takes a SIGPIPE that the call just raised at this thread, where it is blocked.
+    static func takePendingSIGPIPE() -> Bool {
+      var pending = sigset_t()
+      sigpending(&pending)
+      guard sigismember(&pending, SIGPIPE) == 1 else { return false }
+      var only = sigset_t()
+      sigemptyset(&only)
+      sigaddset(&only, SIGPIPE)
+      var zero = timespec(tv_sec: 0, tv_nsec: 0)
+      return sigtimedwait(&only, nil, &zero) == SIGPIPE
+    }
+
+    /// Writes the sysctl in this thread's network namespace. Only the per-namespace ones
+    /// can be written without changing the host for everybody.
+    static func writeSysctl(_ sysctl: Sysctl, _ value: Int64) -> RealResult {
+      switch sysctl {
+      case .somaxconn, .maxDgramQlen: break
+      case .wmemDefault, .rmemDefault, .wmemMax, .rmemMax:
+        return RealResult(value: -1, errno: EPERM, timeval: nil)
+      }
+      let fd = open(sysctl.procPath, O_WRONLY)
+      guard fd >= 0 else { return .returning(-1) }
+      defer { Glibc.close(fd) }
+      let text = Array("\(value)\n".utf8)
+      let written = text.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      return written == text.count ? .returning(0) : .returning(-1)
     }
   }
 
@@ -73,12 +163,41 @@
     }
   }
 
+  extension IntOption {
+    /// The option's number in Linux's `SOL_SOCKET` level.
+    var number: Int32 {
+      switch self {
+      case .SO_SNDBUF: Glibc.SO_SNDBUF
+      case .SO_RCVBUF: Glibc.SO_RCVBUF
+      case .SO_ERROR: Glibc.SO_ERROR
+      case .SO_TYPE: Glibc.SO_TYPE
+      }
+    }
+  }
+
+  extension SockAddrUn {
+    /// What `recvfrom` filled in; nil when the sender had no address.
+    init?(real: sockaddr_un, length: socklen_t) {
+      guard length > 2 else { return nil }
+      var copy = real
+      let pathLength = Int(length) - 2
+      let bytes = withUnsafeBytes(of: &copy.sun_path) { Array($0.prefix(pathLength)) }
+      self.init(path: bytes.first == 0 ? bytes : bytes + [0], length: Int32(length))
+    }
+  }
+
   /// What a real call returned.
   struct RealResult: Sendable {
     var value: Int64
     /// 0 on success.
     var errno: Int32
     var timeval: Timeval?
+    var pair: (Int32, Int32)?
+    var data: Payload?
+    var sender: SockAddrUn?
+    var optionValue: Int32?
+    var revents: [PollMask]?
+    var raised: Signal?
 
     /// `value`, and `errno` when it is -1.
     static func returning(_ value: Int64) -> RealResult {

@@ -44,6 +44,7 @@ enum TestProblem: Sendable {
     case .ok: "ok"
     case .expectationFailed: "an inline expectation failed"
     case .blockedForever: "the scenario blocks forever"
+    case .killedBySignal: "killed by a signal"
     case .usage: "usage error"
     case .scriptError: "script error"
     case .internalError: "internal error"

@@ -1,0 +1,178 @@
+import SockKernel
+
+extension Parser {
+  /// The largest `send` or `recv` size: the kernel backend really allocates the buffer.
+  static let maxTransferSize = 64 << 20
+
+  /// send := 'send' ( STRING | size ) { 'dontwait' | 'nosignal' } [ 'to' ( address | NAME ) ]
+  mutating func parseSend() throws(Diagnostic) -> Operation.Kind {
+    let data: Payload
+    if case .string(let bytes) = current.kind {
+      guard bytes.count <= Self.maxTransferSize else { throw error("a string to send is at most 64 MiB") }
+      advance()
+      data = .bytes(bytes)
+    } else {
+      data = .zeros(try parseSize("send"))
+    }
+    let flags = try parseFlags(["dontwait": .MSG_DONTWAIT, "nosignal": .MSG_NOSIGNAL])
+    var target: ConnectTarget?
+    if currentWord == "to" {
+      advance()
+      if let address = try parseAddressIfPresent() {
+        target = .address(address)
+      } else if let name = currentWord, Self.canReferToSocket(name) {
+        target = .socket(Name(text: name, location: current.location))
+        advance()
+      } else {
+        throw error("'to' needs an address or a socket's name, found \(current.spelling)")
+      }
+    }
+    return .send(data, flags: flags, to: target)
+  }
+
+  /// recv := 'recv' size { 'peek' | 'waitall' | 'dontwait' | 'trunc' }
+  mutating func parseRecv() throws(Diagnostic) -> Operation.Kind {
+    let size = try parseSize("recv")
+    let flags = try parseFlags([
+      "peek": .MSG_PEEK, "waitall": .MSG_WAITALL, "dontwait": .MSG_DONTWAIT, "trunc": .MSG_TRUNC,
+    ])
+    return .recv(size, flags: flags)
+  }
+
+  /// size := INT | NUMBER ( 'KiB' | 'MiB' ) — a byte count up to 64 MiB.
+  mutating func parseSize(_ what: String) throws(Diagnostic) -> Int {
+    let token = current
+    let bytes: Int64?
+    switch token.kind {
+    case .number(let text):
+      guard !text.contains(".") else { throw error("'\(what)' needs a whole number of bytes, found '\(text)'") }
+      bytes = Int64(text)
+    case .size(let text, let unit):
+      bytes = Self.scaled(text, by: unit == "KiB" ? 1024 : 1024 * 1024)
+      if bytes == nil, !text.hasPrefix("-") {
+        throw Diagnostic(
+          "'\(text)\(unit)' is not a whole number of bytes", at: token.location, length: token.length)
+      }
+    case .string:
+      throw error("'\(what)' takes a size here, not a string")
+    default:
+      throw error("'\(what)' needs a size in bytes such as 100 or 64KiB, found \(token.spelling)")
+    }
+    guard let bytes, bytes >= 0, bytes <= Int64(Self.maxTransferSize) else {
+      throw Diagnostic(
+        "a size must be from 0 to 64 MiB, found \(token.spelling)", at: token.location, length: token.length,
+        notes: ["sockscript caps one transfer at 64 MiB, since the kernel backend allocates it for real"])
+    }
+    advance()
+    return Int(bytes)
+  }
+
+  /// Flag words after an operation, each at most once.
+  mutating func parseFlags(_ words: [String: MessageFlags]) throws(Diagnostic) -> MessageFlags {
+    var flags: MessageFlags = []
+    while let word = currentWord, let flag = words[word] {
+      if flags.contains(flag) { throw error("'\(word)' is given twice") }
+      flags.insert(flag)
+      advance()
+    }
+    return flags
+  }
+
+  static let pollEventWords: [String: PollMask] = [
+    "in": .EPOLLIN, "out": .EPOLLOUT, "rdhup": .EPOLLRDHUP, "pri": .EPOLLPRI,
+  ]
+  /// What `poll` asks for when no event is named: everything `unix_poll` can report.
+  static let defaultPollEvents: PollMask = [.EPOLLIN, .EPOLLOUT, .EPOLLRDHUP, .EPOLLPRI]
+
+  /// poll := 'poll' [ item { ',' item } ] [ 'timeout' ( duration | 'forever' ) ]
+  /// item := [ NAME ] { 'in' | 'out' | 'rdhup' | 'pri' }
+  mutating func parsePoll() throws(Diagnostic) -> Operation.Kind {
+    var items: [PollItem] = []
+    repeat {
+      if !items.isEmpty { advance() }  // the ','
+      var name: Name?
+      if let word = currentWord, Self.canReferToSocket(word) {
+        name = Name(text: word, location: current.location)
+        advance()
+      } else if !items.isEmpty {
+        throw error("each socket after ',' in 'poll' needs its name, found \(current.spelling)")
+      }
+      var events: PollMask = []
+      while let word = currentWord, let event = Self.pollEventWords[word] {
+        events.insert(event)
+        advance()
+      }
+      items.append(PollItem(name: name, events: events.isEmpty ? Self.defaultPollEvents : events))
+    } while current.kind == .comma
+    var timeoutMs: Int32 = 0
+    if currentWord == "timeout" {
+      advance()
+      if currentWord == "forever" {
+        advance()
+        timeoutMs = -1
+      } else {
+        let token = current
+        let ns = try parseDuration("timeout")
+        guard ns >= 0, ns % 1_000_000 == 0, ns / 1_000_000 <= Int64(Int32.max) else {
+          throw Diagnostic(
+            "poll's timeout is a whole number of milliseconds up to 2147483647ms", at: token.location,
+            length: token.length, notes: ["or 'timeout forever'"])
+        }
+        timeoutMs = Int32(ns / 1_000_000)
+      }
+    }
+    return .poll(items, timeoutMs: timeoutMs)
+  }
+
+  /// '[' ( INT | ERRNO | events { ',' events } ) ']' — a `getsockopt` value or `poll`'s revents.
+  mutating func parseBracketedResult() throws(Diagnostic) -> Expectation.Result {
+    try expect(.leftBracket, "'['")
+    if case .number = current.kind {
+      let value = try parseInt32("the option's value")
+      try expect(.rightBracket, "']'")
+      return .option(value)
+    }
+    if let word = currentWord, let errno = Errno(name: word) {
+      advance()
+      try expect(.rightBracket, "']'")
+      return .option(errno.rawValue)
+    }
+    var all: [PollMask] = []
+    repeat {
+      if !all.isEmpty { advance() }
+      all.append(try parseEvents())
+    } while current.kind == .comma
+    try expect(.rightBracket, "']'")
+    return .revents(all)
+  }
+
+  static let reventWords: [String: PollMask] = [
+    "IN": .EPOLLIN, "OUT": .EPOLLOUT, "ERR": .EPOLLERR, "HUP": .EPOLLHUP, "RDHUP": .EPOLLRDHUP, "PRI": .EPOLLPRI,
+    "NVAL": .EPOLLNVAL,
+  ]
+
+  /// events := '0' | EVENT { '|' EVENT } — `IN`, `OUT`, `HUP`, … (`POLL` prefix optional).
+  mutating func parseEvents() throws(Diagnostic) -> PollMask {
+    if case .number(let text) = current.kind, text == "0" {
+      advance()
+      return []
+    }
+    var mask: PollMask = []
+    while true {
+      guard let word = currentWord else {
+        throw error("expected poll events such as IN|OUT, or 0, found \(current.spelling)")
+      }
+      let bare = word.hasPrefix("POLL") ? String(word.dropFirst(4)) : word
+      guard let event = Self.reventWords[bare] else {
+        throw error(
+          "unknown poll event '\(word)'",
+          notes: Self.suggestion(for: bare, among: Self.reventWords.keys.sorted())
+            + ["events: IN, OUT, HUP, ERR, RDHUP, PRI, NVAL"])
+      }
+      mask.insert(event)
+      advance()
+      guard current.kind == .pipe else { return mask }
+      advance()
+    }
+  }
+}

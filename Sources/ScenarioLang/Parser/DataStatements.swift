@@ -1,0 +1,69 @@
+import SockKernel
+
+extension Parser {
+  /// socketpair := 'socketpair' NAME NAME [ type ] [ expectation ]
+  mutating func parseSocketpair() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    let first = try parseNewName("'socketpair' needs two names")
+    let second = try parseNewName("'socketpair' needs two names")
+    var type: SocketType?
+    if let word = currentWord, let t = Self.typeWords[word] {
+      type = t
+      advance()
+    }
+    return .socketpair(first, second, type: type, expectation: try parseExpectation())
+  }
+
+  /// A name for a new socket.
+  mutating func parseNewName(_ what: String) throws(Diagnostic) -> Name {
+    guard let word = currentWord, !Self.isReserved(word) else {
+      throw error("\(what), found \(current.spelling)", notes: ["e.g. 'socketpair a b stream'"])
+    }
+    let name = Name(text: word, location: current.location)
+    advance()
+    return name
+  }
+
+  /// signal := 'signal' NAME [ 'restart' ]
+  mutating func parseSignal() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard let word = currentWord, Self.canReferToSocket(word) else {
+      throw error("'signal' needs the name of the socket whose thread gets it, found \(current.spelling)")
+    }
+    let name = Name(text: word, location: current.location)
+    advance()
+    if currentWord == "restart" {
+      advance()
+      return .signal(name, .SIGUSR2)
+    }
+    return .signal(name, .SIGUSR1)
+  }
+
+  /// sysctl := 'sysctl' SYSCTL INT [ expectation ]
+  mutating func parseSysctl() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    let names = Sysctl.allCases.map(\.rawValue)
+    guard case .dotted(let text) = current.kind else {
+      throw error(
+        "'sysctl' needs a name, found \(current.spelling)", notes: ["sysctls: " + names.joined(separator: ", ")])
+    }
+    guard let sysctl = Sysctl(rawValue: text) else {
+      throw error(
+        "unknown sysctl '\(text)'",
+        notes: Self.suggestion(for: text, among: names) + ["sysctls: " + names.joined(separator: ", ")])
+    }
+    advance()
+    let value = try parseInt64("the sysctl's value")
+    return .sysctl(sysctl, value: value, expectation: try parseExpectation())
+  }
+
+  /// ignore := 'ignore' 'SIGPIPE'
+  mutating func parseIgnore() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard currentWord == "SIGPIPE" else {
+      throw error("'ignore' takes SIGPIPE, found \(current.spelling)", notes: ["write 'ignore SIGPIPE'"])
+    }
+    advance()
+    return .ignoreSigpipe
+  }
+}

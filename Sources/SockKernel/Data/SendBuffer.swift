@@ -1,0 +1,86 @@
+/// The sender's side of buffer accounting: `sock_alloc_send_pskb`, `sock_wfree`,
+/// `unix_write_space`.
+extension Kernel {
+  /// What `sock_alloc_send_pskb` ends in.
+  enum Allocation {
+    /// Room: the caller allocates its skb.
+    case room
+    case failed(SyscallOutcome)
+    case sleep(SyscallStep)
+  }
+
+  /// `sock_alloc_send_pskb` with `sock_wait_for_wmem`: admission is checked against the
+  /// charge *before* the allocation, never against the new skb's size. `timeo` is fresh for
+  /// every allocation; the frame keeps it across sleeps while ``CallFrame/allocating``.
+  func sockAllocSendPskb(_ sk: Sock, noblock: Bool, frame: inout CallFrame) -> Allocation {
+    if !frame.allocating {
+      frame.allocating = true
+      frame.timeo = sockSndtimeo(sk, nonBlocking: noblock)
+    } else if sockWaitForWmemSleepsOn(sk, frame: frame) {
+      // Woken, but sock_wait_for_wmem's own loop finds no reason to return yet.
+      return .sleep(waitForWmem(sk, frame: frame))
+    }
+    if let error = sockError(sk) {
+      frame.allocating = false
+      return .failed(error.outcome)
+    }
+    if sk.shutdown.contains(.SEND_SHUTDOWN) {
+      frame.allocating = false
+      return .failed(.failure(.EPIPE, Reason("sock_alloc_send_pskb", "own sk_shutdown has SEND_SHUTDOWN")))
+    }
+    if sk.wmemAlloc < sk.sndbuf {
+      frame.allocating = false
+      return .room
+    }
+    let full = "sk_wmem_alloc \(sk.wmemAlloc) >= sk_sndbuf \(sk.sndbuf)"
+    if frame.timeo == 0 {
+      frame.allocating = false
+      return .failed(.failure(.EAGAIN, Reason("sock_alloc_send_pskb", full + ", timeo 0")))
+    }
+    if signalPending() {
+      frame.allocating = false
+      return .failed(sockIntrErrno(frame.timeo, "sock_alloc_send_pskb"))
+    }
+    return .sleep(waitForWmem(sk, frame: frame))
+  }
+
+  /// `sock_wait_for_wmem`: sleeps (non-exclusively) on the sender's own wait queue.
+  private func waitForWmem(_ sk: Sock, frame: CallFrame) -> SyscallStep {
+    .sleep(
+      on: sk.sleepQueue, exclusive: false, keyFilter: nil, timeout: frame.timeo,
+      reason: Reason("sock_wait_for_wmem", "sk_wmem_alloc \(sk.wmemAlloc) >= sk_sndbuf \(sk.sndbuf)"))
+  }
+
+  /// `sock_wait_for_wmem`'s own re-check after a wake-up: true when it goes back to sleep
+  /// without returning to `sock_alloc_send_pskb`.
+  func sockWaitForWmemSleepsOn(_ sk: Sock, frame: CallFrame) -> Bool {
+    frame.timeo != 0 && !signalPending() && sk.wmemAlloc + 1 >= sk.sndbuf && !sk.shutdown.contains(.SEND_SHUTDOWN)
+      && sk.pendingError == nil
+  }
+
+  /// `skb_set_owner_w`: charges a new skb to its sender.
+  func skbSetOwnerW(_ skb: SkBuff, _ sk: Sock) {
+    skb.owner = sk
+    sk.wmemAlloc += skb.truesize
+  }
+
+  /// `consume_skb` → `sock_wfree`: the sender's charge drops, then `sk_write_space`.
+  func consumeSkb(_ skb: SkBuff) {
+    guard let owner = skb.owner else { return }
+    skb.owner = nil
+    owner.wmemAlloc -= skb.truesize
+    unixWriteSpace(owner)
+  }
+
+  /// `unix_write_space`: wakes the sender's sleepers only once the charge has fallen to
+  /// about a quarter of the buffer.
+  func unixWriteSpace(_ sk: Sock) {
+    guard unixWritable(sk) else { return }
+    wakeUp(sk.sleepQueue, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
+  }
+
+  /// `unix_writable`: not listening, and `sk_wmem_alloc << 2 <= sk_sndbuf` (the biased count).
+  func unixWritable(_ sk: Sock) -> Bool {
+    sk.state != .TCP_LISTEN && (sk.wmemAlloc + 1) * 4 <= sk.sndbuf
+  }
+}
