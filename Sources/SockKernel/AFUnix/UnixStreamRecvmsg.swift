@@ -50,6 +50,8 @@ extension Kernel {
         frame.lastLength = 0
         return unixStreamDataWait(sk, frame: &frame)
       }
+      // "Copy address just once": the sender of the first skb read (recvfrom's address).
+      if frame.copied.isEmpty { frame.sender = first.owner?.address }
       if flags.contains(.MSG_PEEK) {
         // Peeking walks the queue without consuming and never waits once it has data.
         for skb in sk.receiveQueue where size > 0 {

@@ -116,9 +116,11 @@
         }
         guard let next else { return }
         let switchesBefore = Self.voluntarySwitches()
-        let startedAt = GNU.monotonicNow()
+        var startedAt = GNU.monotonicNow()
         let result = next.call.perform()
-        let endedAt = GNU.monotonicNow()
+        var endedAt = GNU.monotonicNow()
+        // Calls that prepare or copy data time the system call alone, not the copying.
+        if let (entered, returned) = result.syscallSpan { (startedAt, endedAt) = (entered, returned) }
         let slept = Self.voluntarySwitches() > switchesBefore
         mailbox.monitor.locked {
           mailbox.completions.append(

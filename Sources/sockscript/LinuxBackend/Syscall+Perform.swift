@@ -72,6 +72,7 @@
         return result
       case .send(let fd, let data, let flags, let address):
         let bytes = data.materialized
+        let entered = GNU.monotonicNow()
         let sent = bytes.withUnsafeBytes { buffer in
           if let address {
             return RawAddress(address).withSockaddr {
@@ -81,12 +82,14 @@
           return Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, nil, 0)
         }
         var result = RealResult.returning(Int64(sent))
+        result.syscallSpan = (entered, GNU.monotonicNow())
         if sent == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
         return result
       case .recv(let fd, let length, let flags):
         var buffer = [UInt8](repeating: 0, count: max(length, 1))
         var address = sockaddr_un()
         var addressLength = socklen_t(MemoryLayout<sockaddr_un>.size)
+        let entered = GNU.monotonicNow()
         let count = buffer.withUnsafeMutableBytes { raw in
           withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -95,6 +98,7 @@
           }
         }
         var result = RealResult.returning(Int64(count))
+        result.syscallSpan = (entered, GNU.monotonicNow())
         if count >= 0 {
           // MSG_TRUNC returns the datagram's length, which may exceed what was copied.
           result.data = Payload.read(Array(buffer.prefix(min(count, length))))
@@ -198,6 +202,9 @@
     var optionValue: Int32?
     var revents: [PollMask]?
     var raised: Signal?
+    /// When the system call itself was entered and returned, for calls whose buffers take
+    /// time to build or to read (a megabyte of data).
+    var syscallSpan: (Int64, Int64)?
 
     /// `value`, and `errno` when it is -1.
     static func returning(_ value: Int64) -> RealResult {
