@@ -9,7 +9,7 @@ extension ScenarioSession {
       guard let call = calls.removeValue(forKey: record.tag) else { return }
       var text =
         resumed
-        ? "<... \(record.syscall.name) resumed>"
+        ? "<... \(record.syscall.name) resumed>" + (outcome.data.map { " " + TraceFormatter.data($0) } ?? "")
         : describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName)
       text += " " + TraceFormatter.result(outcome)
       if case .poll(let fds, _) = record.syscall, let revents = outcome.revents {

@@ -65,6 +65,7 @@ struct TraceFormatter {
   /// `"hello"`, or `<4096 bytes>` for data that is all NUL bytes (a `send SIZE`).
   static func data(_ payload: Payload) -> String {
     switch payload {
+    case .zeros(0): return "\"\""
     case .zeros(let n): return "<\(n) byte\(n == 1 ? "" : "s")>"
     case .bytes(let bytes):
       let shown = bytes.prefix(dataShown)
