@@ -16,7 +16,7 @@ struct LexerTests {
   @Test(
     "lexical errors point at the offending character",
     arguments: [
-      DiagnosticCase(text: "a 1h", message: "unknown time unit 'h'", column: 4),
+      DiagnosticCase(text: "a 1h", message: "unknown unit 'h'", column: 4),
       DiagnosticCase(text: "a \"open", message: "unterminated string", column: 3),
       DiagnosticCase(text: "a $", message: "unexpected character '$'", column: 3),
       DiagnosticCase(text: "a - 1", message: "'-' must be followed by a number", column: 3),
