@@ -58,7 +58,7 @@ extension ScenarioSession {
         Diagnostic(
           "\(what) is not modelled yet", at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0),
           length: call?.word.count ?? 1,
-          notes: ["sockscript models SOCK_STREAM and SOCK_SEQPACKET connections so far"]), .scriptError)
+          notes: ["the model does not implement this kernel path yet"]), .scriptError)
     case .cannotRun(let record, let why):
       let call = calls.removeValue(forKey: record.tag)
       fail(

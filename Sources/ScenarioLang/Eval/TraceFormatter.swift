@@ -27,7 +27,10 @@ struct TraceFormatter {
     case .socket(let type, let proto): "socket(AF_UNIX, \(type), \(proto))"
     case .bind(_, let address): "bind(\(socket), \(address.display))"
     case .listen(_, let backlog): "listen(\(socket), \(backlog))"
-    case .connect(_, let address): "connect(\(socket), \(address.display))"
+    case .connect(_, let address):
+      // strace's spelling of `disconnect`, a connect to an AF_UNSPEC address.
+      address.family == UInt16(AF_UNSPEC)
+        ? "connect(\(socket), {sa_family=AF_UNSPEC})" : "connect(\(socket), \(address.display))"
     case .accept(_, let flags): flags == 0 ? "accept(\(socket))" : "accept4(\(socket), \(flags))"
     case .shutdown(_, let how): "shutdown(\(socket), \(shutdownName(how)))"
     case .close: "close(\(socket))"

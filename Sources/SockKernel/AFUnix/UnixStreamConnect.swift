@@ -9,7 +9,7 @@ extension Kernel {
     case .stream, .seqpacket:
       return unixStreamConnect(file, addr, frame: &frame)
     case .dgram, .raw:
-      return .notModelled("connect on a SOCK_DGRAM socket (unix_dgram_connect)")
+      return .done(unixDgramConnect(file.sock, addr))
     }
   }
 

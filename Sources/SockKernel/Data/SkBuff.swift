@@ -11,14 +11,10 @@ final class SkBuff {
   var consumed = 0
   /// The server end of a connection request (`skb->sk` of the skb `connect` queues).
   var embryo: Sock?
-  /// The sender's address when the skb was queued (`UNIXCB(skb).addr`), for `recvfrom`.
-  let sender: SockAddrUn?
-
-  init(payload: Payload, truesize: Int, owner: Sock?, sender: SockAddrUn? = nil) {
+  init(payload: Payload, truesize: Int, owner: Sock?) {
     self.payload = payload
     self.truesize = truesize
     self.owner = owner
-    self.sender = sender
   }
 
   /// A listener's queue entry for `embryo`.
@@ -26,7 +22,6 @@ final class SkBuff {
     self.payload = .zeros(0)
     self.truesize = 0
     self.embryo = embryo
-    self.sender = nil
   }
 
   /// `skb->len`.
@@ -34,4 +29,9 @@ final class SkBuff {
 
   /// `unix_skb_len`: what a stream reader has not taken yet.
   var unread: Int { payload.count - consumed }
+
+  /// `unix_copy_addr(msg, skb->sk)`: the address `recvfrom` reports is the sending socket's
+  /// address when the skb is *read* (a sender that binds after sending is reported by its
+  /// new name; one that closed keeps its name), not a copy taken at send time.
+  var sender: SockAddrUn? { owner?.address }
 }

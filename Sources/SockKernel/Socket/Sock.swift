@@ -46,7 +46,8 @@ public final class Sock {
     self.type = type
     self.sndbuf = config.wmemDefault
     self.rcvbuf = config.rmemDefault
-    self.maxAckBacklog = UInt32(config.maxDgramQlen)
+    // An int sysctl stored in a u32: a negative value means no limit at all.
+    self.maxAckBacklog = UInt32(bitPattern: config.maxDgramQlen)
     self.peerWait = WaitQueue(name: WaitQueueName(inode: inode, kind: .peerWait))
     self.sleepQueue = WaitQueue(name: WaitQueueName(inode: inode, kind: .sleep))
   }

@@ -1,5 +1,7 @@
 /// `AF_UNIX` (= `PF_UNIX`, `AF_LOCAL`).
 public let AF_UNIX: Int32 = 1
+/// `AF_UNSPEC`: a datagram `connect` to this family dissolves the association.
+public let AF_UNSPEC: Int32 = 0
 
 /// Socket types AF_UNIX knows (`SOCK_RAW` is turned into `SOCK_DGRAM` by `unix_create`).
 public enum SocketType: Int32, Sendable, CustomStringConvertible {

@@ -34,6 +34,13 @@ struct CallFrame {
   /// `last` / `last_len` of `unix_stream_data_wait`: the tail skb seen before sleeping.
   var lastSkb: SkBuff?
   var lastLength = 0
+  /// The datagram `unix_dgram_sendmsg` allocated: charged to the sender while it waits for
+  /// room in the receiver's queue.
+  var skb: SkBuff?
+  /// `other` of `unix_dgram_sendmsg`: the receiver, held across `unix_wait_for_peer`.
+  var other: Sock?
+  /// A datagram send sleeps in `unix_wait_for_peer`.
+  var waitingForPeer = false
 }
 
 /// A system call in progress.
