@@ -1,45 +1,6 @@
 import SockKernel
 import Testing
 
-/// Datagram helpers: a bound or unbound `SOCK_DGRAM` socket, sends and receives.
-extension Harness {
-  func dgram(_ task: TaskID, bound path: String? = nil) -> Int32 {
-    let fd = socket(task, .dgram)
-    if let path { #expect(call(task, .bind(fd: fd, address: .filesystem(path)))?.errno == nil) }
-    return fd
-  }
-
-  func send(
-    _ task: TaskID, _ fd: Int32, _ data: Payload, to path: String? = nil, flags: MessageFlags = [.MSG_DONTWAIT]
-  ) -> SyscallOutcome? {
-    call(task, .send(fd: fd, data: data, flags: flags, address: path.map { .filesystem($0) }))
-  }
-
-  func recv(_ task: TaskID, _ fd: Int32, _ length: Int, flags: MessageFlags = [.MSG_DONTWAIT]) -> SyscallOutcome? {
-    call(task, .recv(fd: fd, length: length, flags: flags))
-  }
-
-  func connect(_ task: TaskID, _ fd: Int32, _ path: String) -> SyscallOutcome? {
-    call(task, .connect(fd: fd, address: .filesystem(path)))
-  }
-
-  func disconnect(_ task: TaskID, _ fd: Int32) -> SyscallOutcome? {
-    call(task, .connect(fd: fd, address: SockAddrUn(family: UInt16(AF_UNSPEC), path: [], length: 16)))
-  }
-
-  /// Sends one-byte datagrams without blocking until one fails; returns how many went.
-  func fill(_ task: TaskID, _ fd: Int32, to path: String? = nil, limit: Int = 1000) -> Int {
-    var sent = 0
-    while sent < limit, send(task, fd, .zeros(1), to: path)?.errno == nil { sent += 1 }
-    return sent
-  }
-
-  func socketpair(_ task: TaskID, _ type: SocketType) -> (Int32, Int32) {
-    let fds = call(task, .socketpair(type: type))!.pair!.fds
-    return (fds.0, fds.1)
-  }
-}
-
 @Suite("SOCK_DGRAM: unix_dgram_sendmsg, __unix_dgram_recvmsg, unix_dgram_connect")
 struct DgramTests {
   @Test("a bound receiver admits max_dgram_qlen + 1 datagrams (unix_recvq_full is a strict >)", arguments: [0, 1, 10])
@@ -240,16 +201,10 @@ struct DgramTests {
 
   @Test("a blocked sender is woken by the receiver's recv, charged all along, and sends then")
   func blockedSenderWokenByRecv() {
-    var config = KernelConfig()
-    config.maxDgramQlen = 0
-    let h = Harness(config: config)
-    let r = h.task("r")
-    let rfd = h.dgram(r, bound: "r.sock")
-    let s = h.task("s")
-    let sfd = h.dgram(s)
-    _ = h.setSndtimeo(s, sfd, 1, 0)
+    let (h, r, rfd) = Harness.fullReceiver()
+    let (s, sfd) = h.sender("s", sndtimeo: 1, 0)
     #expect(h.send(s, sfd, .bytes([1]), to: "r.sock", flags: [])?.errno == nil)
-    let blocked = h.start(s, .send(fd: sfd, data: .bytes([2]), flags: [], address: .filesystem("r.sock")))
+    let blocked = h.startSend(s, sfd, 2)
     #expect(h.result(blocked) == nil)
     #expect(h.kernel.sock(fd: sfd)?.wmemAlloc == 2 * 768)
     h.sleep(100 * ms)
@@ -261,16 +216,10 @@ struct DgramTests {
 
   @Test("a blocked sender times out with EAGAIN and its skb is freed")
   func blockedSenderTimesOut() {
-    var config = KernelConfig()
-    config.maxDgramQlen = 0
-    let h = Harness(config: config)
-    let r = h.task("r")
-    _ = h.dgram(r, bound: "r.sock")
-    let s = h.task("s")
-    let sfd = h.dgram(s)
-    _ = h.setSndtimeo(s, sfd, 0, 100_000)
+    let (h, _, _) = Harness.fullReceiver()
+    let (s, sfd) = h.sender("s", sndtimeo: 0, 100_000)
     #expect(h.send(s, sfd, .bytes([1]), to: "r.sock", flags: [])?.errno == nil)
-    let blocked = h.start(s, .send(fd: sfd, data: .bytes([2]), flags: [], address: .filesystem("r.sock")))
+    let blocked = h.startSend(s, sfd, 2)
     _ = h.kernel.run { h.result(blocked) != nil }
     #expect(h.result(blocked)?.errno == .EAGAIN)
     #expect(h.time(blocked) == 100 * ms)
@@ -279,20 +228,12 @@ struct DgramTests {
 
   @Test("a recv wakes only the first of two blocked senders")
   func recvWakesOneSender() {
-    var config = KernelConfig()
-    config.maxDgramQlen = 0
-    let h = Harness(config: config)
-    let r = h.task("r")
-    let rfd = h.dgram(r, bound: "r.sock")
-    let s1 = h.task("s1")
-    let fd1 = h.dgram(s1)
-    let s2 = h.task("s2")
-    let fd2 = h.dgram(s2)
-    _ = h.setSndtimeo(s1, fd1, 1, 0)
-    _ = h.setSndtimeo(s2, fd2, 1, 0)
+    let (h, r, rfd) = Harness.fullReceiver()
+    let (s1, fd1) = h.sender("s1", sndtimeo: 1, 0)
+    let (s2, fd2) = h.sender("s2", sndtimeo: 1, 0)
     #expect(h.send(s1, fd1, .bytes([0]), to: "r.sock")?.errno == nil)
-    let first = h.start(s1, .send(fd: fd1, data: .bytes([1]), flags: [], address: .filesystem("r.sock")))
-    let second = h.start(s2, .send(fd: fd2, data: .bytes([2]), flags: [], address: .filesystem("r.sock")))
+    let first = h.startSend(s1, fd1, 1)
+    let second = h.startSend(s2, fd2, 2)
     h.sleep(10 * ms)
     _ = h.recv(r, rfd, 10)
     h.sleep(10 * ms)
@@ -302,19 +243,13 @@ struct DgramTests {
 
   @Test("closing the receiver wakes every blocked sender: ECONNREFUSED")
   func closeWakesAllSenders() {
-    var config = KernelConfig()
-    config.maxDgramQlen = 0
-    let h = Harness(config: config)
-    let r = h.task("r")
-    let rfd = h.dgram(r, bound: "r.sock")
-    let s1 = h.task("s1")
-    let fd1 = h.dgram(s1)
-    let s2 = h.task("s2")
-    let fd2 = h.dgram(s2)
+    let (h, r, rfd) = Harness.fullReceiver()
+    let (s1, fd1) = h.sender("s1", sndtimeo: 0, 0)
+    let (s2, fd2) = h.sender("s2", sndtimeo: 0, 0)
     #expect(h.connect(s1, fd1, "r.sock")?.errno == nil)
     #expect(h.send(s1, fd1, .bytes([0]))?.errno == nil)
-    let first = h.start(s1, .send(fd: fd1, data: .bytes([1]), flags: [], address: nil))
-    let second = h.start(s2, .send(fd: fd2, data: .bytes([2]), flags: [], address: .filesystem("r.sock")))
+    let first = h.startSend(s1, fd1, 1, to: nil)
+    let second = h.startSend(s2, fd2, 2)
     #expect(h.call(r, .close(fd: rfd))?.errno == nil)
     _ = h.kernel.run { h.result(first) != nil && h.result(second) != nil }
     #expect(h.result(first)?.errno == .ECONNREFUSED)
@@ -342,16 +277,10 @@ struct DgramTests {
 
   /// A sender blocked on a full receiver (max_dgram_qlen 0) with SO_SNDTIMEO {0, usec}.
   static func blockedSender(usec: Int64) -> (Harness, TaskID, Int32, Int) {
-    var config = KernelConfig()
-    config.maxDgramQlen = 0
-    let h = Harness(config: config)
-    let r = h.task("r")
-    _ = h.dgram(r, bound: "r.sock")
-    let s = h.task("s")
-    let sfd = h.dgram(s)
-    _ = h.setSndtimeo(s, sfd, 0, usec)
+    let (h, _, _) = Harness.fullReceiver()
+    let (s, sfd) = h.sender("s", sndtimeo: 0, usec)
     #expect(h.send(s, sfd, .bytes([0]), to: "r.sock")?.errno == nil)
-    let blocked = h.start(s, .send(fd: sfd, data: .bytes([1]), flags: [], address: .filesystem("r.sock")))
+    let blocked = h.startSend(s, sfd, 1)
     #expect(h.result(blocked) == nil)
     return (h, s, sfd, blocked)
   }

@@ -1,4 +1,5 @@
 import SockKernel
+import Testing
 
 /// Drives the kernel model directly, as a C test program would drive Linux.
 final class Harness {
@@ -62,3 +63,65 @@ final class Harness {
 
 let ms: Nanoseconds = 1_000_000
 let second: Nanoseconds = 1_000_000_000
+
+/// Data helpers: a bound or unbound `SOCK_DGRAM` socket, socket pairs, sends and receives.
+extension Harness {
+  func dgram(_ task: TaskID, bound path: String? = nil) -> Int32 {
+    let fd = socket(task, .dgram)
+    if let path { #expect(call(task, .bind(fd: fd, address: .filesystem(path)))?.errno == nil) }
+    return fd
+  }
+
+  func send(
+    _ task: TaskID, _ fd: Int32, _ data: Payload, to path: String? = nil, flags: MessageFlags = [.MSG_DONTWAIT]
+  ) -> SyscallOutcome? {
+    call(task, .send(fd: fd, data: data, flags: flags, address: path.map { .filesystem($0) }))
+  }
+
+  func recv(_ task: TaskID, _ fd: Int32, _ length: Int, flags: MessageFlags = [.MSG_DONTWAIT]) -> SyscallOutcome? {
+    call(task, .recv(fd: fd, length: length, flags: flags))
+  }
+
+  func connect(_ task: TaskID, _ fd: Int32, _ path: String) -> SyscallOutcome? {
+    call(task, .connect(fd: fd, address: .filesystem(path)))
+  }
+
+  func disconnect(_ task: TaskID, _ fd: Int32) -> SyscallOutcome? {
+    call(task, .connect(fd: fd, address: SockAddrUn(family: UInt16(AF_UNSPEC), path: [], length: 16)))
+  }
+
+  /// Sends one-byte datagrams without blocking until one fails; returns how many went.
+  func fill(_ task: TaskID, _ fd: Int32, to path: String? = nil, limit: Int = 1000) -> Int {
+    var sent = 0
+    while sent < limit, send(task, fd, .zeros(1), to: path)?.errno == nil { sent += 1 }
+    return sent
+  }
+
+  func socketpair(_ task: TaskID, _ type: SocketType) -> (Int32, Int32) {
+    let fds = call(task, .socketpair(type: type))!.pair!.fds
+    return (fds.0, fds.1)
+  }
+
+  /// A harness whose receivers admit one datagram (max_dgram_qlen 0), with receiver task
+  /// `r` bound to "r.sock".
+  static func fullReceiver() -> (h: Harness, r: TaskID, rfd: Int32) {
+    var config = KernelConfig()
+    config.maxDgramQlen = 0
+    let h = Harness(config: config)
+    let r = h.task("r")
+    return (h, r, h.dgram(r, bound: "r.sock"))
+  }
+
+  /// An unbound datagram sender with SO_SNDTIMEO {sec, usec}.
+  func sender(_ name: String, sndtimeo sec: Int64, _ usec: Int64) -> (TaskID, Int32) {
+    let t = task(name)
+    let fd = dgram(t)
+    _ = setSndtimeo(t, fd, sec, usec)
+    return (t, fd)
+  }
+
+  /// Starts a blocking send of one byte to `path` (or the peer); returns its tag.
+  func startSend(_ task: TaskID, _ fd: Int32, _ byte: UInt8, to path: String? = "r.sock") -> Int {
+    start(task, .send(fd: fd, data: .bytes([byte]), flags: [], address: path.map { .filesystem($0) }))
+  }
+}

@@ -114,4 +114,48 @@ struct StreamDataTests {
       #expect(h.call(t, .getIntOption(fd: a, option: .SO_SNDBUF))?.optionValue == Int32(expected))
     }
   }
+
+  @Test("stray wake-ups: a blocked writer and a blocked reader re-check and sleep on")
+  func strayWakeups() {
+    let h = Harness()
+    let (t, a, b) = pair(h)
+    let peer = h.task("b")
+    #expect(send(h, t, a, 1 << 20).value == 219264)
+    let writer = h.start(t, .send(fd: a, data: .zeros(1), flags: [], address: nil))
+    // Data for a wakes a.wq (sk_data_ready); sock_wait_for_wmem still has no room.
+    #expect(h.send(peer, b, .bytes([1]))?.value == 1)
+    #expect(h.result(writer) == nil)
+    #expect(h.events.contains { if case .blocked(let r, _, true) = $0 { r.tag == writer } else { false } })
+
+    let h2 = Harness()
+    let (t2, c, d) = pair(h2)
+    let reader = h2.task("d")
+    #expect(h2.send(reader, d, .bytes([1]))?.value == 1)
+    let blocked = h2.start(reader, .recv(fd: d, length: 10, flags: []))
+    // c consumes d's skb: unix_write_space wakes d.wq, but no data arrived for d.
+    #expect(h2.recv(t2, c, 10)?.value == 1)
+    #expect(h2.result(blocked) == nil)
+    #expect(h2.events.contains { if case .blocked(let r, _, true) = $0 { r.tag == blocked } else { false } })
+  }
+
+  @Test("buffer sysctls: *mem_default sets new sockets' buffers, *mem_max clamps SO_*BUF, ranges are checked")
+  func bufferSysctls() {
+    let h = Harness()
+    let main = h.task("main")
+    #expect(h.call(main, .sysctl(.wmemDefault, value: 10000))?.errno == nil)
+    #expect(h.call(main, .sysctl(.rmemDefault, value: 20000))?.errno == nil)
+    #expect(h.call(main, .sysctl(.wmemMax, value: 6000))?.errno == nil)
+    #expect(h.call(main, .sysctl(.rmemMax, value: 7000))?.errno == nil)
+    let fd = h.socket(main)
+    #expect(h.call(main, .getIntOption(fd: fd, option: .SO_SNDBUF))?.optionValue == 10000)
+    #expect(h.call(main, .getIntOption(fd: fd, option: .SO_RCVBUF))?.optionValue == 20000)
+    _ = h.call(main, .setIntOption(fd: fd, option: .SO_SNDBUF, value: 1 << 20))
+    _ = h.call(main, .setIntOption(fd: fd, option: .SO_RCVBUF, value: 1 << 20))
+    #expect(h.call(main, .getIntOption(fd: fd, option: .SO_SNDBUF))?.optionValue == 12000)
+    #expect(h.call(main, .getIntOption(fd: fd, option: .SO_RCVBUF))?.optionValue == 14000)
+    #expect(h.call(main, .sysctl(.wmemDefault, value: 4607))?.errno == .EINVAL)
+    #expect(h.call(main, .sysctl(.rmemMax, value: 2303))?.errno == .EINVAL)
+    #expect(h.call(main, .sysctl(.somaxconn, value: -1))?.errno == .EINVAL)
+    #expect(h.call(main, .sysctl(.maxDgramQlen, value: -1))?.errno == nil)
+  }
 }

@@ -110,25 +110,17 @@ extension Parser {
 
   /// A result of a kind the operation cannot return (`listen … = "x"`) is a script error.
   static func checkFits(_ expectation: Expectation, word: String, kind: Operation.Kind) throws(Diagnostic) {
-    let fits: Bool
-    let what: String
+    let needs: String
     switch (expectation.result, kind) {
-    case (.value, _), (.error, _): return
-    case (.timeval, .getTimeout): return
-    case (.data, .recv): return
-    case (.option, .getOption): return
-    case (.revents, .poll): return
-    case (.timeval, _): (fits, what) = (false, "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'")
-    case (.data, _): (fits, what) = (false, "a data result (\"…\") is for 'recv'")
-    case (.option, _):
-      (fits, what) = (false, "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error' or 'get type'")
-    case (.revents, _): (fits, what) = (false, "a revents result ([IN|OUT]) is for 'poll'")
+    case (.value, _), (.error, _), (.timeval, .getTimeout), (.data, .recv), (.option, .getOption), (.revents, .poll):
+      return
+    case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
+    case (.data, _): needs = "a data result (\"…\") is for 'recv'"
+    case (.option, _): needs = "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error' or 'get type'"
+    case (.revents, _): needs = "a revents result ([IN|OUT]) is for 'poll'"
     }
-    if !fits {
-      throw Diagnostic(
-        "'\(word)' cannot return that: \(what)", at: expectation.location,
-        notes: ["write '= 0' or '= -1 ERRNO'"])
-    }
+    throw Diagnostic(
+      "'\(word)' cannot return that: \(needs)", at: expectation.location, notes: ["write '= 0' or '= -1 ERRNO'"])
   }
 
   /// how := 'rd' | 'wr' | 'rdwr' | INT

@@ -51,7 +51,7 @@ extension Kernel {
         return unixStreamDataWait(sk, frame: &frame)
       }
       // "Copy address just once": the sender of the first skb read (recvfrom's address).
-      if frame.copied.isEmpty { frame.sender = first.owner?.address }
+      if frame.copied.isEmpty { frame.sender = first.sender }
       if flags.contains(.MSG_PEEK) {
         // Peeking walks the queue without consuming and never waits once it has data.
         for skb in sk.receiveQueue where size > 0 {

@@ -14,33 +14,29 @@ extension Kernel {
   /// every allocation; the frame keeps it across sleeps while ``CallFrame/allocating``.
   func sockAllocSendPskb(_ sk: Sock, noblock: Bool, frame: inout CallFrame) -> Allocation {
     if !frame.allocating {
-      frame.allocating = true
       frame.timeo = sockSndtimeo(sk, nonBlocking: noblock)
     } else if sockWaitForWmemSleepsOn(sk, frame: frame) {
       // Woken, but sock_wait_for_wmem's own loop finds no reason to return yet.
       return .sleep(waitForWmem(sk, frame: frame))
     }
-    if let error = sockError(sk) {
-      frame.allocating = false
-      return .failed(error.outcome)
-    }
+    let result = sockAllocSendPskbChecks(sk, frame: frame)
+    // Only a sleep stays inside the allocation; anything else ends it.
+    if case .sleep = result { frame.allocating = true } else { frame.allocating = false }
+    return result
+  }
+
+  /// The checks of `sock_alloc_send_pskb`'s loop, in the kernel's order.
+  private func sockAllocSendPskbChecks(_ sk: Sock, frame: CallFrame) -> Allocation {
+    if let error = sockError(sk) { return .failed(error.outcome) }
     if sk.shutdown.contains(.SEND_SHUTDOWN) {
-      frame.allocating = false
       return .failed(.failure(.EPIPE, Reason("sock_alloc_send_pskb", "own sk_shutdown has SEND_SHUTDOWN")))
     }
-    if sk.wmemAlloc < sk.sndbuf {
-      frame.allocating = false
-      return .room
-    }
-    let full = "sk_wmem_alloc \(sk.wmemAlloc) >= sk_sndbuf \(sk.sndbuf)"
+    if sk.wmemAlloc < sk.sndbuf { return .room }
     if frame.timeo == 0 {
-      frame.allocating = false
+      let full = "sk_wmem_alloc \(sk.wmemAlloc) >= sk_sndbuf \(sk.sndbuf)"
       return .failed(.failure(.EAGAIN, Reason("sock_alloc_send_pskb", full + ", timeo 0")))
     }
-    if signalPending() {
-      frame.allocating = false
-      return .failed(sockIntrErrno(frame.timeo, "sock_alloc_send_pskb"))
-    }
+    if signalPending() { return .failed(sockIntrErrno(frame.timeo, "sock_alloc_send_pskb")) }
     return .sleep(waitForWmem(sk, frame: frame))
   }
 
