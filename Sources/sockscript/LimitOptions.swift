@@ -18,7 +18,14 @@ struct LimitOptions: ParsableArguments {
       "Stop a model run whose virtual clock would pass this (default 31536000, a year).", valueName: "SECONDS"))
   var maxVirtualTime: Int64?
 
+  @Option(help: ArgumentHelp("Refuse 'repeat's nested deeper than this (default 64).", valueName: "N"))
+  var maxNesting: Int?
+
   func validate() throws {
+    // Parsing, checking and running recurse once per level.
+    if let maxNesting, !(1...256).contains(maxNesting) {
+      throw ValidationError("--max-nesting must be between 1 and 256")
+    }
     if let maxScriptBytes, !(1...(1 << 31)).contains(maxScriptBytes) {
       throw ValidationError("--max-script-bytes must be between 1 and 2147483648")
     }
@@ -39,6 +46,7 @@ struct LimitOptions: ParsableArguments {
     if let maxStatements { limits.maxStatements = maxStatements }
     if let maxSockets { limits.maxSockets = maxSockets }
     if let maxVirtualTime { limits.maxVirtualTime = maxVirtualTime * 1_000_000_000 }
+    if let maxNesting { limits.maxNesting = maxNesting }
     return limits
   }
 
@@ -49,6 +57,7 @@ struct LimitOptions: ParsableArguments {
     if let maxStatements { arguments += ["--max-statements", String(maxStatements)] }
     if let maxSockets { arguments += ["--max-sockets", String(maxSockets)] }
     if let maxVirtualTime { arguments += ["--max-virtual-time", String(maxVirtualTime)] }
+    if let maxNesting { arguments += ["--max-nesting", String(maxNesting)] }
     return arguments
   }
 }

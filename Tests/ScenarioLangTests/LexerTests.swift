@@ -18,7 +18,8 @@ struct LexerTests {
     arguments: [
       DiagnosticCase(text: "a 1h", message: "unknown unit 'h'", column: 4),
       DiagnosticCase(text: "a \"open", message: "unterminated string", column: 3),
-      DiagnosticCase(text: "a $", message: "unexpected character '$'", column: 3),
+      DiagnosticCase(text: "a $", message: "'$' must be followed by a loop variable's name", column: 3),
+      DiagnosticCase(text: "a ~", message: "unexpected character '~'", column: 3),
       DiagnosticCase(text: "a - 1", message: "'-' must be followed by a number", column: 3),
       DiagnosticCase(text: "a \"\\q\"", message: "unknown escape '\\q'", column: 4),
       DiagnosticCase(text: "a \u{0}", message: "unexpected NUL byte", column: 3),

@@ -9,6 +9,21 @@ public struct Script: Sendable {
 public struct Name: Sendable, Equatable {
   public let text: String
   public let location: SourceLocation
+  /// Set when the name has loop variables (`c$i`).
+  public let template: NameTemplate?
+
+  public init(text: String, location: SourceLocation) {
+    self.text = text
+    self.location = location
+    self.template = NameTemplate(text)
+  }
+}
+
+/// `repeat N [as VAR] { … }`: the body runs N times; `$VAR` counts 0, 1, … N-1 in names.
+public struct Loop: Sendable {
+  public let count: Int
+  public let variable: Name?
+  public internal(set) var body: [Statement]
 }
 
 /// One statement; a trailing `&` runs it in the background.
@@ -36,6 +51,8 @@ public struct Statement: Sendable {
     /// `ignore SIGPIPE`: the process ignores SIGPIPE from now on, so a stream `send` on a
     /// broken connection only fails with `EPIPE`.
     case ignoreSigpipe
+    /// `repeat N [as VAR] { STATEMENTS }`.
+    case loop(Loop)
   }
 
   public let kind: Kind
@@ -47,7 +64,11 @@ public struct Statement: Sendable {
 
 extension Script {
   /// The lines whose statements run on one side only.
-  public var sideOnlyLines: Set<Int> { Set(statements.filter { $0.onlyOn != nil }.map(\.location.line)) }
+  public var sideOnlyLines: Set<Int> {
+    var lines = Set<Int>()
+    Statement.visit(statements) { if $0.onlyOn != nil { lines.insert($0.location.line) } }
+    return lines
+  }
 
   /// Marks the statements of each directive's line; a directive on a line without a
   /// statement is an error, since it would silently mark nothing.
@@ -56,16 +77,36 @@ extension Script {
     var byLine: [Int: SideDirective] = [:]
     for directive in directives { byLine[directive.location.line] = directive }
     var used = Set<Int>()
+    Statement.mark(&statements, byLine, used: &used)
+    if let unused = directives.first(where: { !used.contains($0.location.line) }) {
+      throw Diagnostic(
+        "'# \(unused.side == .model ? "model-only" : "kernel-only")' marks no statement", at: unused.location,
+        notes: ["put it at the end of the line whose statements it marks"])
+    }
+  }
+}
+
+extension Statement {
+  /// Calls `body` with every statement, loop bodies included, in order.
+  static func visit(_ statements: [Statement], _ body: (Statement) -> Void) {
+    for statement in statements {
+      body(statement)
+      if case .loop(let loop) = statement.kind { visit(loop.body, body) }
+    }
+  }
+
+  /// Marks the statements (loop bodies included) on a directive's line.
+  static func mark(_ statements: inout [Statement], _ byLine: [Int: SideDirective], used: inout Set<Int>) {
     for i in statements.indices {
       if let directive = byLine[statements[i].location.line] {
         statements[i].onlyOn = directive.side
         used.insert(directive.location.line)
       }
-    }
-    if let unused = directives.first(where: { !used.contains($0.location.line) }) {
-      throw Diagnostic(
-        "'# \(unused.side == .model ? "model-only" : "kernel-only")' marks no statement", at: unused.location,
-        notes: ["put it at the end of the line whose statements it marks"])
+      if case .loop(var loop) = statements[i].kind {
+        mark(&loop.body, byLine, used: &used)
+        statements[i] = Statement(
+          kind: .loop(loop), location: statements[i].location, background: false, onlyOn: statements[i].onlyOn)
+      }
     }
   }
 }

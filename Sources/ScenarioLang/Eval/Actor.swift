@@ -10,10 +10,14 @@ final class Actor {
   var address: SockAddrUn?
   /// `SOCK_DGRAM`: a `recv` shows whom the datagram came from.
   var type: SocketType = .stream
+  /// Where the name was declared: only that declaration (in a later iteration of its
+  /// `repeat`) may declare it again.
+  let site: SourceLocation?
 
-  init(name: String, task: TaskID) {
+  init(name: String, task: TaskID, site: SourceLocation? = nil) {
     self.name = name
     self.task = task
+    self.site = site
   }
 }
 
@@ -24,8 +28,10 @@ struct SubmittedCall {
   let location: SourceLocation
   let word: String
   let expectation: Expectation?
-  /// `accept as NAME`.
-  let acceptName: Name?
+  /// `accept as NAME`: the name (loop variables resolved when the call was made) and where
+  /// it is written.
+  var acceptName: Name?
+  var acceptAs: String? = nil
   /// `socketpair`'s second socket.
   var pairName: String? = nil
 }

@@ -1,11 +1,20 @@
 /// Checks names before anything runs: a socket is declared once and used after its
 /// declaration, so a misspelt name fails the script with no output.
+///
+/// A `repeat` body is checked once: a declaration in it names a new socket on every
+/// iteration (the name then means the latest). A name template (`c$i`) is checked by its
+/// shape; whether `c7` exists when it is used is known only when the loop has run, so the
+/// evaluator checks that.
 struct NameCheck {
   /// Names known so far, with where each was declared.
   var declared: [String: SourceLocation] = [:]
+  /// Name templates declared so far.
+  var templates: [(template: NameTemplate, name: Name)] = []
 
-  mutating func check(_ script: Script) throws(Diagnostic) {
-    for statement in script.statements {
+  mutating func check(_ script: Script) throws(Diagnostic) { try check(script.statements) }
+
+  private mutating func check(_ statements: [Statement]) throws(Diagnostic) {
+    for statement in statements {
       switch statement.kind {
       case .declare(let kind, let name, _, let operations):
         if let name {
@@ -24,6 +33,8 @@ struct NameCheck {
         try declare(second)
       case .signal(let name, _):
         try use(name)
+      case .loop(let loop):
+        try check(loop.body)
       case .sleep, .file, .sysctl, .ignoreSigpipe:
         break
       }
@@ -42,6 +53,15 @@ struct NameCheck {
   }
 
   private mutating func declare(_ name: Name) throws(Diagnostic) {
+    if let template = name.template {
+      if let earlier = templates.first(where: { $0.template.hasShape(of: template) }) {
+        throw Diagnostic(
+          "sockets named '\(name.text)' are already declared", at: name.location, length: name.text.count,
+          notes: ["'\(earlier.name.text)' was declared at \(earlier.name.location); pick another name"])
+      }
+      templates.append((template, name))
+      return
+    }
     if let earlier = declared[name.text] {
       throw Diagnostic(
         "socket '\(name.text)' is already declared", at: name.location, length: name.text.count,
@@ -51,7 +71,13 @@ struct NameCheck {
   }
 
   private func use(_ name: Name) throws(Diagnostic) {
-    guard declared[name.text] == nil else { return }
+    if let template = name.template {
+      if templates.contains(where: { $0.template.hasShape(of: template) }) { return }
+      if declared.keys.contains(where: template.canProduce) { return }
+    } else {
+      if declared[name.text] != nil { return }
+      if templates.contains(where: { $0.template.canProduce(name.text) }) { return }
+    }
     let suggestion = Parser.suggestion(for: name.text, among: declared.keys.sorted())
     throw Diagnostic(
       "unknown socket '\(name.text)'", at: name.location, length: name.text.count,

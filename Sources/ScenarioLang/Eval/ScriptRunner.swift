@@ -31,7 +31,7 @@ public enum ScriptRunner {
     let script: Script
     do throws(Diagnostic) {
       try limits.checkSize(of: source)
-      script = try Parser.parse(source.text)
+      script = try Parser.parse(source.text, maxNesting: limits.maxNesting)
     } catch {
       report(error)
       return Result(status: .scriptError, callLog: nil, script: nil)

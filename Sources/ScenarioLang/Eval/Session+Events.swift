@@ -115,12 +115,11 @@ extension ScenarioSession {
       // An accepted socket counts against the limit whether or not it gets a name.
       socketsCreated += 1
       // Without `as NAME` the accepted socket stays anonymous: nothing can use it.
-      guard let name = call.acceptName?.text else { return nil }
-      let accepted = Actor(name: name, task: backend.spawn(name: name))
+      guard let name = call.acceptAs, let written = call.acceptName, let accepted = newActor(name, at: written)
+      else { return nil }
       accepted.fd = Int32(outcome.value)
       accepted.type = actor.type
       fdNames[Int32(outcome.value)] = name
-      actors[name] = accepted
       if let inode = outcome.inode { socketNames[inode] = name }
       return name
     default:

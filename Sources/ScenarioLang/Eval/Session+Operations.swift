@@ -5,12 +5,14 @@ extension ScenarioSession {
   func submit(_ operations: [Operation], for actor: Actor) {
     for operation in operations {
       guard let syscall = makeSyscall(operation, for: actor) else { return }
-      var acceptName: Name?
-      if case .accept(let name) = operation.kind { acceptName = name }
-      let tag = remember(
-        SubmittedCall(
-          actor: actor.name, location: operation.location, word: operation.word,
-          expectation: operation.expectation, acceptName: acceptName), name: syscall(-1).name)
+      var call = SubmittedCall(
+        actor: actor.name, location: operation.location, word: operation.word, expectation: operation.expectation,
+        acceptName: nil)
+      if case .accept(let name?) = operation.kind {
+        call.acceptName = name
+        call.acceptAs = resolved(name)
+      }
+      let tag = remember(call, name: syscall(-1).name)
       backend.submit(actor.task, tag: tag) { [unowned actor] in syscall(actor.fd ?? -1) }
     }
   }
@@ -60,12 +62,7 @@ extension ScenarioSession {
           polled.append(actor)
           continue
         }
-        guard let other = actors[name.text] else {
-          fail(
-            Diagnostic("socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count),
-            .scriptError)
-          return nil
-        }
+        guard let other = existingActor(name) else { return nil }
         polled.append(other)
       }
       let events = items.map(\.events)
@@ -82,10 +79,10 @@ extension ScenarioSession {
     case .address(let address):
       return address.sockaddr
     case .socket(let name):
-      if let address = actors[name.text]?.address { return address }
+      if let address = actors[resolved(name)]?.address { return address }
       fail(
         Diagnostic(
-          "'\(name.text)' has no address to connect to", at: name.location, length: name.text.count,
+          "'\(resolved(name))' has no address to connect to", at: name.location, length: name.text.count,
           notes: ["bind it first, or connect to an address: connect \"path\" or connect @name"]), .scriptError)
       return nil
     case nil:

@@ -39,6 +39,8 @@ public final class ScenarioSession {
   public var limits = Limits() {
     didSet { kernel?.timeLimit = limits.maxVirtualTime }
   }
+  /// The values of the loop variables of the `repeat`s running now.
+  var bindings: [String: Int] = [:]
   /// `ignore SIGPIPE` was run: a raised SIGPIPE kills nobody.
   var ignoresSigpipe = false
   /// Statements executed so far, against ``Limits/maxStatements``.
@@ -87,18 +89,7 @@ public final class ScenarioSession {
       fail(error, .scriptError)
       return status
     }
-    for statement in script.statements {
-      if stopped { break }
-      // `# model-only:` / `# kernel-only:` lines run on their side only.
-      if let side = statement.onlyOn, side != backend.kind { continue }
-      guard statementsRun < limits.maxStatements else {
-        fail(limits.statementsExceeded(at: statement.location), .scriptError)
-        break
-      }
-      statementsRun += 1
-      running = (statement.location, 1)
-      run(statement)
-    }
+    runStatements(script.statements)
     return status
   }
 
@@ -124,7 +115,7 @@ public final class ScenarioSession {
   func run(_ statement: Statement) {
     switch statement.kind {
     case .declare(let kind, let name, let type, let operations):
-      let actorName = name?.text ?? kind.rawValue
+      let actorName = name.map(resolved) ?? kind.rawValue
       let actor: Actor
       if let existing = actors[actorName], name == nil {
         actor = existing
@@ -136,13 +127,10 @@ public final class ScenarioSession {
       submit(operations, for: actor)
       settle(actor, background: statement.background, at: statement.location)
     case .act(let name, let operations):
-      guard let actor = actors[name.text] else {
-        fail(
-          Diagnostic(
-            "socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count,
-            notes: ["it is created when its accept returns; 'wait' for the accepting socket first"]), .scriptError)
-        return
-      }
+      guard
+        let actor = existingActor(
+          name, notes: ["it is created when its accept returns; 'wait' for the accepting socket first"])
+      else { return }
       submit(operations, for: actor)
       settle(actor, background: statement.background, at: statement.location)
     case .sleep(let duration):
@@ -151,12 +139,7 @@ public final class ScenarioSession {
       runKernel(blocking: nil) { [unowned self] in self.backend.hasFired(alarm) }
     case .wait(let name):
       if let name {
-        guard let actor = actors[name.text] else {
-          fail(
-            Diagnostic("socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count),
-            .scriptError)
-          return
-        }
+        guard let actor = existingActor(name) else { return }
         runKernel(blocking: actor.task) { [unowned self] in self.backend.isIdle(actor.task) }
       } else {
         runKernel(blocking: nil) { [unowned self] in self.allIdle }
@@ -173,17 +156,14 @@ public final class ScenarioSession {
     case .socketpair(let first, let second, let type, let expectation):
       runSocketpair(first, second, type: type ?? .stream, expectation: expectation, at: statement.location)
     case .signal(let name, let signal):
-      guard let actor = actors[name.text] else {
-        fail(
-          Diagnostic("socket '\(name.text)' does not exist yet", at: name.location, length: name.text.count),
-          .scriptError)
-        return
-      }
+      guard let actor = existingActor(name) else { return }
       runOnMain(.kill(task: actor.task, signal: signal), word: "signal", expectation: nil, at: statement.location)
     case .sysctl(let sysctl, let value, let expectation):
       runOnMain(.sysctl(sysctl, value: value), word: "sysctl", expectation: expectation, at: statement.location)
     case .ignoreSigpipe:
       ignoresSigpipe = true
+    case .loop(let loop):
+      run(loop)
     }
   }
 
@@ -204,16 +184,13 @@ public final class ScenarioSession {
       fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
       return
     }
+    guard let a = newActor(resolved(first), at: first), let b = newActor(resolved(second), at: second) else { return }
     socketsCreated += 2
-    let a = Actor(name: first.text, task: backend.spawn(name: first.text))
-    let b = Actor(name: second.text, task: backend.spawn(name: second.text))
     a.type = type
     b.type = type
-    actors[first.text] = a
-    actors[second.text] = b
     var call = SubmittedCall(
-      actor: first.text, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
-    call.pairName = second.text
+      actor: a.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
+    call.pairName = b.name
     let tag = remember(call, name: "socketpair")
     backend.submit(a.task, tag: tag) { .socketpair(type: type) }
     runKernel(blocking: a.task) { [unowned self] in self.backend.isIdle(a.task) }
@@ -236,11 +213,10 @@ public final class ScenarioSession {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
       return nil
     }
+    guard let actor = newActor(name, at: written) else { return nil }
     socketsCreated += 1
     let location = written.location
-    let actor = Actor(name: name, task: backend.spawn(name: name))
     actor.type = type == .raw ? .dgram : type
-    actors[name] = actor
     let tag = remember(
       SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil),
       name: "socket")

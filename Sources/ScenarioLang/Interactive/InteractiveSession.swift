@@ -16,6 +16,8 @@ public final class InteractiveSession {
   public private(set) var quitRequested = false
   /// Every logical line entered so far: the text `<repl>` diagnostics point into.
   public private(set) var lines: [String] = []
+  /// Lines of ``transcript``: more than ``lines`` when an input spans lines.
+  private var transcriptLines = 0
   /// What `:save` writes: the statements that ran since the last `:reset`.
   public private(set) var saved: [String] = []
 
@@ -84,8 +86,10 @@ public final class InteractiveSession {
 
   /// Runs one logical line: a meta command (`:…`) or statements of the language.
   public func enter(_ line: String) {
+    // A `repeat` typed over several lines is one input of several transcript lines.
+    let number = transcriptLines + 1
     lines.append(line)
-    let number = lines.count
+    transcriptLines += 1 + line.utf8.count { $0 == UInt8(ascii: "\n") }
     interrupt.take()  // a Ctrl-C typed before this line is not for it
     if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
       do throws(Diagnostic) {
@@ -98,7 +102,7 @@ public final class InteractiveSession {
     let source = transcript
     let script: Script
     do throws(Diagnostic) {
-      script = try Parser.parse(line)
+      script = try Parser.parse(line, maxNesting: session.limits.maxNesting)
     } catch {
       report(error.shifted(by: number - 1), source)
       return
@@ -200,7 +204,7 @@ public final class InteractiveSession {
 
   /// `:load FILE`: runs the file's statements in this session; diagnostics name the file.
   func load(_ path: String) {
-    let number = lines.count
+    let number = transcriptLines
     guard let bytes = readFile(path) else {
       report(
         Diagnostic("cannot read '\(path)'", at: SourceLocation(line: number, column: 1, offset: 0)), transcript)
@@ -215,7 +219,7 @@ public final class InteractiveSession {
     }
     let script: Script
     do throws(Diagnostic) {
-      script = try Parser.parse(file.text)
+      script = try Parser.parse(file.text, maxNesting: session.limits.maxNesting)
     } catch {
       report(error, file)
       return

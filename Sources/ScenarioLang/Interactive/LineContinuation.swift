@@ -1,9 +1,12 @@
 /// When one typed line is not yet a whole REPL input.
 ///
-/// The language ends a statement at every newline, so it has no construct that spans lines.
-/// The REPL therefore joins physical lines into one logical line, with a space, while:
-/// * the line ends with a backslash `\` (outside a string or comment), which is dropped, or
-/// * a `{` of a raw timeval `{sec, usec}` is still open.
+/// The language ends a statement at every newline; only `repeat N { … }` (and a raw timeval
+/// `{sec, usec}`) span lines. The REPL therefore joins physical lines into one input while:
+/// * the line ends with a backslash `\` (outside a string or comment), which is dropped and
+///   the next line joined with a space, or
+/// * a `{` is still open: the next line is joined with a new line when the innermost open
+///   brace starts a `repeat` body (where a new line ends a statement), with a space when it
+///   starts a timeval (`sndtimeo {1,`, `= {0,`), which must stay on one line.
 ///
 /// An unterminated string is not continued: strings end on their own line in the language,
 /// so the REPL reports it at once, as `sockscript run` would.
@@ -11,7 +14,7 @@ public enum LineContinuation {
   /// The logical line so far, if `line` (appended to `pending`) leaves it incomplete; nil when
   /// the joined text is ready to run.
   public static func join(_ pending: String?, _ line: String) -> (text: String, complete: Bool) {
-    let text = pending.map { $0 + " " + line } ?? line
+    let text = pending.map { $0 + (innermostOpenBraceIsBlock($0) ? "\n" : " ") + line } ?? line
     if endsWithBackslash(text) { return (String(text.dropLast()), false) }
     return (text, openBraces(text) <= 0)
   }
@@ -24,6 +27,23 @@ public enum LineContinuation {
       if scalar == "}" { depth -= 1 }
     }
     return depth
+  }
+
+  /// Whether the innermost `{` still open starts a block (a `repeat` body) rather than a
+  /// timeval, which follows `=`, `sndtimeo` or `rcvtimeo`.
+  static func innermostOpenBraceIsBlock(_ text: String) -> Bool {
+    var code = ""
+    var open: [Bool] = []
+    scan(text) { scalar in
+      if scalar == "{" {
+        let before = code.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        let timeval = before.first == "=" || before.starts(with: "oemitdns") || before.starts(with: "oemitvcr")
+        open.append(!timeval)
+      }
+      if scalar == "}" { _ = open.popLast() }
+      code.unicodeScalars.append(scalar)
+    }
+    return open.last ?? false
   }
 
   /// A backslash as the last scalar, and that scalar is code (not in a string or comment).

@@ -1,26 +1,35 @@
 /// A statement's text as typed, for `:save`, and how a statement that stopped the REPL's
 /// session is written so that the saved script still runs as the REPL went on.
 enum StatementText {
-  /// The statement's source, from its first token to its last (a trailing comment dropped).
+  /// The statement's source, from its first token to its last (a trailing comment dropped);
+  /// a `repeat` runs to its closing `}`, over as many lines as it takes.
   static func of(_ statement: Statement, tokens: [Token], in source: SourceFile) -> String {
     guard let first = tokens.firstIndex(where: { $0.location.offset == statement.location.offset }) else {
       return String(source.line(statement.location.line))
     }
     var last = first
     var index = first
-    while index < tokens.count {
+    var depth = 0
+    scan: while index < tokens.count {
       switch tokens[index].kind {
-      case .semicolon, .newline, .endOfFile: index = tokens.count
-      default:
-        last = index
-        index += 1
+      case .endOfFile: break scan
+      case .semicolon where depth == 0, .newline where depth == 0: break scan
+      case .leftBrace: depth += 1
+      case .rightBrace: depth -= 1
+      default: break
       }
+      last = index
+      index += 1
     }
-    let line = Array(source.line(statement.location.line).unicodeScalars)
-    let start = statement.location.column - 1
-    let end = min(line.count, tokens[last].location.column - 1 + tokens[last].length)
-    guard start < end else { return String(source.line(statement.location.line)) }
-    return String(String.UnicodeScalarView(line[start..<end]))
+    let utf8 = Array(source.text.utf8)
+    let start = statement.location.offset
+    let lastToken = tokens[last]
+    let lastLine = Array(source.line(lastToken.location.line).unicodeScalars)
+    let lastEndColumn = min(lastLine.count, lastToken.location.column - 1 + lastToken.length)
+    let tail = lastLine[(lastToken.location.column - 1)..<max(lastToken.location.column - 1, lastEndColumn)]
+    let end = lastToken.location.offset + String(String.UnicodeScalarView(tail)).utf8.count
+    guard start < end, end <= utf8.count else { return String(source.line(statement.location.line)) }
+    return String(decoding: utf8[start..<end], as: UTF8.self)
   }
 
   /// The REPL leaves a call that would block forever asleep and goes on, as a background
@@ -31,7 +40,7 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe:
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"

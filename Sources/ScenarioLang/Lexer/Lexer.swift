@@ -70,7 +70,7 @@ public struct Lexer {
     case "\"": return try lexString(start)
     case "-", "0"..."9": return try lexNumber(start)
     default:
-      if Self.isWordStart(c) { return lexWord(start) }
+      if Self.isWordStart(c) || c == "$" { return try lexWord(start) }
       throw Diagnostic(Self.describeUnexpected(c), at: start)
     }
   }
@@ -101,21 +101,52 @@ public struct Lexer {
     isWordStart(c) || ("0"..."9").contains(c)
   }
 
-  private mutating func lexWord(_ start: SourceLocation) -> Token {
+  /// A word, a dotted sysctl name (`net.core.somaxconn`), or a name template with loop
+  /// variables (`c$i`, `pair${i}a`).
+  private mutating func lexWord(_ start: SourceLocation) throws(Diagnostic) -> Token {
     var text = ""
-    while let c = peek(), Self.isWordPart(c) {
+    while let c = peek(), Self.isWordPart(c) || c == "$" {
+      if c == "$" {
+        try lexVariable(into: &text)
+        continue
+      }
       text.unicodeScalars.append(c)
       advance()
     }
     // `net.core.somaxconn`: a sysctl name.
-    guard peek() == ".", let next = peek(1), Self.isWordStart(next) else {
-      return Token(kind: .word(text), location: start, length: text.count)
+    guard !text.contains("$"), peek() == ".", let next = peek(1), Self.isWordStart(next) else {
+      return Token(kind: .word(text), location: start, length: location.column - start.column)
     }
     while let c = peek(), Self.isWordPart(c) || (c == "." && peek(1).map(Self.isWordStart) == true) {
       text.unicodeScalars.append(c)
       advance()
     }
     return Token(kind: .dotted(text), location: start, length: text.count)
+  }
+
+  /// `$i` or `${i}` inside a word: a loop variable, kept as written (``NameTemplate`` splits it).
+  private mutating func lexVariable(into text: inout String) throws(Diagnostic) {
+    let at = location
+    advance()
+    let braced = peek() == "{"
+    if braced { advance() }
+    guard let first = peek(), Self.isWordStart(first) else {
+      throw Diagnostic(
+        "'$' must be followed by a loop variable's name", at: at,
+        notes: ["e.g. 'repeat 3 as i { client c$i connect }', or ${i} to glue text after it: c${i}x"])
+    }
+    var name = ""
+    while let c = peek(), Self.isWordPart(c) {
+      name.unicodeScalars.append(c)
+      advance()
+    }
+    if braced {
+      guard peek() == "}" else {
+        throw Diagnostic("'${' needs a closing '}' after the variable's name", at: at, length: name.count + 2)
+      }
+      advance()
+    }
+    text += braced ? "${\(name)}" : "$\(name)"
   }
 
   /// `-?digits(.digits)?` and an optional unit glued to it.

@@ -6,14 +6,18 @@ import SockKernel
 public struct Limits: Sendable, Equatable {
   /// One of the limits, for error messages.
   public enum Kind: Sendable {
-    case scriptBytes, statements, sockets, virtualTime
+    case scriptBytes, statements, sockets, virtualTime, nesting
   }
 
   /// Bytes of script text. The lexer keeps a token for every few bytes, so this bounds
   /// memory; 32 MiB holds a million `client cN connect` lines.
   public var maxScriptBytes = 32 << 20
-  /// Statements executed (not counting empty ones or those of the other backend's side).
+  /// Statements executed (not counting empty ones or those of the other backend's side);
+  /// each iteration of a `repeat` counts as one more, so that every loop ends.
   public var maxStatements = 10_000_000
+  /// How deep `repeat`s may nest: the parser, the name check and the evaluator recurse
+  /// once per level.
+  public var maxNesting = 64
   /// Sockets the script creates: declarations and accepted connections, closed ones
   /// included (the model keeps every task it spawned). 2^21 holds a million connections
   /// with both ends open.
@@ -31,6 +35,7 @@ public struct Limits: Sendable, Equatable {
     case .statements: "--max-statements"
     case .sockets: "--max-sockets"
     case .virtualTime: "--max-virtual-time"
+    case .nesting: "--max-nesting"
     }
   }
 

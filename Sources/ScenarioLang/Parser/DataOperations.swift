@@ -21,7 +21,7 @@ extension Parser {
       if let address = try parseAddressIfPresent() {
         target = .address(address)
       } else if let name = currentWord, Self.canReferToSocket(name) {
-        target = .socket(Name(text: name, location: current.location))
+        target = .socket(try makeName(name))
         advance()
       } else {
         throw error("'to' needs an address or a socket's name, found \(current.spelling)")
@@ -92,7 +92,7 @@ extension Parser {
       if !items.isEmpty { advance() }  // the ','
       var name: Name?
       if let word = currentWord, Self.canReferToSocket(word) {
-        name = Name(text: word, location: current.location)
+        name = try makeName(word)
         advance()
       } else if !items.isEmpty {
         throw error("each socket after ',' in 'poll' needs its name, found \(current.spelling)")

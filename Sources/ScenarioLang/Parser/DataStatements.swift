@@ -19,7 +19,7 @@ extension Parser {
     guard let word = currentWord, !Self.isReserved(word) else {
       throw error("\(what), found \(current.spelling)", notes: ["e.g. 'socketpair a b stream'"])
     }
-    let name = Name(text: word, location: current.location)
+    let name = try makeName(word)
     advance()
     return name
   }
@@ -30,7 +30,7 @@ extension Parser {
     guard let word = currentWord, Self.canReferToSocket(word) else {
       throw error("'signal' needs the name of the socket whose thread gets it, found \(current.spelling)")
     }
-    let name = Name(text: word, location: current.location)
+    let name = try makeName(word)
     advance()
     if currentWord == "restart" {
       advance()

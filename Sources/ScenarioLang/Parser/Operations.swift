@@ -40,7 +40,7 @@ extension Parser {
       if let address = try parseAddressIfPresent() {
         kind = .connect(.address(address))
       } else if let name = currentWord, Self.canReferToSocket(name) {
-        kind = .connect(.socket(Name(text: name, location: current.location)))
+        kind = .connect(.socket(try makeName(name)))
         advance()
       } else {
         kind = .connect(nil)
@@ -52,7 +52,7 @@ extension Parser {
         guard let w = currentWord, !Self.isReserved(w) else {
           throw error("'accept as' needs a name for the new socket, found \(current.spelling)")
         }
-        name = Name(text: w, location: current.location)
+        name = try makeName(w)
         advance()
       }
       kind = .accept(as: name)

@@ -5,13 +5,21 @@ import SockKernel
 public struct Parser {
   var tokens: [Token]
   var position = 0
+  /// The variables of the `repeat` bodies being parsed, outermost first ("" for a loop
+  /// without `as`).
+  var loopVariables: [String] = []
+  /// How deep `repeat`s may nest (``Limits/maxNesting``).
+  let maxNesting: Int
 
-  public init(tokens: [Token]) { self.tokens = tokens }
+  public init(tokens: [Token], maxNesting: Int = Limits().maxNesting) {
+    self.tokens = tokens
+    self.maxNesting = maxNesting
+  }
 
   /// Lexes and parses `text`; the first error is thrown.
-  public static func parse(_ text: String) throws(Diagnostic) -> Script {
+  public static func parse(_ text: String, maxNesting: Int = Limits().maxNesting) throws(Diagnostic) -> Script {
     let (tokens, directives) = try Lexer.scan(text)
-    var parser = Parser(tokens: tokens)
+    var parser = Parser(tokens: tokens, maxNesting: maxNesting)
     var script = try parser.parseScript()
     try script.apply(directives)
     return script
@@ -21,7 +29,7 @@ public struct Parser {
 
   static let declarationWords: Set<String> = ["server", "client", "socket"]
   static let statementWords: Set<String> = declarationWords.union([
-    "sleep", "wait", "touch", "mkdir", "unlink", "socketpair", "signal", "sysctl", "ignore",
+    "sleep", "wait", "touch", "mkdir", "unlink", "socketpair", "signal", "sysctl", "ignore", "repeat",
   ])
   static let operationWords: [String] = [
     "bind", "listen", "connect", "accept", "close", "shutdown", "sndtimeo", "rcvtimeo", "get", "nonblock",
@@ -29,7 +37,7 @@ public struct Parser {
   ]
   /// The statement words, for notes.
   static let statementList =
-    "server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore"
+    "server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore, repeat"
   static let typeWords: [String: SocketType] = ["stream": .stream, "dgram": .dgram, "seqpacket": .seqpacket]
   static let otherKeywords: Set<String> = [
     "as", "at", "on", "off", "rd", "wr", "rdwr", "optlen", "main", "to", "dontwait", "nosignal", "peek", "waitall",
@@ -65,6 +73,7 @@ public struct Parser {
   var atStatementEnd: Bool {
     switch current.kind {
     case .semicolon, .newline, .endOfFile, .ampersand: true
+    case .rightBrace: !loopVariables.isEmpty
     default: false
     }
   }

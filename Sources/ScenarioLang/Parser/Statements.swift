@@ -1,17 +1,29 @@
 import SockKernel
 
 extension Parser {
-  /// script := { separator } { statement separator { separator } } EOF
-  /// separator := ';' | NEWLINE
+  /// script := statements EOF
   mutating func parseScript() throws(Diagnostic) -> Script {
+    let statements = try parseStatements()
+    if current.kind == .rightBrace {
+      throw error("'}' closes no 'repeat'", notes: ["a '}' ends the body of 'repeat N { … }'"])
+    }
+    return Script(statements: statements)
+  }
+
+  /// statements := { separator } { statement separator { separator } }
+  /// separator := ';' | NEWLINE
+  ///
+  /// Stops at the end of input or, in a loop body, at its `}`.
+  mutating func parseStatements() throws(Diagnostic) -> [Statement] {
     var statements: [Statement] = []
     while true {
       while current.kind == .semicolon || current.kind == .newline { advance() }
-      if current.kind == .endOfFile { return Script(statements: statements) }
+      if current.kind == .endOfFile || current.kind == .rightBrace { return statements }
       let before = position
       statements.append(try parseStatement())
       switch current.kind {
       case .semicolon, .newline, .endOfFile: break
+      case .rightBrace where !loopVariables.isEmpty: break
       default:
         throw error("expected ';' or a new line after the statement, found \(current.spelling)")
       }
@@ -44,6 +56,7 @@ extension Parser {
     case "signal": kind = try parseSignal()
     case "sysctl": kind = try parseSysctl()
     case "ignore": kind = try parseIgnore()
+    case "repeat": kind = try parseRepeat()
     default:
       if Self.operationWords.contains(word) {
         throw error(
@@ -51,7 +64,7 @@ extension Parser {
           notes: ["write the socket's name first, e.g. 'server \(word) …' or 'c1 \(word) …'"])
       }
       if Self.isReserved(word) { throw error("'\(word)' cannot start a statement") }
-      let name = Name(text: word, location: current.location)
+      let name = try makeName(word)
       advance()
       // `clinet c1 connect`: a misspelt statement word, not a socket with a bad operation.
       let misspelt = Self.suggestion(for: word, among: Self.statementWords.sorted())
@@ -73,6 +86,10 @@ extension Parser {
       switch kind {
       case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair:
         throw error("only socket statements can run in the background")
+      case .loop:
+        throw error(
+          "a 'repeat' cannot run in the background",
+          notes: ["put '&' after the statements inside it: repeat 3 as i { client c$i connect & }"])
       default: break
       }
       background = true
@@ -88,7 +105,7 @@ extension Parser {
     advance()
     var name: Name?
     if let word = currentWord, !Self.isReserved(word) {
-      name = Name(text: word, location: current.location)
+      name = try makeName(word)
       advance()
       // `server lisen 0`: a misspelt operation, not a name followed by garbage.
       let followedByOperation =
@@ -129,7 +146,7 @@ extension Parser {
     advance()
     guard let word = currentWord else { return .wait(nil) }
     if !Self.canReferToSocket(word) { throw error("'\(word)' is not a socket name") }
-    let name = Name(text: word, location: current.location)
+    let name = try makeName(word)
     advance()
     return .wait(name)
   }

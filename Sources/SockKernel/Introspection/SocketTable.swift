@@ -93,3 +93,9 @@ extension Kernel {
   /// True while a task can run or a timer is pending: `run(until:)` would not stall now.
   public var canMakeProgress: Bool { !runQueue.isEmpty || timers.pendingCount > 0 }
 }
+
+extension Kernel {
+  /// Tasks spawned so far (each socket of a script has one; a loop that declares a name
+  /// again reuses its task).
+  public var taskCount: Int { tasks.count }
+}

@@ -26,7 +26,7 @@
     let tolerance: KernelTolerance
     let options: Options
     /// True once the run hit ``Options/timeLimit``.
-    internal(set) var exceededTimeLimit = false
+    var exceededTimeLimit = false
 
     var stopReason: String? {
       guard exceededTimeLimit else { return nil }

@@ -1,0 +1,91 @@
+/// A socket name with loop variables, as written in a `repeat` body: `c$i` names `c0`,
+/// `c1`, … as `i` counts; `${i}` glues text after the variable (`pair${i}a`).
+public struct NameTemplate: Sendable, Equatable {
+  public enum Part: Sendable, Equatable {
+    case text(String)
+    case variable(String)
+  }
+
+  public let parts: [Part]
+
+  /// The template in `written`; nil for a plain name (no `$`).
+  init?(_ written: String) {
+    guard written.contains("$") else { return nil }
+    var parts: [Part] = []
+    var text = ""
+    var scalars = written.unicodeScalars[...]
+    while let c = scalars.popFirst() {
+      guard c == "$" else {
+        text.unicodeScalars.append(c)
+        continue
+      }
+      if !text.isEmpty { parts.append(.text(text)) }
+      text = ""
+      let braced = scalars.first == "{"
+      if braced { scalars.removeFirst() }
+      var name = ""
+      while let d = scalars.first, Lexer.isWordPart(d) {
+        name.unicodeScalars.append(d)
+        scalars.removeFirst()
+      }
+      if braced, scalars.first == "}" { scalars.removeFirst() }
+      parts.append(.variable(name))
+    }
+    if !text.isEmpty { parts.append(.text(text)) }
+    self.parts = parts
+  }
+
+  /// The loop variables it uses, in order.
+  public var variables: [String] {
+    parts.compactMap {
+      if case .variable(let name) = $0 { return name }
+      return nil
+    }
+  }
+
+  /// The name for the loop variables' current values (every variable is bound: the parser
+  /// checked).
+  func resolve(_ bindings: [String: Int]) -> String {
+    var name = ""
+    for part in parts {
+      switch part {
+      case .text(let text): name += text
+      case .variable(let variable): name += String(bindings[variable] ?? 0)
+      }
+    }
+    return name
+  }
+
+  /// The same text with the variables in the same places, whatever they are called: `c$i`
+  /// in one loop and `c$j` in another can name the same sockets.
+  func hasShape(of other: NameTemplate) -> Bool {
+    parts.count == other.parts.count
+      && zip(parts, other.parts).allSatisfy { a, b in
+        switch (a, b) {
+        case (.text(let x), .text(let y)): x == y
+        case (.variable, .variable): true
+        default: false
+        }
+      }
+  }
+
+  /// True when some values of the variables give `name` (each value a decimal count).
+  func canProduce(_ name: String) -> Bool { Self.match(parts[...], Array(name.utf8)[...]) }
+
+  private static func match(_ parts: ArraySlice<Part>, _ rest: ArraySlice<UInt8>) -> Bool {
+    guard let part = parts.first else { return rest.isEmpty }
+    switch part {
+    case .text(let text):
+      let bytes = Array(text.utf8)
+      guard rest.starts(with: bytes) else { return false }
+      return match(parts.dropFirst(), rest.dropFirst(bytes.count))
+    case .variable:
+      // A count: "0", or digits without a leading zero.
+      let digits = rest.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+      guard !digits.isEmpty else { return false }
+      if digits.first == UInt8(ascii: "0") { return match(parts.dropFirst(), rest.dropFirst()) }
+      for length in 1...digits.count where match(parts.dropFirst(), rest.dropFirst(length)) { return true }
+      return false
+    }
+  }
+}

@@ -1,0 +1,85 @@
+extension Parser {
+  /// The largest `repeat` count.
+  static let maxRepeatCount = 1_000_000_000
+
+  /// repeat := 'repeat' INT [ 'as' NAME ] '{' statements '}'
+  mutating func parseRepeat() throws(Diagnostic) -> Statement.Kind {
+    let start = current
+    advance()
+    guard case .number(let text) = current.kind, let count = Int(text), (0...Self.maxRepeatCount).contains(count)
+    else {
+      throw error(
+        "'repeat' needs a count from 0 to \(Self.maxRepeatCount), found \(current.spelling)",
+        notes: ["e.g. 'repeat 1000 { client c connect; server accept as s; c close; s close }'"])
+    }
+    advance()
+    var variable: Name?
+    if currentWord == "as" {
+      advance()
+      guard let word = currentWord, !Self.isReserved(word), !word.contains("$") else {
+        throw error("'repeat … as' needs a name for the loop variable, found \(current.spelling)")
+      }
+      if loopVariables.contains(word) {
+        throw error(
+          "loop variable '\(word)' is already counting in an enclosing 'repeat'", notes: ["pick another name"])
+      }
+      variable = Name(text: word, location: current.location)
+      advance()
+    }
+    guard current.kind == .leftBrace else {
+      throw error("expected '{' to start the body of 'repeat', found \(current.spelling)")
+    }
+    guard loopVariables.count < maxNesting else {
+      throw Diagnostic(
+        "'repeat' nested more than \(maxNesting) deep", at: start.location, length: start.length,
+        notes: [Limits.note(.nesting)])
+    }
+    advance()
+    loopVariables.append(variable?.text ?? "")
+    let body = try parseStatements()
+    loopVariables.removeLast()
+    guard current.kind == .rightBrace else {
+      throw error(
+        "expected '}' to end the body of 'repeat' at \(start.location), found \(current.spelling)")
+    }
+    if body.isEmpty { throw error("the body of 'repeat' is empty", notes: ["put statements between '{' and '}'"]) }
+    advance()
+    return .loop(Loop(count: count, variable: variable, body: body))
+  }
+
+  /// A socket name as written; each `$VAR` in it must be the variable of an enclosing `repeat`.
+  func makeName(_ word: String) throws(Diagnostic) -> Name {
+    let name = Name(text: word, location: current.location)
+    for variable in name.template?.variables ?? [] where !loopVariables.contains(variable) {
+      // Point at the variable inside the word (a word is on one line, and its variables
+      // are ASCII, so columns and bytes agree after the `$`).
+      let before = Self.scalarsBefore(variable, in: word)
+      let at = SourceLocation(
+        line: current.location.line, column: current.location.column + before.scalars,
+        offset: current.location.offset + before.bytes)
+      throw Diagnostic(
+        "'$\(variable)' is not the variable of an enclosing 'repeat'", at: at, length: variable.count + 1,
+        notes: ["name the loop's counter: repeat 3 as \(variable) { client c$\(variable) connect }"])
+    }
+    return name
+  }
+
+  /// Scalars and UTF-8 bytes of `word` before the `$` of `variable`.
+  static func scalarsBefore(_ variable: String, in word: String) -> (scalars: Int, bytes: Int) {
+    let scalars = Array(word.unicodeScalars)
+    var bytes = 0
+    for (i, c) in scalars.enumerated() {
+      if c == "$" {
+        var rest = scalars[(i + 1)...].drop { $0 == "{" }
+        var name = ""
+        while let d = rest.first, Lexer.isWordPart(d) {
+          name.unicodeScalars.append(d)
+          rest = rest.dropFirst()
+        }
+        if name == variable { return (i, bytes) }
+      }
+      bytes += String(c).utf8.count
+    }
+    return (0, 0)
+  }
+}
