@@ -18,6 +18,7 @@ struct Run: ParsableCommand {
         sockscript run -e 'server listen 0; client c1 sndtimeo 1s connect; c1 connect'
         echo 'server listen 1' | sockscript run -
         sockscript run --explain samples/backlog/admits-1-listen-0.sock
+        sockscript run --quiet --max-statements 5000000 samples/repeat/reuse-name.sock
         sockscript run --backend linux samples/seed/sndtimeo-10ms.sock
 
       Each FILE runs on a fresh kernel. The exit status is the worst of all runs
@@ -37,6 +38,11 @@ struct Run: ParsableCommand {
 
   @Flag(help: "Print the kernel's reason (function and check) under every sleep and error.")
   var explain = false
+
+  @Flag(
+    name: [.short, .long],
+    help: "Print no trace: only diagnostics (failed expectations, errors) and the exit status.")
+  var quiet = false
 
   @Option(help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks.", valueName: "HZ"))
   var hz: Int64?
@@ -63,6 +69,7 @@ struct Run: ParsableCommand {
     if let hz, !(1...100_000).contains(hz) {
       throw ValidationError("--hz must be between 1 and 100000 (Linux uses 100, 250, 300 or 1000)")
     }
+    if quiet && explain { throw ValidationError("--explain adds to the trace, which --quiet turns off") }
     if hz != nil && backend == .linux {
       throw ValidationError("--hz applies to the model; the kernel runs at its own HZ (sockscript measures it)")
     }
@@ -111,12 +118,12 @@ struct Run: ParsableCommand {
     let report: (Diagnostic) -> Void = { Terminal.error($0.rendered(in: file, color: color), newline: false) }
     guard backend == .linux else {
       return ScriptRunner.run(
-        file, config: config, explain: explain, limits: limits, output: output, report: report)
+        file, config: config, explain: explain, limits: limits, tracing: !quiet, output: output, report: report)
     }
     do {
       let result = try ScriptRunner.run(
         file, on: try LinuxBackend(options: kernel.backendOptions), explain: explain, limits: limits,
-        output: output, report: report)
+        tracing: !quiet, output: output, report: report)
       return result.status
     } catch {
       Terminal.error("sockscript: error: cannot run on the kernel: \(error)")

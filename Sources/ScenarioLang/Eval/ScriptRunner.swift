@@ -5,10 +5,11 @@ public enum ScriptRunner {
   /// Runs `source` on a fresh kernel; trace lines go to `output`, diagnostics to `report`.
   public static func run(
     _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits(),
-    output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
+    tracing: Bool = true, output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
   ) -> ExitStatus {
     run(
-      source, on: ModelBackend(config: config), explain: explain, limits: limits, output: output, report: report
+      source, on: ModelBackend(config: config), explain: explain, limits: limits, tracing: tracing, output: output,
+      report: report
     ).status
   }
 
@@ -26,7 +27,7 @@ public enum ScriptRunner {
   public static func run(
     _ source: SourceFile, on makeBackend: @autoclosure () throws -> ScenarioBackend,
     explain: Bool = false, limits: Limits = Limits(), recordCalls: Bool = false, checksTimes: Bool = true,
-    output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
+    tracing: Bool = true, output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
   ) rethrows -> Result {
     let script: Script
     do throws(Diagnostic) {
@@ -41,6 +42,7 @@ public enum ScriptRunner {
     session.limits = limits
     if recordCalls { session.callLog = CallLog() }
     session.checksTimes = checksTimes
+    session.tracing = tracing
     session.execute(script)
     let status = session.finish()
     return Result(status: status, callLog: session.callLog, script: script)

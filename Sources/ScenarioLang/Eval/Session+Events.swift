@@ -7,27 +7,31 @@ extension ScenarioSession {
     switch event.kind {
     case .returned(let record, let outcome, let resumed):
       guard let call = calls.removeValue(forKey: record.tag) else { return }
-      var text =
-        resumed
-        ? "<... \(record.syscall.name) resumed>" + (outcome.data.map { " " + TraceFormatter.data($0) } ?? "")
-        : describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName)
-      text += " " + TraceFormatter.result(outcome)
-      if case .poll(let fds, _) = record.syscall, let revents = outcome.revents {
-        text += TraceFormatter.revents(fds, revents, name: fdName)
+      let created = adopt(record, outcome, call)
+      if tracing {
+        var text =
+          resumed
+          ? "<... \(record.syscall.name) resumed>" + (outcome.data.map { " " + TraceFormatter.data($0) } ?? "")
+          : describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName)
+        text += " " + TraceFormatter.result(outcome)
+        if case .poll(let fds, _) = record.syscall, let revents = outcome.revents {
+          text += TraceFormatter.revents(fds, revents, name: fdName)
+        }
+        if let created { text += " (as \(created))" }
+        if let sender = outcome.sender, actors[call.actor]?.type == .dgram { text += " (from \(sender.display))" }
+        output(TraceFormatter.line(now, call.actor, text))
       }
-      if let created = adopt(record, outcome, call) { text += " (as \(created))" }
-      if let sender = outcome.sender, actors[call.actor]?.type == .dgram { text += " (from \(sender.display))" }
-      output(TraceFormatter.line(now, call.actor, text))
       if let signal = outcome.raised { raised(signal, by: call.actor, at: now) }
       if case .accept = record.syscall, outcome.errno == nil, socketsCreated > limits.maxSockets, !stopped {
         fail(limits.socketsExceeded(at: call.location, length: call.word.count), .scriptError)
       }
-      if explain, outcome.errno != nil, let reason = outcome.reason { explainLine(reason) }
+      if tracing, explain, outcome.errno != nil, let reason = outcome.reason { explainLine(reason) }
       callLog?.returned(tag: record.tag, outcome: outcome, startedAt: record.startedAt, at: now)
       if let expectation = call.expectation { check(expectation, against: outcome, at: now, of: call) }
     case .blocked(let record, let info, let again):
-      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       callLog?.blocked(tag: record.tag, startedAt: record.startedAt, timeout: info?.timeout)
+      guard tracing else { return }
+      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       let how = info.map { TraceFormatter.block($0, queue: queueName($0.queue), left: again) }
       let text =
         again
@@ -36,18 +40,22 @@ extension ScenarioSession {
       output(TraceFormatter.line(now, actor, text))
       if explain, let info { explainLine(info.reason) }
     case .woken(let record, let waker, let queue):
+      guard tracing else { return }
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       output(
         TraceFormatter.line(
           now, actor, "<... \(record.syscall.name) woken by \(backend.name(of: waker)) on \(queueName(queue))>"))
     case .timedOut(let record, let queue):
-      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       callLog?.timedOut(tag: record.tag)
+      guard tracing else { return }
+      let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queueName(queue))>"))
     case .interrupted(let record, let signal):
+      guard tracing else { return }
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) interrupted by \(signal)>"))
     case .restarted(let record, let signal):
+      guard tracing else { return }
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       output(
         TraceFormatter.line(
@@ -67,6 +75,7 @@ extension ScenarioSession {
           at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0), length: call?.word.count ?? 1),
         .internalError)
     case .log(let message):
+      guard tracing else { return }
       output(TraceFormatter.line(now, "kernel", message))
     }
   }
@@ -177,7 +186,7 @@ extension ScenarioSession {
   /// where, and stops the run.
   func reportBlockedForever(waitingFor task: TaskID?) {
     let sleepers = backend.sleepingCalls()
-    for sleeper in sleepers {
+    for sleeper in sleepers where tracing {
       let actor = calls[sleeper.call.tag]?.actor ?? backend.name(of: sleeper.task)
       let queue = sleeper.queue.map { " on " + queueName($0) } ?? ""
       output(

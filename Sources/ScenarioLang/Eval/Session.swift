@@ -11,6 +11,9 @@ public final class ScenarioSession {
   public var source: SourceFile
   /// Print the kernel's reason under every sleep and failure.
   public var explain: Bool
+  /// Print the trace; false keeps only diagnostics (failed expectations, errors) and
+  /// skips formatting altogether, for benchmarks and `run --quiet`.
+  public var tracing = true
   let output: (String) -> Void
   let report: (Diagnostic) -> Void
 
@@ -200,8 +203,10 @@ public final class ScenarioSession {
   /// which ends the scenario.
   func raised(_ signal: Signal, by actor: String, at now: Nanoseconds) {
     guard signal == .SIGPIPE, !ignoresSigpipe else { return }
-    output(TraceFormatter.line(now, actor, "--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---"))
-    output(TraceFormatter.line(now, actor, "+++ killed by SIGPIPE +++"))
+    if tracing {
+      output(TraceFormatter.line(now, actor, "--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---"))
+      output(TraceFormatter.line(now, actor, "+++ killed by SIGPIPE +++"))
+    }
     status = max(status, .killedBySignal)
     stopped = true
   }
