@@ -34,4 +34,7 @@ struct SubmittedCall {
   var acceptAs: String? = nil
   /// `socketpair`'s second socket.
   var pairName: String? = nil
+  /// The actor that made the call (nil for `main`), so that a returning call needs no
+  /// lookup by name.
+  var owner: Actor? = nil
 }

@@ -18,7 +18,7 @@ extension ScenarioSession {
           text += TraceFormatter.revents(fds, revents, name: fdName)
         }
         if let created { text += " (as \(created))" }
-        if let sender = outcome.sender, actors[call.actor]?.type == .dgram { text += " (from \(sender.display))" }
+        if let sender = outcome.sender, call.owner?.type == .dgram { text += " (from \(sender.display))" }
         output(TraceFormatter.line(now, call.actor, text))
       }
       if let signal = outcome.raised { raised(signal, by: call.actor, at: now) }
@@ -103,7 +103,7 @@ extension ScenarioSession {
 
   /// Records what a successful call created or destroyed; returns an accepted socket's name.
   func adopt(_ record: CallRecord, _ outcome: SyscallOutcome, _ call: SubmittedCall) -> String? {
-    guard outcome.errno == nil, let actor = actors[call.actor] else { return nil }
+    guard outcome.errno == nil, let actor = call.owner else { return nil }
     switch record.syscall {
     case .socket:
       actor.fd = Int32(outcome.value)

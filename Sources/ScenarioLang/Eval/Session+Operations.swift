@@ -8,6 +8,7 @@ extension ScenarioSession {
       var call = SubmittedCall(
         actor: actor.name, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
+      call.owner = actor
       if case .accept(let name?) = operation.kind {
         call.acceptName = name
         call.acceptAs = resolved(name)

@@ -194,6 +194,7 @@ public final class ScenarioSession {
     var call = SubmittedCall(
       actor: a.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
     call.pairName = b.name
+    call.owner = a
     let tag = remember(call, name: "socketpair")
     backend.submit(a.task, tag: tag) { .socketpair(type: type) }
     runKernel(blocking: a.task) { [unowned self] in self.backend.isIdle(a.task) }
@@ -222,16 +223,18 @@ public final class ScenarioSession {
     socketsCreated += 1
     let location = written.location
     actor.type = type == .raw ? .dgram : type
-    let tag = remember(
-      SubmittedCall(actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil),
-      name: "socket")
+    var socketCall = SubmittedCall(
+      actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil)
+    socketCall.owner = actor
+    let tag = remember(socketCall, name: "socket")
     backend.submit(actor.task, tag: tag) { .socket(type: type, protocol: 0) }
     if kind == .server {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")
       actor.address = address
-      let bindTag = remember(
-        SubmittedCall(actor: name, location: location, word: "bind", expectation: nil, acceptName: nil), name: "bind")
+      var bindCall = SubmittedCall(actor: name, location: location, word: "bind", expectation: nil, acceptName: nil)
+      bindCall.owner = actor
+      let bindTag = remember(bindCall, name: "bind")
       backend.submit(actor.task, tag: bindTag) { [unowned actor] in .bind(fd: actor.fd ?? -1, address: address) }
     }
     return actor

@@ -96,7 +96,8 @@ extension Kernel {
   /// `unix_find_bsd`.
   func unixFindBSD(_ addr: SockAddrUn, type: SocketType) -> Result<Sock, OutcomeError> {
     let path = Self.bsdPath(addr)
-    let shown = SockAddrUn.escape(path)
+    // Only failures show the path: escaping it on every connect cost more than the lookup.
+    var shown: String { SockAddrUn.escape(path) }
     let node: VFS.Node
     switch vfs.lookup(path) {
     case .success(let found): node = found

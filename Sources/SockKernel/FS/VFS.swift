@@ -27,6 +27,11 @@ final class VFS {
     return result
   }
 
+  /// No `/`, and not `.` or `..`: one component, which is its own key.
+  static func isPlainName(_ path: [UInt8]) -> Bool {
+    !path.contains(UInt8(ascii: "/")) && path != [UInt8(ascii: ".")] && path != [UInt8(ascii: "."), UInt8(ascii: ".")]
+  }
+
   private static func key(_ components: [[UInt8]]) -> [UInt8] {
     Array(components.joined(separator: [UInt8(ascii: "/")]))
   }
@@ -43,6 +48,9 @@ final class VFS {
   /// `kern_path`: the node at `path`.
   func lookup(_ path: [UInt8]) -> Result<Node, Errno> {
     if path.isEmpty { return .failure(.ENOENT) }
+    // A plain name in `/` (every `server`'s "NAME.sock", on every connect) is its own key:
+    // splitting and joining it was most of a connect's cost.
+    if Self.isPlainName(path) { return nodes[path].map { .success($0) } ?? .failure(.ENOENT) }
     let parts = Self.components(path)
     if let error = parentError(parts) { return .failure(error) }
     guard let node = nodes[Self.key(parts)] else { return .failure(.ENOENT) }
