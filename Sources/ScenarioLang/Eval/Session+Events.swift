@@ -28,7 +28,7 @@ extension ScenarioSession {
     case .blocked(let record, let info, let again):
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       callLog?.blocked(tag: record.tag, startedAt: record.startedAt, timeout: info?.timeout)
-      let how = info.map { TraceFormatter.block($0, queue: queueName($0.queue), left: again) }
+      let how = info.map { TraceFormatter.block($0, queues: queueNames($0.queues), left: again) }
       let text =
         again
         ? "<... \(record.syscall.name) blocked again\(how.map { " " + $0 } ?? "")>"
@@ -40,10 +40,11 @@ extension ScenarioSession {
       output(
         TraceFormatter.line(
           now, actor, "<... \(record.syscall.name) woken by \(backend.name(of: waker)) on \(queueName(queue))>"))
-    case .timedOut(let record, let queue):
+    case .timedOut(let record, let queues):
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       callLog?.timedOut(tag: record.tag)
-      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queueName(queue))>"))
+      let on = queues.isEmpty ? "" : " on \(queueNames(queues))"
+      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out\(on)>"))
     case .interrupted(let record, let signal):
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) interrupted by \(signal)>"))
@@ -84,6 +85,11 @@ extension ScenarioSession {
 
   func queueName(_ queue: WaitQueueName) -> String {
     TraceFormatter.queue(queue, owner: socketName(queue.inode))
+  }
+
+  /// `a.wq, b.wq`: the queues a `poll` sleeps on (one for any other call).
+  func queueNames(_ queues: [WaitQueueName]) -> String {
+    queues.map(queueName).joined(separator: ", ")
   }
 
   func explainLine(_ reason: Reason) {
@@ -180,7 +186,7 @@ extension ScenarioSession {
     let sleepers = backend.sleepingCalls()
     for sleeper in sleepers {
       let actor = calls[sleeper.call.tag]?.actor ?? backend.name(of: sleeper.task)
-      let queue = sleeper.queue.map { " on " + queueName($0) } ?? ""
+      let queue = sleeper.queues.isEmpty ? "" : " on " + queueNames(sleeper.queues)
       output(
         TraceFormatter.line(
           backend.now, actor,
@@ -194,7 +200,7 @@ extension ScenarioSession {
         .blockedForever)
       return
     }
-    let queue = culprit.queue.map { " on " + queueName($0) } ?? ""
+    let queue = culprit.queues.isEmpty ? "" : " on " + queueNames(culprit.queues)
     let others = sleepers.count > 1 ? " (\(sleepers.count) calls are blocked)" : ""
     fail(
       Diagnostic(
