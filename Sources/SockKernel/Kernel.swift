@@ -45,8 +45,10 @@ public final class Kernel {
   /// embryos that point back at their clients, as in the kernel; here those links are
   /// strong references, so they are cut when the kernel goes, or its sockets would leak.
   deinit {
-    for file in files {
-      guard let sock = file?.sock else { continue }
+    // A socket whose descriptor was closed while a poll held its file is in no descriptor.
+    let held = tasks.flatMap { $0.current?.frame.poll?.entries.map(\.file) ?? [] }
+    for file in files.compactMap({ $0 }) + held {
+      let sock = file.sock
       for skb in sock.receiveQueue {
         if let embryo = skb.embryo { Self.cutLinks(embryo) }
         skb.embryo = nil
@@ -91,12 +93,12 @@ public final class Kernel {
   /// True when `task` has no call in progress or queued.
   public func isIdle(_ task: TaskID) -> Bool { tasks[task.rawValue].isIdle }
 
-  /// Every task that is asleep in a call, in task order, with where it sleeps.
-  public func sleepingTasks() -> [(task: TaskID, call: CallRecord, queue: WaitQueueName, expiresAt: Nanoseconds?)] {
+  /// Every task that is asleep in a call, in task order, with where it sleeps (a `poll`
+  /// sleeps on several queues, or none).
+  public func sleepingTasks() -> [(task: TaskID, call: CallRecord, queues: [WaitQueueName], expiresAt: Nanoseconds?)] {
     tasks.compactMap { t in
       guard let sleep = t.sleeping, let call = t.current else { return nil }
-      let expiresAt = sleep.expire.map { clock.instant(ofTick: $0) }
-      return (t.id, call.record, sleep.queue.name, expiresAt)
+      return (t.id, call.record, sleep.queues, sleep.expiresAt)
     }
   }
 

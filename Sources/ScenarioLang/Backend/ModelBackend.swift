@@ -27,7 +27,7 @@ public final class ModelBackend: ScenarioBackend {
   public var stopReason: String? { nil }
 
   public func sleepingCalls() -> [SleepingCall] {
-    kernel.sleepingTasks().map { SleepingCall(task: $0.task, call: $0.call, queue: $0.queue) }
+    kernel.sleepingTasks().map { SleepingCall(task: $0.task, call: $0.call, queues: $0.queues) }
   }
 
   private func forward(_ event: KernelEvent) {
@@ -36,7 +36,7 @@ public final class ModelBackend: ScenarioBackend {
       case .returned(let record, let outcome, let resumed): .returned(record, outcome, resumed: resumed)
       case .blocked(let record, let info, let again): .blocked(record, info, again: again)
       case .woken(let record, let waker, let queue, _): .woken(record, by: waker, queue: queue)
-      case .timedOut(let record, let queue): .timedOut(record, queue: queue)
+      case .timedOut(let record, let queues): .timedOut(record, queues: queues)
       case .interrupted(let record, let signal): .interrupted(record, by: signal)
       case .restarted(let record, let signal): .restarted(record, after: signal)
       case .notModelled(let record, let what): .notModelled(record, what)

@@ -53,8 +53,8 @@ public struct TraceEvent: Sendable {
     case blocked(CallRecord, BlockInfo?, again: Bool)
     /// The model only: a sleeping call was woken by another task's call on `queue`.
     case woken(CallRecord, by: TaskID, queue: WaitQueueName)
-    /// The model only: a sleeping call's timeout fired.
-    case timedOut(CallRecord, queue: WaitQueueName)
+    /// The model only: a sleeping call's timeout fired (it slept on `queues`).
+    case timedOut(CallRecord, queues: [WaitQueueName])
     /// The model only: a signal woke a sleeping call.
     case interrupted(CallRecord, by: Signal)
     /// The model only: an interrupted call starts again (`SA_RESTART`).
@@ -81,12 +81,12 @@ public struct TraceEvent: Sendable {
 public struct SleepingCall: Sendable {
   public let task: TaskID
   public let call: CallRecord
-  /// Where it sleeps, when the backend knows.
-  public let queue: WaitQueueName?
+  /// Where it sleeps (several queues for a `poll`); empty when the backend cannot see it.
+  public let queues: [WaitQueueName]
 
-  public init(task: TaskID, call: CallRecord, queue: WaitQueueName?) {
+  public init(task: TaskID, call: CallRecord, queues: [WaitQueueName]) {
     self.task = task
     self.call = call
-    self.queue = queue
+    self.queues = queues
   }
 }

@@ -32,7 +32,7 @@ extension ScenarioSession {
       callLog?.blocked(tag: record.tag, startedAt: record.startedAt, timeout: info?.timeout)
       guard tracing else { return }
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
-      let how = info.map { TraceFormatter.block($0, queue: queueName($0.queue), left: again) }
+      let how = info.map { TraceFormatter.block($0, queues: queueNames($0.queues), left: again) }
       let text =
         again
         ? "<... \(record.syscall.name) blocked again\(how.map { " " + $0 } ?? "")>"
@@ -45,11 +45,12 @@ extension ScenarioSession {
       output(
         TraceFormatter.line(
           now, actor, "<... \(record.syscall.name) woken by \(backend.name(of: waker)) on \(queueName(queue))>"))
-    case .timedOut(let record, let queue):
+    case .timedOut(let record, let queues):
       callLog?.timedOut(tag: record.tag)
       guard tracing else { return }
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
-      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out on \(queueName(queue))>"))
+      let on = queues.isEmpty ? "" : " on \(queueNames(queues))"
+      output(TraceFormatter.line(now, actor, "<... \(record.syscall.name) timed out\(on)>"))
     case .interrupted(let record, let signal):
       guard tracing else { return }
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
@@ -93,6 +94,11 @@ extension ScenarioSession {
 
   func queueName(_ queue: WaitQueueName) -> String {
     TraceFormatter.queue(queue, owner: socketName(queue.inode))
+  }
+
+  /// `a.wq, b.wq`: the queues a `poll` sleeps on (one for any other call).
+  func queueNames(_ queues: [WaitQueueName]) -> String {
+    queues.map(queueName).joined(separator: ", ")
   }
 
   func explainLine(_ reason: Reason) {
@@ -188,7 +194,7 @@ extension ScenarioSession {
     let sleepers = backend.sleepingCalls()
     for sleeper in sleepers where tracing {
       let actor = calls[sleeper.call.tag]?.actor ?? backend.name(of: sleeper.task)
-      let queue = sleeper.queue.map { " on " + queueName($0) } ?? ""
+      let queue = sleeper.queues.isEmpty ? "" : " on " + queueNames(sleeper.queues)
       output(
         TraceFormatter.line(
           backend.now, actor,
@@ -202,7 +208,7 @@ extension ScenarioSession {
         .blockedForever)
       return
     }
-    let queue = culprit.queue.map { " on " + queueName($0) } ?? ""
+    let queue = culprit.queues.isEmpty ? "" : " on " + queueNames(culprit.queues)
     let others = sleepers.count > 1 ? " (\(sleepers.count) calls are blocked)" : ""
     fail(
       Diagnostic(

@@ -104,6 +104,14 @@ struct TraceFormatter {
     return " ([" + ready.map { "{fd=\(name($0.0.fd)), revents=\($0.1)}" }.joined(separator: ", ") + "])"
   }
 
+  /// `20ms`, `50us`, `1500ms`: a duration in the largest unit that shows it exactly.
+  static func duration(_ ns: Nanoseconds) -> String {
+    for (unit, scale) in [("s", NSEC_PER_SEC), ("ms", NSEC_PER_MSEC), ("us", 1_000)] where ns % scale == 0 {
+      return "\(ns / scale)\(unit)"
+    }
+    return "\(ns)ns"
+  }
+
   static func shutdownName(_ how: Int32) -> String {
     switch how {
     case SHUT_RD: "SHUT_RD"
@@ -127,9 +135,15 @@ struct TraceFormatter {
     }
   }
 
-  static func block(_ info: BlockInfo, queue: String, left: Bool) -> String {
-    var text = "on \(queue)\(info.exclusive ? ", exclusive" : "")"
-    if let expires = info.expiresAt {
+  /// `on server.peer_wait, exclusive, 250 jiffies, until 1.000000`; a `poll` sleeps on all
+  /// its queues with a nanosecond timeout plus timer slack:
+  /// `on a.wq, b.wq, 20ms + 50us slack, until 0.020050`.
+  static func block(_ info: BlockInfo, queues: String, left: Bool) -> String {
+    var text = (queues.isEmpty ? "on no queue" : "on \(queues)") + (info.exclusive ? ", exclusive" : "")
+    if let hrtimer = info.hrtimer {
+      if !left { text += ", \(duration(hrtimer.timeout)) + \(duration(hrtimer.slack)) slack" }
+      text += ", until \(time(hrtimer.expiresAt))"
+    } else if let expires = info.expiresAt {
       let unit = info.timeout == 1 ? "jiffy" : "jiffies"
       text += ", \(info.timeout) \(unit)\(left ? " left" : ""), until \(time(expires))"
     } else {

@@ -59,13 +59,6 @@ extension Kernel {
     }
   }
 
-  /// `unix_dgram_peer_wake_disconnect_wakeup`: unhooks our poll relay from the old peer's
-  /// `peer_wait` (the relay itself belongs to `unix_dgram_poll`) and wakes our own pollers
-  /// with `EPOLLOUT`: the old peer's full queue no longer holds us back.
-  func unixDgramPeerWakeDisconnectWakeup(_ sk: Sock, _ other: Sock) {
-    wakeUp(sk.sleepQueue, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
-  }
-
   /// `sock_def_error_report` (`sk_error_report`): wakes one reader with an `EPOLLERR` key.
   func sockDefErrorReport(_ sk: Sock) {
     wakeUp(sk.sleepQueue, nrExclusive: 1, key: [.EPOLLERR])

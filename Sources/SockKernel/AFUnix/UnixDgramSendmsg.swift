@@ -101,8 +101,13 @@ extension Kernel {
         frame.waitingForPeer = true
         return unixWaitForPeer(other, timeo: frame.timeo, reason: Reason("unix_dgram_sendmsg", check))
       }
-      // unix_dgram_peer_wake_me would hook a poll relay here when `other` is our peer.
-      return dgramSendFailed(.failure(.EAGAIN, Reason("unix_dgram_sendmsg", check + ", timeo 0")), frame: &frame)
+      // Connected to that receiver: hook the poll relay, so that its dequeue wakes our
+      // pollers. Should the queue have drained meanwhile (it cannot here: nothing runs in
+      // between), the kernel goes back to restart_locked.
+      if sk.peer !== other || unixDgramPeerWakeMe(sk, other) {
+        return dgramSendFailed(.failure(.EAGAIN, Reason("unix_dgram_sendmsg", check + ", timeo 0")), frame: &frame)
+      }
+      return unixDgramDeliver(sk, address: address, frame: &frame)
     }
     frame.skb = nil
     frame.other = nil

@@ -15,10 +15,14 @@ extension Kernel {
     sk.peer = nil
     // Connectors waiting for backlog room retry (and find no listener).
     wakeUpInterruptibleAll(sk.peerWait)
-    if let skpair, sk.type == .stream || sk.type == .seqpacket {
-      skpair.shutdown = .SHUTDOWN_MASK
-      if !sk.receiveQueue.isEmpty || embryo { skpair.pendingError = .ECONNRESET }
-      sockDefWakeup(skpair)
+    if let skpair {
+      if sk.type == .stream || sk.type == .seqpacket {
+        skpair.shutdown = .SHUTDOWN_MASK
+        if !sk.receiveQueue.isEmpty || embryo { skpair.pendingError = .ECONNRESET }
+        sockDefWakeup(skpair)
+      }
+      // Our poll relay, if hooked on the peer's peer_wait, goes.
+      unixDgramPeerWakeDisconnect(sk, skpair)
     }
     // Flush the queue: freeing data releases its senders' charge (and may wake them); a
     // listener's pending connections die as embryos.

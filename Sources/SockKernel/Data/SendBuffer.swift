@@ -60,12 +60,17 @@ extension Kernel {
     sk.wmemAlloc += skb.truesize
   }
 
-  /// `consume_skb` → `sock_wfree`: the sender's charge drops, then `sk_write_space`.
+  /// `consume_skb` → `sock_wfree`: the sender's charge drops by all but one byte,
+  /// `sk_write_space` runs with that byte still held, then it goes too. So the wake-up sees a
+  /// charge one higher than `poll` will: a writer or poller can stay asleep although `poll`
+  /// would now say `POLLOUT`.
   func consumeSkb(_ skb: SkBuff) {
     guard let owner = skb.owner else { return }
     skb.owner = nil
-    owner.wmemAlloc -= skb.truesize
+    // Keep a reference on sk_wmem_alloc, this will be released after sk_write_space().
+    owner.wmemAlloc -= skb.truesize - 1
     unixWriteSpace(owner)
+    owner.wmemAlloc -= 1
   }
 
   /// `unix_write_space`: wakes the sender's sleepers only once the charge has fallen to

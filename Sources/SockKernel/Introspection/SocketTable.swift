@@ -47,7 +47,7 @@ public struct WaiterSnapshot: Sendable {
   public let call: String
   /// `WQ_FLAG_EXCLUSIVE`.
   public let exclusive: Bool
-  /// When its `schedule_timeout` expires; nil for `MAX_SCHEDULE_TIMEOUT`.
+  /// When its timeout expires; nil for none.
   public let expiresAt: Nanoseconds?
 }
 
@@ -78,12 +78,13 @@ extension Kernel {
   }
 
   private func waiters(of queue: WaitQueue) -> WaitQueueSnapshot {
-    let waiters = queue.entries.map { entry -> WaiterSnapshot in
-      let task = tasks[entry.task.rawValue]
-      let expiresAt = task.sleeping?.expire.map { clock.instant(ofTick: $0) }
+    // A datagram socket's peer_wake relay wakes no task of its own: not a waiter.
+    let waiters = queue.entries.compactMap { entry -> WaiterSnapshot? in
+      guard let id = entry.task else { return nil }
+      let task = tasks[id.rawValue]
       return WaiterSnapshot(
-        task: entry.task, taskName: task.comm, call: task.current?.record.syscall.name ?? "?",
-        exclusive: entry.exclusive, expiresAt: expiresAt)
+        task: id, taskName: task.comm, call: task.current?.record.syscall.name ?? "?",
+        exclusive: entry.exclusive, expiresAt: task.sleeping?.expiresAt)
     }
     return WaitQueueSnapshot(name: queue.name, waiters: waiters)
   }

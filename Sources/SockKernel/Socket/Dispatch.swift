@@ -72,10 +72,11 @@ extension Kernel {
     return outcome
   }
 
-  /// `close(fd)` → `sock_close` → `unix_release`.
+  /// `close(fd)` → `filp_close` → `fput`: the socket is released (`sock_close` →
+  /// `unix_release`) unless a `poll` in progress still holds the file.
   func sysClose(_ fd: Int32) -> SyscallOutcome {
     guard let file = removeFile(fd) else { return .failure(.EBADF, Kernel.badDescriptor) }
-    unixReleaseSock(file.sock, embryo: false)
+    fput(file)
     return .success()
   }
 

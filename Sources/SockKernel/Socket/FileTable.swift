@@ -37,5 +37,16 @@ extension Kernel {
     return file
   }
 
+  /// `get_file`: one more reference to `file`.
+  func getFile(_ file: SocketFile) { file.count += 1 }
+
+  /// `fput`: drops a reference; the last one releases the socket (`__fput` → `sock_close` →
+  /// `unix_release`). A `close` while a `poll` holds the file only closes the descriptor.
+  func fput(_ file: SocketFile) {
+    precondition(file.count > 0, "fput of a released file")
+    file.count -= 1
+    if file.count == 0 { unixReleaseSock(file.sock, embryo: false) }
+  }
+
   static let badDescriptor = Reason("fdget", "descriptor is not open")
 }

@@ -40,6 +40,12 @@ public final class Sock {
   let peerWait: WaitQueue
   /// `sk_sleep(sk)`: the socket's own wait queue.
   let sleepQueue: WaitQueue
+  /// `u->peer_wake`: the entry a connected datagram socket hooks onto its full peer's
+  /// `peer_wait`, so that the peer's dequeue wakes our pollers (`unix_dgram_peer_wake_relay`).
+  let peerWake: WaitQueueEntry
+  /// `u->peer_wake.private`: the socket on whose `peer_wait` `peerWake` is queued. Weak, as
+  /// the kernel's is a plain pointer: the link is cut before either socket goes.
+  weak var peerWakePrivate: Sock?
 
   init(inode: Int, type: SocketType, config: KernelConfig) {
     self.inode = inode
@@ -50,6 +56,9 @@ public final class Sock {
     self.maxAckBacklog = UInt32(bitPattern: config.maxDgramQlen)
     self.peerWait = WaitQueue(name: WaitQueueName(inode: inode, kind: .peerWait))
     self.sleepQueue = WaitQueue(name: WaitQueueName(inode: inode, kind: .sleep))
+    // init_waitqueue_func_entry(&u->peer_wake, unix_dgram_peer_wake_relay)
+    self.peerWake = WaitQueueEntry(task: nil, exclusive: false, keyFilter: nil, function: .peerWakeRelay)
+    peerWake.relayOwner = self
   }
 
   /// `skb_queue_len(&sk->sk_receive_queue)`.
@@ -62,6 +71,10 @@ final class SocketFile {
   let sock: Sock
   /// `O_NONBLOCK` in `f_flags`.
   var nonBlocking = false
+  /// `f_count`: the descriptor's reference, plus one for each wait queue a `poll` in progress
+  /// registered on (`__pollwait` holds the file until `poll_freewait`). The socket is released
+  /// when the last one goes.
+  var count = 1
 
   init(sock: Sock, nonBlocking: Bool = false) {
     self.sock = sock

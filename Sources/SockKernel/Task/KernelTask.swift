@@ -20,6 +20,8 @@ struct CallFrame {
   var reservedDescriptor: Int32?
   /// Bytes a `send` has queued so far (`sent`).
   var sent = 0
+  /// A `poll`'s table of registered wait-queue entries and its deadline (`poll_wqueues`).
+  var poll: PollWqueues?
   /// A `send` is inside `sock_alloc_send_pskb` for its next chunk, whose `timeo` is fresh
   /// for every chunk.
   var allocating = false
@@ -55,10 +57,22 @@ final class ActiveCall {
 
 /// Where a sleeping task sleeps.
 struct SleepState {
-  let queue: WaitQueue
-  let entry: WaitQueueEntry
-  /// The jiffy at which `schedule_timeout` expires; nil for `MAX_SCHEDULE_TIMEOUT`.
+  /// What `finish_wait` takes off its queue when the sleep ends other than through it (a
+  /// timeout, a signal): the one entry of a `schedule_timeout` sleep. A `poll`'s entries
+  /// stay queued until `poll_freewait`, so none here.
+  let entries: [WaitQueueEntry]
+  /// The queues it sleeps on, for reports.
+  let queues: [WaitQueueName]
+  /// The jiffy at which `schedule_timeout` expires; nil for `MAX_SCHEDULE_TIMEOUT` and for a
+  /// sleep on a high-resolution timer.
   let expire: Jiffies?
+  /// When the sleep's timer fires, of either kind; nil for none.
+  let expiresAt: Nanoseconds?
+
+  /// `finish_wait` after a timeout or a signal.
+  func finishWait() {
+    for entry in entries { entry.queue?.remove(entry) }
+  }
 }
 
 /// A thread of the modelled process (`struct task_struct`).

@@ -86,8 +86,15 @@ extension Kernel {
     case .sleep(let queue, let exclusive, let keyFilter, let timeout, let reason):
       let expire = scheduleTimeout(task, on: queue, exclusive: exclusive, keyFilter: keyFilter, timeout: timeout)
       let info = BlockInfo(
-        queue: queue.name, exclusive: exclusive, timeout: timeout,
+        queues: [queue.name], exclusive: exclusive, timeout: timeout,
         expiresAt: expire.map { clock.instant(ofTick: $0) }, reason: reason)
+      emit(.blocked(call.record, info, again: call.hasSlept))
+      call.hasSlept = true
+    case .pollSleep(let queues, let timer, let reason):
+      pollScheduleTimeout(task, queues: queues, timer: timer)
+      let info = BlockInfo(
+        queues: queues, exclusive: false, timeout: MAX_SCHEDULE_TIMEOUT, expiresAt: timer?.expiresAt,
+        hrtimer: timer, reason: reason)
       emit(.blocked(call.record, info, again: call.hasSlept))
       call.hasSlept = true
     case .notModelled(let what):
@@ -115,8 +122,17 @@ extension Kernel {
       expire = tick
       timers.modTimer(task.timer, expires: clock.instant(ofTick: tick))
     }
-    task.sleeping = SleepState(queue: queue, entry: entry, expire: expire)
+    task.sleeping = SleepState(
+      entries: [entry], queues: [queue.name], expire: expire, expiresAt: expire.map { clock.instant(ofTick: $0) })
     return expire
+  }
+
+  /// `poll_schedule_timeout` → `schedule_hrtimeout_range`: puts `task` to sleep with no entry
+  /// of its own (the poll's entries are already queued, and stay), arming its timer at the
+  /// end of the slack range.
+  private func pollScheduleTimeout(_ task: KernelTask, queues: [WaitQueueName], timer: HrtimerTimeout?) {
+    if let timer { timers.modTimer(task.timer, expires: timer.expiresAt) }
+    task.sleeping = SleepState(entries: [], queues: queues, expire: nil, expiresAt: timer?.expiresAt)
   }
 
   /// What `schedule_timeout` returns when the sleeper runs again: the jiffies left.
@@ -126,9 +142,17 @@ extension Kernel {
   }
 
   /// `__wake_up(queue, TASK_INTERRUPTIBLE, nrExclusive, key)`; `nrExclusive` 0 wakes all.
+  /// An empty key is no key (`poll_to_key(0)` is NULL).
   func wakeUp(_ queue: WaitQueue, nrExclusive: Int, key: PollMask? = nil) {
+    let key = key.flatMap { $0.isEmpty ? nil : $0 }
     for entry in queue.takeWakeable(nrExclusive: nrExclusive, key: key) {
-      tryToWakeUp(tasks[entry.task.rawValue], exclusive: entry.exclusive, queue: queue)
+      switch entry.function {
+      case .autoremove, .pollwake:
+        guard let id = entry.task else { continue }
+        tryToWakeUp(tasks[id.rawValue], exclusive: entry.exclusive, queue: queue)
+      case .peerWakeRelay:
+        if let owner = entry.relayOwner { unixDgramPeerWakeRelay(owner, key: key) }
+      }
     }
   }
 
@@ -157,10 +181,10 @@ extension Kernel {
     case .processTimeout(let id):
       let task = tasks[id.rawValue]
       guard let sleep = task.sleeping, let call = task.current else { return }
-      sleep.queue.remove(sleep.entry)
+      sleep.finishWait()
       task.sleeping = nil
       call.frame.timeo = 0
-      emit(.timedOut(call.record, queue: sleep.queue.name))
+      emit(.timedOut(call.record, queues: sleep.queues))
       makeRunnable(task)
     }
   }

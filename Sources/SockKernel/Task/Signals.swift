@@ -15,7 +15,7 @@ extension Kernel {
     }
     task.pendingSignal = signal
     if let sleep = task.sleeping {
-      sleep.queue.remove(sleep.entry)
+      sleep.finishWait()
       timers.delTimer(task.timer)
       task.sleeping = nil
       call.frame.timeo = timeLeft(sleep)

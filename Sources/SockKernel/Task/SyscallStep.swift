@@ -6,6 +6,10 @@ enum SyscallStep {
   /// task runs again the same kernel function is re-entered with `frame.timeo` holding what
   /// `schedule_timeout` returned.
   case sleep(on: WaitQueue, exclusive: Bool, keyFilter: PollMask?, timeout: Jiffies, reason: Reason)
+  /// `poll_schedule_timeout`: sleeps until a `pollwake` through one of the entries the
+  /// `poll` registered (they stay queued across sleeps, on `queues`), a signal, or `timer`
+  /// (nil: no timeout). The call is re-entered when the task runs again.
+  case pollSleep(queues: [WaitQueueName], timer: HrtimerTimeout?, reason: Reason)
   /// The model does not implement this path.
   case notModelled(String)
 }

@@ -1,22 +1,44 @@
-/// One sleeper on a wait queue (`struct wait_queue_entry`).
+/// One entry of a wait queue (`struct wait_queue_entry`): a sleeping task, or the relay of a
+/// datagram socket's `peer_wake`.
 final class WaitQueueEntry {
-  let task: TaskID
+  /// `wait_queue_entry.func`: what a wake-up through this entry does.
+  enum WakeFunction {
+    /// `autoremove_wake_function` (`receiver_wake_function` when filtered): wakes the task
+    /// and takes the entry off the queue.
+    case autoremove
+    /// `pollwake`: wakes the polling task; the entry stays queued until `poll_freewait`.
+    case pollwake
+    /// `unix_dgram_peer_wake_relay`: passes the wake-up on to the own wait queue of the
+    /// socket whose `peer_wake` this is, and unhooks itself.
+    case peerWakeRelay
+  }
+
+  /// The sleeping task (`private`); nil for the relay, which wakes no task itself.
+  let task: TaskID?
   /// `WQ_FLAG_EXCLUSIVE`: counts against `nr_exclusive` when woken.
   let exclusive: Bool
-  /// `receiver_wake_function`: when set, a keyed wake-up only wakes this entry if the key
-  /// has one of these bits (an un-keyed wake-up always does).
+  /// When set, a keyed wake-up only wakes this entry if the key has one of these bits (an
+  /// un-keyed wake-up always does): `receiver_wake_function`'s filter, or the events a
+  /// poller asked for (`pollwake` compares the key with `entry->key`).
   let keyFilter: PollMask?
+  let function: WakeFunction
+  /// For the relay: the socket whose `peer_wake` this is (weak: the socket owns its entry).
+  weak var relayOwner: Sock?
   /// Weak: the forward links and the queue's `tail` own the entries, so a queue left with
   /// sleepers (a run that ended with calls asleep) is no cycle.
   fileprivate(set) weak var previous: WaitQueueEntry?
   fileprivate(set) var next: WaitQueueEntry?
   fileprivate(set) weak var queue: WaitQueue?
 
-  init(task: TaskID, exclusive: Bool, keyFilter: PollMask?) {
+  init(task: TaskID?, exclusive: Bool, keyFilter: PollMask?, function: WakeFunction = .autoremove) {
     self.task = task
     self.exclusive = exclusive
     self.keyFilter = keyFilter
+    self.function = function
   }
+
+  /// Queued on some wait queue.
+  var isQueued: Bool { queue != nil }
 }
 
 /// `wait_queue_head_t`: an intrusive FIFO list, so that adding at either end and removing
@@ -72,8 +94,9 @@ public final class WaitQueue {
     return result
   }
 
-  /// `__wake_up_common`: walks the queue in order, removing (autoremove) and returning the
-  /// entries to wake; stops after `nrExclusive` exclusive ones (0 = wake all).
+  /// `__wake_up_common`: walks the queue in order and returns the entries to wake, taking
+  /// off the queue those that leave it when woken (autoremove, and the relay, which unhooks
+  /// itself; a poller's entry stays); stops after `nrExclusive` exclusive ones (0 = wake all).
   func takeWakeable(nrExclusive: Int, key: PollMask?) -> [WaitQueueEntry] {
     var woken: [WaitQueueEntry] = []
     var remaining = nrExclusive
@@ -81,7 +104,7 @@ public final class WaitQueue {
     while let entry = cursor {
       cursor = entry.next
       if let filter = entry.keyFilter, let key, filter.isDisjoint(with: key) { continue }
-      remove(entry)
+      if entry.function != .pollwake { remove(entry) }
       woken.append(entry)
       if entry.exclusive {
         remaining -= 1

@@ -107,7 +107,7 @@
     func sleepingCalls() -> [SleepingCall] {
       tasks.indices.compactMap { i in
         guard let call = tasks[i].current, call.asleep else { return nil }
-        return SleepingCall(task: TaskID(rawValue: i), call: call.record, queue: nil)
+        return SleepingCall(task: TaskID(rawValue: i), call: call.record, queues: [])
       }
     }
 
