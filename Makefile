@@ -25,6 +25,15 @@ test: deps
 	.build/debug/sockscript verify samples/
 	$(MAKE) fuzz FUZZ_SECONDS=60
 
+# libedit-dev (Debian/Ubuntu) provides histedit.h and libedit.pc; sudo only when not root.
+# (This rule was lost in a merge once, which no CI run noticed since CI's machine had the
+# package: `make -n deps` must show the check.)
+deps:
+	@test -f /usr/include/histedit.h || { \
+	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
+	  echo "installing libedit-dev (for the REPL's line editing)"; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y libedit-dev; }
+
 # The libFuzzer harness over lexer, parser, evaluator and model (docs/fuzzing.md), in its
 # own build directory so that the normal build is untouched. `make fuzz` runs it for
 # FUZZ_SECONDS (default 60) or FUZZ_RUNS executions; FUZZ_JOBS runs processes in parallel.

@@ -91,4 +91,19 @@ struct ParserTests {
       #expect(error.notes.first == "did you mean 'connect'?")
     }
   }
+
+  @Test("a poll's revents may start with 0, and [0] after poll is one empty revents")
+  func reventsStartingWithZero() throws {
+    for (text, expected) in [("a poll b, a = [0, IN]", [[], PollMask.EPOLLIN]), ("a poll = [0]", [[]])] {
+      let script = try Parser.parse(text)
+      guard case .act(_, let ops) = script.statements[0].kind else {
+        Issue.record("expected an action")
+        return
+      }
+      #expect(ops[0].expectation?.result == .revents(expected))
+    }
+    let option = try Parser.parse("a get sndbuf = [0]")
+    guard case .act(_, let ops) = option.statements[0].kind else { return }
+    #expect(ops[0].expectation?.result == .option(0))
+  }
 }

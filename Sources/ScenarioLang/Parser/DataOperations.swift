@@ -127,7 +127,8 @@ extension Parser {
   /// '[' ( INT | ERRNO | events { ',' events } ) ']' — a `getsockopt` value or `poll`'s revents.
   mutating func parseBracketedResult() throws(Diagnostic) -> Expectation.Result {
     try expect(.leftBracket, "'['")
-    if case .number = current.kind {
+    // `[0, IN]` is a poll's revents (0 for the first socket), not an option value.
+    if case .number(let text) = current.kind, !(text == "0" && next.kind == .comma) {
       let value = try parseInt32("the option's value")
       try expect(.rightBracket, "']'")
       return .option(value)

@@ -103,7 +103,11 @@ extension Parser {
     default:
       preconditionFailure("parseOperations only passes operation words")
     }
-    let expectation = try parseExpectation()
+    var expectation = try parseExpectation()
+    // `[0]` reads as an option value; after a `poll` it is one socket's empty revents.
+    if case .poll = kind, let written = expectation, written.result == .option(0) {
+      expectation = Expectation(result: .revents([[]]), time: written.time, location: written.location)
+    }
     if let expectation { try Self.checkFits(expectation, word: word, kind: kind) }
     return Operation(kind: kind, location: location, word: word, expectation: expectation)
   }

@@ -60,6 +60,9 @@ public struct Parser {
 
   var current: Token { tokens[position] }
 
+  /// The token after the current one (the last, end of input, at the end).
+  var next: Token { tokens[min(position + 1, tokens.count - 1)] }
+
   mutating func advance() {
     if position < tokens.count - 1 { position += 1 }
   }
