@@ -2,7 +2,8 @@
 # every test (unit, golden and end-to-end tests, then every sample verified against the
 # real kernel of this machine). Both build what they need; besides the Swift toolchain the
 # package needs libedit's headers (the REPL's line editing), which `deps` installs when missing.
-.PHONY: demo test build deps fuzz fuzz-build
+# `make bench` measures the model against the real kernel (docs/performance.md).
+.PHONY: demo test build deps fuzz fuzz-build bench
 
 SAMPLE ?= samples/seed/seed-line.sock
 
@@ -13,6 +14,13 @@ demo: build
 # instructions (no dynamic relocation of the Swift libraries; docs/performance.md).
 build: deps
 	swift build -c release --static-swift-stdlib --product sockscript
+
+# The benchmark needs the release build: a debug build's figures say little. BENCH_FLAGS
+# passes options, e.g. `make bench BENCH_FLAGS=--quick` or `BENCH_FLAGS='--only cycle'`.
+BENCH_FLAGS ?=
+
+bench: build
+	.build/release/sockscript bench $(BENCH_FLAGS)
 
 # The bad-input corpus runs with small limits, so that its limit tests stay small files.
 BAD_INPUT_LIMITS = --max-script-bytes 16384 --max-statements 100 --max-sockets 8 --max-virtual-time 3600

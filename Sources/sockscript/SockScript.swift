@@ -28,6 +28,9 @@ struct SockScript: ParsableCommand {
 
         $ sockscript test samples/
 
+      'sockscript bench' times the model against this machine's kernel, scenario
+      by scenario (docs/performance.md).
+
       EXIT STATUS
         0   the scenario ran and every expectation held
         1   an inline expectation (= …) did not hold
@@ -38,7 +41,7 @@ struct SockScript: ParsableCommand {
         74  a script file could not be read
       """,
     version: "sockscript 0.1.0",
-    subcommands: [Run.self, Test.self, Verify.self, Repl.self]
+    subcommands: [Run.self, Test.self, Verify.self, Repl.self, Bench.self]
   )
 
   /// No subcommand: the REPL on a terminal, the help otherwise.

@@ -1,0 +1,76 @@
+/// The scenario scripts the bench runs on the model, as functions of their size. Each is a
+/// valid script that exits 0 (the bench checks it), written with `repeat` so that its text
+/// stays short whatever N is: the figures measure the model, not the parser.
+enum ModelScripts {
+  /// The seed sample (samples/seed/seed-line.sock): the second connect waits out a 1 s
+  /// SO_SNDTIMEO on the full backlog.
+  static let seed = "server listen 0; client c1 sndtimeo 1s connect; c1 connect = EAGAIN at 1s"
+
+  /// `n` connections made, accepted and closed at both ends, one after the other.
+  static func cycle(_ n: Int) -> String {
+    """
+    server listen 1
+    repeat \(n) {
+      client c connect
+      server accept as s
+      c close
+      s close
+    }
+    """
+  }
+
+  /// `n` round trips of one byte on a stream pair.
+  static func pingpong(_ n: Int) -> String {
+    """
+    socketpair a b
+    repeat \(n) { a send "x" = 1; b recv 1 = "x" }
+    """
+  }
+
+  /// `n` sends of 64 KiB, each drained by the reader before the next (64 KiB fit in the
+  /// default send buffer, so neither call waits).
+  static func bulk(_ n: Int) -> String {
+    """
+    socketpair a b
+    repeat \(n) { a send 64KiB dontwait = 65536; b recv 64KiB dontwait = 65536 }
+    """
+  }
+
+  /// `n` clients on one listener that admits one: the first connects, the others sleep on
+  /// its `peer_wait`; then `n` accepts, each waking the next sleeper.
+  static func wakeup(_ n: Int) -> String {
+    """
+    server listen 0
+    repeat \(n) as i { client c$i connect & }
+    repeat \(n) as i { server accept as s$i }
+    """
+  }
+
+  /// `n` non-blocking connects queued on one listener whose backlog holds them all, then
+  /// `n` accepts; every socket stays open.
+  static func backlog(_ n: Int) -> String {
+    """
+    sysctl net.core.somaxconn \(n)
+    server listen \(n)
+    repeat \(n) as i { client c$i nonblock connect = 0 }
+    repeat \(n) as i { server accept as s$i }
+    """
+  }
+
+  /// `n` sockets alive at once: `n / 2` stream pairs, none closed.
+  static func sockets(_ n: Int) -> String {
+    "repeat \(n / 2) as i { socketpair a$i b$i }"
+  }
+
+  /// `n` timers pending at once: `n` clients asleep on a full backlog, each with a 4 ms
+  /// later start than the one before, so that every SO_SNDTIMEO expires at a jiffy of its
+  /// own, and long enough (`n` × 4 ms + 1 s) that none expires before the last is armed.
+  /// The `sleep` between them is a timer too. Then every one times out.
+  static func timers(_ n: Int) -> String {
+    """
+    server listen 0
+    client c connect
+    repeat \(n) as i { client c$i sndtimeo \(n / 250 + 1)s connect &; sleep 4ms }
+    """
+  }
+}
