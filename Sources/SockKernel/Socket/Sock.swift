@@ -42,7 +42,15 @@ public final class Sock {
   let sleepQueue: WaitQueue
   /// `u->peer_wake`: the entry a connected datagram socket hooks onto its full peer's
   /// `peer_wait`, so that the peer's dequeue wakes our pollers (`unix_dgram_peer_wake_relay`).
-  let peerWake: WaitQueueEntry
+  /// Made on first use: only a datagram sender that finds its peer full hooks it, and an
+  /// entry (with the weak link back, which gives the socket a side table) for each of a
+  /// million stream sockets cost 160 bytes apiece.
+  lazy var peerWake: WaitQueueEntry = {
+    // init_waitqueue_func_entry(&u->peer_wake, unix_dgram_peer_wake_relay)
+    let entry = WaitQueueEntry(task: nil, exclusive: false, keyFilter: nil, function: .peerWakeRelay)
+    entry.relayOwner = self
+    return entry
+  }()
   /// `u->peer_wake.private`: the socket on whose `peer_wait` `peerWake` is queued. Weak, as
   /// the kernel's is a plain pointer: the link is cut before either socket goes.
   weak var peerWakePrivate: Sock?
@@ -56,9 +64,6 @@ public final class Sock {
     self.maxAckBacklog = UInt32(bitPattern: config.maxDgramQlen)
     self.peerWait = WaitQueue(name: WaitQueueName(inode: inode, kind: .peerWait))
     self.sleepQueue = WaitQueue(name: WaitQueueName(inode: inode, kind: .sleep))
-    // init_waitqueue_func_entry(&u->peer_wake, unix_dgram_peer_wake_relay)
-    self.peerWake = WaitQueueEntry(task: nil, exclusive: false, keyFilter: nil, function: .peerWakeRelay)
-    peerWake.relayOwner = self
   }
 
   /// `skb_queue_len(&sk->sk_receive_queue)`.
