@@ -7,14 +7,20 @@ public struct NameTemplate: Sendable, Equatable {
   }
 
   public let parts: [Part]
+  /// Each variable with where its `$` is in the word and how long it is written (`$i` 2,
+  /// `${i}` 4); words are ASCII, so these are columns.
+  let uses: [(variable: String, offset: Int, length: Int)]
 
   /// The template in `written`; nil for a plain name (no `$`).
   init?(_ written: String) {
     guard written.contains("$") else { return nil }
     var parts: [Part] = []
+    var uses: [(String, Int, Int)] = []
     var text = ""
     var scalars = written.unicodeScalars[...]
+    var offset = 0
     while let c = scalars.popFirst() {
+      defer { offset = written.unicodeScalars.count - scalars.count }
       guard c == "$" else {
         text.unicodeScalars.append(c)
         continue
@@ -30,18 +36,17 @@ public struct NameTemplate: Sendable, Equatable {
       }
       if braced, scalars.first == "}" { scalars.removeFirst() }
       parts.append(.variable(name))
+      uses.append((name, offset, written.unicodeScalars.count - scalars.count - offset))
     }
     if !text.isEmpty { parts.append(.text(text)) }
     self.parts = parts
+    self.uses = uses
   }
 
   /// The loop variables it uses, in order.
-  public var variables: [String] {
-    parts.compactMap {
-      if case .variable(let name) = $0 { return name }
-      return nil
-    }
-  }
+  public var variables: [String] { uses.map(\.variable) }
+
+  public static func == (a: NameTemplate, b: NameTemplate) -> Bool { a.parts == b.parts }
 
   /// The name for the loop variables' current values (every variable is bound: the parser
   /// checked).

@@ -50,36 +50,15 @@ extension Parser {
   /// A socket name as written; each `$VAR` in it must be the variable of an enclosing `repeat`.
   func makeName(_ word: String) throws(Diagnostic) -> Name {
     let name = Name(text: word, location: current.location)
-    for variable in name.template?.variables ?? [] where !loopVariables.contains(variable) {
-      // Point at the variable inside the word (a word is on one line, and its variables
-      // are ASCII, so columns and bytes agree after the `$`).
-      let before = Self.scalarsBefore(variable, in: word)
+    for use in name.template?.uses ?? [] where !loopVariables.contains(use.variable) {
+      // Point at the variable inside the word (a word is ASCII and on one line).
       let at = SourceLocation(
-        line: current.location.line, column: current.location.column + before.scalars,
-        offset: current.location.offset + before.bytes)
+        line: current.location.line, column: current.location.column + use.offset,
+        offset: current.location.offset + use.offset)
       throw Diagnostic(
-        "'$\(variable)' is not the variable of an enclosing 'repeat'", at: at, length: variable.count + 1,
-        notes: ["name the loop's counter: repeat 3 as \(variable) { client c$\(variable) connect }"])
+        "'$\(use.variable)' is not the variable of an enclosing 'repeat'", at: at, length: use.length,
+        notes: ["name the loop's counter: repeat 3 as \(use.variable) { client c$\(use.variable) connect }"])
     }
     return name
-  }
-
-  /// Scalars and UTF-8 bytes of `word` before the `$` of `variable`.
-  static func scalarsBefore(_ variable: String, in word: String) -> (scalars: Int, bytes: Int) {
-    let scalars = Array(word.unicodeScalars)
-    var bytes = 0
-    for (i, c) in scalars.enumerated() {
-      if c == "$" {
-        var rest = scalars[(i + 1)...].drop { $0 == "{" }
-        var name = ""
-        while let d = rest.first, Lexer.isWordPart(d) {
-          name.unicodeScalars.append(d)
-          rest = rest.dropFirst()
-        }
-        if name == variable { return (i, bytes) }
-      }
-      bytes += String(c).utf8.count
-    }
-    return (0, 0)
   }
 }
