@@ -39,6 +39,9 @@
     private var started = false
     /// The thread's id, for `/proc/self/task/TID/…`; set before ``start()`` returns.
     private(set) var tid: pid_t = -1
+    /// Its `/proc/…/syscall` file, open for the thread's life (``ThreadProbe``); set before
+    /// ``start()`` returns.
+    private(set) var syscallFile: Int32 = -1
     private var thread = pthread_t()
 
     init(mailbox: Mailbox) {
@@ -103,8 +106,11 @@
       sigaddset(&pipe, SIGPIPE)
       pthread_sigmask(SIG_BLOCK, &pipe, nil)
       let id = GNU.threadID()
+      let file = ThreadProbe.openOwnSyscallFile()
+      defer { if file >= 0 { close(file) } }
       mailbox.monitor.locked {
         tid = id
+        syscallFile = file
         started = true
         mailbox.driver.signal()
       }

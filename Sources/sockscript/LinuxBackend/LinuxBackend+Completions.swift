@@ -70,7 +70,9 @@
       for id in inFlight.values {
         let task = tasks[id.rawValue]
         guard let call = task.current, let thread = task.thread else { continue }
-        let asleep = call.real.sleepingSyscallNumber.map { ThreadProbe.isSleeping(tid: thread.tid, inSyscall: $0) }
+        let asleep = call.real.sleepingSyscallNumber.map {
+          ThreadProbe.isSleeping(syscallFile: thread.syscallFile, inSyscall: $0)
+        }
         call.asleep = asleep ?? false
         guard call.asleep else {
           quiet = false

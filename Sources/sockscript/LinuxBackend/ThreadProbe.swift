@@ -6,12 +6,30 @@
   /// thread is not running, and `running` while it runs. This tells a thread asleep in
   /// `connect` from one waiting for its next job (which sleeps in `futex`).
   enum ThreadProbe {
-    static func isSleeping(tid: pid_t, inSyscall number: Int) -> Bool {
-      let fd = open("/proc/self/task/\(tid)/syscall", O_RDONLY | O_CLOEXEC)
-      guard fd >= 0 else { return false }
+    /// Opens the calling thread's `syscall` file once, on a descriptor far above the
+    /// script's. Opening it at every probe took the lowest free descriptor, which is the
+    /// one a script has just closed: a `poll` of that number in another thread then saw the
+    /// /proc file instead of POLLNVAL (seen in CI), and a `socket` racing the probe got the
+    /// next number.
+    static func openOwnSyscallFile() -> Int32 {
+      let fd = open("/proc/thread-self/syscall", O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { return -1 }
       defer { close(fd) }
+      return fcntl(fd, F_DUPFD_CLOEXEC, highDescriptorBase)
+    }
+
+    /// Half the descriptor limit: scripts number their sockets up from 3.
+    static let highDescriptorBase: Int32 = {
+      var limit = rlimit()
+      getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+      return Int32(clamping: max(64, limit.rlim_cur / 2))
+    }()
+
+    /// Whether the thread whose `syscall` file is `file` sleeps in call `number`.
+    static func isSleeping(syscallFile file: Int32, inSyscall number: Int) -> Bool {
+      guard file >= 0 else { return false }
       var buffer = [UInt8](repeating: 0, count: 32)
-      let n = read(fd, &buffer, buffer.count)
+      let n = pread(file, &buffer, buffer.count, 0)
       guard n > 0 else { return false }
       let first = buffer[0..<n].prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }
       return Int(String(decoding: first, as: UTF8.self)) == number
