@@ -31,7 +31,7 @@ struct DocExampleTests {
 
   @Test("the docs have examples to check")
   func pagesHaveExamples() throws {
-    #expect(Self.pages.contains("docs/language.md"))
+    #expect(Self.pages.contains("docs/language.md") && Self.pages.contains("docs/kernel-model.md"))
     let compared = try Self.pages.flatMap { try DocExample.examples(inMarkdown: Self.markdown($0)).examples }
       .filter { $0.notComparedReason == nil }
     #expect(compared.count >= 50, "only \(compared.count) compared examples")
