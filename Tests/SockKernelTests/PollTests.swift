@@ -22,7 +22,7 @@ extension Harness {
   }
 }
 
-/// One row of the revents matrix (kernel-model.md §10): a socket set up by `make`, polled
+/// One row of the revents table (docs/kernel-model.md §10): a socket set up by `make`, polled
 /// for IN|OUT|RDHUP|PRI.
 struct MaskCase: CustomTestStringConvertible, Sendable {
   let name: String

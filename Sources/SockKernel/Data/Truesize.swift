@@ -1,7 +1,7 @@
 /// `skb->truesize` of the skbs AF_UNIX allocates, as this kernel configuration computes it
-/// (kernel-model.md §8.2; every figure there was measured). AF_UNIX allocates with
-/// `GFP_KERNEL_ACCOUNT`, which bypasses the small-head cache, so every head comes from a
-/// kmalloc bucket.
+/// (docs/kernel-model.md §8.2; `samples/capacity/` checks the figures on the kernel).
+/// AF_UNIX allocates with `GFP_KERNEL_ACCOUNT`, which bypasses the small-head cache, so
+/// every head comes from a kmalloc bucket.
 enum Truesize {
   /// `SKB_MAX_HEAD(0)`: the linear room of an order-0 allocation.
   static let maxHead = 3776
