@@ -4,7 +4,8 @@ extension ScenarioSession {
   /// Runs statements in order, each against the statement limit.
   func runStatements(_ statements: [Statement]) {
     for statement in statements {
-      if stopped { break }
+      // A loop of statements that never wait must notice a Ctrl-C too.
+      if stopped || stopsForInterrupt() { break }
       // `# model-only:` / `# kernel-only:` lines run on their side only.
       if let side = statement.onlyOn, side != backend.kind { continue }
       guard countStatement(at: statement.location) else { break }

@@ -124,16 +124,17 @@ public final class InteractiveSession {
     }
     let tokens = (try? Lexer.tokenize(text.text)) ?? []
     for statement in script.statements {
-      if interrupt.take() {
-        interrupted(at: statement)
-        return
-      }
       let before = session.status
+      let counted = session.statementsRun
       session.execute(statement)
       let written = StatementText.of(statement, tokens: tokens, in: text)
-      if interrupt.take() {
-        saved.append(written)
-        interrupted(at: nil)
+      if session.wasInterrupted {
+        // The rest of the input is dropped; the session stays as usable as before. A
+        // statement that started is saved: its calls go on.
+        interrupt.take()
+        if session.statementsRun != counted { saved.append(StatementText.afterInterrupt(statement, written)) }
+        interrupted(at: statement)
+        session.resume()
         return
       }
       guard session.isStopped else {
@@ -151,8 +152,8 @@ public final class InteractiveSession {
     return !kernel.sleepingTasks().isEmpty && !kernel.canMakeProgress
   }
 
-  private func interrupted(at statement: Statement?) {
-    let location = statement?.location ?? SourceLocation(line: 1, column: 1, offset: 0)
+  private func interrupted(at statement: Statement) {
+    let location = statement.location
     deliver(
       Diagnostic(
         "interrupted", at: location,
