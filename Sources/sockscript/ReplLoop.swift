@@ -12,13 +12,14 @@ import SockKernel
 struct ReplLoop {
   let config: KernelConfig
   let explain: Bool
+  let limits: Limits
 
   func run() {
     Self.useUTF8Locale()
     Self.catchInterrupts()
     let color = Terminal.wantsColor
     let engine = InteractiveSession(
-      config: config, explain: explain,
+      config: config, explain: explain, limits: limits,
       output: { Terminal.out($0) },
       report: { diagnostic, source in
         Terminal.error(diagnostic.rendered(in: source, color: color), newline: false)

@@ -14,8 +14,9 @@ struct InteractiveSessionTests {
     let interrupt = InterruptFlag()
     /// Called with every output line; may raise the interrupt, as a Ctrl-C would.
     var onOutput: (String) -> Void = { _ in }
+    let limits: Limits
     lazy var engine = InteractiveSession(
-      interrupt: interrupt,
+      limits: limits, interrupt: interrupt,
       output: { [unowned self] line in
         out.append(line)
         onOutput(line)
@@ -26,6 +27,8 @@ struct InteractiveSessionTests {
         files[path] = text
         return true
       })
+
+    init(limits: Limits = Limits()) { self.limits = limits }
 
     func enter(_ lines: String...) { lines.forEach(engine.enter) }
     var stdout: String { out.joined(separator: "\n") }

@@ -11,6 +11,8 @@ public final class InteractiveSession {
   /// The model the session runs on (the REPL always runs on the model).
   private var kernel: Kernel
   public let config: KernelConfig
+  /// Each line's (and each `:load`ed file's) limits, as a script's in `sockscript run`.
+  public let limits: Limits
   public private(set) var explain: Bool
   /// Set by `:quit`.
   public private(set) var quitRequested = false
@@ -41,13 +43,15 @@ public final class InteractiveSession {
   /// source to render them in; `readFile`/`writeFile` serve `:load` and `:save`; raising
   /// `interrupt` stops the statement running at its next safe point.
   public init(
-    config: KernelConfig = KernelConfig(), explain: Bool = false, interrupt: InterruptFlag = .sigint,
+    config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits(),
+    interrupt: InterruptFlag = .sigint,
     output: @escaping (String) -> Void,
     report: @escaping (Diagnostic, SourceFile) -> Void, readFile: @escaping (String) -> [UInt8]?,
     writeFile: @escaping (String, String) -> Bool
   ) {
     self.config = config
     self.explain = explain
+    self.limits = limits
     self.interrupt = interrupt
     self.output = output
     self.report = report
@@ -57,19 +61,20 @@ public final class InteractiveSession {
     let forwarder = Forwarder()
     self.forwarder = forwarder
     (self.session, self.kernel) = Self.makeSession(
-      config: config, explain: explain, interrupt: interrupt, output: output, forwarder: forwarder)
+      config: config, explain: explain, limits: limits, interrupt: interrupt, output: output, forwarder: forwarder)
     forwarder.target = self
   }
 
   private static func makeSession(
-    config: KernelConfig, explain: Bool, interrupt: InterruptFlag, output: @escaping (String) -> Void,
-    forwarder: Forwarder
+    config: KernelConfig, explain: Bool, limits: Limits, interrupt: InterruptFlag,
+    output: @escaping (String) -> Void, forwarder: Forwarder
   ) -> (ScenarioSession, Kernel) {
     let model = ModelBackend(config: config)
     let session = ScenarioSession(
       source: SourceFile(name: "<repl>", text: ""), backend: model, explain: explain, output: output,
       report: { [forwarder] diagnostic in forwarder.target?.deliver(diagnostic) })
     session.interruptCheck = { [interrupt] in interrupt.isRaised }
+    session.limits = limits
     return (session, model.kernel)
   }
 
@@ -102,7 +107,8 @@ public final class InteractiveSession {
     let source = transcript
     let script: Script
     do throws(Diagnostic) {
-      script = try Parser.parse(line, maxNesting: session.limits.maxNesting)
+      try limits.checkSize(of: SourceFile(name: "<repl>", text: line))
+      script = try Parser.parse(line, maxNesting: limits.maxNesting)
     } catch {
       report(error.shifted(by: number - 1), source)
       return
@@ -116,6 +122,8 @@ public final class InteractiveSession {
     reportSource = source
     lineShift = shift
     session.source = source
+    // Each input has a script's budget: a long session never runs out of statements.
+    session.restartStatementBudget()
     do throws(Diagnostic) {
       try session.checkNames(script)
     } catch {
@@ -179,7 +187,7 @@ public final class InteractiveSession {
       output("\(time) (jiffies \(clock.jiffies) at HZ=\(clock.hz))")
     case .reset:
       (session, kernel) = Self.makeSession(
-        config: config, explain: explain, interrupt: interrupt, output: output, forwarder: forwarder)
+        config: config, explain: explain, limits: limits, interrupt: interrupt, output: output, forwarder: forwarder)
       saved = []
       output("a fresh kernel at 0.000000: no sockets, nothing saved")
     case .explain(let on):
@@ -220,7 +228,8 @@ public final class InteractiveSession {
     }
     let script: Script
     do throws(Diagnostic) {
-      script = try Parser.parse(file.text, maxNesting: session.limits.maxNesting)
+      try limits.checkSize(of: file)
+      script = try Parser.parse(file.text, maxNesting: limits.maxNesting)
     } catch {
       report(error, file)
       return
