@@ -148,7 +148,7 @@ struct InteractiveSessionTests {
     #expect(h.out.suffix(2) == ["no sockets", "explain is on"])
     h.enter("server listen 0; client c1 connect; client c2 nonblock connect")
     #expect(h.out.last?.contains("why: unix_stream_connect") == true)
-    h.enter(":stat")
+    h.enter(":stte")
     #expect(h.err.last?.contains("<repl>:6:1: note: did you mean ':state'?") == true)
     #expect(!h.engine.quitRequested)
     h.enter(":quit")

@@ -96,6 +96,10 @@ public final class InteractiveSession {
     lines.append(line)
     transcriptLines += 1 + line.utf8.count { $0 == UInt8(ascii: "\n") }
     interrupt.take()  // a Ctrl-C typed before this line is not for it
+    if let answer = HabitWord.answer(to: line) {
+      output(answer)
+      return
+    }
     if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
       do throws(Diagnostic) {
         try perform(MetaCommand.parse(line))
