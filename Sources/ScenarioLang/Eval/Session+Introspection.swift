@@ -38,6 +38,7 @@ extension ScenarioSession {
   /// Checks `script`'s names against what is declared, without running or declaring anything.
   public func checkNames(_ script: Script) throws(Diagnostic) {
     var check = names
+    check.file = citesSourceNames ? source.name : nil
     try check.check(script)
   }
 

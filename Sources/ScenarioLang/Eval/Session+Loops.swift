@@ -47,8 +47,8 @@ extension ScenarioSession {
     let text = resolved(name)
     if let actor = actors[text] { return actor }
     var notes = notes
-    if let maker = names.templates.first(where: { $0.template.canProduce(text) })?.name {
-      notes = ["no iteration of the 'repeat' that declares '\(maker.text)' (at \(maker.location)) made '\(text)'"]
+    if let maker = names.templates.first(where: { $0.template.canProduce(text) }) {
+      notes = ["no iteration of the 'repeat' that declares '\(maker.name.text)' (at \(maker.site)) made '\(text)'"]
     }
     fail(
       Diagnostic(
@@ -61,8 +61,9 @@ extension ScenarioSession {
   /// again (in its `repeat`) reuses its thread, as a program's loop would, so a million
   /// iterations cost one task; a name declared elsewhere is an error.
   func newActor(_ name: String, at written: Name) -> Actor? {
+    let site = names.site(written.location)
     if let earlier = actors[name] {
-      guard earlier.site == written.location else {
+      guard earlier.site == site else {
         fail(
           Diagnostic(
             "socket '\(name)' is already declared", at: written.location, length: written.text.count,
@@ -70,11 +71,11 @@ extension ScenarioSession {
           .scriptError)
         return nil
       }
-      let actor = Actor(name: name, task: earlier.task, site: written.location)
+      let actor = Actor(name: name, task: earlier.task, site: site)
       actors[name] = actor
       return actor
     }
-    let actor = Actor(name: name, task: backend.spawn(name: name), site: written.location)
+    let actor = Actor(name: name, task: backend.spawn(name: name), site: site)
     actors[name] = actor
     return actor
   }

@@ -9,6 +9,9 @@ public final class ScenarioSession {
   public var kernel: Kernel? { (backend as? ModelBackend)?.kernel }
   /// The text diagnostics point into.
   public var source: SourceFile
+  /// Notes cite where a name was declared with the source's name (`<repl>:2:8`), for a
+  /// session fed from several sources (a REPL's lines, `:load`ed files).
+  public var citesSourceNames = false
   /// Print the kernel's reason under every sleep and failure.
   public var explain: Bool
   /// Print the trace; false keeps only diagnostics (failed expectations, errors) and
@@ -90,6 +93,7 @@ public final class ScenarioSession {
     guard !stopped else { return status }
     do throws(Diagnostic) {
       var check = names
+      check.file = citesSourceNames ? source.name : nil
       try check.check(script)
       names = check
     } catch {

@@ -29,9 +29,8 @@ public final class InteractiveSession {
   let report: (Diagnostic, SourceFile) -> Void
   let readFile: (String) -> [UInt8]?
   let writeFile: (String, String) -> Bool
-  /// Where diagnostics of the statements running now point, and how far to shift their lines.
+  /// The text diagnostics of the statements running now are shown in.
   private var reportSource: SourceFile
-  private var lineShift = 0
   /// Passes sessions' diagnostics to this REPL (the first session is made before `self` is).
   private let forwarder: Forwarder
 
@@ -74,6 +73,7 @@ public final class InteractiveSession {
       source: SourceFile(name: "<repl>", text: ""), backend: model, explain: explain, output: output,
       report: { [forwarder] diagnostic in forwarder.target?.deliver(diagnostic) })
     session.interruptCheck = { [interrupt] in interrupt.isRaised }
+    session.citesSourceNames = true
     session.limits = limits
     return (session, model.kernel)
   }
@@ -109,22 +109,29 @@ public final class InteractiveSession {
       return
     }
     let source = transcript
-    let script: Script
     do throws(Diagnostic) {
       try limits.checkSize(of: SourceFile(name: "<repl>", text: line))
-      script = try Parser.parse(line, maxNesting: limits.maxNesting)
     } catch {
       report(error.shifted(by: number - 1), source)
       return
     }
-    run(script, text: SourceFile(name: "<repl>", text: line), reportIn: source, shift: number - 1)
+    // Parsed where it stands in the session, after number - 1 empty lines, so that every
+    // location in the script (and every note that cites one later) is the session's.
+    let text = SourceFile(name: "<repl>", text: String(repeating: "\n", count: number - 1) + line)
+    let script: Script
+    do throws(Diagnostic) {
+      script = try Parser.parse(text.text, maxNesting: limits.maxNesting)
+    } catch {
+      report(error, source)
+      return
+    }
+    run(script, text: text, reportIn: source)
   }
 
   /// Runs a parsed script's statements one at a time; `text` is the script's own source
-  /// (for the statements' text), `reportIn` and `shift` where its diagnostics point.
-  func run(_ script: Script, text: SourceFile, reportIn source: SourceFile, shift: Int) {
+  /// (for the statements' text), `reportIn` the text its diagnostics are shown in.
+  func run(_ script: Script, text: SourceFile, reportIn source: SourceFile) {
     reportSource = source
-    lineShift = shift
     session.source = source
     // Each input has a script's budget: a long session never runs out of statements.
     session.restartStatementBudget()
@@ -172,10 +179,8 @@ public final class InteractiveSession {
         notes: ["calls already started go on when the next statement runs; see :state"]))
   }
 
-  /// Reports a diagnostic of the statements running now, shifted to where they were typed.
-  fileprivate func deliver(_ diagnostic: Diagnostic) {
-    report(diagnostic.shifted(by: lineShift), reportSource)
-  }
+  /// Reports a diagnostic of the statements running now.
+  fileprivate func deliver(_ diagnostic: Diagnostic) { report(diagnostic, reportSource) }
 
   // MARK: Meta commands
 
@@ -238,7 +243,7 @@ public final class InteractiveSession {
       report(error, file)
       return
     }
-    run(script, text: file, reportIn: file, shift: 0)
+    run(script, text: file, reportIn: file)
   }
 }
 
