@@ -35,6 +35,9 @@ struct ReplLoop {
     var pending: String?
     while !engine.quitRequested {
       Terminal.flush()
+      // A Ctrl-C before this prompt is not for the next line; one right after Enter is,
+      // since the terminal signals it once libedit hands the line over.
+      engine.interrupt.take()
       let prompt = pending == nil ? "\(engine.time)> " : String(repeating: " ", count: engine.time.count - 3) + "...> "
       switch editor.read(prompt: prompt) {
       case .end:

@@ -89,13 +89,13 @@ public final class InteractiveSession {
 
   // MARK: Input
 
-  /// Runs one logical line: a meta command (`:…`) or statements of the language.
+  /// Runs one logical line: a meta command (`:…`) or statements of the language. An
+  /// interrupt raised already stops it: the caller clears stale ones before reading it.
   public func enter(_ line: String) {
     // A `repeat` typed over several lines is one input of several transcript lines.
     let number = transcriptLines + 1
     lines.append(line)
     transcriptLines += 1 + line.utf8.count { $0 == UInt8(ascii: "\n") }
-    interrupt.take()  // a Ctrl-C typed before this line is not for it
     if let answer = HabitWord.answer(to: line) {
       output(answer)
       return
