@@ -28,11 +28,13 @@ struct ReplLoop {
       writeFile: { Terminal.writeFile($1, to: $0) })
     var history = HistoryFile()
     let editor = LineEditor(program: "sockscript", history: history.list.entries)
+    var pending: String?
     editor.complete = { text in
-      Completion.complete(text, sockets: engine.socketNames, files: Terminal.directoryEntries)
+      // A continued input is completed as a whole: `repeat 3 {` on the line before counts.
+      let input = pending.map { LineContinuation.join($0, text).text } ?? text
+      return Completion.complete(input, sockets: engine.socketNames, files: Terminal.directoryEntries)
     }
     Terminal.out("sockscript REPL (virtual time in the prompt). :help for help, Ctrl-D to leave.")
-    var pending: String?
     while !engine.quitRequested {
       Terminal.flush()
       // A Ctrl-C before this prompt is not for the next line; one right after Enter is,
