@@ -25,7 +25,7 @@ struct ReplLoop {
         Terminal.error(diagnostic.rendered(in: source, color: color), newline: false)
       },
       readFile: { Terminal.read($0) },
-      writeFile: { Terminal.writeFile($1, to: $0) })
+      writeFile: { Terminal.writeFile($1, to: $0) }, columns: { Terminal.columns })
     var history = HistoryFile()
     let editor = LineEditor(program: "sockscript", history: history.list.entries)
     var pending: String?

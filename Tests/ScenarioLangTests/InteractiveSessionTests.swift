@@ -15,6 +15,8 @@ struct InteractiveSessionTests {
     /// Called with every output line; may raise the interrupt, as a Ctrl-C would.
     var onOutput: (String) -> Void = { _ in }
     let limits: Limits
+    /// The terminal's width, for `:state`.
+    var columns = 80
     lazy var engine = InteractiveSession(
       limits: limits, interrupt: interrupt,
       output: { [unowned self] line in
@@ -26,7 +28,7 @@ struct InteractiveSessionTests {
       writeFile: { [unowned self] path, text in
         files[path] = text
         return true
-      })
+      }, columns: { [unowned self] in columns })
 
     init(limits: Limits = Limits()) { self.limits = limits }
 
@@ -73,6 +75,7 @@ struct InteractiveSessionTests {
   @Test(":state shows a full listener's queue and backlog, and who waits on it")
   func state() {
     let h = Harness()
+    h.columns = 200
     h.enter("server listen 0", "client c1 connect", "client c2 sndtimeo 2s connect &")
     h.out = []
     h.enter(":state")

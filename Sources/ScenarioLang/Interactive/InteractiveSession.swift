@@ -29,6 +29,8 @@ public final class InteractiveSession {
   let report: (Diagnostic, SourceFile) -> Void
   let readFile: (String) -> [UInt8]?
   let writeFile: (String, String) -> Bool
+  /// The terminal's width now, which `:state` fits.
+  let columns: () -> Int
   /// The text diagnostics of the statements running now are shown in.
   private var reportSource: SourceFile
   /// Passes sessions' diagnostics to this REPL (the first session is made before `self` is).
@@ -40,13 +42,14 @@ public final class InteractiveSession {
 
   /// `output` receives trace and command lines (no newline), `report` diagnostics with the
   /// source to render them in; `readFile`/`writeFile` serve `:load` and `:save`; raising
-  /// `interrupt` stops the statement running at its next safe point.
+  /// `interrupt` stops the statement running at its next safe point; `columns` says how
+  /// wide the terminal is.
   public init(
     config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits(),
     interrupt: InterruptFlag = .sigint,
     output: @escaping (String) -> Void,
     report: @escaping (Diagnostic, SourceFile) -> Void, readFile: @escaping (String) -> [UInt8]?,
-    writeFile: @escaping (String, String) -> Bool
+    writeFile: @escaping (String, String) -> Bool, columns: @escaping () -> Int = { 80 }
   ) {
     self.config = config
     self.explain = explain
@@ -56,6 +59,7 @@ public final class InteractiveSession {
     self.report = report
     self.readFile = readFile
     self.writeFile = writeFile
+    self.columns = columns
     self.reportSource = SourceFile(name: "<repl>", text: "")
     let forwarder = Forwarder()
     self.forwarder = forwarder
@@ -189,8 +193,9 @@ public final class InteractiveSession {
     case .help:
       ReplHelp.text.forEach(output)
     case .state:
-      StateTable.render(kernel.socketTable(), name: session.displayName(ofSocket:), clock: kernel.clock)
-        .forEach(output)
+      StateTable.render(
+        kernel.socketTable(), name: session.displayName(ofSocket:), clock: kernel.clock, width: columns()
+      ).forEach(output)
     case .time:
       let clock = kernel.clock
       output("\(time) (jiffies \(clock.jiffies) at HZ=\(clock.hz))")
