@@ -73,3 +73,11 @@ struct ReplCommandTests {
     #expect(!h.engine.quitRequested)
   }
 }
+
+@Suite(":help")
+struct ReplHelpTests {
+  @Test(":help fits an 80-column terminal")
+  func fits() {
+    #expect(ReplHelp.text.allSatisfy { $0.count <= 80 }, "\(ReplHelp.text.filter { $0.count > 80 })")
+  }
+}
