@@ -24,6 +24,9 @@ static inline void sockscript_el_setup(EditLine *el, sockscript_prompt_fn prompt
   el_set(el, EL_SIGNAL, 0);
   // Ctrl-C reaches the editor as a key (bound below), not as SIGINT, while a line is edited.
   el_set(el, EL_SETTY, "-d", "-isig", NULL);
+  // While a statement runs (libedit's cooked "execute" mode, which clears NOFLSH by default)
+  // a Ctrl-C must not make the terminal driver discard the lines typed ahead.
+  el_set(el, EL_SETTY, "-x", "+noflsh", NULL);
   el_set(el, EL_BIND, "^R", "em-inc-search-prev", NULL);
   el_source(el, NULL);
 }

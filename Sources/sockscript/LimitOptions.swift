@@ -1,8 +1,9 @@
 import ArgumentParser
 import ScenarioLang
 
-/// The flags that raise a run's limits (docs/language.md §10), shared by `run` and `test`,
-/// which passes them on to the run of every test.
+/// The flags that raise a run's limits (docs/language.md §10), shared by every command that
+/// runs scripts: `run`, `test` (which passes them on to the run of every test), `repl` and
+/// `verify`, so that a limit's note never names a flag the command lacks.
 struct LimitOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Refuse a script longer than this (default 32 MiB).", valueName: "BYTES"))
   var maxScriptBytes: Int?

@@ -30,6 +30,9 @@ struct Repl: ParsableCommand {
   @Option(help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks.", valueName: "HZ"))
   var hz: Int64 = 250
 
+  @OptionGroup(title: "Limits (each line gets the statement budget a script gets)")
+  var limitOptions: LimitOptions
+
   func validate() throws {
     if !(1...100_000).contains(hz) {
       throw ValidationError("--hz must be between 1 and 100000 (Linux uses 100, 250, 300 or 1000)")
@@ -39,11 +42,11 @@ struct Repl: ParsableCommand {
   func run() throws {
     guard isatty(STDIN_FILENO) != 0 else {
       // Piped input is a script: the same code path as `run -` makes the output identical.
-      try Run.parse((explain ? ["--explain"] : []) + ["--hz", "\(hz)", "-"]).run()
+      try Run.parse((explain ? ["--explain"] : []) + ["--hz", "\(hz)"] + limitOptions.arguments + ["-"]).run()
       return
     }
     var config = KernelConfig()
     config.hz = hz
-    ReplLoop(config: config, explain: explain).run()
+    ReplLoop(config: config, explain: explain, limits: limitOptions.limits).run()
   }
 }

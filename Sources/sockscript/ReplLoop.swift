@@ -12,28 +12,34 @@ import SockKernel
 struct ReplLoop {
   let config: KernelConfig
   let explain: Bool
+  let limits: Limits
 
   func run() {
     Self.useUTF8Locale()
     Self.catchInterrupts()
     let color = Terminal.wantsColor
     let engine = InteractiveSession(
-      config: config, explain: explain,
+      config: config, explain: explain, limits: limits,
       output: { Terminal.out($0) },
       report: { diagnostic, source in
         Terminal.error(diagnostic.rendered(in: source, color: color), newline: false)
       },
       readFile: { Terminal.read($0) },
-      writeFile: { Terminal.writeFile($1, to: $0) })
+      writeFile: { Terminal.writeFile($1, to: $0) }, columns: { Terminal.columns })
     var history = HistoryFile()
     let editor = LineEditor(program: "sockscript", history: history.list.entries)
+    var pending: String?
     editor.complete = { text in
-      Completion.complete(text, sockets: engine.socketNames, files: Terminal.directoryEntries)
+      // A continued input is completed as a whole: `repeat 3 {` on the line before counts.
+      let input = pending.map { LineContinuation.join($0, text).text } ?? text
+      return Completion.complete(input, sockets: engine.socketNames, files: Terminal.directoryEntries)
     }
     Terminal.out("sockscript REPL (virtual time in the prompt). :help for help, Ctrl-D to leave.")
-    var pending: String?
     while !engine.quitRequested {
       Terminal.flush()
+      // A Ctrl-C before this prompt is not for the next line; one right after Enter is,
+      // since the terminal signals it once libedit hands the line over.
+      engine.interrupt.take()
       let prompt = pending == nil ? "\(engine.time)> " : String(repeating: " ", count: engine.time.count - 3) + "...> "
       switch editor.read(prompt: prompt) {
       case .end:

@@ -26,6 +26,9 @@ struct Verify: ParsableCommand {
   @Flag(help: "Print both traces of every script that diverges.")
   var traces = false
 
+  @OptionGroup(title: "Limits")
+  var limitOptions: LimitOptions
+
   @OptionGroup(title: "Kernel runs")
   var kernel: KernelOptions
 
@@ -75,12 +78,13 @@ struct Verify: ParsableCommand {
     var kernelTrace: [String] = []
     var kernelErrors: [Diagnostic] = []
     let kernelRun = ScriptRunner.run(
-      file, on: linux, recordCalls: true, checksTimes: false, output: { kernelTrace.append($0) },
+      file, on: linux, limits: limitOptions.limits, recordCalls: true, checksTimes: false,
+      output: { kernelTrace.append($0) },
       report: { kernelErrors.append($0) })
     var modelTrace: [String] = []
     var modelErrors: [Diagnostic] = []
     let modelRun = ScriptRunner.run(
-      file, on: ModelBackend(config: KernelConfig(hz: linux.hz)), recordCalls: true,
+      file, on: ModelBackend(config: KernelConfig(hz: linux.hz)), limits: limitOptions.limits, recordCalls: true,
       output: { modelTrace.append($0) }, report: { modelErrors.append($0) })
     guard modelRun.status != .scriptError, let modelLog = modelRun.callLog, let kernelLog = kernelRun.callLog,
       let script = modelRun.script

@@ -55,7 +55,9 @@ final class PseudoTerminal {
     posix_spawnattr_setflags(
       &attributes, Int16(PTY.POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    let script = "\"$0\" \"$@\"; echo \"\(Self.exitMarker)$?]\""
+    // The shell ignores SIGINT, so that a Ctrl-C typed at the terminal (which signals the
+    // whole foreground group) reaches only the program, which sets its own handler.
+    let script = "trap '' INT; \"$0\" \"$@\"; echo \"\(Self.exitMarker)$?]\""
     let argv = (["/bin/sh", "-c", script, binary] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
@@ -84,6 +86,25 @@ final class PseudoTerminal {
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return }
       bytes = bytes.dropFirst(n)
+    }
+  }
+
+  /// Whether the terminal is in canonical mode with signals on: the REPL is running a
+  /// statement then, not editing a line (libedit edits in raw mode).
+  var isCooked: Bool {
+    var settings = termios()
+    guard tcgetattr(master, &settings) == 0 else { return false }
+    return settings.c_lflag & tcflag_t(ICANON) != 0 && settings.c_lflag & tcflag_t(ISIG) != 0
+  }
+
+  /// Waits (polling, up to `timeout` seconds) until ``isCooked``.
+  func waitUntilCooked(timeout: Double = 60) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while !isCooked {
+      guard Date() < deadline else {
+        throw Failure(description: "the terminal never left raw mode; it shows:\n\(screen)")
+      }
+      pump(timeoutMilliseconds: 20)
     }
   }
 

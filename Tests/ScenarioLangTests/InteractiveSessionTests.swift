@@ -14,8 +14,11 @@ struct InteractiveSessionTests {
     let interrupt = InterruptFlag()
     /// Called with every output line; may raise the interrupt, as a Ctrl-C would.
     var onOutput: (String) -> Void = { _ in }
+    let limits: Limits
+    /// The terminal's width, for `:state`.
+    var columns = 80
     lazy var engine = InteractiveSession(
-      interrupt: interrupt,
+      limits: limits, interrupt: interrupt,
       output: { [unowned self] line in
         out.append(line)
         onOutput(line)
@@ -25,7 +28,9 @@ struct InteractiveSessionTests {
       writeFile: { [unowned self] path, text in
         files[path] = text
         return true
-      })
+      }, columns: { [unowned self] in columns })
+
+    init(limits: Limits = Limits()) { self.limits = limits }
 
     func enter(_ lines: String...) { lines.forEach(engine.enter) }
     var stdout: String { out.joined(separator: "\n") }
@@ -70,6 +75,7 @@ struct InteractiveSessionTests {
   @Test(":state shows a full listener's queue and backlog, and who waits on it")
   func state() {
     let h = Harness()
+    h.columns = 200
     h.enter("server listen 0", "client c1 connect", "client c2 sndtimeo 2s connect &")
     h.out = []
     h.enter(":state")
@@ -145,7 +151,7 @@ struct InteractiveSessionTests {
     #expect(h.out.suffix(2) == ["no sockets", "explain is on"])
     h.enter("server listen 0; client c1 connect; client c2 nonblock connect")
     #expect(h.out.last?.contains("why: unix_stream_connect") == true)
-    h.enter(":stat")
+    h.enter(":stte")
     #expect(h.err.last?.contains("<repl>:6:1: note: did you mean ':state'?") == true)
     #expect(!h.engine.quitRequested)
     h.enter(":quit")

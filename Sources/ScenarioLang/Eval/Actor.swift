@@ -12,9 +12,9 @@ final class Actor {
   var type: SocketType = .stream
   /// Where the name was declared: only that declaration (in a later iteration of its
   /// `repeat`) may declare it again.
-  let site: SourceLocation?
+  let site: DeclarationSite?
 
-  init(name: String, task: TaskID, site: SourceLocation? = nil) {
+  init(name: String, task: TaskID, site: DeclarationSite? = nil) {
     self.name = name
     self.task = task
     self.site = site

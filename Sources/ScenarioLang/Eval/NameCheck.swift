@@ -7,9 +7,13 @@
 /// evaluator checks that.
 struct NameCheck {
   /// Names known so far, with where each was declared.
-  var declared: [String: SourceLocation] = [:]
+  var declared: [String: DeclarationSite] = [:]
   /// Name templates declared so far.
-  var templates: [(template: NameTemplate, name: Name)] = []
+  var templates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
+  /// The name of the source being checked, for the sites recorded; nil in a script.
+  var file: String?
+
+  func site(_ location: SourceLocation) -> DeclarationSite { DeclarationSite(location: location, file: file) }
 
   mutating func check(_ script: Script) throws(Diagnostic) { try check(script.statements) }
 
@@ -20,7 +24,7 @@ struct NameCheck {
         if let name {
           try declare(name)
         } else if declared[kind.rawValue] == nil {
-          declared[kind.rawValue] = statement.location
+          declared[kind.rawValue] = site(statement.location)
         }
         try check(operations)
       case .act(let name, let operations):
@@ -57,9 +61,9 @@ struct NameCheck {
       if let earlier = templates.first(where: { $0.template.hasShape(of: template) }) {
         throw Diagnostic(
           "sockets named '\(name.text)' are already declared", at: name.location, length: name.text.count,
-          notes: ["'\(earlier.name.text)' was declared at \(earlier.name.location); pick another name"])
+          notes: ["'\(earlier.name.text)' was declared at \(earlier.site); pick another name"])
       }
-      templates.append((template, name))
+      templates.append((template, name, site(name.location)))
       return
     }
     if let earlier = declared[name.text] {
@@ -67,7 +71,7 @@ struct NameCheck {
         "socket '\(name.text)' is already declared", at: name.location, length: name.text.count,
         notes: ["it was declared at \(earlier); pick another name"])
     }
-    declared[name.text] = name.location
+    declared[name.text] = site(name.location)
   }
 
   private func use(_ name: Name) throws(Diagnostic) {

@@ -3,13 +3,29 @@ import SockKernel
 /// What an interactive front end needs from a live session beyond ``ScenarioSession/execute(_:)``:
 /// going on after an error, the names it knows, and running one statement at a time.
 extension ScenarioSession {
-  /// True after a runtime script error or a scenario that blocks forever: ``execute(_:)``
-  /// refuses to run more until ``resume()``.
+  /// True after a runtime script error, a scenario that blocks forever or an interrupt:
+  /// ``execute(_:)`` refuses to run more until ``resume()``.
   public var isStopped: Bool { stopped }
 
   /// Lets a stopped session run again. A script stops at its first runtime error; a REPL
   /// reports it and goes on with the next line, and whatever was blocked stays blocked.
-  public func resume() { stopped = false }
+  public func resume() {
+    stopped = false
+    wasInterrupted = false
+  }
+
+  /// Gives the next input a full statement budget (``Limits/maxStatements``): a REPL's
+  /// line gets what a script gets, however long the session has run.
+  public func restartStatementBudget() { statementsRun = 0 }
+
+  /// Stops the session when ``interruptCheck`` asks to, as an error would but with the
+  /// status untouched; true when it did.
+  func stopsForInterrupt() -> Bool {
+    guard interruptCheck() else { return false }
+    stopped = true
+    wasInterrupted = true
+    return true
+  }
 
   /// Every socket name the script has declared so far (including `accept as NAME` names
   /// whose accept has not returned yet), sorted.
@@ -22,6 +38,7 @@ extension ScenarioSession {
   /// Checks `script`'s names against what is declared, without running or declaring anything.
   public func checkNames(_ script: Script) throws(Diagnostic) {
     var check = names
+    check.file = citesSourceNames ? source.name : nil
     try check.check(script)
   }
 

@@ -4,7 +4,8 @@ extension ScenarioSession {
   /// Runs statements in order, each against the statement limit.
   func runStatements(_ statements: [Statement]) {
     for statement in statements {
-      if stopped { break }
+      // A loop of statements that never wait must notice a Ctrl-C too.
+      if stopped || stopsForInterrupt() { break }
       // `# model-only:` / `# kernel-only:` lines run on their side only.
       if let side = statement.onlyOn, side != backend.kind { continue }
       guard countStatement(at: statement.location) else { break }
@@ -46,8 +47,8 @@ extension ScenarioSession {
     let text = resolved(name)
     if let actor = actors[text] { return actor }
     var notes = notes
-    if let maker = names.templates.first(where: { $0.template.canProduce(text) })?.name {
-      notes = ["no iteration of the 'repeat' that declares '\(maker.text)' (at \(maker.location)) made '\(text)'"]
+    if let maker = names.templates.first(where: { $0.template.canProduce(text) }) {
+      notes = ["no iteration of the 'repeat' that declares '\(maker.name.text)' (at \(maker.site)) made '\(text)'"]
     }
     fail(
       Diagnostic(
@@ -60,8 +61,9 @@ extension ScenarioSession {
   /// again (in its `repeat`) reuses its thread, as a program's loop would, so a million
   /// iterations cost one task; a name declared elsewhere is an error.
   func newActor(_ name: String, at written: Name) -> Actor? {
+    let site = names.site(written.location)
     if let earlier = actors[name] {
-      guard earlier.site == written.location else {
+      guard earlier.site == site else {
         fail(
           Diagnostic(
             "socket '\(name)' is already declared", at: written.location, length: written.text.count,
@@ -69,11 +71,11 @@ extension ScenarioSession {
           .scriptError)
         return nil
       }
-      let actor = Actor(name: name, task: earlier.task, site: written.location)
+      let actor = Actor(name: name, task: earlier.task, site: site)
       actors[name] = actor
       return actor
     }
-    let actor = Actor(name: name, task: backend.spawn(name: name), site: written.location)
+    let actor = Actor(name: name, task: backend.spawn(name: name), site: site)
     actors[name] = actor
     return actor
   }

@@ -9,6 +9,9 @@ public final class ScenarioSession {
   public var kernel: Kernel? { (backend as? ModelBackend)?.kernel }
   /// The text diagnostics point into.
   public var source: SourceFile
+  /// Notes cite where a name was declared with the source's name (`<repl>:2:8`), for a
+  /// session fed from several sources (a REPL's lines, `:load`ed files).
+  public var citesSourceNames = false
   /// Print the kernel's reason under every sleep and failure.
   public var explain: Bool
   /// Print the trace; false keeps only diagnostics (failed expectations, errors) and
@@ -36,8 +39,11 @@ public final class ScenarioSession {
   public var checksTimes = true
   /// Worst outcome so far.
   public private(set) var status = ExitStatus.ok
-  /// Set when the run cannot go on (a runtime script error, a scenario blocked forever).
+  /// Set when the run cannot go on (a runtime script error, a scenario blocked forever,
+  /// an interrupt).
   var stopped = false
+  /// Set with ``stopped`` by an interrupt: the input ends early, but nothing failed.
+  public internal(set) var wasInterrupted = false
   /// What the run may use; the model's clock stops at ``Limits/maxVirtualTime``.
   public var limits = Limits() {
     didSet { kernel?.timeLimit = limits.maxVirtualTime }
@@ -52,8 +58,9 @@ public final class ScenarioSession {
   var socketsCreated = 0
   /// The statement running now, where an error of the run as a whole (a limit) points.
   var running: (location: SourceLocation, length: Int)?
-  /// Polled between kernel steps: true ends the current wait early (a Ctrl-C in the REPL);
-  /// the calls started go on when the model runs next.
+  /// Polled between kernel steps and statements: true stops the input running now (a
+  /// Ctrl-C in the REPL) as an error would, without failing it; the calls started go on
+  /// when the model runs next.
   public var interruptCheck: () -> Bool = { false }
 
   /// A session on a fresh model configured by `config`.
@@ -86,6 +93,7 @@ public final class ScenarioSession {
     guard !stopped else { return status }
     do throws(Diagnostic) {
       var check = names
+      check.file = citesSourceNames ? source.name : nil
       try check.check(script)
       names = check
     } catch {
@@ -262,7 +270,7 @@ public final class ScenarioSession {
   /// Runs the model until `condition` holds; if it never can, reports who blocks forever.
   func runKernel(blocking task: TaskID?, until condition: () -> Bool) {
     let stop = backend.run { stopped || interruptCheck() || condition() }
-    guard !stopped else { return }
+    guard !stopped, !stopsForInterrupt() else { return }
     switch stop {
     case .satisfied: break
     case .stalled:

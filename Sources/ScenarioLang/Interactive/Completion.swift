@@ -17,39 +17,55 @@ public struct Completion: Equatable, Sendable {
     return prefix
   }
 
-  /// Completions for the REPL line `beforeCursor`. `sockets` are the names declared now;
-  /// `files` lists a directory's entries for `:load`/`:save` (directories with a trailing `/`).
+  /// Completions for the REPL input `beforeCursor` (earlier lines of a continued input
+  /// included). `sockets` are the names declared now; `files` lists a directory's entries
+  /// for `:load`/`:save` (directories with a trailing `/`).
   public static func complete(
     _ beforeCursor: String, sockets: [String], files: (_ directory: String) -> [String]
   ) -> Completion {
     let trimmed = beforeCursor.drop { $0 == " " || $0 == "\t" }
     if trimmed.hasPrefix(":") { return meta(String(trimmed), files: files) }
-    let statement = String(beforeCursor.split(separator: ";", omittingEmptySubsequences: false).last ?? "")
-    if statement.filter({ $0 == "\"" }).count % 2 == 1 { return Completion(word: "", candidates: []) }
-    let word = String(statement.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
-    let before = statement.dropLast(word.count)
-    let previous = before.split { $0 == " " || $0 == "\t" || $0 == "&" }.map(String.init)
-    let pool = pool(after: previous, sockets: sockets)
+    // Words, sysctl names (net.core.somaxconn) and name templates (c$i) are ASCII.
+    let word = String(
+      beforeCursor.unicodeScalars.reversed().prefix { Lexer.isWordPart($0) || $0 == "." || $0 == "$" }.reversed()
+        .map(Character.init))
+    let none = Completion(word: word, candidates: [])
+    // A number, or a template with a loop variable, is not a word to complete.
+    if word.contains("$") || word.first?.isNumber == true { return none }
+    // Read as the parser reads it; text that does not lex (inside a string) has no words.
+    guard let tokens = try? Lexer.tokenize(String(beforeCursor.dropLast(word.count))),
+      let statement = currentStatement(tokens.dropLast())
+    else { return none }
+    let pool = NextWords.after(statement, sockets: sockets)
     return Completion(word: word, candidates: Set(pool.filter { $0.hasPrefix(word) }).sorted())
   }
 
-  /// The words that make sense after `previous` (the words of the statement so far).
-  static func pool(after previous: [String], sockets: [String]) -> [String] {
-    guard let last = previous.last else { return Array(Parser.statementWords) + sockets }
-    if last == "=" || last == "-1" || last.hasSuffix("=") { return Errno.allCases.map(\.name) }
-    switch last {
-    case "connect", "wait": return sockets
-    case "shutdown": return ["rd", "wr", "rdwr"]
-    case "get": return ["sndtimeo", "rcvtimeo"]
-    case "nonblock": return ["on", "off"] + Parser.operationWords
-    case "accept": return ["as"] + Parser.operationWords
-    case "as", "sleep", "listen", "bind", "touch", "mkdir", "unlink", "sndtimeo", "rcvtimeo": return []
-    default: break
+  /// The tokens of the statement the cursor is in: after the last `;`, new line or `{` of a
+  /// `repeat` body. Nil when that statement is over (after `&`, or a body's `}`), so that
+  /// only a separator can come.
+  static func currentStatement(_ tokens: ArraySlice<Token>) -> ArraySlice<Token>? {
+    var start = tokens.startIndex
+    var braces: [Bool] = []  // for each open '{': whether it starts a block, not a timeval
+    var over = false
+    for index in tokens.indices {
+      over = false
+      switch tokens[index].kind {
+      case .semicolon, .newline:
+        start = index + 1
+      case .leftBrace:
+        let before = index > tokens.startIndex ? tokens[index - 1].kind : nil
+        let timeval = before == .equals || before == .word("sndtimeo") || before == .word("rcvtimeo")
+        braces.append(!timeval)
+        if !timeval { start = index + 1 }
+      case .rightBrace:
+        over = braces.popLast() ?? false
+      case .ampersand:
+        over = true
+      default:
+        break
+      }
     }
-    if previous.count == 1 && Parser.declarationWords.contains(last) {
-      return Array(Parser.typeWords.keys) + Parser.operationWords
-    }
-    return Parser.operationWords
+    return over ? nil : tokens[start...]
   }
 
   /// `:help`, `:load FILE`, `:explain on|off`, ….

@@ -11,6 +11,8 @@ public final class InteractiveSession {
   /// The model the session runs on (the REPL always runs on the model).
   private var kernel: Kernel
   public let config: KernelConfig
+  /// Each line's (and each `:load`ed file's) limits, as a script's in `sockscript run`.
+  public let limits: Limits
   public private(set) var explain: Bool
   /// Set by `:quit`.
   public private(set) var quitRequested = false
@@ -27,9 +29,10 @@ public final class InteractiveSession {
   let report: (Diagnostic, SourceFile) -> Void
   let readFile: (String) -> [UInt8]?
   let writeFile: (String, String) -> Bool
-  /// Where diagnostics of the statements running now point, and how far to shift their lines.
+  /// The terminal's width now, which `:state` fits.
+  let columns: () -> Int
+  /// The text diagnostics of the statements running now are shown in.
   private var reportSource: SourceFile
-  private var lineShift = 0
   /// Passes sessions' diagnostics to this REPL (the first session is made before `self` is).
   private let forwarder: Forwarder
 
@@ -39,37 +42,43 @@ public final class InteractiveSession {
 
   /// `output` receives trace and command lines (no newline), `report` diagnostics with the
   /// source to render them in; `readFile`/`writeFile` serve `:load` and `:save`; raising
-  /// `interrupt` stops the statement running at its next safe point.
+  /// `interrupt` stops the statement running at its next safe point; `columns` says how
+  /// wide the terminal is.
   public init(
-    config: KernelConfig = KernelConfig(), explain: Bool = false, interrupt: InterruptFlag = .sigint,
+    config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits(),
+    interrupt: InterruptFlag = .sigint,
     output: @escaping (String) -> Void,
     report: @escaping (Diagnostic, SourceFile) -> Void, readFile: @escaping (String) -> [UInt8]?,
-    writeFile: @escaping (String, String) -> Bool
+    writeFile: @escaping (String, String) -> Bool, columns: @escaping () -> Int = { 80 }
   ) {
     self.config = config
     self.explain = explain
+    self.limits = limits
     self.interrupt = interrupt
     self.output = output
     self.report = report
     self.readFile = readFile
     self.writeFile = writeFile
+    self.columns = columns
     self.reportSource = SourceFile(name: "<repl>", text: "")
     let forwarder = Forwarder()
     self.forwarder = forwarder
     (self.session, self.kernel) = Self.makeSession(
-      config: config, explain: explain, interrupt: interrupt, output: output, forwarder: forwarder)
+      config: config, explain: explain, limits: limits, interrupt: interrupt, output: output, forwarder: forwarder)
     forwarder.target = self
   }
 
   private static func makeSession(
-    config: KernelConfig, explain: Bool, interrupt: InterruptFlag, output: @escaping (String) -> Void,
-    forwarder: Forwarder
+    config: KernelConfig, explain: Bool, limits: Limits, interrupt: InterruptFlag,
+    output: @escaping (String) -> Void, forwarder: Forwarder
   ) -> (ScenarioSession, Kernel) {
     let model = ModelBackend(config: config)
     let session = ScenarioSession(
       source: SourceFile(name: "<repl>", text: ""), backend: model, explain: explain, output: output,
       report: { [forwarder] diagnostic in forwarder.target?.deliver(diagnostic) })
     session.interruptCheck = { [interrupt] in interrupt.isRaised }
+    session.citesSourceNames = true
+    session.limits = limits
     return (session, model.kernel)
   }
 
@@ -84,13 +93,17 @@ public final class InteractiveSession {
 
   // MARK: Input
 
-  /// Runs one logical line: a meta command (`:…`) or statements of the language.
+  /// Runs one logical line: a meta command (`:…`) or statements of the language. An
+  /// interrupt raised already stops it: the caller clears stale ones before reading it.
   public func enter(_ line: String) {
     // A `repeat` typed over several lines is one input of several transcript lines.
     let number = transcriptLines + 1
     lines.append(line)
     transcriptLines += 1 + line.utf8.count { $0 == UInt8(ascii: "\n") }
-    interrupt.take()  // a Ctrl-C typed before this line is not for it
+    if let answer = HabitWord.answer(to: line) {
+      output(answer)
+      return
+    }
     if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
       do throws(Diagnostic) {
         try perform(MetaCommand.parse(line))
@@ -100,22 +113,32 @@ public final class InteractiveSession {
       return
     }
     let source = transcript
-    let script: Script
     do throws(Diagnostic) {
-      script = try Parser.parse(line, maxNesting: session.limits.maxNesting)
+      try limits.checkSize(of: SourceFile(name: "<repl>", text: line))
     } catch {
       report(error.shifted(by: number - 1), source)
       return
     }
-    run(script, text: SourceFile(name: "<repl>", text: line), reportIn: source, shift: number - 1)
+    // Parsed where it stands in the session, after number - 1 empty lines, so that every
+    // location in the script (and every note that cites one later) is the session's.
+    let text = SourceFile(name: "<repl>", text: String(repeating: "\n", count: number - 1) + line)
+    let script: Script
+    do throws(Diagnostic) {
+      script = try Parser.parse(text.text, maxNesting: limits.maxNesting)
+    } catch {
+      report(error, source)
+      return
+    }
+    run(script, text: text, reportIn: source)
   }
 
   /// Runs a parsed script's statements one at a time; `text` is the script's own source
-  /// (for the statements' text), `reportIn` and `shift` where its diagnostics point.
-  func run(_ script: Script, text: SourceFile, reportIn source: SourceFile, shift: Int) {
+  /// (for the statements' text), `reportIn` the text its diagnostics are shown in.
+  func run(_ script: Script, text: SourceFile, reportIn source: SourceFile) {
     reportSource = source
-    lineShift = shift
     session.source = source
+    // Each input has a script's budget: a long session never runs out of statements.
+    session.restartStatementBudget()
     do throws(Diagnostic) {
       try session.checkNames(script)
     } catch {
@@ -124,16 +147,17 @@ public final class InteractiveSession {
     }
     let tokens = (try? Lexer.tokenize(text.text)) ?? []
     for statement in script.statements {
-      if interrupt.take() {
-        interrupted(at: statement)
-        return
-      }
       let before = session.status
+      let counted = session.statementsRun
       session.execute(statement)
       let written = StatementText.of(statement, tokens: tokens, in: text)
-      if interrupt.take() {
-        saved.append(written)
-        interrupted(at: nil)
+      if session.wasInterrupted {
+        // The rest of the input is dropped; the session stays as usable as before. A
+        // statement that started is saved: its calls go on.
+        interrupt.take()
+        if session.statementsRun != counted { saved.append(StatementText.afterInterrupt(statement, written)) }
+        interrupted(at: statement)
+        session.resume()
         return
       }
       guard session.isStopped else {
@@ -151,18 +175,16 @@ public final class InteractiveSession {
     return !kernel.sleepingTasks().isEmpty && !kernel.canMakeProgress
   }
 
-  private func interrupted(at statement: Statement?) {
-    let location = statement?.location ?? SourceLocation(line: 1, column: 1, offset: 0)
+  private func interrupted(at statement: Statement) {
+    let location = statement.location
     deliver(
       Diagnostic(
         "interrupted", at: location,
         notes: ["calls already started go on when the next statement runs; see :state"]))
   }
 
-  /// Reports a diagnostic of the statements running now, shifted to where they were typed.
-  fileprivate func deliver(_ diagnostic: Diagnostic) {
-    report(diagnostic.shifted(by: lineShift), reportSource)
-  }
+  /// Reports a diagnostic of the statements running now.
+  fileprivate func deliver(_ diagnostic: Diagnostic) { report(diagnostic, reportSource) }
 
   // MARK: Meta commands
 
@@ -171,14 +193,15 @@ public final class InteractiveSession {
     case .help:
       ReplHelp.text.forEach(output)
     case .state:
-      StateTable.render(kernel.socketTable(), name: session.displayName(ofSocket:), clock: kernel.clock)
-        .forEach(output)
+      StateTable.render(
+        kernel.socketTable(), name: session.displayName(ofSocket:), clock: kernel.clock, width: columns()
+      ).forEach(output)
     case .time:
       let clock = kernel.clock
       output("\(time) (jiffies \(clock.jiffies) at HZ=\(clock.hz))")
     case .reset:
       (session, kernel) = Self.makeSession(
-        config: config, explain: explain, interrupt: interrupt, output: output, forwarder: forwarder)
+        config: config, explain: explain, limits: limits, interrupt: interrupt, output: output, forwarder: forwarder)
       saved = []
       output("a fresh kernel at 0.000000: no sockets, nothing saved")
     case .explain(let on):
@@ -219,12 +242,13 @@ public final class InteractiveSession {
     }
     let script: Script
     do throws(Diagnostic) {
-      script = try Parser.parse(file.text, maxNesting: session.limits.maxNesting)
+      try limits.checkSize(of: file)
+      script = try Parser.parse(file.text, maxNesting: limits.maxNesting)
     } catch {
       report(error, file)
       return
     }
-    run(script, text: file, reportIn: file, shift: 0)
+    run(script, text: file, reportIn: file)
   }
 }
 

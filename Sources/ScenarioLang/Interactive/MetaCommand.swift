@@ -14,6 +14,7 @@ public enum MetaCommand: Equatable, Sendable {
   public static let names = ["help", "state", "time", "reset", "load", "save", "explain", "quit"]
 
   /// Parses a line that starts with `:` (after blanks); errors point into `line`, on line 1.
+  /// A command may be shortened to any prefix that is its alone.
   public static func parse(_ line: String) throws(Diagnostic) -> MetaCommand {
     let scalars = Array(line.unicodeScalars)
     var index = 0
@@ -21,7 +22,7 @@ public enum MetaCommand: Equatable, Sendable {
     let nameStart = index + 1
     index = nameStart
     while index < scalars.count, scalars[index] != " " && scalars[index] != "\t" { index += 1 }
-    let name = String(String.UnicodeScalarView(scalars[nameStart..<index]))
+    let typed = String(String.UnicodeScalarView(scalars[nameStart..<index]))
     while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
     let argumentStart = index
     var end = scalars.count
@@ -31,8 +32,9 @@ public enum MetaCommand: Equatable, Sendable {
       let offset = String(String.UnicodeScalarView(scalars[0..<column])).utf8.count
       return (SourceLocation(line: 1, column: column + 1, offset: offset), max(1, length))
     }
-    let (nameAt, nameLength) = at(nameStart - 1, name.unicodeScalars.count + 1)
+    let (nameAt, nameLength) = at(nameStart - 1, typed.unicodeScalars.count + 1)
     let (argumentAt, argumentLength) = at(argumentStart, argument.unicodeScalars.count)
+    let name = try resolve(typed, at: nameAt, length: nameLength)
     func noArgument(_ command: MetaCommand) throws(Diagnostic) -> MetaCommand {
       guard argument.isEmpty else {
         throw Diagnostic(":\(name) takes no argument", at: argumentAt, length: argumentLength)
@@ -62,10 +64,25 @@ public enum MetaCommand: Equatable, Sendable {
       default: throw Diagnostic(":explain takes 'on' or 'off'", at: argumentAt, length: argumentLength)
       }
     default:
-      throw Diagnostic(
-        "unknown command ':\(name)'", at: nameAt, length: nameLength,
-        notes: Parser.suggestion(for: ":" + name, among: names.map { ":" + $0 })
-          + ["commands: " + names.map { ":" + $0 }.joined(separator: " ")])
+      preconditionFailure("resolve returns command names only")
     }
+  }
+
+  /// The command a typed name stands for: the name itself, or the one command it is a
+  /// prefix of (`:q` is `:quit`). A prefix of several commands, or of none, is an error.
+  static func resolve(_ typed: String, at location: SourceLocation, length: Int) throws(Diagnostic) -> String {
+    if names.contains(typed) { return typed }
+    let matching = typed.isEmpty ? [] : names.filter { $0.hasPrefix(typed) }
+    if matching.count == 1 { return matching[0] }
+    let commands = "commands: " + names.map { ":" + $0 }.joined(separator: " ")
+    guard matching.isEmpty else {
+      let choices = matching.sorted().map { ":" + $0 }
+      throw Diagnostic(
+        "ambiguous command ':\(typed)'", at: location, length: length,
+        notes: ["it could be " + choices.dropLast().joined(separator: ", ") + " or " + choices.last!])
+    }
+    throw Diagnostic(
+      "unknown command ':\(typed)'", at: location, length: length,
+      notes: Parser.suggestion(for: ":" + typed, among: names.map { ":" + $0 }) + [commands])
   }
 }

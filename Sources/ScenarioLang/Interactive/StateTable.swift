@@ -3,107 +3,81 @@ import SockKernel
 /// The REPL's `:state`: one row per socket in the spirit of `ss -x`, with the lines a learner
 /// needs under it — a listener's backlog and queue, and who sleeps on which wait queue.
 ///
-/// As in `ss`, a listener's Recv-Q is the number of queued connections and its Send-Q the
-/// backlog; other sockets show 0/0, since the model has no data path yet.
+/// Recv-Q and Send-Q are what `ss -x` shows for the same state on Linux (`unix_diag`): for a
+/// listener, the connections queued and the backlog; otherwise the bytes a read could take
+/// and the truesize of what the socket sent that is not freed yet.
+///
+/// The table fits the terminal: when the full one is too wide, the timeouts and flags, then
+/// the addresses, move to an indented line under their row (only where they say something),
+/// and long lines under a row wrap between words.
 enum StateTable {
-  static let header = [
-    "Socket", "Fd", "Type", "State", "Recv-Q", "Send-Q", "Local", "Peer", "SndTimeo", "RcvTimeo", "Flags",
-  ]
-  /// Columns aligned to the right.
-  static let numeric: Set<Int> = [1, 4, 5]
+  /// A layout: which columns stay in the table.
+  enum Layout: CaseIterable {
+    case full, noTimeouts, noAddresses
 
-  /// The table's lines; `name` names a socket by inode, `clock` turns jiffies into time.
-  static func render(_ sockets: [SocketSnapshot], name: (Int) -> String, clock: VirtualClock) -> [String] {
+    var columns: [Column] {
+      switch self {
+      case .full: Column.allCases
+      case .noTimeouts: [.socket, .fd, .type, .state, .recvQ, .sendQ, .local, .peer]
+      case .noAddresses: [.socket, .fd, .type, .state, .recvQ, .sendQ]
+      }
+    }
+  }
+
+  /// The table's lines, at most `width` columns wide where the names allow; `name` names a
+  /// socket by inode, `clock` turns jiffies into time.
+  static func render(
+    _ sockets: [SocketSnapshot], name: (Int) -> String, clock: VirtualClock, width: Int = 80
+  ) -> [String] {
     guard !sockets.isEmpty else { return ["no sockets"] }
-    var rows: [[String]] = []
-    var details: [[String]] = []
-    for socket in sockets {
-      rows.append(row(socket, name: name, clock: clock))
-      details.append(detail(socket, name: name))
+    let cells = sockets.map { Cells($0, name: name, clock: clock) }
+    var lines: [String] = []
+    for layout in Layout.allCases {
+      lines = render(cells, layout: layout, width: width)
+      if lines.allSatisfy({ $0.count <= width }) { break }
     }
-    let widths = header.indices.map { column in
-      ([header] + rows).map { $0[column].count }.max() ?? 0
-    }
+    return lines
+  }
+
+  static func render(_ rows: [Cells], layout: Layout, width: Int) -> [String] {
+    let columns = layout.columns
+    let widths = columns.map { column in max(column.title.count, rows.map { $0[column].count }.max() ?? 0) }
     func format(_ cells: [String]) -> String {
       var line = ""
-      for (column, cell) in cells.enumerated() {
-        let pad = String(repeating: " ", count: widths[column] - cell.count)
-        if column > 0 { line += "  " }
-        line += numeric.contains(column) ? pad + cell : cell + (column == cells.count - 1 ? "" : pad)
+      for (index, cell) in cells.enumerated() {
+        let pad = String(repeating: " ", count: widths[index] - cell.count)
+        if index > 0 { line += "  " }
+        line += columns[index].isNumeric ? pad + cell : cell + (index == cells.count - 1 ? "" : pad)
       }
       return line
     }
-    var lines = [format(header)]
-    for (cells, extra) in zip(rows, details) {
-      lines.append(format(cells))
-      lines += extra.map { "    " + $0 }
-    }
-    return lines
-  }
-
-  static func row(_ socket: SocketSnapshot, name: (Int) -> String, clock: VirtualClock) -> [String] {
-    let listening = socket.isListener
-    var flags: [String] = []
-    if socket.nonBlocking { flags.append("nonblock") }
-    if socket.shutdown.contains(.RCV_SHUTDOWN) { flags.append("shut-rd") }
-    if socket.shutdown.contains(.SEND_SHUTDOWN) { flags.append("shut-wr") }
-    if let listener = socket.queuedOn { flags.append("queued on \(name(listener))") }
-    return [
-      socket.fd == nil ? "  " + name(socket.inode) : name(socket.inode),
-      socket.fd.map { "\($0)" } ?? "-",
-      typeWord(socket.type),
-      stateWord(socket.state),
-      listening ? "\(socket.queue.count)" : "0",
-      listening ? "\(socket.maxAckBacklog)" : "0",
-      socket.address?.display ?? "*",
-      socket.peerInode.map(name) ?? "*",
-      timeout(socket.sndtimeo, clock),
-      timeout(socket.rcvtimeo, clock),
-      flags.isEmpty ? "-" : flags.joined(separator: ","),
-    ]
-  }
-
-  /// A listener's queue against its backlog, then each wait queue's sleepers.
-  static func detail(_ socket: SocketSnapshot, name: (Int) -> String) -> [String] {
-    var lines: [String] = []
-    if socket.isListener {
-      let admits = UInt64(socket.maxAckBacklog) + 1
-      let queued = socket.queue.map { $0.connector.map(name) ?? name($0.embryo) }
-      let list = queued.isEmpty ? "" : " (" + queued.joined(separator: ", ") + ")"
-      let full = socket.queue.count > Int(socket.maxAckBacklog) ? ": full, the next connect sleeps or fails" : ""
-      lines.append("backlog \(socket.maxAckBacklog) admits \(admits); \(socket.queue.count) queued\(list)\(full)")
-    }
-    for queue in socket.waitQueues where !queue.waiters.isEmpty {
-      let owner = TraceFormatter.queue(queue.name, owner: name(socket.inode))
-      let sleepers = queue.waiters.map { waiter in
-        let until = waiter.expiresAt.map { "until \(TraceFormatter.time($0))" } ?? "no timeout"
-        return "\(waiter.taskName) in \(waiter.call) (\(waiter.exclusive ? "exclusive, " : "")\(until))"
+    var lines = [format(columns.map(\.title))]
+    for row in rows {
+      lines.append(format(columns.map { row[$0] }))
+      let moved = row.movedOut(of: columns)
+      for detail in (moved.isEmpty ? [] : [moved]) + row.details {
+        lines += wrap(detail, width: width, indent: "    ", hanging: "        ")
       }
-      lines.append("waiting on \(owner): " + sleepers.joined(separator: ", "))
     }
     return lines
   }
 
-  static func typeWord(_ type: SocketType) -> String {
-    switch type {
-    case .stream: "stream"
-    case .dgram: "dgram"
-    case .raw: "raw"
-    case .seqpacket: "seqpacket"
+  /// `text` in lines of at most `width` columns, broken between words: `indent` before the
+  /// first line, `hanging` before the others. A word longer than a line stays whole.
+  static func wrap(_ text: String, width: Int, indent: String, hanging: String) -> [String] {
+    var lines: [String] = []
+    var line = indent
+    var lineHasWord = false
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if lineHasWord && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = hanging
+        lineHasWord = false
+      }
+      line += (lineHasWord ? " " : "") + word
+      lineHasWord = true
     }
-  }
-
-  /// `ss`'s names for the states.
-  static func stateWord(_ state: SockState) -> String {
-    switch state {
-    case .TCP_CLOSE: "UNCONN"
-    case .TCP_LISTEN: "LISTEN"
-    case .TCP_ESTABLISHED: "ESTAB"
-    }
-  }
-
-  /// A socket timeout as the time it stands for (`forever` for MAX_SCHEDULE_TIMEOUT).
-  static func timeout(_ jiffies: Jiffies, _ clock: VirtualClock) -> String {
-    jiffies == MAX_SCHEDULE_TIMEOUT ? "forever" : TraceFormatter.time(clock.instant(ofTick: jiffies))
+    lines.append(line)
+    return lines
   }
 }

@@ -32,6 +32,15 @@ enum StatementText {
     return String(decoding: utf8[start..<end], as: UTF8.self)
   }
 
+  /// An interrupted statement's calls go on when the next line runs, as a background
+  /// statement's would: a socket statement is saved with `&`, anything else as typed.
+  static func afterInterrupt(_ statement: Statement, _ text: String) -> String {
+    switch statement.kind {
+    case .declare, .act: statement.background ? text : text + " &"
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop: text
+    }
+  }
+
   /// The REPL leaves a call that would block forever asleep and goes on, as a background
   /// call would: saved with `&` so that `sockscript run` goes on too. A statement that
   /// stopped with a script error is saved as a comment; a declaration keeps its bare form,

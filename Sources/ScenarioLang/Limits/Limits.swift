@@ -13,7 +13,8 @@ public struct Limits: Sendable, Equatable {
   /// memory; 32 MiB holds a million `client cN connect` lines.
   public var maxScriptBytes = 32 << 20
   /// Statements executed (not counting empty ones or those of the other backend's side);
-  /// each iteration of a `repeat` counts as one more, so that every loop ends.
+  /// each iteration of a `repeat` counts as one more, so that every loop ends. A script's
+  /// budget; in the REPL, each line's.
   public var maxStatements = 10_000_000
   /// How deep `repeat`s may nest: the parser, the name check and the evaluator recurse
   /// once per level.
@@ -28,7 +29,8 @@ public struct Limits: Sendable, Equatable {
   /// The defaults above.
   public init() {}
 
-  /// The flag of `sockscript run` and `sockscript test` that raises the limit.
+  /// The flag that raises the limit: every command that runs scripts (`run`, `test`,
+  /// `repl`, `verify`) has them all.
   public static func flag(_ kind: Kind) -> String {
     switch kind {
     case .scriptBytes: "--max-script-bytes"
@@ -40,5 +42,5 @@ public struct Limits: Sendable, Equatable {
   }
 
   /// The note under a limit's error: which flag raises it.
-  static func note(_ kind: Kind) -> String { "raise the limit with \(flag(kind)) (sockscript run or test)" }
+  static func note(_ kind: Kind) -> String { "raise the limit with \(flag(kind))" }
 }

@@ -14,7 +14,7 @@ extension Parser {
     } else {
       data = .zeros(try parseSize("send"))
     }
-    let flags = try parseFlags(["dontwait": .MSG_DONTWAIT, "nosignal": .MSG_NOSIGNAL])
+    let flags = try parseFlags(Self.sendFlagWords)
     var target: ConnectTarget?
     if currentWord == "to" {
       advance()
@@ -33,9 +33,7 @@ extension Parser {
   /// recv := 'recv' size { 'peek' | 'waitall' | 'dontwait' | 'trunc' }
   mutating func parseRecv() throws(Diagnostic) -> Operation.Kind {
     let size = try parseSize("recv")
-    let flags = try parseFlags([
-      "peek": .MSG_PEEK, "waitall": .MSG_WAITALL, "dontwait": .MSG_DONTWAIT, "trunc": .MSG_TRUNC,
-    ])
+    let flags = try parseFlags(Self.recvFlagWords)
     return .recv(size, flags: flags)
   }
 

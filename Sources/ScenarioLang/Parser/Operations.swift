@@ -70,16 +70,12 @@ extension Parser {
       }
       kind = .setTimeout(option, value, optlen: optlen)
     case "get":
-      switch currentWord {
-      case "sndtimeo": kind = .getTimeout(.SO_SNDTIMEO)
-      case "rcvtimeo": kind = .getTimeout(.SO_RCVTIMEO)
-      case "sndbuf": kind = .getOption(.SO_SNDBUF)
-      case "rcvbuf": kind = .getOption(.SO_RCVBUF)
-      case "error": kind = .getOption(.SO_ERROR)
-      case "type": kind = .getOption(.SO_TYPE)
-      default:
-        throw error("'get' reads sndtimeo, rcvtimeo, sndbuf, rcvbuf, error or type, found \(current.spelling)")
+      guard let option = Self.gettableOptions.first(where: { $0.word == currentWord }) else {
+        let words = Self.gettableOptions.map(\.word)
+        throw error(
+          "'get' reads \(words.dropLast().joined(separator: ", ")) or \(words.last!), found \(current.spelling)")
       }
+      kind = option.kind
       advance()
     case "send":
       kind = try parseSend()
@@ -93,10 +89,8 @@ extension Parser {
       kind = .disconnect
     case "nonblock":
       var on = true
-      if currentWord == "on" {
-        advance()
-      } else if currentWord == "off" {
-        on = false
+      if let word = currentWord, let given = Self.nonblockWords[word] {
+        on = given
         advance()
       }
       kind = .nonblock(on)
@@ -129,20 +123,13 @@ extension Parser {
 
   /// how := 'rd' | 'wr' | 'rdwr' | INT
   mutating func parseShutdownHow() throws(Diagnostic) -> Int32 {
-    switch currentWord {
-    case "rd":
+    if let named = Self.shutdownWords.first(where: { $0.word == currentWord }) {
       advance()
-      return SHUT_RD
-    case "wr":
-      advance()
-      return SHUT_WR
-    case "rdwr":
-      advance()
-      return SHUT_RDWR
-    default:
-      if case .number = current.kind { return try parseInt32("shutdown's how") }
-      throw error("'shutdown' takes rd, wr, rdwr or a number, found \(current.spelling)")
+      return named.how
     }
+    if case .number = current.kind { return try parseInt32("shutdown's how") }
+    let words = Self.shutdownWords.map(\.word).joined(separator: ", ")
+    throw error("'shutdown' takes \(words) or a number, found \(current.spelling)")
   }
 
   /// expectation := '=' ( INT [ ERRNO ] | ERRNO | '{' INT ',' INT '}' ) [ 'at' time ]

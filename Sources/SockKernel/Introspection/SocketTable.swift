@@ -22,6 +22,10 @@ public struct SocketSnapshot: Sendable {
   public let queue: [(embryo: Int, connector: Int?)]
   /// `sk_max_ack_backlog`.
   public let maxAckBacklog: UInt32
+  /// `unix_diag`'s `udiag_rqueue` and `udiag_wqueue`, which `ss -x` shows as Recv-Q and
+  /// Send-Q (``Kernel/skDiagShowRqlen(_:)``).
+  public let recvQ: Int
+  public let sendQ: Int
   /// `sk_sndtimeo` and `sk_rcvtimeo` in jiffies (`MAX_SCHEDULE_TIMEOUT`: wait forever).
   public let sndtimeo: Jiffies
   public let rcvtimeo: Jiffies
@@ -70,10 +74,12 @@ extension Kernel {
   private func snapshot(_ sock: Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?) -> SocketSnapshot {
     let queue: [(embryo: Int, connector: Int?)] =
       sock.state == .TCP_LISTEN ? sock.receiveQueue.compactMap { $0.embryo.map { ($0.inode, $0.peer?.inode) } } : []
+    let queues = skDiagShowRqlen(sock)
     return SocketSnapshot(
       inode: sock.inode, fd: fd, type: sock.type, state: sock.state, shutdown: sock.shutdown,
       nonBlocking: nonBlocking, address: sock.address, peerInode: sock.peer?.inode, queuedOn: queuedOn,
-      queue: queue, maxAckBacklog: sock.maxAckBacklog, sndtimeo: sock.sndtimeo, rcvtimeo: sock.rcvtimeo,
+      queue: queue, maxAckBacklog: sock.maxAckBacklog, recvQ: queues.rqueue, sendQ: queues.wqueue,
+      sndtimeo: sock.sndtimeo, rcvtimeo: sock.rcvtimeo,
       waitQueues: [waiters(of: sock.peerWait), waiters(of: sock.sleepQueue)])
   }
 

@@ -1,0 +1,271 @@
+import SockKernel
+
+/// What the grammar allows next in a statement, for Tab: reads the tokens typed so far as
+/// the parser would and answers with the words that may follow (socket names included).
+/// Every word comes from the parser's own lists (``Parser/operationWords``,
+/// ``Parser/sendFlagWords``, …), so a word the parser learns is offered here too.
+struct NextWords {
+  /// The statement's tokens before the word being completed.
+  let tokens: ArraySlice<Token>
+  let sockets: [String]
+  private var index: Int
+
+  init(_ tokens: ArraySlice<Token>, sockets: [String]) {
+    self.tokens = tokens
+    self.sockets = sockets
+    self.index = tokens.startIndex
+  }
+
+  /// The candidates after the statement's tokens; [] where only a number, a string, a
+  /// duration or a new name can come.
+  static func after(_ tokens: ArraySlice<Token>, sockets: [String]) -> [String] {
+    var reader = NextWords(tokens, sockets: sockets)
+    return reader.statement()
+  }
+
+  // MARK: Token cursor
+
+  private var atEnd: Bool { index == tokens.endIndex }
+  private var word: String? {
+    guard !atEnd, case .word(let text) = tokens[index].kind else { return nil }
+    return text
+  }
+  private mutating func skip(_ count: Int = 1) { index = min(tokens.endIndex, index + count) }
+
+  // MARK: Statements
+
+  /// statement := declaration | action | sleep | wait | file | socketpair | signal | …
+  private mutating func statement() -> [String] {
+    guard let first = word else { return atEnd ? Array(Parser.statementWords) + sockets : [] }
+    skip()
+    switch first {
+    case "server", "client", "socket": return declaration(named: first == "socket")
+    case "socketpair": return socketpair()
+    case "signal":
+      if atEnd { return sockets }
+      skip()
+      return atEnd ? ["restart"] : []
+    case "sysctl": return atEnd ? Sysctl.allCases.map(\.rawValue) : []
+    case "wait": return atEnd ? sockets : []
+    case "ignore": return atEnd ? ["SIGPIPE"] : []
+    case "repeat":
+      skip()  // the count
+      return atEnd && tokens.count == 2 ? ["as"] : []
+    case "sleep", "touch", "mkdir", "unlink": return []
+    default: return Parser.canReferToSocket(first) ? operations() : []
+    }
+  }
+
+  /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] operations | 'socket' NAME …
+  private mutating func declaration(named needsName: Bool) -> [String] {
+    let types = Array(Parser.typeWords.keys)
+    if atEnd { return needsName ? [] : types + Parser.operationWords }
+    if let name = word, !Parser.isReserved(name) {
+      skip()
+      if atEnd { return types + Parser.operationWords }
+    }
+    if let type = word, Parser.typeWords[type] != nil { skip() }
+    return operations()
+  }
+
+  /// socketpair := 'socketpair' NAME NAME [ type ] [ expectation ]
+  private mutating func socketpair() -> [String] {
+    guard tokens.count >= 3 else { return [] }
+    skip(2)
+    if atEnd { return Array(Parser.typeWords.keys) }
+    if let type = word, Parser.typeWords[type] != nil { skip() }
+    return expectationIfAny(of: "socketpair", then: []) ?? []
+  }
+
+  // MARK: Operations
+
+  /// operations := { operation [ expectation ] }
+  private mutating func operations() -> [String] {
+    while true {
+      if atEnd { return Parser.operationWords }
+      guard let name = word, Parser.operationWords.contains(name) else { return [] }
+      skip()
+      if let open = arguments(of: name) { return open }
+      if let open = expectationIfAny(of: name, then: Parser.operationWords) { return open }
+    }
+  }
+
+  /// Reads an operation's arguments; when the tokens end among them, what may come there
+  /// (including what may follow the operation once it is complete).
+  private mutating func arguments(of operation: String) -> [String]? {
+    let next = Parser.operationWords
+    switch operation {
+    case "connect":
+      if atEnd { return sockets }
+      switch address() {
+      case false?: return []
+      case true?: break
+      case nil: if let target = word, Parser.canReferToSocket(target), !next.contains(target) { skip() }
+      }
+    case "accept":
+      if atEnd { return ["as"] + next }
+      if word == "as" {
+        skip()
+        if atEnd { return [] }  // the new socket's name
+        skip()
+      }
+    case "shutdown":
+      if atEnd { return Parser.shutdownWords.map(\.word) }
+      skip()
+    case "get":
+      if atEnd { return Parser.gettableOptions.map(\.word) }
+      skip()
+    case "nonblock":
+      if atEnd { return Array(Parser.nonblockWords.keys) + next }
+      if let value = word, Parser.nonblockWords[value] != nil { skip() }
+    case "sndtimeo", "rcvtimeo":
+      if atEnd || !timeval() { return [] }
+      if atEnd { return ["optlen"] + next }
+      if word == "optlen" {
+        skip()
+        if atEnd { return [] }
+        skip()
+      }
+    case "send": return send()
+    case "recv":
+      if atEnd { return [] }
+      skip()
+      return flags(Parser.recvFlagWords, then: next)
+    case "poll": return poll()
+    case "bind":
+      if address() != true { return [] }
+    case "listen", "sndbuf", "rcvbuf":
+      if atEnd { return [] }
+      skip()
+    default:
+      break  // close, disconnect: no arguments
+    }
+    return nil
+  }
+
+  /// send := 'send' ( STRING | size ) { flag } [ 'to' ( address | NAME ) ]
+  private mutating func send() -> [String]? {
+    if atEnd { return [] }
+    skip()
+    if let open = flags(Parser.sendFlagWords, then: ["to"] + Parser.operationWords) { return open }
+    guard word == "to" else { return nil }
+    skip()
+    if atEnd { return sockets }
+    switch address() {
+    case false?: return []
+    case true?: return nil
+    case nil:
+      skip()  // a socket's name
+      return nil
+    }
+  }
+
+  /// Flag words, each at most once; when the tokens end among them, the flags not given yet
+  /// and `then`.
+  private mutating func flags(_ words: [String: MessageFlags], then: [String]) -> [String]? {
+    var given: Set<String> = []
+    while true {
+      if atEnd { return words.keys.filter { !given.contains($0) } + then }
+      guard let flag = word, words[flag] != nil else { return nil }
+      given.insert(flag)
+      skip()
+    }
+  }
+
+  /// poll := 'poll' [ item { ',' item } ] [ 'timeout' ( duration | 'forever' ) ]
+  private mutating func poll() -> [String]? {
+    let events = Array(Parser.pollEventWords.keys)
+    var first = true
+    while true {
+      if atEnd { return sockets + (first ? events + ["timeout"] + Parser.operationWords : []) }
+      if let name = word, Parser.canReferToSocket(name), Parser.pollEventWords[name] == nil, name != "timeout",
+        !Parser.operationWords.contains(name)
+      {
+        skip()
+      }
+      while let event = word, Parser.pollEventWords[event] != nil { skip() }
+      if atEnd { return events + ["timeout"] + Parser.operationWords }
+      guard tokens[index].kind == .comma else { break }
+      skip()
+      first = false
+    }
+    guard word == "timeout" else { return nil }
+    skip()
+    if atEnd { return ["forever"] }
+    skip()
+    return nil
+  }
+
+  // MARK: Values
+
+  /// Skips an address (`"path"`, `@name`, `@"name"`): true when one was there, false when
+  /// the tokens end inside it (or before it), nil when something else is there.
+  private mutating func address() -> Bool? {
+    guard !atEnd else { return false }
+    switch tokens[index].kind {
+    case .string:
+      skip()
+    case .at:
+      skip()
+      if atEnd { return false }
+      skip()
+    default:
+      return nil
+    }
+    return true
+  }
+
+  /// Skips a timeout (a duration, `0`, or `{sec, usec}`); false when the tokens end inside it.
+  private mutating func timeval() -> Bool {
+    guard tokens[index].kind == .leftBrace else {
+      skip()
+      return true
+    }
+    while !atEnd, tokens[index].kind != .rightBrace { skip() }
+    guard !atEnd else { return false }
+    skip()
+    return true
+  }
+
+  /// expectation := '=' result [ 'at' duration ]. Skips `operation`'s one if present; when
+  /// the tokens end inside it, what may come there, and after its result `at` or `follow`.
+  private mutating func expectationIfAny(of operation: String, then follow: [String]) -> [String]? {
+    guard !atEnd, tokens[index].kind == .equals else { return nil }
+    skip()
+    let errnos = Errno.allCases.map(\.name)
+    if atEnd { return errnos }
+    switch tokens[index].kind {
+    case .number(let value):
+      skip()
+      // Only a failed call's -1 takes an errno; any other word after a number is read as
+      // one, so nothing but 'at' may follow.
+      if atEnd { return value == "-1" ? errnos : ["at"] }
+      if word != nil && word != "at" { skip() }
+    case .leftBracket:
+      // A poll's revents ([IN|OUT, 0]) or an option's value ([4608], [EPIPE]).
+      var first = true
+      skip()
+      while !atEnd, tokens[index].kind != .rightBracket {
+        first = false
+        skip()
+      }
+      if atEnd {
+        if operation == "poll" { return Array(Parser.reventWords.keys) }
+        return operation == "get" && first ? errnos : []
+      }
+      skip()
+    case .leftBrace:
+      while !atEnd, tokens[index].kind != .rightBrace { skip() }
+      if atEnd { return [] }
+      skip()
+    default:
+      skip()
+    }
+    if atEnd { return ["at"] + follow }
+    guard word == "at" else { return nil }
+    skip()
+    if atEnd { return [] }
+    skip()
+    return nil
+  }
+}

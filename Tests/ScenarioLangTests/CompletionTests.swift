@@ -1,0 +1,113 @@
+import SockKernel
+import Testing
+
+@testable import ScenarioLang
+
+/// Tab completion offers what the grammar allows at the cursor, from the parser's own word
+/// lists.
+@Suite("Tab completion")
+struct CompletionTests {
+  static let sockets = ["c1", "c2", "server"]
+
+  static func candidates(_ text: String) -> [String] {
+    Completion.complete(text, sockets: sockets, files: { _ in [] }).candidates
+  }
+
+  static let operations = Parser.operationWords.sorted()
+
+  @Test("after 'get': every option get reads")
+  func afterGet() {
+    #expect(Self.candidates("c1 get ") == ["error", "rcvbuf", "rcvtimeo", "sndbuf", "sndtimeo", "type"])
+  }
+
+  @Test("after send's data: its flags not given yet, 'to', the next operation")
+  func afterSend() {
+    #expect(Self.candidates("c1 send ").isEmpty)
+    #expect(Self.candidates("c1 send \"a b\" ") == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
+    #expect(Self.candidates("c1 send 10 dontwait n") == ["nonblock", "nosignal"])
+    #expect(Self.candidates("c1 send 1KiB to ") == Self.sockets)
+    #expect(Self.candidates("c1 send \"x\" to s") == ["server"])
+  }
+
+  @Test("after poll: sockets, events, 'timeout'; after ',' a socket; after 'timeout', 'forever'")
+  func afterPoll() {
+    let events = ["in", "out", "pri", "rdhup"]
+    #expect(Self.candidates("c1 poll ") == (Self.sockets + events + ["timeout"] + Self.operations).sorted())
+    #expect(Self.candidates("c1 poll c2 ") == (events + ["timeout"] + Self.operations).sorted())
+    #expect(Self.candidates("c1 poll c2 in, ") == Self.sockets)
+    #expect(Self.candidates("c1 poll c2 timeout ") == ["forever"])
+  }
+
+  @Test("after sysctl: the sysctl names, dots included in the word")
+  func afterSysctl() {
+    #expect(Self.candidates("sysctl ") == Sysctl.allCases.map(\.rawValue).sorted())
+    #expect(Self.candidates("sysctl net.core.w") == ["net.core.wmem_default", "net.core.wmem_max"])
+    #expect(Self.candidates("sysctl net.core.somaxconn ").isEmpty)
+  }
+
+  @Test("after signal: a socket, then 'restart'")
+  func afterSignal() {
+    #expect(Self.candidates("signal ") == Self.sockets)
+    #expect(Self.candidates("signal c1 ") == ["restart"])
+  }
+
+  @Test("after recv N: recv's flags and the next operation")
+  func afterRecv() {
+    #expect(Self.candidates("c1 recv ").isEmpty)
+    #expect(Self.candidates("c1 recv 10 p") == ["peek", "poll"])
+    #expect(Self.candidates("c1 recv 10 peek ") == (["dontwait", "trunc", "waitall"] + Self.operations).sorted())
+  }
+
+  @Test("after 'socketpair a b' and 'client x': the type words (and, for client, operations)")
+  func typeWords() {
+    #expect(Self.candidates("socketpair a b ") == ["dgram", "seqpacket", "stream"])
+    #expect(Self.candidates("socketpair a ").isEmpty)
+    #expect(Self.candidates("client x d") == ["dgram", "disconnect"])
+    #expect(Self.candidates("client x stream ") == Self.operations)
+    #expect(Self.candidates("socket ").isEmpty)
+  }
+
+  @Test("statement starts after ';' and inside a repeat body; nothing after '&'")
+  func statementStarts() {
+    #expect(Self.candidates("repeat 3 { cl") == ["client"])
+    #expect(Self.candidates("repeat 3 as i {\n  c1 close; si") == ["signal"])
+    #expect(Self.candidates("c1 close & ").isEmpty)
+    #expect(Self.candidates("c1 sndtimeo {1, 0} ") == (["optlen"] + Self.operations).sorted())
+    #expect(Self.candidates("ignore ") == ["SIGPIPE"])
+  }
+
+  @Test("expectations: errnos after '=' and '-1', revents in '[', 'at' after a result")
+  func expectations() {
+    #expect(Self.candidates("c1 connect = EAGA") == ["EAGAIN"])
+    #expect(Self.candidates("c1 connect = -1 EPIP") == ["EPIPE"])
+    // After a number, any word but 'at' would be read as an errno.
+    #expect(Self.candidates("c1 close = 0 ") == ["at"])
+    #expect(Self.candidates("c1 close = -1 EPIPE ") == (["at"] + Self.operations).sorted())
+    #expect(Self.candidates("c1 get error = [EPI") == ["EPIPE"])
+    #expect(Self.candidates("c1 poll = [IN|O") == ["OUT"])
+  }
+
+  /// Where completion is asked for, for the check that the parser takes every candidate.
+  static let places = [
+    "", "client c1 ", "server ", "socket s ", "c1 ", "c1 get ", "c1 send \"x\" ", "c1 send 10 dontwait ",
+    "c1 send \"x\" to ", "c1 poll ", "c1 poll c2 ", "c1 poll c2 in, ", "c1 poll timeout ", "sysctl ", "signal ",
+    "signal c1 ", "c1 recv 10 ", "c1 recv 10 peek ", "socketpair a b ", "c1 shutdown ", "c1 nonblock ", "c1 accept ",
+    "c1 sndtimeo 1s ", "c1 connect ", "c1 connect = ", "c1 connect = -1 ", "c1 close = 0 ", "c1 get error = [",
+    "c1 poll = [IN|", "c1 close = -1 EPIPE ", "c1 poll = [", "ignore ", "repeat 3 ", "repeat 3 { ",
+    "c1 sndtimeo {1, 0} ", "client x stream ",
+  ]
+
+  @Test("the parser accepts every candidate where it is offered", arguments: places)
+  func parserAcceptsCandidates(_ place: String) {
+    let offered = Self.candidates(place)
+    #expect(!offered.isEmpty)
+    for candidate in offered {
+      do throws(Diagnostic) {
+        _ = try Parser.parse(place + candidate)
+      } catch {
+        // An error further on (a missing argument, an unclosed '{') is not about the word.
+        #expect(error.location.offset > place.utf8.count, "'\(place)\(candidate)': \(error.message)")
+      }
+    }
+  }
+}
