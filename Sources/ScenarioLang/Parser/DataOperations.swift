@@ -1,9 +1,6 @@
 import SockKernel
 
 extension Parser {
-  /// The largest `send` or `recv` size: the kernel backend really allocates the buffer.
-  static let maxTransferSize = 64 << 20
-
   /// send := 'send' ( STRING | size ) { 'dontwait' | 'nosignal' } [ 'to' ( address | NAME ) ]
   mutating func parseSend() throws(Diagnostic) -> Operation.Kind {
     let data: Payload
@@ -37,34 +34,6 @@ extension Parser {
       "peek": .MSG_PEEK, "waitall": .MSG_WAITALL, "dontwait": .MSG_DONTWAIT, "trunc": .MSG_TRUNC,
     ])
     return .recv(size, flags: flags)
-  }
-
-  /// size := INT | NUMBER ( 'KiB' | 'MiB' ) — a byte count up to 64 MiB.
-  mutating func parseSize(_ what: String) throws(Diagnostic) -> Int {
-    let token = current
-    let bytes: Int64?
-    switch token.kind {
-    case .number(let text):
-      guard !text.contains(".") else { throw error("'\(what)' needs a whole number of bytes, found '\(text)'") }
-      bytes = Int64(text)
-    case .size(let text, let unit):
-      bytes = Self.scaled(text, by: unit == "KiB" ? 1024 : 1024 * 1024)
-      if bytes == nil, !text.hasPrefix("-") {
-        throw Diagnostic(
-          "'\(text)\(unit)' is not a whole number of bytes", at: token.location, length: token.length)
-      }
-    case .string:
-      throw error("'\(what)' takes a size here, not a string")
-    default:
-      throw error("'\(what)' needs a size in bytes such as 100 or 64KiB, found \(token.spelling)")
-    }
-    guard let bytes, bytes >= 0, bytes <= Int64(Self.maxTransferSize) else {
-      throw Diagnostic(
-        "a size must be from 0 to 64 MiB, found \(token.spelling)", at: token.location, length: token.length,
-        notes: ["sockscript caps one transfer at 64 MiB, since the kernel backend allocates it for real"])
-    }
-    advance()
-    return Int(bytes)
   }
 
   /// Flag words after an operation, each at most once.
@@ -130,6 +99,12 @@ extension Parser {
     // `[0, IN]` is a poll's revents (0 for the first socket), not an option value.
     if case .number(let text) = current.kind, !(text == "0" && next.kind == .comma) {
       let value = try parseInt32("the option's value")
+      try expect(.rightBracket, "']'")
+      return .option(value)
+    }
+    // A buffer size read back may be written as a size: `get sndbuf = [4.5KiB]`.
+    if case .size = current.kind {
+      let value = try parseByteCount("the option's value", as: Int32.self, range: Self.intRange)
       try expect(.rightBracket, "']'")
       return .option(value)
     }

@@ -66,7 +66,7 @@ extension Parser {
       var optlen = Timeval.size
       if currentWord == "optlen" {
         advance()
-        optlen = try parseInt32("optlen")
+        optlen = try parseByteCount("optlen", as: Int32.self, range: Self.intRange)
       }
       kind = .setTimeout(option, value, optlen: optlen)
     case "get":
@@ -86,7 +86,8 @@ extension Parser {
     case "recv":
       kind = try parseRecv()
     case "sndbuf", "rcvbuf":
-      kind = .setBuffer(word == "sndbuf" ? .SO_SNDBUF : .SO_RCVBUF, try parseInt32("\(word)'s value"))
+      let value = try parseByteCount("\(word)'s value", as: Int32.self, range: Self.intRange)
+      kind = .setBuffer(word == "sndbuf" ? .SO_SNDBUF : .SO_RCVBUF, value)
     case "poll":
       kind = try parsePoll()
     case "disconnect":
@@ -103,7 +104,12 @@ extension Parser {
     default:
       preconditionFailure("parseOperations only passes operation words")
     }
-    var expectation = try parseExpectation()
+    let returnsBytes =
+      switch kind {
+      case .send, .recv: true
+      default: false
+      }
+    var expectation = try parseExpectation(returnsBytes: returnsBytes)
     // `[0]` reads as an option value; after a `poll` it is one socket's empty revents.
     if case .poll = kind, let written = expectation, written.result == .option(0) {
       expectation = Expectation(result: .revents([[]]), time: written.time, location: written.location)
@@ -145,13 +151,22 @@ extension Parser {
     }
   }
 
-  /// expectation := '=' ( INT [ ERRNO ] | ERRNO | '{' INT ',' INT '}' ) [ 'at' time ]
-  mutating func parseExpectation() throws(Diagnostic) -> Expectation? {
+  /// expectation := '=' ( INT [ ERRNO ] | ERRNO | size | '{' INT ',' INT '}' | STRING
+  ///                    | '[' … ']' ) [ 'at' time ]
+  /// A size (`= 64KiB`) is a byte count, so only where the call returns one (`returnsBytes`).
+  mutating func parseExpectation(returnsBytes: Bool = false) throws(Diagnostic) -> Expectation? {
     guard current.kind == .equals else { return nil }
     let start = current.location
     advance()
     let result: Expectation.Result
-    if case .number = current.kind {
+    if case .size = current.kind {
+      guard returnsBytes else {
+        throw error(
+          "a size result (\(current.spelling)) is a byte count: only 'send' and 'recv' return one",
+          notes: ["write the result as an integer"])
+      }
+      result = .value(try parseByteCount("the expected value", as: Int64.self, range: Self.longRange))
+    } else if case .number = current.kind {
       let value = try parseInt64("the expected value")
       if let word = currentWord, word != "at" {
         let errno = try parseErrno()
