@@ -79,21 +79,25 @@ struct Run: ParsableCommand {
     var config = KernelConfig()
     config.hz = hz ?? 250
     var worst = ExitStatus.ok
-    let sources: [(name: String, bytes: [UInt8]?)] =
-      if let eval { [("-e", Array(eval.utf8))] } else {
+    let sources: [(name: String, bytes: Result<[UInt8], Terminal.ReadError>)] =
+      if let eval { [("-e", .success(Array(eval.utf8)))] } else {
         files.map {
           // One byte over the limit is enough to refuse a script: never read more.
-          ($0 == "-" ? "<stdin>" : $0, Terminal.read($0, atMost: limits.maxScriptBytes + 1))
+          ($0 == "-" ? "<stdin>" : $0, Terminal.readFile($0, atMost: limits.maxScriptBytes + 1))
         }
       }
     for (index, source) in sources.enumerated() {
       TestHooks.beforeRunning(source.name)
-      guard let bytes = source.bytes else {
-        Terminal.error("sockscript: error: cannot read '\(source.name)': \(Terminal.lastError())")
+      if sources.count > 1 { Terminal.out((index > 0 ? "\n" : "") + "==> \(source.name) <==") }
+      let bytes: [UInt8]
+      switch source.bytes {
+      case .success(let read):
+        bytes = read
+      case .failure(let error):
+        Terminal.error("sockscript: error: cannot read '\(source.name)': \(error.reason)")
         worst = max(worst, .ioError)
         continue
       }
-      if sources.count > 1 { Terminal.out((index > 0 ? "\n" : "") + "==> \(source.name) <==") }
       let status = runOne(bytes, name: source.name, config: config)
       worst = max(worst, status)
     }
