@@ -1,7 +1,8 @@
 import SockKernel
 
 extension Parser {
-  /// send := 'send' ( STRING | size ) { 'dontwait' | 'nosignal' } [ 'to' ( address | NAME ) ]
+  /// send := 'send' ( STRING | size ) { flag } [ 'to' ( address | NAME ) { flag } ]
+  /// flag := 'dontwait' | 'nosignal' — before or after the target, each at most once.
   mutating func parseSend() throws(Diagnostic) -> Operation.Kind {
     let data: Payload
     if case .string(let bytes) = current.kind {
@@ -11,7 +12,8 @@ extension Parser {
     } else {
       data = .zeros(try parseSize("send"))
     }
-    let flags = try parseFlags(["dontwait": .MSG_DONTWAIT, "nosignal": .MSG_NOSIGNAL])
+    let sendFlags: [String: MessageFlags] = ["dontwait": .MSG_DONTWAIT, "nosignal": .MSG_NOSIGNAL]
+    var flags = try parseFlags(sendFlags)
     var target: ConnectTarget?
     if currentWord == "to" {
       advance()
@@ -23,6 +25,8 @@ extension Parser {
       } else {
         throw error("'to' needs an address or a socket's name, found \(current.spelling)")
       }
+      // sendto(2) takes its flags and its address in one call: the order of the words is free.
+      flags = try parseFlags(sendFlags, adding: flags)
     }
     return .send(data, flags: flags, to: target)
   }
@@ -36,9 +40,11 @@ extension Parser {
     return .recv(size, flags: flags)
   }
 
-  /// Flag words after an operation, each at most once.
-  mutating func parseFlags(_ words: [String: MessageFlags]) throws(Diagnostic) -> MessageFlags {
-    var flags: MessageFlags = []
+  /// Flag words after an operation, each at most once (counting those `adding` already has).
+  mutating func parseFlags(
+    _ words: [String: MessageFlags], adding given: MessageFlags = []
+  ) throws(Diagnostic) -> MessageFlags {
+    var flags = given
     while let word = currentWord, let flag = words[word] {
       if flags.contains(flag) { throw error("'\(word)' is given twice") }
       flags.insert(flag)

@@ -9,6 +9,9 @@ extension Parser {
         throw error("expected an operation, found \(current.spelling)")
       }
       guard Self.operationWords.contains(word) else {
+        if let place = Self.flagPlaces[word] {
+          throw error("'\(word)' is not an operation but a flag of \(place.operations)", notes: [place.where])
+        }
         throw error(
           "unknown operation '\(word)'",
           notes: Self.suggestion(for: word, among: Self.operationWords)
@@ -18,6 +21,17 @@ extension Parser {
     }
     return operations
   }
+
+  /// Where each flag word goes, for a flag written where an operation was expected.
+  static let flagPlaces: [String: (operations: String, where: String)] = [
+    "dontwait": (
+      "'send' and 'recv'", "write it after what is sent or the size received: 'send \"x\" dontwait', 'recv 10 dontwait'"
+    ),
+    "nosignal": ("'send'", "write it after what is sent, before or after 'to': 'send \"x\" nosignal to s'"),
+    "peek": ("'recv'", "write it after the size: 'recv 10 peek'"),
+    "waitall": ("'recv'", "write it after the size: 'recv 10 waitall'"),
+    "trunc": ("'recv'", "write it after the size: 'recv 10 trunc'"),
+  ]
 
   /// operation := 'bind' address | 'listen' INT | 'connect' [ address | NAME ]
   ///            | 'accept' [ 'as' NAME ] | 'close' | 'shutdown' ( 'rd' | 'wr' | 'rdwr' | INT )
