@@ -99,7 +99,12 @@ extension Parser {
     return .poll(items, timeoutMs: timeoutMs)
   }
 
-  /// '[' ( INT | ERRNO | events { ',' events } ) ']' — a `getsockopt` value or `poll`'s revents.
+  /// The values of SO_TYPE by the names the trace prints them with.
+  static let socketTypeNames: [String: SocketType] = Dictionary(
+    uniqueKeysWithValues: [SocketType.stream, .dgram, .seqpacket, .raw].map { ("\($0)", $0) })
+
+  /// '[' ( bytes | ERRNO | SOCK_TYPE | events { ',' events } ) ']' — a `getsockopt` value
+  /// (as the trace prints it: `[4608]`, `[ECONNRESET]`, `[SOCK_STREAM]`) or `poll`'s revents.
   mutating func parseBracketedResult() throws(Diagnostic) -> Expectation.Result {
     try expect(.leftBracket, "'['")
     // `[0, IN]` is a poll's revents (0 for the first socket), not an option value.
@@ -118,6 +123,12 @@ extension Parser {
       advance()
       try expect(.rightBracket, "']'")
       return .option(errno.rawValue)
+    }
+    // `get type` reads a socket type, which the trace prints by its C name.
+    if let word = currentWord, let type = Self.socketTypeNames[word] {
+      advance()
+      try expect(.rightBracket, "']'")
+      return .option(type.rawValue)
     }
     var all: [PollMask] = []
     repeat {
@@ -145,6 +156,15 @@ extension Parser {
         throw error("expected poll events such as IN|OUT, or 0, found \(current.spelling)")
       }
       let bare = word.hasPrefix("POLL") ? String(word.dropFirst(4)) : word
+      if word.hasPrefix("SOCK_") {
+        throw error(
+          "unknown socket type '\(word)'",
+          notes: Self.suggestion(for: word, among: Self.socketTypeNames.keys.sorted())
+            + ["'get type' reads SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET"])
+      }
+      if word.hasPrefix("E"), Self.reventWords[bare] == nil {
+        throw error("unknown errno '\(word)'", notes: Self.suggestion(for: word, among: Errno.allCases.map(\.name)))
+      }
       guard let event = Self.reventWords[bare] else {
         throw error(
           "unknown poll event '\(word)'",

@@ -45,14 +45,24 @@ extension Parser {
     return Timeval(seconds: seconds, microseconds: micro)
   }
 
-  /// '{' INT ',' INT '}' — any `long` values, so every `sock_set_timeout` case can be written.
+  /// '{' [ 'tv_sec' '=' ] INT ',' [ 'tv_usec' '=' ] INT '}' — any `long` values, so every
+  /// `sock_set_timeout` case can be written; with the field names, as the trace prints it.
   mutating func parseRawTimeval() throws(Diagnostic) -> Timeval {
     try expect(.leftBrace, "'{'")
+    try skipFieldName("tv_sec")
     let seconds = try parseInt64("tv_sec")
     try expect(.comma, "',' between tv_sec and tv_usec")
+    try skipFieldName("tv_usec")
     let micro = try parseInt64("tv_usec")
     try expect(.rightBrace, "'}'")
     return Timeval(seconds: seconds, microseconds: micro)
+  }
+
+  /// `FIELD =` before a timeval's member, when it is written.
+  private mutating func skipFieldName(_ field: String) throws(Diagnostic) {
+    guard currentWord == field else { return }
+    advance()
+    try expect(.equals, "'=' after \(field)")
   }
 
   /// duration := NUMBER UNIT | '0' — in nanoseconds.
