@@ -82,15 +82,18 @@ struct Test: ParsableCommand {
   }
 
   func run() throws {
-    var scripts: [String]
-    do throws(TestDiscovery.Missing) {
-      scripts = try TestDiscovery.scripts(in: paths.isEmpty ? ["."] : paths)
-    } catch {
-      Terminal.error("sockscript: error: cannot test '\(error.path)': \(error.reason)")
+    // Before any test runs: a report that cannot be written would be lost after the whole run.
+    if let junit, let reason = Terminal.cannotWrite(junit) {
+      Terminal.error("sockscript: error: cannot write the --junit report '\(junit)': \(reason)")
       throw ExitCode(ExitStatus.ioError.rawValue)
     }
-    if let filter { scripts = scripts.filter(TestFilter(filter).matches) }
-    if scripts.isEmpty { Terminal.error("sockscript: note: no test scripts found") }
+    let scripts: [String]
+    do throws(ScriptSelection.Failure) {
+      scripts = try ScriptSelection.scripts(in: paths, filter: filter)
+    } catch {
+      Terminal.error("sockscript: error: \(error.message)")
+      throw ExitCode(error.status.rawValue)
+    }
 
     let color = !tap && Terminal.wantsColor(on: STDOUT_FILENO)
     let settings = TestSettings(
@@ -113,10 +116,8 @@ struct Test: ParsableCommand {
     Terminal.put(tap ? TAPReport().footer(changes, summary) : human.footer(changes, summary))
     if let junit {
       let xml = JUnitReport.xml(outcomes, summary, elapsed: started.duration(to: .now))
-      do {
-        try Data(xml.utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
-      } catch {
-        Terminal.error("sockscript: error: cannot write '\(junit)': \(error.localizedDescription)")
+      guard Terminal.writeFile(xml, to: junit, atomically: true) else {
+        Terminal.error("sockscript: error: cannot write the --junit report '\(junit)': \(Terminal.lastError())")
         throw ExitCode(ExitStatus.ioError.rawValue)
       }
     }

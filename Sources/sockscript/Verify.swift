@@ -29,16 +29,16 @@ struct Verify: ParsableCommand {
   @OptionGroup(title: "Kernel runs")
   var kernel: KernelOptions
 
-  @Argument(help: ArgumentHelp("Script files, or directories searched for *.sock.", valueName: "PATH"))
-  var paths: [String] = ["samples"]
+  @Argument(help: ArgumentHelp("Script files, or directories searched for *.sock (default: .).", valueName: "PATH"))
+  var paths: [String] = []
 
   func run() throws {
     let scripts: [String]
-    do throws(TestDiscovery.Missing) {
-      scripts = try TestDiscovery.scripts(in: paths)
+    do throws(ScriptSelection.Failure) {
+      scripts = try ScriptSelection.scripts(in: paths)
     } catch {
-      Terminal.error("sockscript: error: cannot read '\(error.path)': \(error.reason)")
-      throw ExitCode(ExitStatus.ioError.rawValue)
+      Terminal.error("sockscript: error: \(error.message)")
+      throw ExitCode(error.status.rawValue)
     }
     var passed = 0
     var failed = 0
