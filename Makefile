@@ -3,7 +3,8 @@
 # real kernel of this machine). Both build what they need; besides the Swift toolchain the
 # package needs libedit's headers (the REPL's line editing), which `deps` installs when missing.
 # `make bench` measures the model against the real kernel (docs/performance.md).
-.PHONY: demo test build deps fuzz fuzz-build bench
+# `make install` installs the binary, its man page and its shell completions.
+.PHONY: demo test build deps fuzz fuzz-build bench install install-check man completions
 
 SAMPLE ?= samples/seed/seed-line.sock
 
@@ -26,13 +27,15 @@ bench: build
 BAD_INPUT_LIMITS = --max-script-bytes 16384 --max-statements 100 --max-sockets 8 --max-virtual-time 3600
 
 # Unit and end-to-end tests, then the samples and the bad-input corpus through the test
-# runner (their golden check), the samples on the real kernel, and a one-minute fuzz smoke.
+# runner (their golden check), the samples on the real kernel, `make install` into a
+# staging directory (install-check), and a one-minute fuzz smoke.
 test: deps
 	swift build --build-tests
 	swift test --skip-build
 	.build/debug/sockscript test samples/
 	.build/debug/sockscript test $(BAD_INPUT_LIMITS) Tests/BadInput
 	.build/debug/sockscript verify samples/
+	$(MAKE) install-check
 	$(MAKE) fuzz FUZZ_SECONDS=60
 
 # libedit-dev (Debian/Ubuntu) provides histedit.h and libedit.pc; sudo only when not root.
@@ -57,3 +60,48 @@ FUZZ_JOBS ?= 1
 
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_JOBS=$(FUZZ_JOBS) tools/fuzz/run.sh
+
+# `make install` puts the release build in $(PREFIX)/bin, the man page sockscript(1) and the
+# bash, zsh and fish completions where those shells look under $(PREFIX); DESTDIR stages it
+# all in another root (for packaging: `make install DESTDIR=/tmp/pkg PREFIX=/usr`). BIN
+# installs another build of the binary: install-check installs the debug build, to spare
+# a release build.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BIN ?= .build/release/sockscript
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+.build/release/sockscript: build
+
+install: $(BIN) man completions
+	install -d $(BINDIR) $(MAN1DIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BIN) $(BINDIR)/sockscript
+	install -m 644 .build/man/sockscript.1 $(MAN1DIR)/sockscript.1
+	install -m 644 .build/completions/sockscript.bash $(BASHDIR)/sockscript
+	install -m 644 .build/completions/_sockscript $(ZSHDIR)/_sockscript
+	install -m 644 .build/completions/sockscript.fish $(FISHDIR)/sockscript.fish
+
+# The man page comes from the argument parser's description of every command: its
+# generate-manual tool (built from the package's own checkout of swift-argument-parser)
+# turns `sockscript --experimental-dump-help` into mdoc, and tools/man/mdoc-text.awk
+# keeps the help text's examples and tables as they are.
+man: $(BIN)
+	swift build --product generate-manual
+	mkdir -p .build/man
+	.build/debug/generate-manual $(BIN) --output-directory .build/man
+	awk -f tools/man/mdoc-text.awk .build/man/sockscript.1 > .build/man/sockscript.1.tmp
+	mv .build/man/sockscript.1.tmp .build/man/sockscript.1
+
+# A staged install of the debug build, every file checked (tools/install-check.sh).
+install-check:
+	tools/install-check.sh .build/debug/sockscript
+
+completions: $(BIN)
+	mkdir -p .build/completions
+	$(BIN) --generate-completion-script bash > .build/completions/sockscript.bash
+	$(BIN) --generate-completion-script zsh > .build/completions/_sockscript
+	$(BIN) --generate-completion-script fish > .build/completions/sockscript.fish

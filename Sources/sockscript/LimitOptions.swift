@@ -5,21 +5,22 @@ import ScenarioLang
 /// runs scripts: `run`, `test` (which passes them on to the run of every test), `repl` and
 /// `verify`, so that a limit's note never names a flag the command lacks.
 struct LimitOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Refuse a script longer than this (default 32 MiB).", valueName: "BYTES"))
+  @Option(
+    help: ArgumentHelp("Refuse a script longer than this many bytes. (default: 33554432, 32 MiB)", valueName: "BYTES"))
   var maxScriptBytes: Int?
 
-  @Option(help: ArgumentHelp("Stop a script after this many statements (default 10000000).", valueName: "N"))
+  @Option(help: ArgumentHelp("Stop a script after this many statements. (default: 10000000)", valueName: "N"))
   var maxStatements: Int?
 
-  @Option(help: ArgumentHelp("Stop a script that creates more sockets (default 2097152).", valueName: "N"))
+  @Option(help: ArgumentHelp("Stop a script that creates more sockets. (default: 2097152)", valueName: "N"))
   var maxSockets: Int?
 
   @Option(
     help: ArgumentHelp(
-      "Stop a model run whose virtual clock would pass this (default 31536000, a year).", valueName: "SECONDS"))
+      "Stop a model run whose virtual clock would pass this. (default: 31536000, a year)", valueName: "SECONDS"))
   var maxVirtualTime: Int64?
 
-  @Option(help: ArgumentHelp("Refuse 'repeat's nested deeper than this (default 64).", valueName: "N"))
+  @Option(help: ArgumentHelp("Refuse 'repeat's nested deeper than this. (default: 64)", valueName: "N"))
   var maxNesting: Int?
 
   func validate() throws {

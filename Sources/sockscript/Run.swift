@@ -15,19 +15,15 @@ struct Run: ParsableCommand {
     discussion: """
       Examples:
         sockscript run samples/seed/sndtimeo-1s.sock
-        sockscript run -e 'server listen 0; client c1 sndtimeo 1s connect; c1 connect'
+        sockscript run -e 'server listen 0; client c sndtimeo 1s connect; c connect'
         echo 'server listen 1' | sockscript run -
         sockscript run --explain samples/backlog/admits-1-listen-0.sock
-        sockscript run --quiet --max-statements 5000000 samples/repeat/reuse-name.sock
+        sockscript run -q --max-statements 5000000 samples/repeat/reuse-name.sock
         sockscript run --backend linux samples/seed/sndtimeo-10ms.sock
 
-      Each FILE runs on a fresh kernel. The exit status is the worst of all runs
-      (see 'sockscript --help').
+      Each FILE runs on a fresh kernel; with several, the output of each is headed '==> FILE <=='. The exit status is the worst of all runs: 0 ok, 1 an expectation failed, 2 the scenario blocks forever, 3 killed by a signal, 65 a script error, 70 an internal error, 74 a file could not be read.
 
-      With --backend linux the script runs on real AF_UNIX sockets of this machine:
-      one thread per socket, real blocking calls, real time, in a private directory
-      and network namespace that are removed afterwards. Descriptors are numbered
-      as in a fresh process (3, 4, ...). See docs/verify.md.
+      With --backend linux the script runs on real AF_UNIX sockets of this machine: one thread per socket, real blocking calls, real time, in a private directory and network namespace that are removed afterwards. Descriptors are numbered as in a fresh process (3, 4, ...). See docs/verify.md.
       """
   )
 
@@ -44,7 +40,8 @@ struct Run: ParsableCommand {
     help: "Print no trace: only diagnostics (failed expectations, errors) and the exit status.")
   var quiet = false
 
-  @Option(help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks.", valueName: "HZ"))
+  @Option(
+    help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks. (default: 250)", valueName: "HZ"))
   var hz: Int64?
 
   @Option(help: ArgumentHelp("Where the calls run: the model, or this machine's kernel.", valueName: "BACKEND"))
@@ -53,10 +50,12 @@ struct Run: ParsableCommand {
   @OptionGroup(title: "Limits")
   var limitOptions: LimitOptions
 
-  @OptionGroup(title: "Kernel runs (--backend linux)")
+  @OptionGroup(title: "Kernel backend")
   var kernel: KernelOptions
 
-  @Argument(help: ArgumentHelp("Script files to run; '-' reads standard input.", valueName: "FILE"))
+  @Argument(
+    help: ArgumentHelp("Script files to run; '-' reads standard input.", valueName: "FILE"),
+    completion: .file(extensions: ["sock"]))
   var files: [String] = []
 
   func validate() throws {
@@ -79,21 +78,25 @@ struct Run: ParsableCommand {
     var config = KernelConfig()
     config.hz = hz ?? 250
     var worst = ExitStatus.ok
-    let sources: [(name: String, bytes: [UInt8]?)] =
-      if let eval { [("-e", Array(eval.utf8))] } else {
+    let sources: [(name: String, bytes: Result<[UInt8], Terminal.ReadError>)] =
+      if let eval { [("-e", .success(Array(eval.utf8)))] } else {
         files.map {
           // One byte over the limit is enough to refuse a script: never read more.
-          ($0 == "-" ? "<stdin>" : $0, Terminal.read($0, atMost: limits.maxScriptBytes + 1))
+          ($0 == "-" ? "<stdin>" : $0, Terminal.readFile($0, atMost: limits.maxScriptBytes + 1))
         }
       }
     for (index, source) in sources.enumerated() {
       TestHooks.beforeRunning(source.name)
-      guard let bytes = source.bytes else {
-        Terminal.error("sockscript: error: cannot read '\(source.name)': \(Terminal.lastError())")
+      if sources.count > 1 { Terminal.out((index > 0 ? "\n" : "") + "==> \(source.name) <==") }
+      let bytes: [UInt8]
+      switch source.bytes {
+      case .success(let read):
+        bytes = read
+      case .failure(let error):
+        Terminal.error("sockscript: error: cannot read '\(source.name)': \(error.reason)")
         worst = max(worst, .ioError)
         continue
       }
-      if sources.count > 1 { Terminal.out((index > 0 ? "\n" : "") + "==> \(source.name) <==") }
       let status = runOne(bytes, name: source.name, config: config)
       worst = max(worst, status)
     }

@@ -4,7 +4,8 @@
   import Darwin
 #endif
 
-/// Files the REPL writes (`:save`, the history) and lists (file-name completion).
+/// Files the REPL writes (`:save`, the history) and lists (file-name completion), and the
+/// report of `sockscript test --junit`.
 extension Terminal {
   /// Writes `text` to `path`; `atomically` writes a temporary file and renames it, so a
   /// reader never sees half a file. False (with `errno` set) when it cannot.
@@ -24,6 +25,18 @@ extension Terminal {
     }
     guard close(fd) == 0 else { return false }
     return !atomically || rename(target, path) == 0
+  }
+
+  /// Why `writeFile(_:to:atomically: true)` would fail for `path`, or nil when it can work:
+  /// checked before a long run whose report would otherwise be lost at the end. The
+  /// temporary file goes next to `path`, so its directory must take new files.
+  static func cannotWrite(_ path: String) -> String? {
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return String(cString: strerror(EISDIR)) }
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { path[...$0] }.map(String.init) ?? "."
+    guard access(directory, W_OK | X_OK) == 0 else { return lastError() }
+    return nil
   }
 
   /// The names in `directory` (the current one for ""), directories with a trailing `/`.

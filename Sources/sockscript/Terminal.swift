@@ -63,4 +63,16 @@ enum Terminal {
   }
 
   static func lastError() -> String { String(cString: strerror(errno)) }
+
+  /// A file that could not be read, with the reason as `strerror` gave it when it failed.
+  struct ReadError: Error {
+    let reason: String
+  }
+
+  /// `read`, with the reason taken at once: `errno` is stale by the time a caller that read
+  /// several files reports on the first (other calls since may have set it).
+  static func readFile(_ path: String, atMost limit: Int = .max) -> Result<[UInt8], ReadError> {
+    guard let bytes = read(path, atMost: limit) else { return .failure(ReadError(reason: lastError())) }
+    return .success(bytes)
+  }
 }

@@ -13,6 +13,7 @@ import ScenarioLang
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run scenario scripts as tests: check each exit status and golden output.",
+    usage: "sockscript test [<options>] [<PATH> ...]",
     discussion: """
       Examples:
         sockscript test                    every .sock under the current directory
@@ -22,41 +23,36 @@ struct Test: ParsableCommand {
         sockscript test --junit report.xml --jobs 2 samples/
         sockscript test --tap samples/
 
-      NAME.sock passes when 'sockscript run NAME.sock' exits with the expected
-      status (0 unless its header says '# exit: N') and, when NAME.out exists,
-      prints exactly NAME.out; when NAME.err exists, its standard error must be
-      exactly NAME.err (the script named by its file name). --update creates
-      missing .out files but only rewrites existing .err files. Each test runs
-      in its own process.
+      NAME.sock passes when 'sockscript run NAME.sock' exits with the expected status (0 unless its header says '# exit: N') and, when NAME.out exists, prints exactly NAME.out; when NAME.err exists, its standard error must be exactly NAME.err (the script named by its file name). --update creates missing .out files but only rewrites existing .err files. Each test runs in its own process.
 
       Header directives, comment lines at the top of a script:
         # exit: 2         the exit status the run must end with
         # skip: REASON    do not run it; counted as skipped
-        # xfail: REASON   expected to fail: counted as passed when it fails,
-                          as failed (XPASS) when it passes
-        # timeout: 10s    real-time limit (ms, s or m); default --timeout
+        # xfail: REASON   expected to fail: passes if it fails, fails (XPASS) if not
+        # timeout: 10s    real-time limit (ms, s or m); default: --timeout
         # hz: 100         run with --hz 100
         # explain: on     run with --explain
 
-      The last line is 'N passed, N failed' (', N skipped' when any).
-      See docs/testing.md.
+      The last line is 'N passed, N failed' (', N skipped' when any). No script found, or a --filter that matches none, is an error: a mistyped PATH cannot pass. See docs/testing.md.
 
       EXIT STATUS
         0   no test failed
-        1   a test failed (or passed while marked xfail)
+        1   a test failed or passed while marked xfail, or there was no test to run
         64  bad command-line usage
         74  a PATH does not exist, or the --junit FILE cannot be written
       """
   )
 
-  @Argument(help: ArgumentHelp("Scripts, or directories to search for .sock files (default: .).", valueName: "PATH"))
+  @Argument(
+    help: ArgumentHelp("Scripts, or directories to search for .sock files. (default: .)", valueName: "PATH"),
+    completion: .file(extensions: ["sock"]))
   var paths: [String] = []
 
   @Flag(help: "Rewrite the golden files that differ and create the missing ones, for tests with the expected status.")
   var update = false
 
   @Option(
-    name: .shortAndLong, help: ArgumentHelp("Run N tests at once (default: the number of cores).", valueName: "N"))
+    name: .shortAndLong, help: ArgumentHelp("Run N tests at once. (default: the number of cores)", valueName: "N"))
   var jobs: Int?
 
   @Option(help: ArgumentHelp("Run only tests whose path matches (a regex, else a substring).", valueName: "PATTERN"))
@@ -65,7 +61,7 @@ struct Test: ParsableCommand {
   @Option(help: ArgumentHelp("Time limit of a test without '# timeout:'.", valueName: "DURATION"))
   var timeout = "60s"
 
-  @Option(help: ArgumentHelp("Also write the results as JUnit XML to FILE.", valueName: "FILE"))
+  @Option(help: ArgumentHelp("Also write the results as JUnit XML to FILE.", valueName: "FILE"), completion: .file())
   var junit: String?
 
   @Flag(help: "Print TAP version 13 instead of the normal report.")
@@ -82,15 +78,18 @@ struct Test: ParsableCommand {
   }
 
   func run() throws {
-    var scripts: [String]
-    do throws(TestDiscovery.Missing) {
-      scripts = try TestDiscovery.scripts(in: paths.isEmpty ? ["."] : paths)
-    } catch {
-      Terminal.error("sockscript: error: cannot test '\(error.path)': \(error.reason)")
+    // Before any test runs: a report that cannot be written would be lost after the whole run.
+    if let junit, let reason = Terminal.cannotWrite(junit) {
+      Terminal.error("sockscript: error: cannot write the --junit report '\(junit)': \(reason)")
       throw ExitCode(ExitStatus.ioError.rawValue)
     }
-    if let filter { scripts = scripts.filter(TestFilter(filter).matches) }
-    if scripts.isEmpty { Terminal.error("sockscript: note: no test scripts found") }
+    let scripts: [String]
+    do throws(ScriptSelection.Failure) {
+      scripts = try ScriptSelection.scripts(in: paths, filter: filter)
+    } catch {
+      Terminal.error("sockscript: error: \(error.message)")
+      throw ExitCode(error.status.rawValue)
+    }
 
     let color = !tap && Terminal.wantsColor(on: STDOUT_FILENO)
     let settings = TestSettings(
@@ -113,10 +112,8 @@ struct Test: ParsableCommand {
     Terminal.put(tap ? TAPReport().footer(changes, summary) : human.footer(changes, summary))
     if let junit {
       let xml = JUnitReport.xml(outcomes, summary, elapsed: started.duration(to: .now))
-      do {
-        try Data(xml.utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
-      } catch {
-        Terminal.error("sockscript: error: cannot write '\(junit)': \(error.localizedDescription)")
+      guard Terminal.writeFile(xml, to: junit, atomically: true) else {
+        Terminal.error("sockscript: error: cannot write the --junit report '\(junit)': \(Terminal.lastError())")
         throw ExitCode(ExitStatus.ioError.rawValue)
       }
     }

@@ -6,20 +6,19 @@ import SockKernel
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run scripts on the model and on this machine's kernel, and compare them call by call.",
+    usage: "sockscript verify [<options>] [<PATH> ...]",
     discussion: """
       Examples:
         sockscript verify samples/
         sockscript verify --traces samples/seed/seed-line.sock
 
-      For every call: the return value or errno, whether it slept, and when it returned.
-      A kernel time may be up to one jiffy earlier than the model's, and later by the
-      timer wheel's rounding of each timeout that fired before it, plus --slack
-      (docs/verify.md explains the window). The model runs at the kernel's HZ,
-      measured at start. Lines marked '# model-only: WHY' or '# kernel-only: WHY'
-      run on their side only and are not compared.
+      For every call: the return value or errno, whether it slept, and when it returned. A kernel time may be up to one jiffy earlier than the model's, and later by the timer wheel's rounding of each timeout that fired before it, plus --slack (docs/verify.md explains the window). The model runs at the kernel's HZ, measured at start. Lines marked '# model-only: WHY' or '# kernel-only: WHY' run on their side only and are not compared.
 
-      Exit status: 0 when every script agrees, 1 when one diverges or fails to run,
-      64 usage, 74 a path cannot be read.
+      EXIT STATUS
+        0   every script agrees
+        1   a script diverges or fails to run, or there was no script to run
+        64  bad command-line usage
+        74  a PATH does not exist
       """
   )
 
@@ -32,16 +31,18 @@ struct Verify: ParsableCommand {
   @OptionGroup(title: "Kernel runs")
   var kernel: KernelOptions
 
-  @Argument(help: ArgumentHelp("Script files, or directories searched for *.sock.", valueName: "PATH"))
-  var paths: [String] = ["samples"]
+  @Argument(
+    help: ArgumentHelp("Script files, or directories searched for *.sock. (default: .)", valueName: "PATH"),
+    completion: .file(extensions: ["sock"]))
+  var paths: [String] = []
 
   func run() throws {
     let scripts: [String]
-    do throws(TestDiscovery.Missing) {
-      scripts = try TestDiscovery.scripts(in: paths)
+    do throws(ScriptSelection.Failure) {
+      scripts = try ScriptSelection.scripts(in: paths)
     } catch {
-      Terminal.error("sockscript: error: cannot read '\(error.path)': \(error.reason)")
-      throw ExitCode(ExitStatus.ioError.rawValue)
+      Terminal.error("sockscript: error: \(error.message)")
+      throw ExitCode(error.status.rawValue)
     }
     var passed = 0
     var failed = 0

@@ -1,3 +1,3 @@
 import ArgumentParser
 
-SockScript.main()
+UsageErrors.main()

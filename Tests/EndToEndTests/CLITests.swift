@@ -52,6 +52,16 @@ struct CLITests {
     #expect(try sockscript(["--version"]).stdout.hasPrefix("sockscript "))
   }
 
+  @Test("a missing file after a good one: its header, then the reason it failed (not a stale errno)")
+  func missingAfterGoodFile() throws {
+    // Without NO_COLOR the run asks isatty(2) whether to color, which leaves ENOTTY in errno.
+    let r = try Sockscript.run(["run", "samples/seed/seed-line.sock", "no/such.sock"], unset: ["NO_COLOR"])
+    #expect(r.status == 74)
+    #expect(r.stdout.hasPrefix("==> samples/seed/seed-line.sock <==\n"))
+    #expect(r.stdout.hasSuffix("\n\n==> no/such.sock <==\n"))
+    #expect(r.stderr == "sockscript: error: cannot read 'no/such.sock': No such file or directory\n")
+  }
+
   @Test("invalid UTF-8 is a located script error")
   func invalidUTF8() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(getpid()).sock")

@@ -22,9 +22,11 @@ enum Sockscript {
     }
   }
 
-  /// Runs the binary in `directory` (default: the package root) with `environment` added.
+  /// Runs the binary in `directory` (default: the package root) with `environment` added
+  /// and the variables in `unset` removed (`NO_COLOR` among them lets it look at its streams).
   static func run(
-    _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], in directory: URL? = nil
+    _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], in directory: URL? = nil,
+    unset: [String] = []
   ) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
@@ -33,6 +35,7 @@ enum Sockscript {
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment.merge(extra) { $1 }
+    for name in unset { environment[name] = nil }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

@@ -27,7 +27,11 @@ extension ScenarioSession {
       }
       if tracing, explain, outcome.errno != nil, let reason = outcome.reason { explainLine(reason) }
       callLog?.returned(tag: record.tag, outcome: outcome, startedAt: record.startedAt, at: now)
-      if let expectation = call.expectation { check(expectation, against: outcome, at: now, of: call) }
+      if let expectation = call.expectation {
+        var option: IntOption?
+        if case .getIntOption(_, let read) = record.syscall { option = read }
+        check(expectation, against: outcome, at: now, of: call, option: option)
+      }
     case .blocked(let record, let info, let again):
       callLog?.blocked(tag: record.tag, startedAt: record.startedAt, timeout: info?.timeout)
       guard tracing else { return }
@@ -143,8 +147,12 @@ extension ScenarioSession {
     return nil
   }
 
-  /// Compares a returned call with its `= …` expectation.
-  func check(_ expectation: Expectation, against outcome: SyscallOutcome, at now: Nanoseconds, of call: SubmittedCall) {
+  /// Compares a returned call with its `= …` expectation; `option` is the one a `get` read,
+  /// so that a failure shows its values as the trace does (`[SOCK_STREAM]`).
+  func check(
+    _ expectation: Expectation, against outcome: SyscallOutcome, at now: Nanoseconds, of call: SubmittedCall,
+    option: IntOption? = nil
+  ) {
     let resultHolds =
       switch expectation.result {
       case .value(let v): outcome.errno == nil && outcome.value == v
@@ -156,8 +164,8 @@ extension ScenarioSession {
       }
     let timeHolds = !checksTimes || (expectation.time.map { backend.timeAgrees(expected: $0, actual: now) } ?? true)
     guard !resultHolds || !timeHolds else { return }
-    var expected = Self.describe(expectation.result)
-    var actual = Self.describe(outcome)
+    var expected = Self.describe(expectation.result, option: option)
+    var actual = Self.describe(outcome, option: option)
     if let time = expectation.time {
       expected += " at \(TraceFormatter.time(time))"
       actual += " at \(TraceFormatter.time(now))"
@@ -168,22 +176,22 @@ extension ScenarioSession {
         at: expectation.location), .expectationFailed)
   }
 
-  static func describe(_ result: Expectation.Result) -> String {
+  static func describe(_ result: Expectation.Result, option: IntOption? = nil) -> String {
     switch result {
     case .value(let v): "\(v)"
     case .error(let e): "-1 \(e.name)"
     case .timeval(let tv): "{\(tv.seconds), \(tv.microseconds)}"
     case .data(let bytes): TraceFormatter.data(.bytes(bytes))
-    case .option(let v): "[\(v)]"
+    case .option(let v): option.map { TraceFormatter.optionValue($0, v) } ?? "[\(v)]"
     case .revents(let r): "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]"
     }
   }
 
-  static func describe(_ outcome: SyscallOutcome) -> String {
+  static func describe(_ outcome: SyscallOutcome, option: IntOption? = nil) -> String {
     if let e = outcome.errno { return "-1 \(e.name)" }
     if let tv = outcome.timeval { return "{\(tv.seconds), \(tv.microseconds)}" }
     if let data = outcome.data { return TraceFormatter.data(data) }
-    if let v = outcome.optionValue { return "[\(v)]" }
+    if let v = outcome.optionValue { return option.map { TraceFormatter.optionValue($0, v) } ?? "[\(v)]" }
     if let r = outcome.revents { return "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]" }
     return "\(outcome.value)"
   }

@@ -143,33 +143,42 @@ struct NextWords {
     return nil
   }
 
-  /// send := 'send' ( STRING | size ) { flag } [ 'to' ( address | NAME ) ]
+  /// send := 'send' ( STRING | size ) { flag } [ 'to' ( address | NAME ) { flag } ]
   private mutating func send() -> [String]? {
     if atEnd { return [] }
     skip()
-    if let open = flags(Parser.sendFlagWords, then: ["to"] + Parser.operationWords) { return open }
+    var given: Set<String> = []
+    let afterFlags = ["to"] + Parser.operationWords
+    if let open = flags(Parser.sendFlagWords, given: &given, then: afterFlags) { return open }
     guard word == "to" else { return nil }
     skip()
     if atEnd { return sockets }
     switch address() {
     case false?: return []
-    case true?: return nil
-    case nil:
-      skip()  // a socket's name
-      return nil
+    case true?: break
+    case nil: skip()  // a socket's name
     }
+    // sendto(2)'s flags may follow its address as well as precede it.
+    return flags(Parser.sendFlagWords, given: &given, then: Parser.operationWords)
   }
 
-  /// Flag words, each at most once; when the tokens end among them, the flags not given yet
-  /// and `then`.
-  private mutating func flags(_ words: [String: MessageFlags], then: [String]) -> [String]? {
-    var given: Set<String> = []
+  /// Flag words, each at most once (counting those already `given`); when the tokens end
+  /// among them, the flags not given yet and `then`.
+  private mutating func flags(
+    _ words: [String: MessageFlags], given: inout Set<String>, then: [String]
+  ) -> [String]? {
     while true {
-      if atEnd { return words.keys.filter { !given.contains($0) } + then }
+      if atEnd { return words.keys.filter { !given.contains($0) }.sorted() + then }
       guard let flag = word, words[flag] != nil else { return nil }
       given.insert(flag)
       skip()
     }
+  }
+
+  /// Flag words, each at most once; see ``flags(_:given:then:)``.
+  private mutating func flags(_ words: [String: MessageFlags], then: [String]) -> [String]? {
+    var given: Set<String> = []
+    return flags(words, given: &given, then: then)
   }
 
   /// poll := 'poll' [ item { ',' item } ] [ 'timeout' ( duration | 'forever' ) ]

@@ -1,10 +1,8 @@
 import SockKernel
 
 extension Parser {
-  /// The largest `send` or `recv` size: the kernel backend really allocates the buffer.
-  static let maxTransferSize = 64 << 20
-
-  /// send := 'send' ( STRING | size ) { 'dontwait' | 'nosignal' } [ 'to' ( address | NAME ) ]
+  /// send := 'send' ( STRING | size ) { flag } [ 'to' ( address | NAME ) { flag } ]
+  /// flag := 'dontwait' | 'nosignal' — before or after the target, each at most once.
   mutating func parseSend() throws(Diagnostic) -> Operation.Kind {
     let data: Payload
     if case .string(let bytes) = current.kind {
@@ -14,7 +12,7 @@ extension Parser {
     } else {
       data = .zeros(try parseSize("send"))
     }
-    let flags = try parseFlags(Self.sendFlagWords)
+    var flags = try parseFlags(Self.sendFlagWords)
     var target: ConnectTarget?
     if currentWord == "to" {
       advance()
@@ -26,6 +24,8 @@ extension Parser {
       } else {
         throw error("'to' needs an address or a socket's name, found \(current.spelling)")
       }
+      // sendto(2) takes its flags and its address in one call: the order of the words is free.
+      flags = try parseFlags(Self.sendFlagWords, adding: flags)
     }
     return .send(data, flags: flags, to: target)
   }
@@ -37,37 +37,11 @@ extension Parser {
     return .recv(size, flags: flags)
   }
 
-  /// size := INT | NUMBER ( 'KiB' | 'MiB' ) — a byte count up to 64 MiB.
-  mutating func parseSize(_ what: String) throws(Diagnostic) -> Int {
-    let token = current
-    let bytes: Int64?
-    switch token.kind {
-    case .number(let text):
-      guard !text.contains(".") else { throw error("'\(what)' needs a whole number of bytes, found '\(text)'") }
-      bytes = Int64(text)
-    case .size(let text, let unit):
-      bytes = Self.scaled(text, by: unit == "KiB" ? 1024 : 1024 * 1024)
-      if bytes == nil, !text.hasPrefix("-") {
-        throw Diagnostic(
-          "'\(text)\(unit)' is not a whole number of bytes", at: token.location, length: token.length)
-      }
-    case .string:
-      throw error("'\(what)' takes a size here, not a string")
-    default:
-      throw error("'\(what)' needs a size in bytes such as 100 or 64KiB, found \(token.spelling)")
-    }
-    guard let bytes, bytes >= 0, bytes <= Int64(Self.maxTransferSize) else {
-      throw Diagnostic(
-        "a size must be from 0 to 64 MiB, found \(token.spelling)", at: token.location, length: token.length,
-        notes: ["sockscript caps one transfer at 64 MiB, since the kernel backend allocates it for real"])
-    }
-    advance()
-    return Int(bytes)
-  }
-
-  /// Flag words after an operation, each at most once.
-  mutating func parseFlags(_ words: [String: MessageFlags]) throws(Diagnostic) -> MessageFlags {
-    var flags: MessageFlags = []
+  /// Flag words after an operation, each at most once (counting those `adding` already has).
+  mutating func parseFlags(
+    _ words: [String: MessageFlags], adding given: MessageFlags = []
+  ) throws(Diagnostic) -> MessageFlags {
+    var flags = given
     while let word = currentWord, let flag = words[word] {
       if flags.contains(flag) { throw error("'\(word)' is given twice") }
       flags.insert(flag)
@@ -122,7 +96,12 @@ extension Parser {
     return .poll(items, timeoutMs: timeoutMs)
   }
 
-  /// '[' ( INT | ERRNO | events { ',' events } ) ']' — a `getsockopt` value or `poll`'s revents.
+  /// The values of SO_TYPE by the names the trace prints them with.
+  static let socketTypeNames: [String: SocketType] = Dictionary(
+    uniqueKeysWithValues: [SocketType.stream, .dgram, .seqpacket, .raw].map { ("\($0)", $0) })
+
+  /// '[' ( bytes | ERRNO | SOCK_TYPE | events { ',' events } ) ']' — a `getsockopt` value
+  /// (as the trace prints it: `[4608]`, `[ECONNRESET]`, `[SOCK_STREAM]`) or `poll`'s revents.
   mutating func parseBracketedResult() throws(Diagnostic) -> Expectation.Result {
     try expect(.leftBracket, "'['")
     // `[0, IN]` is a poll's revents (0 for the first socket), not an option value.
@@ -131,10 +110,22 @@ extension Parser {
       try expect(.rightBracket, "']'")
       return .option(value)
     }
+    // A buffer size read back may be written as a size: `get sndbuf = [4.5KiB]`.
+    if case .size = current.kind {
+      let value = try parseByteCount("the option's value", as: Int32.self, range: Self.intRange)
+      try expect(.rightBracket, "']'")
+      return .option(value)
+    }
     if let word = currentWord, let errno = Errno(name: word) {
       advance()
       try expect(.rightBracket, "']'")
       return .option(errno.rawValue)
+    }
+    // `get type` reads a socket type, which the trace prints by its C name.
+    if let word = currentWord, let type = Self.socketTypeNames[word] {
+      advance()
+      try expect(.rightBracket, "']'")
+      return .option(type.rawValue)
     }
     var all: [PollMask] = []
     repeat {
@@ -162,6 +153,15 @@ extension Parser {
         throw error("expected poll events such as IN|OUT, or 0, found \(current.spelling)")
       }
       let bare = word.hasPrefix("POLL") ? String(word.dropFirst(4)) : word
+      if word.hasPrefix("SOCK_") {
+        throw error(
+          "unknown socket type '\(word)'",
+          notes: Self.suggestion(for: word, among: Self.socketTypeNames.keys.sorted())
+            + ["'get type' reads SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET"])
+      }
+      if word.hasPrefix("E"), Self.reventWords[bare] == nil {
+        throw error("unknown errno '\(word)'", notes: Self.suggestion(for: word, among: Errno.allCases.map(\.name)))
+      }
       guard let event = Self.reventWords[bare] else {
         throw error(
           "unknown poll event '\(word)'",

@@ -39,7 +39,10 @@ extension Parser {
     return .signal(name, .SIGUSR1)
   }
 
-  /// sysctl := 'sysctl' SYSCTL INT [ expectation ]
+  /// The sysctls that count bytes, whose value may be written as a size (`4MiB`).
+  static let byteCountSysctls: Set<Sysctl> = [.wmemDefault, .rmemDefault, .wmemMax, .rmemMax]
+
+  /// sysctl := 'sysctl' SYSCTL byteCount [ expectation ]
   mutating func parseSysctl() throws(Diagnostic) -> Statement.Kind {
     advance()
     let names = Sysctl.allCases.map(\.rawValue)
@@ -53,7 +56,12 @@ extension Parser {
         notes: Self.suggestion(for: text, among: names) + ["sysctls: " + names.joined(separator: ", ")])
     }
     advance()
-    let value = try parseInt64("the sysctl's value")
+    if case .size = current.kind, !Self.byteCountSysctls.contains(sysctl) {
+      throw error(
+        "\(sysctl) is not a byte count, so it takes no size, found \(current.spelling)",
+        notes: ["write a plain integer; sizes are for the buffer sysctls (net.core.wmem_*, net.core.rmem_*)"])
+    }
+    let value = try parseByteCount("the sysctl's value", as: Int64.self, range: Self.longRange)
     return .sysctl(sysctl, value: value, expectation: try parseExpectation())
   }
 

@@ -9,6 +9,9 @@ extension Parser {
         throw error("expected an operation, found \(current.spelling)")
       }
       guard Self.operationWords.contains(word) else {
+        if let place = Self.flagPlaces[word] {
+          throw error("'\(word)' is not an operation but a flag of \(place.operations)", notes: [place.where])
+        }
         throw error(
           "unknown operation '\(word)'",
           notes: Self.suggestion(for: word, among: Self.operationWords)
@@ -18,6 +21,17 @@ extension Parser {
     }
     return operations
   }
+
+  /// Where each flag word goes, for a flag written where an operation was expected.
+  static let flagPlaces: [String: (operations: String, where: String)] = [
+    "dontwait": (
+      "'send' and 'recv'", "write it after what is sent or the size received: 'send \"x\" dontwait', 'recv 10 dontwait'"
+    ),
+    "nosignal": ("'send'", "write it after what is sent, before or after 'to': 'send \"x\" nosignal to s'"),
+    "peek": ("'recv'", "write it after the size: 'recv 10 peek'"),
+    "waitall": ("'recv'", "write it after the size: 'recv 10 waitall'"),
+    "trunc": ("'recv'", "write it after the size: 'recv 10 trunc'"),
+  ]
 
   /// operation := 'bind' address | 'listen' INT | 'connect' [ address | NAME ]
   ///            | 'accept' [ 'as' NAME ] | 'close' | 'shutdown' ( 'rd' | 'wr' | 'rdwr' | INT )
@@ -66,7 +80,7 @@ extension Parser {
       var optlen = Timeval.size
       if currentWord == "optlen" {
         advance()
-        optlen = try parseInt32("optlen")
+        optlen = try parseByteCount("optlen", as: Int32.self, range: Self.intRange)
       }
       kind = .setTimeout(option, value, optlen: optlen)
     case "get":
@@ -82,7 +96,8 @@ extension Parser {
     case "recv":
       kind = try parseRecv()
     case "sndbuf", "rcvbuf":
-      kind = .setBuffer(word == "sndbuf" ? .SO_SNDBUF : .SO_RCVBUF, try parseInt32("\(word)'s value"))
+      let value = try parseByteCount("\(word)'s value", as: Int32.self, range: Self.intRange)
+      kind = .setBuffer(word == "sndbuf" ? .SO_SNDBUF : .SO_RCVBUF, value)
     case "poll":
       kind = try parsePoll()
     case "disconnect":
@@ -97,7 +112,12 @@ extension Parser {
     default:
       preconditionFailure("parseOperations only passes operation words")
     }
-    var expectation = try parseExpectation()
+    let returnsBytes =
+      switch kind {
+      case .send, .recv: true
+      default: false
+      }
+    var expectation = try parseExpectation(returnsBytes: returnsBytes)
     // `[0]` reads as an option value; after a `poll` it is one socket's empty revents.
     if case .poll = kind, let written = expectation, written.result == .option(0) {
       expectation = Expectation(result: .revents([[]]), time: written.time, location: written.location)
@@ -132,13 +152,22 @@ extension Parser {
     throw error("'shutdown' takes \(words) or a number, found \(current.spelling)")
   }
 
-  /// expectation := '=' ( INT [ ERRNO ] | ERRNO | '{' INT ',' INT '}' ) [ 'at' time ]
-  mutating func parseExpectation() throws(Diagnostic) -> Expectation? {
+  /// expectation := '=' ( INT [ ERRNO ] | ERRNO | size | '{' INT ',' INT '}' | STRING
+  ///                    | '[' … ']' ) [ 'at' time ]
+  /// A size (`= 64KiB`) is a byte count, so only where the call returns one (`returnsBytes`).
+  mutating func parseExpectation(returnsBytes: Bool = false) throws(Diagnostic) -> Expectation? {
     guard current.kind == .equals else { return nil }
     let start = current.location
     advance()
     let result: Expectation.Result
-    if case .number = current.kind {
+    if case .size = current.kind {
+      guard returnsBytes else {
+        throw error(
+          "a size result (\(current.spelling)) is a byte count: only 'send' and 'recv' return one",
+          notes: ["write the result as an integer"])
+      }
+      result = .value(try parseByteCount("the expected value", as: Int64.self, range: Self.longRange))
+    } else if case .number = current.kind {
       let value = try parseInt64("the expected value")
       if let word = currentWord, word != "at" {
         let errno = try parseErrno()

@@ -45,14 +45,24 @@ extension Parser {
     return Timeval(seconds: seconds, microseconds: micro)
   }
 
-  /// '{' INT ',' INT '}' — any `long` values, so every `sock_set_timeout` case can be written.
+  /// '{' [ 'tv_sec' '=' ] INT ',' [ 'tv_usec' '=' ] INT '}' — any `long` values, so every
+  /// `sock_set_timeout` case can be written; with the field names, as the trace prints it.
   mutating func parseRawTimeval() throws(Diagnostic) -> Timeval {
     try expect(.leftBrace, "'{'")
+    try skipFieldName("tv_sec")
     let seconds = try parseInt64("tv_sec")
     try expect(.comma, "',' between tv_sec and tv_usec")
+    try skipFieldName("tv_usec")
     let micro = try parseInt64("tv_usec")
     try expect(.rightBrace, "'}'")
     return Timeval(seconds: seconds, microseconds: micro)
+  }
+
+  /// `FIELD =` before a timeval's member, when it is written.
+  private mutating func skipFieldName(_ field: String) throws(Diagnostic) {
+    guard currentWord == field else { return }
+    advance()
+    try expect(.equals, "'=' after \(field)")
   }
 
   /// duration := NUMBER UNIT | '0' — in nanoseconds.
@@ -68,17 +78,18 @@ extension Parser {
         case "ms": 1_000_000
         default: 1_000_000_000
         }
-      guard let ns = Self.scaled(text, by: scale) else {
-        if Self.isFinerThanNanosecond(text, scale: scale) {
-          throw Diagnostic(
-            "'\(text)\(unit)' is finer than a nanosecond", at: token.location, length: token.length,
-            notes: ["durations are whole nanoseconds: \(unit == "ns" ? "drop the fraction" : "use fewer decimals")"])
-        }
+      switch ScaledDecimal(text, times: scale) {
+      case .exact(let ns):
+        return ns
+      case .fractional:
+        throw Diagnostic(
+          "'\(text)\(unit)' is finer than a nanosecond", at: token.location, length: token.length,
+          notes: ["durations are whole nanoseconds: \(unit == "ns" ? "drop the fraction" : "use fewer decimals")"])
+      case .overflow:
         throw Diagnostic(
           "'\(text)\(unit)' is out of range", at: token.location, length: token.length,
           notes: ["durations must fit in 64-bit nanoseconds: at most 9223372036854775807ns (about 292 years)"])
       }
-      return ns
     case .number(let text) where Self.scaled(text, by: 1) == 0:
       advance()
       return 0
@@ -91,51 +102,26 @@ extension Parser {
     }
   }
 
-  /// True when `text`'s fraction has a non-zero digit beyond what `scale` (a power of ten
-  /// nanoseconds) can hold: `1.5ns`, `0.0000000001s`.
-  static func isFinerThanNanosecond(_ text: String, scale: Int64) -> Bool {
-    guard let dot = text.firstIndex(of: ".") else { return false }
-    var places = 0
-    var unit = scale
-    while unit >= 10 {
-      unit /= 10
-      places += 1
-    }
-    return text[text.index(after: dot)...].dropFirst(places).contains { $0 != "0" }
-  }
-
   /// Exact decimal `text` × `scale`, or nil on overflow or a fraction left over.
   static func scaled(_ text: String, by scale: Int64) -> Int64? {
-    let negative = text.hasPrefix("-")
-    let digits = negative ? text.dropFirst() : Substring(text)
-    let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-    guard let whole = Int64(parts[0]) else { return nil }
-    var (value, overflow) = whole.multipliedReportingOverflow(by: scale)
-    if overflow { return nil }
-    if parts.count == 2 {
-      var fraction = Int64(0)
-      var unit = scale
-      for digit in parts[1] {
-        guard unit >= 10 || digit == "0" else { return nil }
-        unit /= 10
-        fraction += Int64(digit.wholeNumberValue!) * unit
-      }
-      (value, overflow) = value.addingReportingOverflow(fraction)
-      if overflow { return nil }
-    }
-    return negative ? -value : value
+    guard case .exact(let value) = ScaledDecimal(text, times: scale) else { return nil }
+    return value
   }
 
+  /// Which values a C long or int holds, for errors: "must be an integer \(range)".
+  static let longRange = "that fits a C long (64 bits)"
+  static let intRange = "from -2147483648 to 2147483647"
+
   mutating func parseInt64(_ what: String) throws(Diagnostic) -> Int64 {
-    try parseInteger(what, as: Int64.self, range: "that fits a C long (64 bits)")
+    try parseInteger(what, as: Int64.self, range: Self.longRange)
   }
 
   mutating func parseInt32(_ what: String) throws(Diagnostic) -> Int32 {
-    try parseInteger(what, as: Int32.self, range: "from -2147483648 to 2147483647")
+    try parseInteger(what, as: Int32.self, range: Self.intRange)
   }
 
   /// An integer literal that must fit `T`; `range` says which values fit, for the error.
-  private mutating func parseInteger<T: FixedWidthInteger>(
+  mutating func parseInteger<T: FixedWidthInteger>(
     _ what: String, as: T.Type, range: String
   ) throws(Diagnostic) -> T {
     guard case .number(let text) = current.kind else {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `sockscript bench`: the model against the real kernel, scenario by scenario, then whole
-/// processes and how the model's cost grows with N (issue 8; docs/performance.md).
+/// processes and how the model's cost grows with N (docs/performance.md).
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Time the model against this machine's kernel, scenario by scenario.",
@@ -12,16 +12,12 @@ struct Bench: ParsableCommand {
         .build/release/sockscript bench --quick     small sizes, a few seconds
         .build/release/sockscript bench --only cycle --only growth
 
-      Every scenario runs on the model (its script, in this process, with
-      no trace) and on the real kernel (the same system calls made natively,
-      not through --backend linux); the table shows both and their ratio.
-      Then whole sockscript processes (run, test), and the model's time per
-      op for N from 1k to 1M. Targets are issue 8's; MISSED marks one that
-      the figures do not meet. Run it from the package root, from a release
-      build: a debug build's figures say little. See docs/performance.md.
+      Every scenario runs on the model (its script, in this process, with no trace) and on the real kernel (the same system calls made natively, not through --backend linux); the table shows both and their ratio. Then whole sockscript processes (run, test), and the model's time per op for N from 1k to 1M. MISSED marks a figure that does not meet its target (docs/performance.md lists the targets). Run it from the package root, from a release build: a debug build's figures say little.
 
-      Exit status: 0 when every scenario ran as it should (whatever the
-      targets), 1 when one did not (the reason is under its table), 64 usage.
+      EXIT STATUS
+        0   every scenario ran as it should (whatever the targets)
+        1   one did not (the reason is under its table)
+        64  bad command-line usage
       """
   )
 
@@ -33,7 +29,8 @@ struct Bench: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Run only this scenario or table (repeatable): \(Bench.names.joined(separator: ", ")).", valueName: "NAME"))
+      "Run only this scenario or table (repeatable): \(Bench.names.joined(separator: ", ")).", valueName: "NAME"),
+    completion: .list(Bench.names))
   var only: [String] = []
 
   func validate() throws {
