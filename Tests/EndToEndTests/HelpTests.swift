@@ -48,12 +48,7 @@ struct HelpTests {
     let handWrapped = zip(discussion, discussion.dropFirst()).filter { first, second in
       !first.isEmpty && !second.isEmpty && first.first != " " && second.first != " "
     }
-    // The REPL's text is kept with the REPL's own code; it is held to this rule once rewritten.
-    withKnownIssue("the REPL's help is still wrapped by hand") {
-      for (first, second) in handWrapped { Issue.record("wrapped by hand: '\(first)' / '\(second)'") }
-    } when: {
-      command == ["repl"]
-    }
+    for (first, second) in handWrapped { Issue.record("wrapped by hand: '\(first)' / '\(second)'") }
   }
 
   @Test("no internal references in user text", arguments: commands)
