@@ -3,7 +3,7 @@
 # real kernel of this machine). Both build what they need; besides the Swift toolchain the
 # package needs libedit's headers (the REPL's line editing), which `deps` installs when missing.
 # `make bench` measures the model against the real kernel (docs/performance.md).
-.PHONY: demo test build deps fuzz fuzz-build bench
+.PHONY: demo test build deps fuzz fuzz-build bench mutate
 
 SAMPLE ?= samples/seed/seed-line.sock
 
@@ -57,3 +57,12 @@ FUZZ_JOBS ?= 1
 
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_JOBS=$(FUZZ_JOBS) tools/fuzz/run.sh
+
+# The mutation test (docs/testing.md): applies each one-line rule break of
+# tools/mutate/mutations.txt in a scratch copy of the tree, runs the suite on it and reports
+# the mutants no test kills. Not part of `make test`: it builds once per mutant. MUTATE_FLAGS
+# passes options, e.g. `make mutate MUTATE_FLAGS='--only backlog-admits-n --keep'`.
+MUTATE_FLAGS ?=
+
+mutate: deps
+	python3 tools/mutate/mutate.py $(MUTATE_FLAGS)
