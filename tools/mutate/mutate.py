@@ -159,7 +159,7 @@ def failed_suites(text):
 
 
 def failed_samples(text):
-    return re.findall(r"^FAIL  (\S+)", text, re.MULTILINE)
+    return re.findall(r"^FAIL  (\S+?):?(?:\s|$)", text, re.MULTILINE)
 
 
 def run_suite(runner):
