@@ -4,7 +4,7 @@
 # package needs libedit's headers (the REPL's line editing), which `deps` installs when missing.
 # `make bench` measures the model against the real kernel (docs/performance.md).
 # `make install` installs the binary, its man page and its shell completions.
-.PHONY: demo test build deps fuzz fuzz-build bench install install-check man completions
+.PHONY: demo test build deps fuzz fuzz-build bench install install-check man completions mutate
 
 SAMPLE ?= samples/seed/seed-line.sock
 
@@ -105,3 +105,12 @@ completions: $(BIN)
 	$(BIN) --generate-completion-script bash > .build/completions/sockscript.bash
 	$(BIN) --generate-completion-script zsh > .build/completions/_sockscript
 	$(BIN) --generate-completion-script fish > .build/completions/sockscript.fish
+
+# The mutation test (docs/testing.md): applies each one-line rule break of
+# tools/mutate/mutations.txt in a scratch copy of the tree, runs the suite on it and reports
+# the mutants no test kills. Not part of `make test`: it builds once per mutant. MUTATE_FLAGS
+# passes options, e.g. `make mutate MUTATE_FLAGS='--only backlog-admits-n --keep'`.
+MUTATE_FLAGS ?=
+
+mutate: deps
+	python3 tools/mutate/mutate.py $(MUTATE_FLAGS)

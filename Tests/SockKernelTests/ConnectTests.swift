@@ -13,7 +13,11 @@ struct ConnectTests {
       let t = h.task("c\(i)")
       let fd = h.socket(t)
       _ = h.setSndtimeo(t, fd, -1, 0)
-      if h.call(t, .connect(fd: fd, address: .filesystem("s.sock")))?.errno == nil { admitted += 1 } else { break }
+      if h.call(t, .connect(fd: fd, address: .filesystem("s.sock"))).returned == .value(0) {
+        admitted += 1
+      } else {
+        break
+      }
     }
     #expect(admitted == Int(backlog) + 1)
   }
@@ -41,7 +45,7 @@ struct ConnectTests {
       let c = h.task("c1")
       let fd = h.socket(c)
       _ = h.setSndtimeo(c, fd, sec, usec)
-      #expect(h.call(c, .connect(fd: fd, address: .filesystem("s.sock")))?.errno == nil)
+      #expect(h.call(c, .connect(fd: fd, address: .filesystem("s.sock"))).returned == .value(0))
       let tag = h.start(c, .connect(fd: fd, address: .filesystem("s.sock")))
       _ = h.kernel.run { h.result(tag) != nil }
       #expect(h.result(tag)?.errno == .EAGAIN)
@@ -69,7 +73,7 @@ struct ConnectTests {
     let lfd = h.listener(server, "s.sock", backlog: 5)
     let c = h.task("c1")
     let fd = h.socket(c)
-    #expect(h.call(c, .connect(fd: fd, address: .filesystem("s.sock")))?.errno == nil)
+    #expect(h.call(c, .connect(fd: fd, address: .filesystem("s.sock"))).returned == .value(0))
     #expect(h.call(c, .connect(fd: fd, address: .filesystem("s.sock")))?.errno == .EISCONN)
     #expect(h.call(c, .connect(fd: fd, address: .filesystem("missing")))?.errno == .ENOENT)
     #expect(h.call(server, .connect(fd: lfd, address: .filesystem("s.sock")))?.errno == .EINVAL)

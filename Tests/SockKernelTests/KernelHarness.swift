@@ -6,14 +6,15 @@ final class Harness {
   let kernel: Kernel
   var returned: [Int: (outcome: SyscallOutcome, at: Nanoseconds)] = [:]
   var events: [KernelEvent] = []
+  /// Every wake-up, in order (HarnessAssertions.swift).
+  var wakeups: [Wakeup] = []
+  /// The call whose event was reported last: the waker of the wake-ups reported next.
+  var steppedCall: CallRecord?
   private var nextTag = 0
 
   init(config: KernelConfig = KernelConfig()) {
     kernel = Kernel(config: config)
-    kernel.onEvent = { [unowned self] event in
-      self.events.append(event)
-      if case .returned(let record, let outcome, _) = event { self.returned[record.tag] = (outcome, self.kernel.now) }
-    }
+    kernel.onEvent = { [unowned self] event in self.record(event) }
   }
 
   func task(_ name: String) -> TaskID { kernel.spawn(name: name) }
@@ -68,7 +69,7 @@ let second: Nanoseconds = 1_000_000_000
 extension Harness {
   func dgram(_ task: TaskID, bound path: String? = nil) -> Int32 {
     let fd = socket(task, .dgram)
-    if let path { #expect(call(task, .bind(fd: fd, address: .filesystem(path)))?.errno == nil) }
+    if let path { #expect(call(task, .bind(fd: fd, address: .filesystem(path))).returned == .value(0)) }
     return fd
   }
 
@@ -93,7 +94,7 @@ extension Harness {
   /// Sends one-byte datagrams without blocking until one fails; returns how many went.
   func fill(_ task: TaskID, _ fd: Int32, to path: String? = nil, limit: Int = 1000) -> Int {
     var sent = 0
-    while sent < limit, send(task, fd, .zeros(1), to: path)?.errno == nil { sent += 1 }
+    while sent < limit, send(task, fd, .zeros(1), to: path).returned == .value(1) { sent += 1 }
     return sent
   }
 

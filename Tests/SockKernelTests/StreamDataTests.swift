@@ -31,7 +31,7 @@ struct StreamDataTests {
       let h = Harness()
       let (t, a, _) = pair(h)
       var accepted = 0
-      while send(h, t, a, size).errno == nil { accepted += 1 }
+      while send(h, t, a, size).returned == .value(Int64(size)) { accepted += 1 }
       #expect(accepted == count, "size \(size)")
     }
   }
@@ -52,11 +52,14 @@ struct StreamDataTests {
     let reader = h.task("b")
     #expect(send(h, t, a, 1 << 20).value == 219264)
     let blocked = h.start(t, .send(fd: a, data: .zeros(1), flags: [], address: nil))
-    let firstRead = h.call(reader, .recv(fd: b, length: 4 * 36544, flags: []))
-    #expect(firstRead?.value == Int64(4 * 36544))
-    #expect(h.result(blocked) == nil)  // charge 74240: below sk_sndbuf, above a quarter
-    #expect(h.call(reader, .recv(fd: b, length: 36544, flags: []))?.value == 36544)
-    #expect(h.result(blocked)?.value == 1)
+    let firstRead = h.start(reader, .recv(fd: b, length: 4 * 36544, flags: []))
+    #expect(h.returned(firstRead) == .value(Int64(4 * 36544)))
+    #expect(h.woken(by: firstRead) == [])  // charge 74240: below sk_sndbuf, above a quarter
+    #expect(h.returned(blocked) == .notReturned)
+    let secondRead = h.start(reader, .recv(fd: b, length: 36544, flags: []))
+    #expect(h.returned(secondRead) == .value(36544))
+    #expect(h.woken(by: secondRead) == [blocked])
+    #expect(h.returned(blocked) == .value(1))
   }
 
   @Test("recv merges skbs, keeps what it does not take, and peeks without consuming")
@@ -142,10 +145,10 @@ struct StreamDataTests {
   func bufferSysctls() {
     let h = Harness()
     let main = h.task("main")
-    #expect(h.call(main, .sysctl(.wmemDefault, value: 10000))?.errno == nil)
-    #expect(h.call(main, .sysctl(.rmemDefault, value: 20000))?.errno == nil)
-    #expect(h.call(main, .sysctl(.wmemMax, value: 6000))?.errno == nil)
-    #expect(h.call(main, .sysctl(.rmemMax, value: 7000))?.errno == nil)
+    #expect(h.call(main, .sysctl(.wmemDefault, value: 10000)).returned == .value(0))
+    #expect(h.call(main, .sysctl(.rmemDefault, value: 20000)).returned == .value(0))
+    #expect(h.call(main, .sysctl(.wmemMax, value: 6000)).returned == .value(0))
+    #expect(h.call(main, .sysctl(.rmemMax, value: 7000)).returned == .value(0))
     let fd = h.socket(main)
     #expect(h.call(main, .getIntOption(fd: fd, option: .SO_SNDBUF))?.optionValue == 10000)
     #expect(h.call(main, .getIntOption(fd: fd, option: .SO_RCVBUF))?.optionValue == 20000)
@@ -156,6 +159,6 @@ struct StreamDataTests {
     #expect(h.call(main, .sysctl(.wmemDefault, value: 4607))?.errno == .EINVAL)
     #expect(h.call(main, .sysctl(.rmemMax, value: 2303))?.errno == .EINVAL)
     #expect(h.call(main, .sysctl(.somaxconn, value: -1))?.errno == .EINVAL)
-    #expect(h.call(main, .sysctl(.maxDgramQlen, value: -1))?.errno == nil)
+    #expect(h.call(main, .sysctl(.maxDgramQlen, value: -1)).returned == .value(0))
   }
 }

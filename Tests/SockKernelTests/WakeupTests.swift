@@ -1,5 +1,6 @@
-import SockKernel
 import Testing
+
+@testable import SockKernel
 
 @Suite("who is woken: peer_wait and the listener's own queue")
 struct WakeupTests {
@@ -21,30 +22,36 @@ struct WakeupTests {
     return (lfd, server, tags)
   }
 
-  @Test("accept wakes exactly one connector, the earliest; the other times out")
+  @Test("accept wakes exactly one connector, the earliest, on peer_wait; the other times out unwoken")
   func acceptWakesOne() {
     let h = Harness()
     let (lfd, server, tags) = blockedConnectors(h, count: 2, timeout: 1)
     h.sleep(180 * ms)
-    #expect(h.call(server, .accept(fd: lfd, flags: 0))?.errno == nil)
-    #expect(h.result(tags[0])?.errno == nil)
+    let accept = h.start(server, .accept(fd: lfd, flags: 0))
+    #expect(h.returned(accept) == .value(7))  // the lowest free descriptor: 3 to 6 are taken
+    let peerWait = h.kernel.sock(fd: lfd)!.peerWait.name
+    #expect(h.wakeups == [Wakeup(woken: tags[0], by: accept, queue: peerWait, exclusive: true)])
+    #expect(h.returned(tags[0]) == .value(0))
     #expect(h.time(tags[0]) == 200 * ms)
-    #expect(h.result(tags[1]) == nil)
+    #expect(h.returned(tags[1]) == .notReturned)
     _ = h.kernel.run { h.result(tags[1]) != nil }
-    #expect(h.result(tags[1])?.errno == .EAGAIN)
+    #expect(h.returned(tags[1]) == .error(.EAGAIN))
     #expect(h.time(tags[1]) == second + 8 * ms)  // started in tick 2 (at 10 ms), 250 ticks later
+    #expect(h.wakeups.count == 1)
   }
 
   @Test("a larger listen wakes all: those that fit connect, the rest sleep on with the time left")
   func relistenWakesAll() {
     let h = Harness()
     let (lfd, server, tags) = blockedConnectors(h, count: 3, timeout: 2)
-    #expect(h.call(server, .listen(fd: lfd, backlog: 2))?.errno == nil)
-    #expect(h.result(tags[0])?.errno == nil)
-    #expect(h.result(tags[1])?.errno == nil)
-    #expect(h.result(tags[2]) == nil)
+    let listen = h.start(server, .listen(fd: lfd, backlog: 2))
+    #expect(h.returned(listen) == .value(0))
+    #expect(h.woken(by: listen) == tags)
+    #expect(h.returned(tags[0]) == .value(0))
+    #expect(h.returned(tags[1]) == .value(0))
+    #expect(h.returned(tags[2]) == .notReturned)
     _ = h.kernel.run { h.result(tags[2]) != nil }
-    #expect(h.result(tags[2])?.errno == .EAGAIN)
+    #expect(h.returned(tags[2]) == .error(.EAGAIN))
     #expect(h.time(tags[2]) == 2 * second + 20 * ms)  // its original deadline, not a new 2 s
   }
 
@@ -64,9 +71,11 @@ struct WakeupTests {
       let h = Harness()
       let (lfd, server, tags) = blockedConnectors(h, count: 2, timeout: 2)
       if unlinkFirst { _ = h.call(server, .unlink(path: "s.sock")) }
-      _ = h.call(server, .close(fd: lfd))
+      let close = h.start(server, .close(fd: lfd))
+      #expect(h.returned(close) == .value(0))
+      #expect(h.woken(by: close) == tags)
       let expected: Errno = unlinkFirst ? .ENOENT : .ECONNREFUSED
-      #expect(tags.map { h.result($0)?.errno } == [expected, expected])
+      #expect(tags.map { h.returned($0) } == [.error(expected), .error(expected)])
       #expect(tags.map { h.time($0) } == [20 * ms, 20 * ms])
     }
   }
@@ -75,27 +84,36 @@ struct WakeupTests {
   func shutdownDoesNotWakeConnectors() {
     let h = Harness()
     let (lfd, server, tags) = blockedConnectors(h, count: 1, timeout: 1)
-    _ = h.call(server, .shutdown(fd: lfd, how: SHUT_RD))
-    #expect(h.result(tags[0]) == nil)
+    let shutdown = h.start(server, .shutdown(fd: lfd, how: SHUT_RD))
+    #expect(h.returned(shutdown) == .value(0))
+    #expect(h.woken(by: shutdown) == [])
+    #expect(h.returned(tags[0]) == .notReturned)
     _ = h.kernel.run { h.result(tags[0]) != nil }
-    #expect(h.result(tags[0])?.errno == .ECONNREFUSED)
+    #expect(h.returned(tags[0]) == .error(.ECONNREFUSED))
     #expect(h.time(tags[0]) == second)
   }
 
-  @Test("a blocked accept is woken by one connect; shutdown(SHUT_RD) releases the rest with EINVAL")
+  @Test("a connect wakes exactly one blocked accept, the first to sleep; shutdown(SHUT_RD) wakes the rest: EINVAL")
   func blockedAccepts() {
     let h = Harness()
     let server = h.task("server")
     let lfd = h.listener(server, "s.sock", backlog: 5)
-    let a1 = h.start(h.task("a1"), .accept(fd: lfd, flags: 0))
-    let a2 = h.start(h.task("a2"), .accept(fd: lfd, flags: 0))
+    let a1 = h.start(h.task("a1"), .accept(fd: lfd, flags: 0))  // reserves descriptor 4
+    let a2 = h.start(h.task("a2"), .accept(fd: lfd, flags: 0))  // and 5
+    let a3 = h.start(h.task("a3"), .accept(fd: lfd, flags: 0))  // and 6
     h.sleep(100 * ms)
     let c = h.task("c")
-    _ = h.call(c, .connect(fd: h.socket(c), address: .filesystem("s.sock")))
-    #expect(h.result(a1)?.errno == nil)
-    #expect(h.result(a2) == nil)
-    _ = h.call(server, .shutdown(fd: lfd, how: SHUT_RD))
-    #expect(h.result(a2)?.errno == .EINVAL)
+    let connect = h.start(c, .connect(fd: h.socket(c), address: .filesystem("s.sock")))
+    #expect(h.returned(connect) == .value(0))
+    let sleepQueue = h.kernel.sock(fd: lfd)!.sleepQueue.name
+    #expect(h.wakeups == [Wakeup(woken: a1, by: connect, queue: sleepQueue, exclusive: true)])
+    #expect(h.returned(a1) == .value(4))
+    #expect(h.returned(a2) == .notReturned)
+    #expect(h.returned(a3) == .notReturned)
+    let shutdown = h.start(server, .shutdown(fd: lfd, how: SHUT_RD))
+    #expect(h.woken(by: shutdown) == [a2, a3])
+    #expect(h.returned(a2) == .error(.EINVAL))
+    #expect(h.returned(a3) == .error(.EINVAL))
   }
 
   @Test("accept: EAGAIN non-blocking, EAGAIN at SO_RCVTIMEO, EINVAL when not listening")
@@ -110,7 +128,7 @@ struct WakeupTests {
       t, .setTimeout(fd: lfd, option: .SO_RCVTIMEO, value: Timeval(seconds: 0, microseconds: 300_000), optlen: 16))
     let tag = h.start(t, .accept(fd: lfd, flags: 0))
     _ = h.kernel.run { h.result(tag) != nil }
-    #expect(h.result(tag)?.errno == .EAGAIN)
+    #expect(h.returned(tag) == .error(.EAGAIN))
     #expect(h.time(tag) == 300 * ms)
     #expect(h.call(t, .accept(fd: h.socket(t), flags: 0))?.errno == .EINVAL)
     #expect(h.call(t, .accept(fd: lfd, flags: 1))?.errno == .EINVAL)
