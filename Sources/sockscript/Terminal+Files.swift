@@ -19,12 +19,16 @@ extension Terminal {
       if n < 0 && errno == EINTR { continue }
       if n <= 0 {
         close(fd)
+        if atomically { unlink(target) }
         return false
       }
       bytes = bytes.dropFirst(n)
     }
-    guard close(fd) == 0 else { return false }
-    return !atomically || rename(target, path) == 0
+    guard close(fd) == 0, !atomically || rename(target, path) == 0 else {
+      if atomically { unlink(target) }  // nothing left behind when the report is not written
+      return false
+    }
+    return true
   }
 
   /// Why `writeFile(_:to:atomically: true)` would fail for `path`, or nil when it can work:
@@ -33,9 +37,13 @@ extension Terminal {
   static func cannotWrite(_ path: String) -> String? {
     var info = stat()
     if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return String(cString: strerror(EISDIR)) }
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { path[...$0] }.map(String.init) ?? "."
-    guard access(directory, W_OK | X_OK) == 0 else { return lastError() }
+    // Create the very temporary file the write will use, and remove it: access(2) says
+    // nothing for root, and nothing of a file system that refuses new files (/proc, EROFS).
+    let probe = path + ".tmp-\(getpid())"
+    let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return lastError() }
+    close(fd)
+    unlink(probe)
     return nil
   }
 
