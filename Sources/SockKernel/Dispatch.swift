@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The system call table: from a ``Syscall`` to the kernel function that serves it,
 /// through the socket layer (`net/socket.c`) and AF_UNIX's `proto_ops`.
 extension Kernel {

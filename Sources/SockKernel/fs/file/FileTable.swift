@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The process's descriptor table (`files_struct`).
 extension Kernel {
   /// `get_unused_fd_flags` + `fd_install`: the lowest free descriptor.

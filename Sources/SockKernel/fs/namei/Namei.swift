@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The path system calls (`fs/namei.c`): `mknod`, `mkdir`, `unlink` on the model's VFS.
 extension Kernel {
   /// `mknod(path, S_IFREG)`.

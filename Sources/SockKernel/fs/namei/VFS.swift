@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The little of the filesystem AF_UNIX touches: directories, ordinary files, and socket
 /// inodes that remember which socket is bound to them (`unix_find_socket_byinode`).
 final class VFS {

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `NSEC_PER_MSEC`.
 public let NSEC_PER_MSEC: Int64 = 1_000_000
 /// `NSEC_PER_SEC`.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `poll(2)`: `sys_poll`, `do_sys_poll`, `do_poll`, `do_pollfd` (fs/select.c).
 extension Kernel {
   /// `sys_poll` → `do_sys_poll` → `do_poll`. The first pass registers the poller on the wait

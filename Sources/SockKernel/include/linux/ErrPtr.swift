@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// An errno with its reason, for kernel helpers that return `ERR_PTR`.
 struct OutcomeError: Error {
   let errno: Errno

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `struct sk_buff` as AF_UNIX uses it: a chunk of a stream, a datagram, or (on a
 /// listener's queue) a connection request carrying the embryo socket.
 final class SkBuff {

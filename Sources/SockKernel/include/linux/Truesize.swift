@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `skb->truesize` of the skbs AF_UNIX allocates, as this kernel configuration computes it
 /// (docs/kernel-model.md §8.2; `samples/capacity/` checks the figures on the kernel).
 /// AF_UNIX allocates with `GFP_KERNEL_ACCOUNT`, which bypasses the small-head cache, so
@@ -39,8 +41,3 @@ enum Truesize {
     return head(linear: length - dataLength) + dataLength
   }
 }
-
-/// `SOCK_MIN_SNDBUF`: `2 × TCP_SKB_MIN_TRUESIZE` (2048 + the aligned `struct sk_buff`).
-public let SOCK_MIN_SNDBUF = 4608
-/// `SOCK_MIN_RCVBUF`: `TCP_SKB_MIN_TRUESIZE`.
-public let SOCK_MIN_RCVBUF = 2304

@@ -1,4 +1,5 @@
 import Collections
+import SyscallVocabulary
 
 /// `struct sock` together with AF_UNIX's `struct unix_sock`: the fields the model needs.
 public final class Sock {

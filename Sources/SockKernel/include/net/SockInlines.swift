@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The `static inline` helpers of `include/net/sock.h` the model uses.
 extension Kernel {
   /// `sock_error`: takes the pending `sk_err`.

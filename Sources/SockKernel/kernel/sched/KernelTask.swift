@@ -1,4 +1,5 @@
 import Collections
+import SyscallVocabulary
 
 /// A call waiting to be issued by its task; its arguments are built when it starts, so
 /// that it can name a file descriptor an earlier call of the same task creates.

@@ -1,20 +1,11 @@
+import SyscallVocabulary
+
 /// Running tasks, sleeping and waking: `schedule`, `schedule_timeout`, `try_to_wake_up`.
 ///
 /// Order at one instant (documented in docs/language.md): a call runs until it returns or
 /// sleeps; tasks it woke run afterwards in the order they were woken; timers due at the
 /// same instant fire in the order they were armed.
 extension Kernel {
-  /// Why ``run(until:)`` stopped.
-  public enum RunStop: Equatable {
-    /// The condition holds.
-    case satisfied
-    /// Nothing can run and no timer is pending: whoever sleeps now sleeps forever.
-    case stalled
-    /// The next timer is due at this instant, after ``Kernel/timeLimit``: the clock stays
-    /// where it is and the timer stays armed.
-    case timeLimit(Nanoseconds)
-  }
-
   /// Runs runnable tasks and fires timers in time order until `condition` holds (checked
   /// whenever nothing is runnable) or nothing is left that could ever run.
   public func run(until condition: () -> Bool) -> RunStop {
@@ -71,7 +62,7 @@ extension Kernel {
     case .done(var outcome):
       if outcome.restartable, let signal = task.pendingSignal {
         task.pendingSignal = nil
-        if signal.restartsSyscalls {
+        if saRestartHandlers.contains(signal) {
           // The handler ran with SA_RESTART: the same call is made again from scratch.
           call.frame = CallFrame()
           emit(.restarted(call.record, after: signal))

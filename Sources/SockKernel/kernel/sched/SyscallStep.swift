@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// What one run of a system call's kernel code ends in.
 enum SyscallStep {
   /// The call returns.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// Waking a wait queue (`kernel/sched/wait.c`).
 extension Kernel {
   /// `__wake_up(queue, TASK_INTERRUPTIBLE, nrExclusive, key)`; `nrExclusive` 0 wakes all.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// One entry of a wait queue (`struct wait_queue_entry`): a sleeping task, or the relay of a
 /// datagram socket's `peer_wake`.
 final class WaitQueueEntry {

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// Signals between the tasks of the process: `tgkill`, `signal_pending`, `sock_intr_errno`
 /// and what happens to an interrupted call on the way back to user space.
 extension Kernel {
@@ -23,6 +25,12 @@ extension Kernel {
       makeRunnable(task)
     }
     return .success()
+  }
+
+  /// `rt_sigaction` as far as the model needs it: whether the process's handler of `signal`
+  /// has `SA_RESTART`, which turns a call's `-ERESTARTSYS` into a transparent restart.
+  public func sigaction(_ signal: Signal, saRestart: Bool) {
+    if saRestart { saRestartHandlers.insert(signal) } else { saRestartHandlers.remove(signal) }
   }
 
   /// `signal_pending(current)`.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// Writing a sysctl (`kernel/sysctl.c`).
 extension Kernel {
   /// `proc_dointvec_minmax` on one of the sysctls: the value must be in range.

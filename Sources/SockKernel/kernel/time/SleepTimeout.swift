@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// Sleeping with a timeout (`kernel/time/sleep_timeout.c`).
 extension Kernel {
   /// `prepare_to_wait[_exclusive]` + `schedule_timeout`: puts `task` to sleep on `queue`,

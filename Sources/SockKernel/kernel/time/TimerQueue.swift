@@ -1,4 +1,5 @@
 import Collections
+import SyscallVocabulary
 
 /// A kernel timer (`struct timer_list`): fires its owner's action once, unless deleted first.
 final class KernelTimer {

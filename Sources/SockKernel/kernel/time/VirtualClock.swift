@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The model's clock: virtual nanoseconds, read by the kernel code as `jiffies` at `HZ`.
 ///
 /// Time never passes on its own: it jumps to the next timer when nothing can run.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `net/core/skbuff.c`: freeing an skb gives its charge back to the sender.
 extension Kernel {
   /// `consume_skb` → `sock_wfree`: the sender's charge drops by all but one byte,

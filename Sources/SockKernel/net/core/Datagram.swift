@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `net/core/datagram.c`: taking an skb off a queue, waiting for one.
 extension Kernel {
   /// What `skb_recv_datagram` ends in.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The sender's side of buffer accounting: `sock_alloc_send_pskb`, `sock_wfree`,
 /// `unix_write_space`.
 extension Kernel {

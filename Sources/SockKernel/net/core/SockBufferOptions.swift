@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The integer `SOL_SOCKET` options (`sk_setsockopt` / `sk_getsockopt`) and the sysctls
 /// that feed them.
 extension Kernel {

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// A socket's default callbacks (`net/core/sock.c`, set by `sock_init_data`): who is woken
 /// when data arrives, the state changes or an error is reported.
 extension Kernel {

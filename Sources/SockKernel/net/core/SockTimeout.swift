@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `SO_SNDTIMEO` / `SO_RCVTIMEO` (`net/core/sock.c`).
 extension Kernel {
   /// `sk_setsockopt` for the two timeout options.

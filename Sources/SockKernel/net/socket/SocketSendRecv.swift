@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `sendto` and `recvfrom` (`net/socket.c`): an `O_NONBLOCK` file adds `MSG_DONTWAIT`, then
 /// the socket type picks AF_UNIX's `sendmsg` / `recvmsg`.
 extension Kernel {

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The socket layer's system calls (`net/socket.c`): the generic checks and the dispatch
 /// to AF_UNIX's `proto_ops`.
 extension Kernel {

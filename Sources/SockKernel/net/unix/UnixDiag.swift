@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `net/unix/diag.c`: what `ss -x` asks the kernel about a socket.
 extension Kernel {
   /// `sk_diag_show_rqlen`: `ss`'s Recv-Q and Send-Q. For a listener the connections waiting

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The abstract socket names of one network namespace (`unix_socket_table`'s abstract
 /// buckets). The hash mixes in `sk_type`, so each socket type has its own names.
 struct AbstractNamespace {

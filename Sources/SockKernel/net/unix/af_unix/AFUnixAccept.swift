@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// What `unix_accept` ends in.
   enum AcceptResult {

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_validate_addr`.
   func unixValidateAddr(_ addr: SockAddrUn, caller: String) -> SyscallOutcome? {

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_create1` + `sock_init_data`: a fresh, unbound socket in `TCP_CLOSE`, both timeouts
   /// `MAX_SCHEDULE_TIMEOUT`, buffers from the `*mem_default` sysctls, and

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// Datagram associations: `unix_dgram_connect`, `unix_may_send`, `unix_dgram_disconnected`.
 extension Kernel {
   /// `unix_dgram_connect`: sets (or, with `AF_UNSPEC`, drops) the default destination. It

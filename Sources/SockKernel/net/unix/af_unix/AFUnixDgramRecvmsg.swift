@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_dgram_recvmsg` → `__unix_dgram_recvmsg`: one datagram per call, whatever the
   /// buffer's size. Re-entered after every sleep in `__skb_wait_for_more_packets`.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_dgram_sendmsg`: one skb per datagram, charged to the sender from allocation
   /// until the receiver reads it. Re-entered after a sleep in `sock_alloc_send_pskb`

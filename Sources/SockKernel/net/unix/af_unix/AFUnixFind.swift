@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// `unix_find_other` and its two halves: from an address to the socket bound to it.
 extension Kernel {
   /// `unix_find_other`: the socket an address names, for connect.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_listen`.
   func unixListen(_ sk: Sock, backlog: Int32) -> SyscallOutcome {

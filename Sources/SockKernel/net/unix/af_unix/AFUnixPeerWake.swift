@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// The `peer_wake` relay of asymmetrically connected datagram sockets.
 ///
 /// A datagram socket connected to a receiver that is not connected back (eg, /dev/log) may

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// AF_UNIX's poll functions: which events a socket reports, computed afresh on every call
 /// (no edge memory), and where a poller waits for them.
 extension Kernel {

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// What `SIOCINQ`, `SIOCOUTQ` and `unix_diag` (hence `ss -x`) report of a socket's queues.
 extension Kernel {
   /// `unix_inq_len`: the bytes a read could take. A stream socket counts every byte not yet

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_release_sock`: on `close`, and with `embryo` for each connection still queued on
   /// a listener that is being closed.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// SOCK_SEQPACKET's data path: the datagram code behind a connection check.
 extension Kernel {
   /// `unix_seqpacket_sendmsg`: a pending `sk_err` first, then `ENOTCONN`; any destination

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_shutdown`: sets our bits and, for a connected stream or seqpacket socket, the
   /// mirrored bits of the peer. There is no `ENOTCONN` in AF_UNIX.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_socketpair`: the two new sockets become each other's peer, already
   /// `TCP_ESTABLISHED` (since 5.x datagram pairs too).

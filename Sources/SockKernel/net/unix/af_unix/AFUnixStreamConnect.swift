@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_stream_connect`. Re-entered after every sleep in `unix_wait_for_peer`, which is
   /// the kernel's `goto restart` with `timeo` holding the time left.

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_stream_recvmsg` → `unix_stream_read_generic`: copies from the head of the
   /// queue across skbs until `length` bytes or, once `target` is reached, the queue is

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 extension Kernel {
   /// `unix_stream_sendmsg`: the data goes in chunks of at most `sk_sndbuf / 2 - 64` and
   /// 36544 bytes, each an skb charged to the sender and queued on the peer. Re-entered

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// Write space (`net/unix/af_unix.c`): when an AF_UNIX socket counts as writable, and the
 /// wake-up when it becomes so.
 extension Kernel {

@@ -38,7 +38,7 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var raised: Signal?
   /// `-ERESTARTSYS` rather than `-EINTR`: the call is restarted if the handler of the signal
   /// that interrupted it has `SA_RESTART` (`errno` says `EINTR` for when it is not).
-  var restartable = false
+  package var restartable = false
   /// The kernel's reason for a failure (or for a success worth explaining).
   public var reason: Reason?
 

@@ -78,3 +78,8 @@ public struct PollMask: OptionSet, Sendable {
   public static let EPOLLWRBAND = PollMask(rawValue: 0x200)
   public static let EPOLLRDHUP = PollMask(rawValue: 0x2000)
 }
+
+/// `SOCK_MIN_SNDBUF`: `2 × TCP_SKB_MIN_TRUESIZE` (2048 + the aligned `struct sk_buff`).
+public let SOCK_MIN_SNDBUF = 4608
+/// `SOCK_MIN_RCVBUF`: `TCP_SKB_MIN_TRUESIZE`.
+public let SOCK_MIN_RCVBUF = 2304

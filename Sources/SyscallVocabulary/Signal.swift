@@ -1,8 +1,8 @@
 /// Signals a script can deliver or the kernel can raise.
 public enum Signal: Int32, Sendable, CustomStringConvertible {
-  /// Delivered by `signal NAME`: its handler is installed without `SA_RESTART`.
+  /// Delivered by `signal NAME`.
   case SIGUSR1 = 10
-  /// Delivered by `signal NAME restart`: its handler has `SA_RESTART`.
+  /// Delivered by `signal NAME restart`.
   case SIGUSR2 = 12
   /// Raised by a stream `send` on a shut-down connection; its default action kills.
   case SIGPIPE = 13
@@ -14,7 +14,4 @@ public enum Signal: Int32, Sendable, CustomStringConvertible {
     case .SIGPIPE: "SIGPIPE"
     }
   }
-
-  /// Whether the handler was installed with `SA_RESTART`.
-  public var restartsSyscalls: Bool { self == .SIGUSR2 }
 }

@@ -10,4 +10,9 @@ public struct WaitQueueName: Sendable, Equatable {
   /// Inode number of the owning socket.
   public let inode: Int
   public let kind: Kind
+
+  package init(inode: Int, kind: Kind) {
+    self.inode = inode
+    self.kind = kind
+  }
 }

@@ -45,7 +45,7 @@ public struct SockAddrUn: Sendable, Equatable {
     return "\"" + Self.escape(bytes) + "\""
   }
 
-  static func escape<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+  package static func escape<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
     var s = ""
     for b in bytes {
       switch b {
@@ -62,8 +62,9 @@ public struct SockAddrUn: Sendable, Equatable {
 /// `UNIX_PATH_MAX`: size of `sun_path`.
 public let UNIX_PATH_MAX = 108
 
+/// Left-padded to `width`: the `%05x` of autobind names, the octal escapes of a path.
 extension String {
-  func leftPad(_ width: Int, with pad: Character = "0") -> String {
+  package func leftPad(_ width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }

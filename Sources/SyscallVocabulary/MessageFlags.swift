@@ -10,7 +10,7 @@ public struct MessageFlags: OptionSet, Sendable, Hashable, CustomStringConvertib
   public static let MSG_WAITALL = MessageFlags(rawValue: 0x100)
   public static let MSG_NOSIGNAL = MessageFlags(rawValue: 0x4000)
 
-  static let named: [(MessageFlags, String)] = [
+  package static let named: [(MessageFlags, String)] = [
     (.MSG_OOB, "MSG_OOB"), (.MSG_PEEK, "MSG_PEEK"), (.MSG_TRUNC, "MSG_TRUNC"), (.MSG_DONTWAIT, "MSG_DONTWAIT"),
     (.MSG_WAITALL, "MSG_WAITALL"), (.MSG_NOSIGNAL, "MSG_NOSIGNAL"),
   ]
