@@ -13,20 +13,24 @@ let package = Package(
     .executable(name: "sockscript", targets: ["sockscript"]),
     .library(name: "ScenarioLang", targets: ["ScenarioLang"]),
     .library(name: "SockKernel", targets: ["SockKernel"]),
+    .library(name: "SyscallVocabulary", targets: ["SyscallVocabulary"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
   ],
   targets: [
+    // What both backends and the language speak: system calls, outcomes, errnos, task ids,
+    // run stops, events. It depends on nothing, so the real-kernel backend needs no model.
+    .target(name: "SyscallVocabulary"),
     // The kernel model: knows nothing of the language.
     .target(
       name: "SockKernel",
-      dependencies: [.product(name: "Collections", package: "swift-collections")],
+      dependencies: ["SyscallVocabulary", .product(name: "Collections", package: "swift-collections")],
       swiftSettings: releaseSpeed
     ),
     // The scenario language: lexer, parser, AST, evaluator; drives SockKernel.
-    .target(name: "ScenarioLang", dependencies: ["SockKernel"], swiftSettings: releaseSpeed),
+    .target(name: "ScenarioLang", dependencies: ["SyscallVocabulary", "SockKernel"], swiftSettings: releaseSpeed),
     // libedit (line editing and history for the REPL); `make deps` installs libedit-dev.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The command-line tool.
@@ -34,12 +38,14 @@ let package = Package(
       name: "sockscript",
       dependencies: [
         "ScenarioLang",
+        "SyscallVocabulary",
         "CLibEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "SockKernelTests", dependencies: ["SockKernel"]),
-    .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang"]),
+    .testTarget(name: "SyscallVocabularyTests", dependencies: ["SyscallVocabulary"]),
+    .testTarget(name: "SockKernelTests", dependencies: ["SockKernel", "SyscallVocabulary"]),
+    .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang", "SyscallVocabulary"]),
     // Runs the built binary; Fixtures/ holds the scripts the tests of `sockscript test` run.
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]
@@ -52,6 +58,6 @@ if Context.environment["SOCKSCRIPT_FUZZ"] != nil {
   package.targets += [
     .target(name: "FuzzDriver", path: "tools/fuzz/FuzzDriver"),
     .executableTarget(
-      name: "FuzzScenario", dependencies: ["ScenarioLang", "FuzzDriver"], path: "tools/fuzz/FuzzScenario"),
+      name: "FuzzScenario", dependencies: ["ScenarioLang", "SyscallVocabulary", "FuzzDriver"], path: "tools/fuzz/FuzzScenario"),
   ]
 }

@@ -1,4 +1,5 @@
 import Collections
+import SyscallVocabulary
 
 /// A deterministic model of the Linux AF_UNIX socket layer, with virtual time.
 ///
@@ -33,6 +34,9 @@ public final class Kernel {
   /// How far ``run(until:)`` may move the clock: a timer due later stops it with
   /// ``RunStop/timeLimit(_:)``, so that a run's virtual time is bounded.
   public var timeLimit: Nanoseconds = .max
+  /// The signals whose handler was installed with `SA_RESTART` (``sigaction(_:saRestart:)``):
+  /// which ones is the language's choice, not the kernel's.
+  var saRestartHandlers: Set<Signal> = []
   /// Where `unix_autobind` starts probing (the kernel draws it at random).
   public var autobindStart: UInt32 = 0
 

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// Boot-time parameters and sysctls. Defaults are a stock Linux 6.18 kernel's (and this
 /// project's reference machine's); they are never read from the host.
 public struct KernelConfig: Sendable, Equatable {

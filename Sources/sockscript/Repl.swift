@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScenarioLang
 import SockKernel
+import SyscallVocabulary
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import ScenarioLang
 import SockKernel
+import SyscallVocabulary
 
 #if canImport(Glibc)
   import Glibc

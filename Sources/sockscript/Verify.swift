@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScenarioLang
 import SockKernel
+import SyscallVocabulary
 
 /// `sockscript verify`: runs scripts on the model and on the kernel and compares them.
 struct Verify: ParsableCommand {

@@ -15,10 +15,11 @@ struct KernelModelPageTests {
     let file: String
   }
 
-  /// Every `` `name`, `name` (Dir/File.swift) `` of the page: the names before a file in
-  /// parentheses are functions in that file.
+  /// Every `` `name`, `name` (dir/…/File.swift) `` of the page: the names before a file in
+  /// parentheses are functions in that file (its path under `Sources/SockKernel`, which
+  /// mirrors the kernel's tree, so it has one or more folders).
   static func mirrors(in text: String) -> [Mirror] {
-    let pattern = #"((?:`[A-Za-z][A-Za-z0-9]*`(?:, )?)+) \(([A-Za-z]+/[A-Za-z+]+\.swift)\)"#
+    let pattern = #"((?:`[A-Za-z][A-Za-z0-9]*`(?:, )?)+) \(((?:[A-Za-z_]+/)+[A-Za-z+]+\.swift)\)"#
     let regex = try! NSRegularExpression(pattern: pattern)
     let range = NSRange(text.startIndex..., in: text)
     return regex.matches(in: text, range: range).flatMap { match -> [Mirror] in
@@ -71,11 +72,12 @@ struct KernelModelPageTests {
 
   @Test("the checks read the page's format and catch a wrong name")
   func checksCanFail() {
-    let text = "| x | `unix_listen` | `sysListen`, `unixListen` (AFUnix/UnixListen.swift) | `samples/a/b.sock` |"
+    let text =
+      "| x | `unix_listen` | `sysListen`, `unixListen` (net/unix/af_unix/AFUnixListen.swift) | `samples/a/b.sock` |"
     #expect(
       Self.mirrors(in: text) == [
-        Mirror(function: "sysListen", file: "AFUnix/UnixListen.swift"),
-        Mirror(function: "unixListen", file: "AFUnix/UnixListen.swift"),
+        Mirror(function: "sysListen", file: "net/unix/af_unix/AFUnixListen.swift"),
+        Mirror(function: "unixListen", file: "net/unix/af_unix/AFUnixListen.swift"),
       ])
     #expect(Self.samples(in: text) == ["samples/a/b.sock"])
     #expect(Self.declares("  func unixListen(_ sk: Sock)", "unixListen"))

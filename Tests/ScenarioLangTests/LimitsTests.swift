@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 @testable import ScenarioLang

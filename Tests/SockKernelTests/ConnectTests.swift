@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 @Suite("unix_stream_connect and the backlog")

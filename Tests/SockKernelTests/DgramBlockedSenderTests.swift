@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 @Suite("SOCK_DGRAM: senders blocked in unix_wait_for_peer on a full receiver")

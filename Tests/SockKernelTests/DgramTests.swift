@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 @Suite("SOCK_DGRAM: unix_dgram_sendmsg, __unix_dgram_recvmsg, unix_dgram_connect")

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// What a call returned, in one value that also says when it has not returned: an assertion
 /// such as `outcome?.errno == nil` passes for a call that never returned, while

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 /// Drives the kernel model directly, as a C test program would drive Linux.
@@ -15,6 +16,8 @@ final class Harness {
   init(config: KernelConfig = KernelConfig()) {
     kernel = Kernel(config: config)
     kernel.onEvent = { [unowned self] event in self.record(event) }
+    // The language's handlers: SIGUSR2's has SA_RESTART, SIGUSR1's has not.
+    kernel.sigaction(.SIGUSR2, saRestart: true)
   }
 
   func task(_ name: String) -> TaskID { kernel.spawn(name: name) }

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 /// A kernel's sockets go with it: connected pairs point at each other and a listener's

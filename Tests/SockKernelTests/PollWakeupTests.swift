@@ -1,3 +1,4 @@
+import SyscallVocabulary
 import Testing
 
 @testable import SockKernel

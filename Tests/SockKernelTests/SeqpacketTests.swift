@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 @Suite("SOCK_SEQPACKET: unix_seqpacket_sendmsg and unix_seqpacket_recvmsg")

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 import Testing
 
 @Suite("sock_set_timeout, sock_get_timeout, unix_bind, unix_listen, unix_shutdown")

@@ -1,3 +1,4 @@
+import SyscallVocabulary
 import Testing
 
 @testable import SockKernel
@@ -106,6 +107,17 @@ struct StreamDataTests {
     #expect(h.result(finite)?.errno == .EINTR)
     _ = a
     _ = t
+  }
+
+  @Test("SA_RESTART is the handler's, as the language installs it: without it SIGUSR2 interrupts too")
+  func restartIsTheHandlers() {
+    let h = Harness()
+    h.kernel.sigaction(.SIGUSR2, saRestart: false)
+    let (_, _, b) = pair(h)
+    let reader = h.task("b")
+    let blocked = h.start(reader, .recv(fd: b, length: 10, flags: []))
+    _ = h.call(h.task("main"), .kill(task: reader, signal: .SIGUSR2))
+    #expect(h.result(blocked)?.errno == .EINTR)
   }
 
   @Test("SO_SNDBUF doubles, has a floor, and is clamped to wmem_max as an unsigned value")

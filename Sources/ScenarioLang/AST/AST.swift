@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// A parsed script: statements in order.
 public struct Script: Sendable {

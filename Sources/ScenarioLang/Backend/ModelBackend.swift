@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// The model as a backend: every call of the protocol is the kernel's own.
 public final class ModelBackend: ScenarioBackend {
@@ -9,7 +10,12 @@ public final class ModelBackend: ScenarioBackend {
   public init(config: KernelConfig = KernelConfig()) {
     kernel = Kernel(config: config)
     kernel.onEvent = { [unowned self] event in self.forward(event) }
+    for signal in SignalHandlers.restarting { kernel.sigaction(signal, saRestart: true) }
   }
+
+  /// The model's clock stops at `instant`: a timer due later ends the run with
+  /// ``RunStop/timeLimit(_:)``.
+  public func limitVirtualTime(to instant: Nanoseconds) { kernel.timeLimit = instant }
 
   public var now: Nanoseconds { kernel.now }
   public func spawn(name: String) -> TaskID { kernel.spawn(name: name) }
@@ -17,7 +23,7 @@ public final class ModelBackend: ScenarioBackend {
   public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) { kernel.submit(task, tag: tag, make) }
   public func isIdle(_ task: TaskID) -> Bool { kernel.isIdle(task) }
   public func queuedCalls(_ task: TaskID) -> Int { kernel.queuedCalls(task) }
-  public func run(until condition: () -> Bool) -> Kernel.RunStop { kernel.run(until: condition) }
+  public func run(until condition: () -> Bool) -> RunStop { kernel.run(until: condition) }
   public func setAlarm(at instant: Nanoseconds) -> AlarmID { kernel.setAlarm(at: instant) }
   public func hasFired(_ alarm: AlarmID) -> Bool { kernel.hasFired(alarm) }
   /// Virtual time is exact.

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// Which kernel a scenario runs on.
 public enum BackendKind: String, Sendable, CaseIterable {
@@ -28,7 +29,10 @@ public protocol ScenarioBackend: AnyObject {
   func queuedCalls(_ task: TaskID) -> Int
   /// Lets calls run until `condition` holds (checked only when nothing more can happen at
   /// this moment) or until every call left is asleep for good.
-  func run(until condition: () -> Bool) -> Kernel.RunStop
+  func run(until condition: () -> Bool) -> RunStop
+  /// How far a run may move virtual time (the `--max-virtual-time` limit). The real kernel's
+  /// time is real, bounded by its own `--time-limit`, so by default this does nothing.
+  func limitVirtualTime(to instant: Nanoseconds)
   /// An alarm that goes off at `instant`.
   func setAlarm(at instant: Nanoseconds) -> AlarmID
   func hasFired(_ alarm: AlarmID) -> Bool
@@ -41,6 +45,10 @@ public protocol ScenarioBackend: AnyObject {
   var stopReason: String? { get }
   /// Releases what the run holds (threads, descriptors, files).
   func shutDown()
+}
+
+extension ScenarioBackend {
+  public func limitVirtualTime(to instant: Nanoseconds) {}
 }
 
 /// One observable event, stamped with when it happened.

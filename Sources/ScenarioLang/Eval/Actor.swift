@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// A named socket and the thread that uses it: every socket name is also a task.
 final class Actor {

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// Runs one whole script: parse, check names, execute, wait for background calls.
 public enum ScriptRunner {

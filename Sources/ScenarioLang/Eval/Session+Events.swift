@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 extension ScenarioSession {
   /// Prints one event and checks expectations of returned calls.

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// What an interactive front end needs from a live session beyond ``ScenarioSession/execute(_:)``:
 /// going on after an error, the names it knows, and running one statement at a time.

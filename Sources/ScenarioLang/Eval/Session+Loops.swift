@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 extension ScenarioSession {
   /// Runs statements in order, each against the statement limit.

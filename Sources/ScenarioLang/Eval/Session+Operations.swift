@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 extension ScenarioSession {
   /// Queues each operation as a system call of the socket's task.

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// Runs scripts against one live kernel, the model or the real one. State (sockets, the
 /// clock) persists across calls to ``execute(_:)``, so a REPL can feed it statement by
@@ -46,7 +47,7 @@ public final class ScenarioSession {
   public internal(set) var wasInterrupted = false
   /// What the run may use; the model's clock stops at ``Limits/maxVirtualTime``.
   public var limits = Limits() {
-    didSet { kernel?.timeLimit = limits.maxVirtualTime }
+    didSet { backend.limitVirtualTime(to: limits.maxVirtualTime) }
   }
   /// The values of the loop variables of the `repeat`s running now.
   var bindings: [String: Int] = [:]
@@ -84,7 +85,7 @@ public final class ScenarioSession {
     self.report = report
     self.mainTask = backend.spawn(name: "main")
     backend.onEvent = { [unowned self] event in self.handle(event) }
-    kernel?.timeLimit = limits.maxVirtualTime
+    backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
 
   /// Checks and runs `script`'s statements in order; returns the status so far.

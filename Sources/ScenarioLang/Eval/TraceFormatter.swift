@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// Renders kernel events as strace-like lines:
 /// `TIME ACTOR call(args) = result`, with `<...>` lines for sleeps, wake-ups and timeouts.

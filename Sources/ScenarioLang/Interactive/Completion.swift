@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// What Tab offers at the cursor: the partial word before it and the words that can replace
 /// it, chosen by where the cursor is (statement start, after `=`, after `:load`, …).

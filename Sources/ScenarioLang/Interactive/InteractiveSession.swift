@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// The REPL's brain, with no terminal in it: takes whole logical lines, runs statements on
 /// one live ``ScenarioSession``, answers meta commands, and remembers what ran for `:save`.

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// What the grammar allows next in a statement, for Tab: reads the tokens typed so far as
 /// the parser would and answers with the words that may follow (socket names included).

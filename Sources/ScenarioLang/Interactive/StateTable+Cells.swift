@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 extension StateTable {
   /// The columns of the full table, in order.

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// The REPL's `:state`: one row per socket in the spirit of `ss -x`, with the lines a learner
 /// needs under it — a listener's backlog and queue, and who sleeps on which wait queue.

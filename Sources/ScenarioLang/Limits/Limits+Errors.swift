@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 extension Limits {
   /// A script longer than ``maxScriptBytes`` is refused before it is lexed, at the

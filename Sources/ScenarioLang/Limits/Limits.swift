@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// How much one run may ask for. A script is user input: these bounds keep a hostile or
 /// mistaken one to a clear error instead of unbounded memory or time. Each limit has a

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 extension Parser {
   /// send := 'send' ( STRING | size ) { flag } [ 'to' ( address | NAME ) { flag } ]

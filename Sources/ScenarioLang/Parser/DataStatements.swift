@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 extension Parser {
   /// socketpair := 'socketpair' NAME NAME [ type ] [ expectation ]

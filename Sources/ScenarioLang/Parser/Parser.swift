@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// Recursive-descent parser: tokens to a ``Script``. One method per grammar rule, in the
 /// files of this folder; the rule each implements is in its `///` comment.

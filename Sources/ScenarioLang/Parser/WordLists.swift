@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// The words an operation takes after it, declared once: the parser reads them from here,
 /// and so does the REPL's Tab completion, so that the two cannot drift apart.

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// One call as a session saw it: what `sockscript verify` compares between the model and
 /// the kernel.

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// One way the kernel and the model disagree about a call.
 public struct Divergence: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import SockKernel
+import SyscallVocabulary
 
 /// How far the real kernel's times may stray from the model's, and why.
 ///

@@ -1,3 +1,5 @@
+import SyscallVocabulary
+
 /// A read-only picture of one socket at one instant, for tools that show the kernel's state
 /// (the REPL's `:state`, in the spirit of `ss -x`). Nothing in it refers back into the model,
 /// so holding one never keeps the kernel from changing.

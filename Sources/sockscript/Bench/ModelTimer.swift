@@ -1,5 +1,6 @@
 import ScenarioLang
 import SockKernel
+import SyscallVocabulary
 
 /// Times scripts on the model in this process, with tracing off (no trace is formatted),
 /// as `sockscript run --quiet` runs them. A script that has been timed once is not run

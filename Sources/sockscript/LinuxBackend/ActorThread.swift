@@ -1,6 +1,6 @@
 #if canImport(Glibc)
   import Glibc
-  import SockKernel
+  import SyscallVocabulary
 
   /// A call handed to an actor thread.
   struct Job: Sendable {

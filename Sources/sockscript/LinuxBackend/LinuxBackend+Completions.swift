@@ -2,7 +2,7 @@
   import Collections
   import Glibc
   import ScenarioLang
-  import SockKernel
+  import SyscallVocabulary
 
   /// What the actor threads report, and what /proc shows of the calls still in flight.
   extension LinuxBackend {

@@ -2,7 +2,7 @@
   import Collections
   import Glibc
   import ScenarioLang
-  import SockKernel
+  import SyscallVocabulary
 
   /// From the script's calls to real ones: descriptors, paths and abstract names.
   extension LinuxBackend {

@@ -2,7 +2,7 @@
   import Collections
   import Glibc
   import ScenarioLang
-  import SockKernel
+  import SyscallVocabulary
 
   /// The real kernel as a backend: one thread per actor making real, blocking AF_UNIX calls
   /// in a private directory and network namespace, with real time.

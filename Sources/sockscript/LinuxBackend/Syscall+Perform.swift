@@ -1,6 +1,6 @@
 #if canImport(Glibc)
   import Glibc
-  import SockKernel
+  import SyscallVocabulary
 
   /// A model call made for real: the same `Syscall`, carrying real descriptors and the
   /// sandbox's addresses (``LinuxBackend`` translates them).

@@ -1,0 +1,62 @@
+import SyscallVocabulary
+
+/// The system call table: from a ``Syscall`` to the kernel function that serves it,
+/// through the socket layer (`net/socket.c`) and AF_UNIX's `proto_ops`.
+extension Kernel {
+  func dispatch(_ call: ActiveCall) -> SyscallStep {
+    switch call.record.syscall {
+    case .socket(let type, let proto):
+      return .done(sysSocket(type: type, protocol: proto))
+    case .createFile(let path):
+      return .done(sysMknodRegular(path))
+    case .mkdir(let path):
+      return .done(sysMkdir(path))
+    case .unlink(let path):
+      return .done(sysUnlink(path))
+    case .socketpair(let type):
+      return .done(sysSocketpair(type: type))
+    case .sysctl(let sysctl, let value):
+      return .done(sysSysctl(sysctl, value))
+    case .kill(let task, let signal):
+      return .done(sysTgkill(task, signal))
+    case .poll(let fds, let timeoutMs):
+      return sysPoll(fds, timeoutMs: timeoutMs, frame: &call.frame)
+    default:
+      break
+    }
+    guard let fd = call.record.syscall.fd, let file = lookupFile(fd) else {
+      return .done(.failure(.EBADF, Kernel.badDescriptor))
+    }
+    switch call.record.syscall {
+    case .bind(_, let address):
+      return .done(unixBind(file.sock, address))
+    case .listen(_, let backlog):
+      return .done(sysListen(file.sock, backlog: backlog))
+    case .connect(_, let address):
+      return sysConnect(file, address, frame: &call.frame)
+    case .accept(_, let flags):
+      return sysAccept(file, flags: flags, frame: &call.frame)
+    case .shutdown(_, let how):
+      return .done(unixShutdown(file.sock, how: how))
+    case .close(let fd):
+      return .done(sysClose(fd))
+    case .setTimeout(_, let option, let value, let optlen):
+      return .done(skSetsockopt(file.sock, option, value, optlen: optlen))
+    case .getTimeout(_, let option):
+      return .done(skGetsockopt(file.sock, option))
+    case .setNonBlocking(_, let on):
+      file.nonBlocking = on
+      return .done(.success())
+    case .send(_, let data, let flags, let address):
+      return sysSendto(file, data, flags: flags, address: address, frame: &call.frame)
+    case .recv(_, let length, let flags):
+      return sysRecvfrom(file, length: length, flags: flags, frame: &call.frame)
+    case .setIntOption(_, let option, let value):
+      return .done(skSetsockopt(file.sock, option, value))
+    case .getIntOption(_, let option):
+      return .done(skGetsockopt(file.sock, option))
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll:
+      preconditionFailure("handled above")
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Collections
+import SyscallVocabulary
+
+/// `struct sock` together with AF_UNIX's `struct unix_sock`: the fields the model needs.
+public final class Sock {
+  /// `sock_i_ino`: a unique number naming this socket.
+  public let inode: Int
+  /// `sk_type`.
+  public let type: SocketType
+  /// `sk_state`.
+  public internal(set) var state: SockState = .TCP_CLOSE
+  /// `sk_shutdown`.
+  public internal(set) var shutdown: ShutdownBits = []
+  /// `sk_err`: a pending asynchronous error.
+  public internal(set) var pendingError: Errno?
+  /// `sk_sndtimeo`, in jiffies.
+  public internal(set) var sndtimeo: Jiffies = MAX_SCHEDULE_TIMEOUT
+  /// `sk_rcvtimeo`, in jiffies.
+  public internal(set) var rcvtimeo: Jiffies = MAX_SCHEDULE_TIMEOUT
+  /// `sk_sndbuf`.
+  public internal(set) var sndbuf: Int
+  /// `sk_rcvbuf`.
+  public internal(set) var rcvbuf: Int
+  /// `sk_max_ack_backlog`: the listen backlog (before the first listen, `max_dgram_qlen`).
+  public internal(set) var maxAckBacklog: UInt32
+  /// `sk_receive_queue`: data for a connected or datagram socket; for a listener, one
+  /// entry per pending connection, each carrying the embryo that `accept` will hand out.
+  var receiveQueue = Deque<SkBuff>()
+  /// `sk_wmem_alloc` without its bias of 1: the truesize of every skb this socket sent
+  /// that is not freed yet.
+  public internal(set) var wmemAlloc = 0
+  /// `SOCK_DEAD`: released by `close`, though skbs it sent may still hold it.
+  public internal(set) var isDead = false
+  /// `u->addr`: the bound address.
+  public internal(set) var address: SockAddrUn?
+  /// `u->path`: the filesystem node this socket is bound to.
+  var boundNode: VFS.Node?
+  /// `unix_peer(sk)`.
+  public internal(set) var peer: Sock?
+  /// `u->peer_wait`.
+  let peerWait: WaitQueue
+  /// `sk_sleep(sk)`: the socket's own wait queue.
+  let sleepQueue: WaitQueue
+  /// `u->peer_wake`: the entry a connected datagram socket hooks onto its full peer's
+  /// `peer_wait`, so that the peer's dequeue wakes our pollers (`unix_dgram_peer_wake_relay`).
+  /// Made on first use: only a datagram sender that finds its peer full hooks it, and an
+  /// entry (with the weak link back, which gives the socket a side table) for each of a
+  /// million stream sockets cost 160 bytes apiece.
+  lazy var peerWake: WaitQueueEntry = {
+    // init_waitqueue_func_entry(&u->peer_wake, unix_dgram_peer_wake_relay)
+    let entry = WaitQueueEntry(task: nil, exclusive: false, keyFilter: nil, function: .peerWakeRelay)
+    entry.relayOwner = self
+    return entry
+  }()
+  /// `u->peer_wake.private`: the socket on whose `peer_wait` `peerWake` is queued. Weak, as
+  /// the kernel's is a plain pointer: the link is cut before either socket goes.
+  weak var peerWakePrivate: Sock?
+
+  init(inode: Int, type: SocketType, config: KernelConfig) {
+    self.inode = inode
+    self.type = type
+    self.sndbuf = config.wmemDefault
+    self.rcvbuf = config.rmemDefault
+    // An int sysctl stored in a u32: a negative value means no limit at all.
+    self.maxAckBacklog = UInt32(bitPattern: config.maxDgramQlen)
+    self.peerWait = WaitQueue(name: WaitQueueName(inode: inode, kind: .peerWait))
+    self.sleepQueue = WaitQueue(name: WaitQueueName(inode: inode, kind: .sleep))
+  }
+
+  /// `skb_queue_len(&sk->sk_receive_queue)`.
+  public var receiveQueueLength: Int { receiveQueue.count }
+
+}
+
+/// `struct file` of a socket: what a file descriptor points at.
+final class SocketFile {
+  let sock: Sock
+  /// `O_NONBLOCK` in `f_flags`.
+  var nonBlocking = false
+  /// `f_count`: the descriptor's reference, plus one for each wait queue a `poll` in progress
+  /// registered on (`__pollwait` holds the file until `poll_freewait`). The socket is released
+  /// when the last one goes.
+  var count = 1
+
+  init(sock: Sock, nonBlocking: Bool = false) {
+    self.sock = sock
+    self.nonBlocking = nonBlocking
+  }
+}

@@ -1,0 +1,102 @@
+import Collections
+import SyscallVocabulary
+
+/// A call waiting to be issued by its task; its arguments are built when it starts, so
+/// that it can name a file descriptor an earlier call of the same task creates.
+struct PendingCall {
+  let tag: Int
+  let make: () -> Syscall
+}
+
+/// State a blocking system call keeps across its sleeps: the locals of the kernel function
+/// that survive `schedule_timeout` (`timeo`, the embryo of a connect).
+struct CallFrame {
+  /// The function has run its prologue (computed `timeo`, allocated what it needs).
+  var started = false
+  /// `timeo`: what `schedule_timeout` returned, i.e. the time left.
+  var timeo: Jiffies = 0
+  /// `newsk` of `unix_stream_connect`.
+  var embryo: Sock?
+  /// The descriptor `accept4` reserved before sleeping.
+  var reservedDescriptor: Int32?
+  /// Bytes a `send` has queued so far (`sent`).
+  var sent = 0
+  /// A `poll`'s table of registered wait-queue entries and its deadline (`poll_wqueues`).
+  var poll: PollWqueues?
+  /// A `send` is inside `sock_alloc_send_pskb` for its next chunk, whose `timeo` is fresh
+  /// for every chunk.
+  var allocating = false
+  /// What a `recv` has copied so far.
+  var copied: [Payload] = []
+  /// `copied`'s total.
+  var copiedCount = 0
+  /// The sender of the datagram a `recv` took.
+  var sender: SockAddrUn?
+  /// A stream `recv` sleeps in `unix_stream_data_wait`, which re-checks by itself.
+  var waitingForData = false
+  /// `last` / `last_len` of `unix_stream_data_wait`: the tail skb seen before sleeping.
+  var lastSkb: SkBuff?
+  var lastLength = 0
+  /// The datagram `unix_dgram_sendmsg` allocated: charged to the sender while it waits for
+  /// room in the receiver's queue.
+  var skb: SkBuff?
+  /// `other` of `unix_dgram_sendmsg`: the receiver, held across `unix_wait_for_peer`.
+  var other: Sock?
+  /// A datagram send sleeps in `unix_wait_for_peer`.
+  var waitingForPeer = false
+}
+
+/// A system call in progress.
+final class ActiveCall {
+  let record: CallRecord
+  var frame = CallFrame()
+  /// The call has slept at least once (its return is a "resumed" one).
+  var hasSlept = false
+
+  init(record: CallRecord) { self.record = record }
+}
+
+/// Where a sleeping task sleeps.
+struct SleepState {
+  /// What `finish_wait` takes off its queue when the sleep ends other than through it (a
+  /// timeout, a signal): the one entry of a `schedule_timeout` sleep. A `poll`'s entries
+  /// stay queued until `poll_freewait`, so none here.
+  let entries: [WaitQueueEntry]
+  /// The queues it sleeps on, for reports.
+  let queues: [WaitQueueName]
+  /// The jiffy at which `schedule_timeout` expires; nil for `MAX_SCHEDULE_TIMEOUT` and for a
+  /// sleep on a high-resolution timer.
+  let expire: Jiffies?
+  /// When the sleep's timer fires, of either kind; nil for none.
+  let expiresAt: Nanoseconds?
+
+  /// `finish_wait` after a timeout or a signal.
+  func finishWait() {
+    for entry in entries { entry.queue?.remove(entry) }
+  }
+}
+
+/// A thread of the modelled process (`struct task_struct`).
+final class KernelTask {
+  let id: TaskID
+  /// `comm`: the task's name.
+  let comm: String
+  var pending = Deque<PendingCall>()
+  var current: ActiveCall?
+  var sleeping: SleepState?
+  /// Already in the run queue.
+  var isQueued = false
+  /// A signal sent to this thread whose handler has not run yet (`signal_pending`).
+  var pendingSignal: Signal?
+  /// The `schedule_timeout` timer.
+  let timer: KernelTimer
+
+  init(id: TaskID, comm: String) {
+    self.id = id
+    self.comm = comm
+    self.timer = KernelTimer(.processTimeout(id))
+  }
+
+  /// Nothing in progress and nothing waiting to be issued.
+  var isIdle: Bool { current == nil && pending.isEmpty }
+}

@@ -1,0 +1,126 @@
+import SyscallVocabulary
+
+/// Running tasks, sleeping and waking: `schedule`, `schedule_timeout`, `try_to_wake_up`.
+///
+/// Order at one instant (documented in docs/language.md): a call runs until it returns or
+/// sleeps; tasks it woke run afterwards in the order they were woken; timers due at the
+/// same instant fire in the order they were armed.
+extension Kernel {
+  /// Runs runnable tasks and fires timers in time order until `condition` holds (checked
+  /// whenever nothing is runnable) or nothing is left that could ever run.
+  public func run(until condition: () -> Bool) -> RunStop {
+    while true {
+      runRunnableTasks()
+      if condition() { return .satisfied }
+      guard let next = timers.popEarliest() else { return .stalled }
+      if next.expires > timeLimit {
+        timers.modTimer(next.timer, expires: next.expires)
+        return .timeLimit(next.expires)
+      }
+      clock.advance(to: next.expires)
+      fire(next.timer)
+    }
+  }
+
+  func makeRunnable(_ task: KernelTask) {
+    guard !task.isQueued else { return }
+    task.isQueued = true
+    runQueue.append(task.id)
+  }
+
+  private func runRunnableTasks() {
+    while let id = runQueue.popFirst() {
+      let task = tasks[id.rawValue]
+      task.isQueued = false
+      runTask(task)
+    }
+  }
+
+  /// Runs `task` until it sleeps or has nothing left to do.
+  private func runTask(_ task: KernelTask) {
+    while task.sleeping == nil {
+      if let call = task.current {
+        step(call, of: task)
+      } else if let next = task.pending.popFirst() {
+        nextCallID += 1
+        let record = CallRecord(
+          id: nextCallID, tag: next.tag, task: task.id, syscall: next.make(), startedAt: clock.now)
+        let call = ActiveCall(record: record)
+        task.current = call
+        step(call, of: task)
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Enters (or re-enters, after a sleep) the call's kernel code once.
+  private func step(_ call: ActiveCall, of task: KernelTask) {
+    currentTask = task.id
+    defer { currentTask = nil }
+    switch dispatch(call) {
+    case .done(var outcome):
+      if outcome.restartable, let signal = task.pendingSignal {
+        task.pendingSignal = nil
+        if saRestartHandlers.contains(signal) {
+          // The handler ran with SA_RESTART: the same call is made again from scratch.
+          call.frame = CallFrame()
+          emit(.restarted(call.record, after: signal))
+          break
+        }
+        outcome.restartable = false
+      }
+      // Any signal still pending is handled on the way back to user space.
+      task.pendingSignal = nil
+      task.current = nil
+      emit(.returned(call.record, outcome, resumed: call.hasSlept))
+    case .sleep(let queue, let exclusive, let keyFilter, let timeout, let reason):
+      let expire = scheduleTimeout(task, on: queue, exclusive: exclusive, keyFilter: keyFilter, timeout: timeout)
+      let info = BlockInfo(
+        queues: [queue.name], exclusive: exclusive, timeout: timeout,
+        expiresAt: expire.map { clock.instant(ofTick: $0) }, reason: reason)
+      emit(.blocked(call.record, info, again: call.hasSlept))
+      call.hasSlept = true
+    case .pollSleep(let queues, let timer, let reason):
+      pollScheduleTimeout(task, queues: queues, timer: timer)
+      let info = BlockInfo(
+        queues: queues, exclusive: false, timeout: MAX_SCHEDULE_TIMEOUT, expiresAt: timer?.expiresAt,
+        hrtimer: timer, reason: reason)
+      emit(.blocked(call.record, info, again: call.hasSlept))
+      call.hasSlept = true
+    case .notModelled(let what):
+      task.current = nil
+      emit(.notModelled(call.record, what))
+    }
+    let wakes = deferredEvents
+    deferredEvents.removeAll()
+    wakes.forEach(emit)
+  }
+
+  func tryToWakeUp(_ task: KernelTask, exclusive: Bool, queue: WaitQueue) {
+    guard let sleep = task.sleeping, let call = task.current else { return }
+    timers.delTimer(task.timer)
+    task.sleeping = nil
+    call.frame.timeo = timeLeft(sleep)
+    let waker = currentTask ?? task.id
+    deferredEvents.append(.woken(call.record, by: waker, queue: queue.name, exclusive: exclusive))
+    makeRunnable(task)
+  }
+
+  /// A timer went off: `process_timeout` wakes its sleeper with no time left; an alarm
+  /// is recorded.
+  private func fire(_ timer: KernelTimer) {
+    switch timer.purpose {
+    case .alarm(let id):
+      firedAlarms.insert(id.rawValue)
+    case .processTimeout(let id):
+      let task = tasks[id.rawValue]
+      guard let sleep = task.sleeping, let call = task.current else { return }
+      sleep.finishWait()
+      task.sleeping = nil
+      call.frame.timeo = 0
+      emit(.timedOut(call.record, queues: sleep.queues))
+      makeRunnable(task)
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import SyscallVocabulary
+
+/// What one run of a system call's kernel code ends in.
+enum SyscallStep {
+  /// The call returns.
+  case done(SyscallOutcome)
+  /// `prepare_to_wait[_exclusive]` on `queue`, then `schedule_timeout(timeout)`; when the
+  /// task runs again the same kernel function is re-entered with `frame.timeo` holding what
+  /// `schedule_timeout` returned.
+  case sleep(on: WaitQueue, exclusive: Bool, keyFilter: PollMask?, timeout: Jiffies, reason: Reason)
+  /// `poll_schedule_timeout`: sleeps until a `pollwake` through one of the entries the
+  /// `poll` registered (they stay queued across sleeps, on `queues`), a signal, or `timer`
+  /// (nil: no timeout). The call is re-entered when the task runs again.
+  case pollSleep(queues: [WaitQueueName], timer: HrtimerTimeout?, reason: Reason)
+  /// The model does not implement this path.
+  case notModelled(String)
+}

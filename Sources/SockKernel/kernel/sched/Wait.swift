@@ -1,0 +1,25 @@
+import SyscallVocabulary
+
+/// Waking a wait queue (`kernel/sched/wait.c`).
+extension Kernel {
+  /// `__wake_up(queue, TASK_INTERRUPTIBLE, nrExclusive, key)`; `nrExclusive` 0 wakes all.
+  /// An empty key is no key (`poll_to_key(0)` is NULL).
+  func wakeUp(_ queue: WaitQueue, nrExclusive: Int, key: PollMask? = nil) {
+    let key = key.flatMap { $0.isEmpty ? nil : $0 }
+    for entry in queue.takeWakeable(nrExclusive: nrExclusive, key: key) {
+      switch entry.function {
+      case .autoremove, .pollwake:
+        guard let id = entry.task else { continue }
+        tryToWakeUp(tasks[id.rawValue], exclusive: entry.exclusive, queue: queue)
+      case .peerWakeRelay:
+        if let owner = entry.relayOwner { unixDgramPeerWakeRelay(owner, key: key) }
+      }
+    }
+  }
+
+  /// `wake_up_interruptible`: all non-exclusive waiters and the first exclusive one.
+  func wakeUpInterruptible(_ queue: WaitQueue) { wakeUp(queue, nrExclusive: 1) }
+
+  /// `wake_up_interruptible_all`.
+  func wakeUpInterruptibleAll(_ queue: WaitQueue) { wakeUp(queue, nrExclusive: 0) }
+}

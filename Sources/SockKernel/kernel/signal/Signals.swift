@@ -1,0 +1,41 @@
+import SyscallVocabulary
+
+/// Signals between the tasks of the process: `tgkill`, `signal_pending`, `sock_intr_errno`
+/// and what happens to an interrupted call on the way back to user space.
+extension Kernel {
+  /// `tgkill` → `signal_wake_up`: the signal becomes pending at `target`, and a sleep in
+  /// `TASK_INTERRUPTIBLE` ends at once (every sleep in AF_UNIX is interruptible).
+  func sysTgkill(_ target: TaskID, _ signal: Signal) -> SyscallOutcome {
+    guard target.rawValue >= 0, target.rawValue < tasks.count else {
+      return .failure(.ESRCH, Reason("tgkill", "no thread \(target.rawValue)"))
+    }
+    let task = tasks[target.rawValue]
+    guard let call = task.current else {
+      // Not in a system call: the handler runs when the thread next returns to user
+      // space, which it does at once; nothing is observable.
+      return .success()
+    }
+    task.pendingSignal = signal
+    if let sleep = task.sleeping {
+      sleep.finishWait()
+      timers.delTimer(task.timer)
+      task.sleeping = nil
+      call.frame.timeo = timeLeft(sleep)
+      deferredEvents.append(.interrupted(call.record, by: signal))
+      makeRunnable(task)
+    }
+    return .success()
+  }
+
+  /// `rt_sigaction` as far as the model needs it: whether the process's handler of `signal`
+  /// has `SA_RESTART`, which turns a call's `-ERESTARTSYS` into a transparent restart.
+  public func sigaction(_ signal: Signal, saRestart: Bool) {
+    if saRestart { saRestartHandlers.insert(signal) } else { saRestartHandlers.remove(signal) }
+  }
+
+  /// `signal_pending(current)`.
+  func signalPending() -> Bool {
+    guard let id = currentTask else { return false }
+    return tasks[id.rawValue].pendingSignal != nil
+  }
+}

@@ -1,0 +1,95 @@
+import SyscallVocabulary
+
+/// The socket layer's system calls (`net/socket.c`): the generic checks and the dispatch
+/// to AF_UNIX's `proto_ops`.
+extension Kernel {
+  /// `__sys_socket` → `unix_create`: `socket(AF_UNIX, type, protocol)`.
+  func sysSocket(type: SocketType, protocol proto: Int32) -> SyscallOutcome {
+    // unix_create: only 0 or PF_UNIX.
+    if proto != 0 && proto != AF_UNIX {
+      return .failure(.EPROTONOSUPPORT, Reason("unix_create", "protocol \(proto) is neither 0 nor PF_UNIX"))
+    }
+    // unix_create: SOCK_RAW is silently turned into SOCK_DGRAM.
+    let sock = unixCreate1(type: type == .raw ? .dgram : type)
+    let fd = installFile(SocketFile(sock: sock))
+    var outcome = SyscallOutcome.success(Int64(fd))
+    outcome.inode = sock.inode
+    return outcome
+  }
+
+  /// `__sys_socketpair` → `unix_create` twice → `unix_socketpair`: two sockets, each the
+  /// other's peer, already `TCP_ESTABLISHED`, with two new descriptors.
+  func sysSocketpair(type: SocketType) -> SyscallOutcome {
+    let kind = type == .raw ? SocketType.dgram : type
+    let sk = unixCreate1(type: kind)
+    let other = unixCreate1(type: kind)
+    unixSocketpair(sk, other)
+    let fd0 = installFile(SocketFile(sock: sk))
+    let fd1 = installFile(SocketFile(sock: other))
+    var outcome = SyscallOutcome.success()
+    outcome.inode = sk.inode
+    outcome.pair = SocketPairResult(fds: (fd0, fd1), inodes: (sk.inode, other.inode))
+    return outcome
+  }
+
+  /// `__sys_listen_socket`: the generic clamp to `somaxconn` (compared as unsigned, so a
+  /// negative backlog becomes `somaxconn` too), then the protocol's `listen`.
+  func sysListen(_ sk: Sock, backlog requested: Int32) -> SyscallOutcome {
+    let somaxconn = config.somaxconn
+    var backlog = requested
+    if UInt32(bitPattern: backlog) > UInt32(bitPattern: somaxconn) { backlog = somaxconn }
+    // unix_dgram_ops.listen is sock_no_listen.
+    if sk.type == .dgram {
+      return .failure(.EOPNOTSUPP, Reason("sock_no_listen", "SOCK_DGRAM sockets do not listen"))
+    }
+    return unixListen(sk, backlog: backlog)
+  }
+
+  /// `__sys_connect` → `proto_ops.connect`.
+  func sysConnect(_ file: SocketFile, _ addr: SockAddrUn, frame: inout CallFrame) -> SyscallStep {
+    // move_addr_to_kernel
+    if addr.length < 0 || addr.length > 128 {
+      return .done(.failure(.EINVAL, Reason("move_addr_to_kernel", "addrlen \(addr.length) outside [0, 128]")))
+    }
+    switch file.sock.type {
+    case .stream, .seqpacket:
+      return unixStreamConnect(file, addr, frame: &frame)
+    case .dgram, .raw:
+      return .done(unixDgramConnect(file.sock, addr))
+    }
+  }
+
+  /// `__sys_accept4_file` + `do_accept`: flags are checked and the new descriptor is
+  /// reserved before the protocol's accept runs (and possibly sleeps).
+  func sysAccept(_ file: SocketFile, flags: Int32, frame: inout CallFrame) -> SyscallStep {
+    if !frame.started {
+      if flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK) != 0 {
+        return .done(
+          .failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK")))
+      }
+      frame.reservedDescriptor = reserveDescriptor()
+    }
+    switch unixAccept(file, frame: &frame) {
+    case .sleep(let step):
+      return step
+    case .failed(let error):
+      releaseDescriptor(frame.reservedDescriptor!)
+      return .done(error.outcome)
+    case .accepted(let newsk):
+      let fd = frame.reservedDescriptor!
+      installFile(SocketFile(sock: newsk, nonBlocking: flags & SOCK_NONBLOCK != 0), at: fd)
+      var outcome = SyscallOutcome.success(Int64(fd))
+      outcome.inode = newsk.inode
+      return .done(outcome)
+    }
+  }
+
+  /// `sock_poll`: the socket's `proto_ops.poll`, `unix_poll` for SOCK_STREAM and
+  /// `unix_dgram_poll` for SOCK_DGRAM and SOCK_SEQPACKET.
+  func sockPoll(_ file: SocketFile, _ wait: PollWqueues?) -> PollMask {
+    switch file.sock.type {
+    case .stream: unixPoll(file, wait)
+    case .dgram, .raw, .seqpacket: unixDgramPoll(file, wait)
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import SyscallVocabulary
+
+extension Kernel {
+  /// `unix_listen`.
+  func unixListen(_ sk: Sock, backlog: Int32) -> SyscallOutcome {
+    if sk.type != .stream && sk.type != .seqpacket {
+      return .failure(.EOPNOTSUPP, Reason("unix_listen", "\(sk.type) is neither SOCK_STREAM nor SOCK_SEQPACKET"))
+    }
+    if sk.address == nil {
+      return .failure(.EINVAL, Reason("unix_listen", "socket is not bound (no listens on an unbound socket)"))
+    }
+    if sk.state != .TCP_CLOSE && sk.state != .TCP_LISTEN {
+      return .failure(.EINVAL, Reason("unix_listen", "sk_state is \(sk.state), not TCP_CLOSE or TCP_LISTEN"))
+    }
+    // A larger backlog may make room: every connector waiting for it retries.
+    if UInt32(backlog) > sk.maxAckBacklog { wakeUpInterruptibleAll(sk.peerWait) }
+    sk.maxAckBacklog = UInt32(backlog)
+    sk.state = .TCP_LISTEN
+    return .success()
+  }
+
+  /// `unix_recvq_full_lockless`: strictly more pending connections than the backlog, so
+  /// backlog N admits N+1.
+  func unixRecvqFull(_ other: Sock) -> Bool {
+    other.receiveQueueLength > Int(other.maxAckBacklog)
+  }
+}

@@ -1,0 +1,60 @@
+import SyscallVocabulary
+
+extension Kernel {
+  /// `unix_stream_sendmsg`: the data goes in chunks of at most `sk_sndbuf / 2 - 64` and
+  /// 36544 bytes, each an skb charged to the sender and queued on the peer. Re-entered
+  /// after every sleep in `sock_alloc_send_pskb` with ``CallFrame/sent`` bytes queued.
+  func unixStreamSendmsg(
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, frame: inout CallFrame
+  ) -> SyscallStep {
+    if !frame.started {
+      frame.started = true
+      if flags.contains(.MSG_OOB) {
+        return .notModelled("MSG_OOB (out-of-band data)")
+      }
+      if address != nil {
+        return sk.state == .TCP_ESTABLISHED
+          ? .done(.failure(.EISCONN, Reason("unix_stream_sendmsg", "a destination on a connected socket")))
+          : .done(.failure(.EOPNOTSUPP, Reason("unix_stream_sendmsg", "a destination on a stream socket")))
+      }
+      guard sk.peer != nil else {
+        return .done(.failure(.ENOTCONN, Reason("unix_stream_sendmsg", "unix_peer(sk) is NULL")))
+      }
+      if sk.shutdown.contains(.SEND_SHUTDOWN) {
+        return .done(unixStreamSendmsgOutPipe(sk, sent: 0, flags: flags, "own sk_shutdown has SEND_SHUTDOWN"))
+      }
+    }
+    while frame.sent < data.count {
+      let size = min(data.count - frame.sent, (sk.sndbuf >> 1) - 64, Truesize.maxHead + Truesize.fragsSize)
+      switch sockAllocSendPskb(sk, noblock: flags.contains(.MSG_DONTWAIT), frame: &frame) {
+      case .sleep(let step):
+        return step
+      case .failed(let error):
+        return .done(frame.sent > 0 ? .success(Int64(frame.sent)) : error)
+      case .room:
+        break
+      }
+      guard let other = sk.peer, !other.isDead, !other.shutdown.contains(.RCV_SHUTDOWN) else {
+        return .done(
+          unixStreamSendmsgOutPipe(sk, sent: frame.sent, flags: flags, "peer is SOCK_DEAD or has RCV_SHUTDOWN"))
+      }
+      let skb = SkBuff(
+        payload: data.slice(frame.sent..<(frame.sent + size)), truesize: Truesize.streamChunk(size), owner: nil)
+      skbSetOwnerW(skb, sk)
+      other.receiveQueue.append(skb)
+      sockDefReadable(other)
+      frame.sent += size
+    }
+    return .done(.success(Int64(frame.sent)))
+  }
+
+  /// Not a kernel function: the `out_pipe:` label of `unix_stream_sendmsg`: `EPIPE`, with
+  /// `SIGPIPE` to the caller if nothing was sent and the caller did not say `MSG_NOSIGNAL`;
+  /// the bytes already sent win over the error.
+  private func unixStreamSendmsgOutPipe(_ sk: Sock, sent: Int, flags: MessageFlags, _ why: String) -> SyscallOutcome {
+    if sent > 0 { return .success(Int64(sent)) }
+    var outcome = SyscallOutcome.failure(.EPIPE, Reason("unix_stream_sendmsg", why))
+    if !flags.contains(.MSG_NOSIGNAL) { outcome.raised = .SIGPIPE }
+    return outcome
+  }
+}

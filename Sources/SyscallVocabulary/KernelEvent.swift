@@ -1,0 +1,20 @@
+/// Everything observable that happens in the model, in the order it happens.
+public enum KernelEvent: Sendable {
+  /// A call returned (`resumed` when it had slept first).
+  case returned(CallRecord, SyscallOutcome, resumed: Bool)
+  /// A call went to sleep (`again` after an earlier wake-up of the same call).
+  case blocked(CallRecord, BlockInfo, again: Bool)
+  /// A sleeping call was woken by another task's call on `queue`.
+  case woken(CallRecord, by: TaskID, queue: WaitQueueName, exclusive: Bool)
+  /// A signal woke a sleeping call (`signal_wake_up`).
+  case interrupted(CallRecord, by: Signal)
+  /// The call returned `-ERESTARTSYS` and the signal's handler has `SA_RESTART`: the
+  /// kernel enters it again from the start.
+  case restarted(CallRecord, after: Signal)
+  /// A sleeping call's timeout fired (it slept on `queues`).
+  case timedOut(CallRecord, queues: [WaitQueueName])
+  /// The call reached a path the model does not implement; it is abandoned.
+  case notModelled(CallRecord, String)
+  /// A kernel log line (`printk`).
+  case log(TaskID, String)
+}

@@ -1,0 +1,69 @@
+/// Why the kernel decided what it did: the function and the check, e.g.
+/// `unix_recvq_full: qlen 1 > sk_max_ack_backlog 0`.
+public struct Reason: Sendable, Equatable, CustomStringConvertible {
+  /// The kernel function that made the decision.
+  public let function: String
+  /// The check, with the values it saw.
+  public let detail: String
+
+  public init(_ function: String, _ detail: String) {
+    self.function = function
+    self.detail = detail
+  }
+
+  public var description: String { "\(function): \(detail)" }
+}
+
+/// What a system call returned.
+public struct SyscallOutcome: Sendable, Equatable {
+  /// The return value; -1 when `errno` is set.
+  public var value: Int64
+  /// The error, when the call failed.
+  public var errno: Errno?
+  /// The timeval a `getsockopt` read back.
+  public var timeval: Timeval?
+  /// The socket a `socket` or `accept4` created (its inode number); a `socketpair`'s first.
+  public var inode: Int?
+  /// `socketpair`'s two descriptors and the second socket's inode.
+  public var pair: SocketPairResult?
+  /// The data a `recv` read.
+  public var data: Payload?
+  /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
+  public var sender: SockAddrUn?
+  /// The `int` a `getsockopt` read back.
+  public var optionValue: Int32?
+  /// The `revents` of each `pollfd`, in order.
+  public var revents: [PollMask]?
+  /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.
+  public var raised: Signal?
+  /// `-ERESTARTSYS` rather than `-EINTR`: the call is restarted if the handler of the signal
+  /// that interrupted it has `SA_RESTART` (`errno` says `EINTR` for when it is not).
+  package var restartable = false
+  /// The kernel's reason for a failure (or for a success worth explaining).
+  public var reason: Reason?
+
+  /// A successful return of `value`.
+  public static func success(_ value: Int64 = 0) -> SyscallOutcome {
+    SyscallOutcome(value: value)
+  }
+
+  /// A failure with `errno`, decided by `reason`.
+  public static func failure(_ errno: Errno, _ reason: Reason) -> SyscallOutcome {
+    SyscallOutcome(value: -1, errno: errno, reason: reason)
+  }
+}
+
+/// What `socketpair` created.
+public struct SocketPairResult: Sendable, Equatable {
+  public var fds: (Int32, Int32)
+  public var inodes: (Int, Int)
+
+  public init(fds: (Int32, Int32), inodes: (Int, Int)) {
+    self.fds = fds
+    self.inodes = inodes
+  }
+
+  public static func == (a: SocketPairResult, b: SocketPairResult) -> Bool {
+    a.fds == b.fds && a.inodes == b.inodes
+  }
+}

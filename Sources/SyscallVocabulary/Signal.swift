@@ -1,0 +1,17 @@
+/// Signals a script can deliver or the kernel can raise.
+public enum Signal: Int32, Sendable, CustomStringConvertible {
+  /// Delivered by `signal NAME`.
+  case SIGUSR1 = 10
+  /// Delivered by `signal NAME restart`.
+  case SIGUSR2 = 12
+  /// Raised by a stream `send` on a shut-down connection; its default action kills.
+  case SIGPIPE = 13
+
+  public var description: String {
+    switch self {
+    case .SIGUSR1: "SIGUSR1"
+    case .SIGUSR2: "SIGUSR2"
+    case .SIGPIPE: "SIGPIPE"
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/// `struct sockaddr_un` as passed to bind/connect: the family, the bytes of `sun_path`
+/// and the `addrlen` the caller passed.
+public struct SockAddrUn: Sendable, Equatable {
+  /// `sun_family`.
+  public var family: UInt16
+  /// The `sun_path` bytes the caller filled in (at most 108 are read).
+  public var path: [UInt8]
+  /// The `addrlen` argument: 2 (the family) plus the bytes of `sun_path` that count.
+  public var length: Int32
+
+  /// An address with an explicit length.
+  public init(family: UInt16 = UInt16(AF_UNIX), path: [UInt8], length: Int32) {
+    self.family = family
+    self.path = path
+    self.length = length
+  }
+
+  /// A filesystem address as C code usually builds it: the path, its NUL, and
+  /// `addrlen = offsetof(sun_path) + strlen + 1`; a path of exactly 108 bytes is passed
+  /// without the NUL (`sizeof(struct sockaddr_un)`), as the kernel allows.
+  public static func filesystem(_ path: String) -> SockAddrUn { filesystem(Array(path.utf8)) }
+
+  /// ``filesystem(_:)-(String)`` for a path given as bytes; a path longer than 108 bytes
+  /// gives an `addrlen` the kernel refuses.
+  public static func filesystem(_ bytes: [UInt8]) -> SockAddrUn {
+    let counted = bytes.count >= UNIX_PATH_MAX ? bytes.count : bytes.count + 1
+    return SockAddrUn(path: bytes + [0], length: Int32(clamping: 2 + counted))
+  }
+
+  /// An abstract address: a leading NUL, then the name's bytes, no terminator.
+  public static func abstract(_ name: [UInt8]) -> SockAddrUn {
+    SockAddrUn(path: [0] + name, length: Int32(3 + name.count))
+  }
+
+  /// True when `sun_path` starts with a NUL byte (the abstract namespace).
+  public var isAbstract: Bool { path.first == 0 }
+
+  /// A readable rendering: `"path"` or `@name` (non-printable bytes escaped).
+  public var display: String {
+    if isAbstract {
+      let name = path.dropFirst().prefix(max(0, Int(length) - 3))
+      return "@\"" + Self.escape(name) + "\""
+    }
+    let bytes = path.prefix { $0 != 0 }
+    return "\"" + Self.escape(bytes) + "\""
+  }
+
+  package static func escape<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    var s = ""
+    for b in bytes {
+      switch b {
+      case UInt8(ascii: "\""): s += "\\\""
+      case UInt8(ascii: "\\"): s += "\\\\"
+      case 0x20..<0x7f: s.unicodeScalars.append(Unicode.Scalar(b))
+      default: s += "\\x" + String(b, radix: 16).leftPad(2)
+      }
+    }
+    return s
+  }
+}
+
+/// `UNIX_PATH_MAX`: size of `sun_path`.
+public let UNIX_PATH_MAX = 108
+
+/// Left-padded to `width`: the `%05x` of autobind names, the octal escapes of a path.
+extension String {
+  package func leftPad(_ width: Int, with pad: Character = "0") -> String {
+    count >= width ? self : String(repeating: pad, count: width - count) + self
+  }
+}

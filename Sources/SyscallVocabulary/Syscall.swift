@@ -1,0 +1,84 @@
+/// One system call as a task issues it. File descriptors are the task group's.
+public enum Syscall: Sendable {
+  /// `socket(AF_UNIX, type, protocol)`.
+  case socket(type: SocketType, protocol: Int32)
+  /// `bind(fd, addr, addrlen)`.
+  case bind(fd: Int32, address: SockAddrUn)
+  /// `listen(fd, backlog)`.
+  case listen(fd: Int32, backlog: Int32)
+  /// `connect(fd, addr, addrlen)`.
+  case connect(fd: Int32, address: SockAddrUn)
+  /// `accept4(fd, NULL, NULL, flags)`.
+  case accept(fd: Int32, flags: Int32)
+  /// `shutdown(fd, how)`.
+  case shutdown(fd: Int32, how: Int32)
+  /// `close(fd)`.
+  case close(fd: Int32)
+  /// `setsockopt(fd, SOL_SOCKET, option, &timeval, optlen)`.
+  case setTimeout(fd: Int32, option: SocketOption, value: Timeval, optlen: Int32)
+  /// `getsockopt(fd, SOL_SOCKET, option, &timeval, &optlen)` with `optlen = 16`.
+  case getTimeout(fd: Int32, option: SocketOption)
+  /// `fcntl(fd, F_SETFL, on ? O_NONBLOCK : 0)`.
+  case setNonBlocking(fd: Int32, on: Bool)
+  /// `mknod(path, S_IFREG | 0644)`: an ordinary file, so that a path can exist without a socket.
+  case createFile(path: String)
+  /// `mkdir(path, 0755)`.
+  case mkdir(path: String)
+  /// `unlink(path)`.
+  case unlink(path: String)
+  /// `socketpair(AF_UNIX, type, 0, sv)`.
+  case socketpair(type: SocketType)
+  /// `sendto(fd, buf, len, flags, addr, addrlen)`; `send(fd, buf, len, flags)` without an address.
+  case send(fd: Int32, data: Payload, flags: MessageFlags, address: SockAddrUn?)
+  /// `recvfrom(fd, buf, length, flags, &addr, &addrlen)`.
+  case recv(fd: Int32, length: Int, flags: MessageFlags)
+  /// `setsockopt(fd, SOL_SOCKET, option, &value, sizeof(int))`.
+  case setIntOption(fd: Int32, option: IntOption, value: Int32)
+  /// `getsockopt(fd, SOL_SOCKET, option, &value, &len)` with `len = sizeof(int)`.
+  case getIntOption(fd: Int32, option: IntOption)
+  /// `poll(fds, nfds, timeout)`; `timeoutMs` < 0 waits forever.
+  case poll(fds: [PollRequest], timeoutMs: Int32)
+  /// A write of `value` to the sysctl's file under `/proc/sys`.
+  case sysctl(Sysctl, value: Int64)
+  /// `tgkill(pid, tid, signal)` to another thread of the process.
+  case kill(task: TaskID, signal: Signal)
+
+  /// The file descriptor the call operates on, if any.
+  public var fd: Int32? {
+    switch self {
+    case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
+      .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
+      .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
+      .getIntOption(let fd, _):
+      fd
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill: nil
+    }
+  }
+
+  /// The call's name as strace prints it.
+  public var name: String {
+    switch self {
+    case .socket: "socket"
+    case .bind: "bind"
+    case .listen: "listen"
+    case .connect: "connect"
+    case .accept(_, let flags): flags == 0 ? "accept" : "accept4"
+    case .shutdown: "shutdown"
+    case .close: "close"
+    case .setTimeout: "setsockopt"
+    case .getTimeout: "getsockopt"
+    case .setNonBlocking: "fcntl"
+    case .createFile: "mknod"
+    case .mkdir: "mkdir"
+    case .unlink: "unlink"
+    case .socketpair: "socketpair"
+    case .send(_, _, _, let address): address == nil ? "send" : "sendto"
+    case .recv: "recv"
+    case .setIntOption: "setsockopt"
+    case .getIntOption: "getsockopt"
+    case .poll: "poll"
+    case .sysctl: "sysctl"
+    case .kill: "tgkill"
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/// Names a wait queue: whose it is and which of its queues.
+public struct WaitQueueName: Sendable, Equatable {
+  /// Which queue of the socket.
+  public enum Kind: Sendable {
+    /// `unix_sk(sk)->peer_wait`: connectors waiting for backlog room, dgram senders.
+    case peerWait
+    /// `sk_sleep(sk)`, the socket's own wait queue: accept and receive sleepers.
+    case sleep
+  }
+  /// Inode number of the owning socket.
+  public let inode: Int
+  public let kind: Kind
+
+  package init(inode: Int, kind: Kind) {
+    self.inode = inode
+    self.kind = kind
+  }
+}
