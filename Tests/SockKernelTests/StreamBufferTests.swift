@@ -34,6 +34,22 @@ struct StreamBufferTests {
     #expect(h.kernel.sock(fd: a)!.wmemAlloc == 2 * 4352)
   }
 
+  @Test("a chunk's size is fixed before its allocation sleeps: a larger SO_SNDBUF shapes only the next chunk")
+  func chunkSizeFixedAcrossTheSleep() {
+    // Two chunks of 2436 fill sk_sndbuf 5000; the third (2436, computed before the sleep)
+    // waits. Another task raises SO_SNDBUF to 100000 (sk_sndbuf 200000), which wakes the
+    // writer (sk_write_space): the third chunk keeps its 2436 bytes, the rest go in chunks
+    // of 36544 as the new sk_sndbuf allows.
+    let (h, t, a, b) = pair(sndbuf: 2500)
+    let writer = h.start(t, .send(fd: a, data: .zeros(50_000), flags: [], address: nil))
+    #expect(h.returned(writer) == .notReturned)
+    let other = h.task("other")
+    #expect(h.call(other, .setIntOption(fd: a, option: .SO_SNDBUF, value: 100_000)).returned == .value(0))
+    _ = h.kernel.run { h.result(writer) != nil }
+    #expect(h.returned(writer) == .value(50_000))
+    #expect(queued(h, b) == [2436, 2436, 2436, 36544, 50_000 - 3 * 2436 - 36544])
+  }
+
   @Test("with the default sk_sndbuf a chunk is at most 36544 bytes (SKB_MAX_HEAD + 32 KiB of fragments)")
   func chunkSizeIsCapped() {
     let (h, t, a, b) = pair()

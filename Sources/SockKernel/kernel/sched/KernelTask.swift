@@ -21,6 +21,10 @@ struct CallFrame {
   var reservedDescriptor: Int32?
   /// Bytes a `send` has queued so far (`sent`).
   var sent = 0
+  /// The size of the stream chunk a `send` is allocating (`size` of `unix_stream_sendmsg`):
+  /// computed from `sk_sndbuf` once, before `sock_alloc_send_pskb` may sleep, and kept
+  /// across the sleep, so an SO_SNDBUF changed meanwhile shapes only the next chunk.
+  var chunkSize: Int?
   /// A `poll`'s table of registered wait-queue entries and its deadline (`poll_wqueues`).
   var poll: PollWqueues?
   /// A `send` is inside `sock_alloc_send_pskb` for its next chunk, whose `timeo` is fresh

@@ -25,7 +25,9 @@ extension Kernel {
       }
     }
     while frame.sent < data.count {
-      let size = min(data.count - frame.sent, (sk.sndbuf >> 1) - 64, Truesize.maxHead + Truesize.fragsSize)
+      let size =
+        frame.chunkSize ?? min(data.count - frame.sent, (sk.sndbuf >> 1) - 64, Truesize.maxHead + Truesize.fragsSize)
+      frame.chunkSize = size
       switch sockAllocSendPskb(sk, noblock: flags.contains(.MSG_DONTWAIT), frame: &frame) {
       case .sleep(let step):
         return step
@@ -44,6 +46,7 @@ extension Kernel {
       other.receiveQueue.append(skb)
       sockDefReadable(other)
       frame.sent += size
+      frame.chunkSize = nil
     }
     return .done(.success(Int64(frame.sent)))
   }
