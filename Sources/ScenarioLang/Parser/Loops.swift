@@ -14,7 +14,7 @@ extension Parser {
     }
     advance()
     var variable: Name?
-    if currentWord == "as" {
+    if currentIs(.as) {
       advance()
       guard let word = currentWord, !Self.isReserved(word), !word.contains("$") else {
         throw error("'repeat … as' needs a name for the loop variable, found \(current.spelling)")

@@ -25,28 +25,27 @@ public struct Parser {
     return script
   }
 
-  // MARK: Words with a meaning
+  // MARK: Words with a meaning (declared in Words.swift)
 
-  static let declarationWords: Set<String> = ["server", "client", "socket"]
-  static let statementWords: Set<String> = declarationWords.union([
-    "sleep", "wait", "touch", "mkdir", "unlink", "socketpair", "signal", "sysctl", "ignore", "repeat",
-  ])
-  static let operationWords: [String] = [
-    "bind", "listen", "connect", "accept", "close", "shutdown", "sndtimeo", "rcvtimeo", "get", "nonblock",
-    "send", "recv", "sndbuf", "rcvbuf", "poll", "disconnect",
-  ]
+  static let statementWords: Set<String> = Set(StatementWord.allCases.map(\.rawValue))
+  static let operationWords: [String] = OperationWord.allCases.map(\.rawValue)
   /// The statement words, for notes.
-  static let statementList =
-    "server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore, repeat"
-  static let typeWords: [String: SocketType] = ["stream": .stream, "dgram": .dgram, "seqpacket": .seqpacket]
-  static let otherKeywords: Set<String> = [
-    "as", "at", "on", "off", "rd", "wr", "rdwr", "optlen", "main", "to", "dontwait", "nosignal", "peek", "waitall",
-    "trunc", "in", "out", "rdhup", "pri", "timeout", "forever", "restart", "error", "type",
-  ]
+  static let statementList = StatementWord.allCases.map(\.rawValue).joined(separator: ", ")
+  /// The operation words, for notes.
+  static let operationsNote = "operations: " + operationWords.joined(separator: ", ")
+  /// The reserved words that neither start a statement nor name an operation.
+  static let otherKeywords: Set<String> = Set(
+    Keyword.allCases.map(\.rawValue) + NonblockWord.allCases.map(\.rawValue)
+      + ShutdownWord.allCases.map(\.rawValue) + MessageFlagWord.allCases.map(\.rawValue)
+      + PollEventWord.allCases.map(\.rawValue)
+      + GetOptionWord.allCases.map(\.rawValue).filter { OperationWord(rawValue: $0) == nil })
+
+  /// Whether the current token is `keyword`.
+  func currentIs(_ keyword: Keyword) -> Bool { currentWord == keyword.rawValue }
 
   /// True for a word that cannot name a socket.
   static func isReserved(_ word: String) -> Bool {
-    statementWords.contains(word) || operationWords.contains(word) || typeWords[word] != nil
+    statementWords.contains(word) || OperationWord(rawValue: word) != nil || TypeWord(rawValue: word) != nil
       || otherKeywords.contains(word) || Errno(name: word) != nil
   }
 
