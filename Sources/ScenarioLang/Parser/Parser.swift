@@ -97,26 +97,11 @@ public struct Parser {
     let allowed = max(1, word.utf8.count / 3)
     guard word.utf8.count <= maxSuggestedLength else { return [] }
     let ranked = candidates.lazy.filter { abs($0.utf8.count - word.utf8.count) <= allowed }
-      .map { ($0, editDistance(word, $0)) }.filter { $0.1 <= allowed }
+      .map { ($0, editDistance(word.utf8, $0.utf8)) }.filter { $0.1 <= allowed }
     guard let best = ranked.min(by: { $0.1 < $1.1 }) else { return [] }
     return ["did you mean '\(best.0)'?"]
   }
 
   /// Longer words get no `did you mean`.
   static let maxSuggestedLength = 64
-
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.utf8)
-    let b = Array(b.utf8)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var row = [i] + Array(repeating: 0, count: b.count)
-      for j in stride(from: 1, through: b.count, by: 1) {
-        row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = row
-    }
-    return previous[b.count]
-  }
 }
