@@ -8,6 +8,9 @@ public struct Parser {
   /// The variables of the `repeat` bodies being parsed, outermost first ("" for a loop
   /// without `as`).
   var loopVariables: [String] = []
+  /// The braces opened and not yet closed, innermost last: where the input ends inside one,
+  /// it is unfinished (see ``unfinished(_:)``).
+  var openBraces: [OpenBrace] = []
   /// How deep `repeat`s may nest (``Limits/maxNesting``).
   let maxNesting: Int
 
