@@ -29,7 +29,7 @@ struct LimitsTests {
     #expect(r.status == .scriptError)
     #expect(r.stdout.split(separator: "\n").count == 2)
     #expect(r.diagnostics.map(\.location.line) == [3])
-    #expect(r.diagnostics.first?.notes == ["raise the limit with --max-statements"])
+    #expect(r.diagnostics.first?.noteMessages == ["raise the limit with --max-statements"])
   }
 
   @Test("a declaration over the socket limit is refused before its socket() call")

@@ -89,7 +89,7 @@ struct ParserTests {
       _ = try Parser.parse("c conect")
       Issue.record("expected an error")
     } catch {
-      #expect(error.notes.first == "did you mean 'connect'?")
+      #expect(error.noteMessages.first == "did you mean 'connect'?")
     }
   }
 

@@ -70,6 +70,6 @@ struct SizeTests {
   @Test("the note says what the size comes to")
   func fractionNote() {
     let error = #expect(throws: Diagnostic.self) { try Parser.parse("c send 0.1KiB") }
-    #expect(error?.notes == ["0.1KiB is 102.4 bytes (1KiB is 1024, 1MiB 1048576)"])
+    #expect(error?.noteMessages == ["0.1KiB is 102.4 bytes (1KiB is 1024, 1MiB 1048576)"])
   }
 }

@@ -104,7 +104,7 @@ struct TestHeaderTests {
     #expect(TestHeader.nearMiss("timeout") == nil)
     #expect(TestHeader.nearMiss("hx") == nil)
     #expect(TestHeader.nearMiss("unix_bind") == nil)
-    #expect(TestHeader.editDistance("kitten", "sitting") == 3)
-    #expect(TestHeader.editDistance("", "abc") == 3)
+    #expect(editDistance(Array("kitten"), Array("sitting")) == 3)
+    #expect(editDistance(Array(""), Array("abc")) == 3)
   }
 }

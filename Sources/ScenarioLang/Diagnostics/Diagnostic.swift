@@ -9,11 +9,22 @@ public struct Diagnostic: Error, Sendable, Equatable {
   /// Columns the caret underlines (at least 1).
   public let length: Int
   /// Further lines, e.g. `did you mean 'sndtimeo'?`.
-  public let notes: [String]
+  public let notes: [Note]
+
+  /// A further line about a diagnostic; it points at its own place (an earlier
+  /// declaration, say) when it has one, else at the diagnostic's.
+  public struct Note: Sendable, Equatable {
+    public let message: String
+    public let location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation? = nil) {
+      self.message = message
+      self.location = location
+    }
+  }
 
   public init(
-    _ message: String, at location: SourceLocation, length: Int = 1, notes: [String] = [],
-    severity: Severity = .error
+    _ message: String, at location: SourceLocation, length: Int = 1, notes: [Note], severity: Severity = .error
   ) {
     self.severity = severity
     self.message = message
@@ -21,6 +32,17 @@ public struct Diagnostic: Error, Sendable, Equatable {
     self.length = max(1, length)
     self.notes = notes
   }
+
+  /// A diagnostic whose notes point where it does.
+  public init(
+    _ message: String, at location: SourceLocation, length: Int = 1, notes: [String] = [],
+    severity: Severity = .error
+  ) {
+    self.init(message, at: location, length: length, notes: notes.map { Note($0) }, severity: severity)
+  }
+
+  /// The notes' texts.
+  public var noteMessages: [String] { notes.map(\.message) }
 
   /// `file:line:col: error: message`, the source line, a caret under the spot, then notes.
   public func rendered(in source: SourceFile, color: Bool = false) -> String {
@@ -37,7 +59,10 @@ public struct Diagnostic: Error, Sendable, Equatable {
     let underline = min(length, available)
     out += String(repeating: " ", count: max(0, location.column - 1))
     out += green + "^" + String(repeating: "~", count: max(0, underline - 1)) + reset + "\n"
-    for note in notes { out += "\(source.name):\(location.line):\(location.column): note: \(note)\n" }
+    for note in notes {
+      let at = note.location ?? location
+      out += "\(source.name):\(at.line):\(at.column): note: \(note.message)\n"
+    }
     return out
   }
 

@@ -3,8 +3,9 @@ import SyscallVocabulary
 
 /// What the grammar allows next in a statement, for Tab: reads the tokens typed so far as
 /// the parser would and answers with the words that may follow (socket names included).
-/// Every word comes from the parser's own lists (``Parser/operationWords``,
-/// ``Parser/sendFlagWords``, …), so a word the parser learns is offered here too.
+/// Every word comes from the table of words (``OperationWord``, ``MessageFlagWord``, …), and
+/// the statement and operation words are `switch`ed on exhaustively, so a word the parser
+/// learns must be handled here too.
 struct NextWords {
   /// The statement's tokens before the word being completed.
   let tokens: ArraySlice<Token>
@@ -39,33 +40,36 @@ struct NextWords {
   private mutating func statement() -> [String] {
     guard let first = word else { return atEnd ? Array(Parser.statementWords) + sockets : [] }
     skip()
-    switch first {
-    case "server", "client", "socket": return declaration(named: first == "socket")
-    case "socketpair": return socketpair()
-    case "signal":
+    guard let statementWord = StatementWord(rawValue: first) else {
+      return Parser.canReferToSocket(first) ? operations() : []
+    }
+    switch statementWord {
+    case .server, .client: return declaration(named: false)
+    case .socket: return declaration(named: true)
+    case .socketpair: return socketpair()
+    case .signal:
       if atEnd { return sockets }
       skip()
-      return atEnd ? ["restart"] : []
-    case "sysctl": return atEnd ? Sysctl.allCases.map(\.rawValue) : []
-    case "wait": return atEnd ? sockets : []
-    case "ignore": return atEnd ? ["SIGPIPE"] : []
-    case "repeat":
+      return atEnd ? [Keyword.restart.rawValue] : []
+    case .sysctl: return atEnd ? Sysctl.allCases.map(\.rawValue) : []
+    case .wait: return atEnd ? sockets : []
+    case .ignore: return atEnd ? [PlainWord.SIGPIPE.rawValue] : []
+    case .repeat:
       skip()  // the count
-      return atEnd && tokens.count == 2 ? ["as"] : []
-    case "sleep", "touch", "mkdir", "unlink": return []
-    default: return Parser.canReferToSocket(first) ? operations() : []
+      return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
+    case .sleep, .touch, .mkdir, .unlink: return []
     }
   }
 
   /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] operations | 'socket' NAME …
   private mutating func declaration(named needsName: Bool) -> [String] {
-    let types = Array(Parser.typeWords.keys)
+    let types = TypeWord.allCases.map(\.rawValue)
     if atEnd { return needsName ? [] : types + Parser.operationWords }
     if let name = word, !Parser.isReserved(name) {
       skip()
       if atEnd { return types + Parser.operationWords }
     }
-    if let type = word, Parser.typeWords[type] != nil { skip() }
+    if word.flatMap(TypeWord.init(rawValue:)) != nil { skip() }
     return operations()
   }
 
@@ -73,9 +77,9 @@ struct NextWords {
   private mutating func socketpair() -> [String] {
     guard tokens.count >= 3 else { return [] }
     skip(2)
-    if atEnd { return Array(Parser.typeWords.keys) }
-    if let type = word, Parser.typeWords[type] != nil { skip() }
-    return expectationIfAny(of: "socketpair", then: []) ?? []
+    if atEnd { return TypeWord.allCases.map(\.rawValue) }
+    if word.flatMap(TypeWord.init(rawValue:)) != nil { skip() }
+    return expectationIfAny(of: nil, then: []) ?? []
   }
 
   // MARK: Operations
@@ -84,62 +88,62 @@ struct NextWords {
   private mutating func operations() -> [String] {
     while true {
       if atEnd { return Parser.operationWords }
-      guard let name = word, Parser.operationWords.contains(name) else { return [] }
+      guard let operation = word.flatMap(OperationWord.init(rawValue:)) else { return [] }
       skip()
-      if let open = arguments(of: name) { return open }
-      if let open = expectationIfAny(of: name, then: Parser.operationWords) { return open }
+      if let open = arguments(of: operation) { return open }
+      if let open = expectationIfAny(of: operation, then: Parser.operationWords) { return open }
     }
   }
 
   /// Reads an operation's arguments; when the tokens end among them, what may come there
   /// (including what may follow the operation once it is complete).
-  private mutating func arguments(of operation: String) -> [String]? {
+  private mutating func arguments(of operation: OperationWord) -> [String]? {
     let next = Parser.operationWords
     switch operation {
-    case "connect":
+    case .connect:
       if atEnd { return sockets }
       switch address() {
       case false?: return []
       case true?: break
       case nil: if let target = word, Parser.canReferToSocket(target), !next.contains(target) { skip() }
       }
-    case "accept":
-      if atEnd { return ["as"] + next }
-      if word == "as" {
+    case .accept:
+      if atEnd { return [Keyword.as.rawValue] + next }
+      if word == Keyword.as.rawValue {
         skip()
         if atEnd { return [] }  // the new socket's name
         skip()
       }
-    case "shutdown":
-      if atEnd { return Parser.shutdownWords.map(\.word) }
+    case .shutdown:
+      if atEnd { return ShutdownWord.allCases.map(\.rawValue) }
       skip()
-    case "get":
-      if atEnd { return Parser.gettableOptions.map(\.word) }
+    case .get:
+      if atEnd { return GetOptionWord.allCases.map(\.rawValue) }
       skip()
-    case "nonblock":
-      if atEnd { return Array(Parser.nonblockWords.keys) + next }
-      if let value = word, Parser.nonblockWords[value] != nil { skip() }
-    case "sndtimeo", "rcvtimeo":
+    case .nonblock:
+      if atEnd { return NonblockWord.allCases.map(\.rawValue) + next }
+      if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
+    case .sndtimeo, .rcvtimeo:
       if atEnd || !timeval() { return [] }
-      if atEnd { return ["optlen"] + next }
-      if word == "optlen" {
+      if atEnd { return [Keyword.optlen.rawValue] + next }
+      if word == Keyword.optlen.rawValue {
         skip()
         if atEnd { return [] }
         skip()
       }
-    case "send": return send()
-    case "recv":
+    case .send: return send()
+    case .recv:
       if atEnd { return [] }
       skip()
-      return flags(Parser.recvFlagWords, then: next)
-    case "poll": return poll()
-    case "bind":
+      return flags(MessageFlagWord.recv, then: next)
+    case .poll: return poll()
+    case .bind:
       if address() != true { return [] }
-    case "listen", "sndbuf", "rcvbuf":
+    case .listen, .sndbuf, .rcvbuf:
       if atEnd { return [] }
       skip()
-    default:
-      break  // close, disconnect: no arguments
+    case .close, .disconnect:
+      break  // no arguments
     }
     return nil
   }
@@ -149,9 +153,9 @@ struct NextWords {
     if atEnd { return [] }
     skip()
     var given: Set<String> = []
-    let afterFlags = ["to"] + Parser.operationWords
-    if let open = flags(Parser.sendFlagWords, given: &given, then: afterFlags) { return open }
-    guard word == "to" else { return nil }
+    let afterFlags = [Keyword.to.rawValue] + Parser.operationWords
+    if let open = flags(MessageFlagWord.send, given: &given, then: afterFlags) { return open }
+    guard word == Keyword.to.rawValue else { return nil }
     skip()
     if atEnd { return sockets }
     switch address() {
@@ -160,48 +164,51 @@ struct NextWords {
     case nil: skip()  // a socket's name
     }
     // sendto(2)'s flags may follow its address as well as precede it.
-    return flags(Parser.sendFlagWords, given: &given, then: Parser.operationWords)
+    return flags(MessageFlagWord.send, given: &given, then: Parser.operationWords)
   }
 
   /// Flag words, each at most once (counting those already `given`); when the tokens end
   /// among them, the flags not given yet and `then`.
   private mutating func flags(
-    _ words: [String: MessageFlags], given: inout Set<String>, then: [String]
+    _ words: [MessageFlagWord], given: inout Set<String>, then: [String]
   ) -> [String]? {
     while true {
-      if atEnd { return words.keys.filter { !given.contains($0) }.sorted() + then }
-      guard let flag = word, words[flag] != nil else { return nil }
+      if atEnd { return words.map(\.rawValue).filter { !given.contains($0) }.sorted() + then }
+      guard let flag = word, let flagWord = MessageFlagWord(rawValue: flag), words.contains(flagWord) else {
+        return nil
+      }
       given.insert(flag)
       skip()
     }
   }
 
   /// Flag words, each at most once; see ``flags(_:given:then:)``.
-  private mutating func flags(_ words: [String: MessageFlags], then: [String]) -> [String]? {
+  private mutating func flags(_ words: [MessageFlagWord], then: [String]) -> [String]? {
     var given: Set<String> = []
     return flags(words, given: &given, then: then)
   }
 
   /// poll := 'poll' [ item { ',' item } ] [ 'timeout' ( duration | 'forever' ) ]
   private mutating func poll() -> [String]? {
-    let events = Array(Parser.pollEventWords.keys)
+    let events = PollEventWord.allCases.map(\.rawValue)
+    let timeout = Keyword.timeout.rawValue
     var first = true
     while true {
-      if atEnd { return sockets + (first ? events + ["timeout"] + Parser.operationWords : []) }
-      if let name = word, Parser.canReferToSocket(name), Parser.pollEventWords[name] == nil, name != "timeout",
-        !Parser.operationWords.contains(name)
+      if atEnd { return sockets + (first ? events + [timeout] + Parser.operationWords : []) }
+      if let name = word, Parser.canReferToSocket(name), PollEventWord(rawValue: name) == nil, name != timeout,
+        OperationWord(rawValue: name) == nil
       {
         skip()
       }
-      while let event = word, Parser.pollEventWords[event] != nil { skip() }
-      if atEnd { return events + ["timeout"] + Parser.operationWords }
+      while word.flatMap(PollEventWord.init(rawValue:)) != nil { skip() }
+      if atEnd { return events + [timeout] + Parser.operationWords }
       guard tokens[index].kind == .comma else { break }
       skip()
       first = false
     }
-    guard word == "timeout" else { return nil }
+    guard word == timeout else { return nil }
     skip()
-    if atEnd { return ["forever"] }
+    if atEnd { return [Keyword.forever.rawValue] }
     skip()
     return nil
   }
@@ -239,18 +246,19 @@ struct NextWords {
 
   /// expectation := '=' result [ 'at' duration ]. Skips `operation`'s one if present; when
   /// the tokens end inside it, what may come there, and after its result `at` or `follow`.
-  private mutating func expectationIfAny(of operation: String, then follow: [String]) -> [String]? {
+  private mutating func expectationIfAny(of operation: OperationWord?, then follow: [String]) -> [String]? {
     guard !atEnd, tokens[index].kind == .equals else { return nil }
     skip()
     let errnos = Errno.allCases.map(\.name)
+    let at = Keyword.at.rawValue
     if atEnd { return errnos }
     switch tokens[index].kind {
     case .number(let value):
       skip()
       // Only a failed call's -1 takes an errno; any other word after a number is read as
       // one, so nothing but 'at' may follow.
-      if atEnd { return value == "-1" ? errnos : ["at"] }
-      if word != nil && word != "at" { skip() }
+      if atEnd { return value == "-1" ? errnos : [at] }
+      if word != nil && word != at { skip() }
     case .leftBracket:
       // A poll's revents ([IN|OUT, 0]) or an option's value ([4608], [EPIPE]).
       var first = true
@@ -260,8 +268,8 @@ struct NextWords {
         skip()
       }
       if atEnd {
-        if operation == "poll" { return Array(Parser.reventWords.keys) }
-        return operation == "get" && first ? errnos : []
+        if operation == .poll { return ReventWord.allCases.map(\.rawValue) }
+        return operation == .get && first ? errnos : []
       }
       skip()
     case .leftBrace:
@@ -271,8 +279,8 @@ struct NextWords {
     default:
       skip()
     }
-    if atEnd { return ["at"] + follow }
-    guard word == "at" else { return nil }
+    if atEnd { return [at] + follow }
+    guard word == at else { return nil }
     skip()
     if atEnd { return [] }
     skip()

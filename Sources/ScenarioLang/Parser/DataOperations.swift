@@ -13,9 +13,9 @@ extension Parser {
     } else {
       data = .zeros(try parseSize("send"))
     }
-    var flags = try parseFlags(Self.sendFlagWords)
+    var flags = try parseFlags(MessageFlagWord.send)
     var target: ConnectTarget?
-    if currentWord == "to" {
+    if currentIs(.to) {
       advance()
       if let address = try parseAddressIfPresent() {
         target = .address(address)
@@ -26,7 +26,7 @@ extension Parser {
         throw error("'to' needs an address or a socket's name, found \(current.spelling)")
       }
       // sendto(2) takes its flags and its address in one call: the order of the words is free.
-      flags = try parseFlags(Self.sendFlagWords, adding: flags)
+      flags = try parseFlags(MessageFlagWord.send, adding: flags)
     }
     return .send(data, flags: flags, to: target)
   }
@@ -34,16 +34,17 @@ extension Parser {
   /// recv := 'recv' size { 'peek' | 'waitall' | 'dontwait' | 'trunc' }
   mutating func parseRecv() throws(Diagnostic) -> Operation.Kind {
     let size = try parseSize("recv")
-    let flags = try parseFlags(Self.recvFlagWords)
+    let flags = try parseFlags(MessageFlagWord.recv)
     return .recv(size, flags: flags)
   }
 
   /// Flag words after an operation, each at most once (counting those `adding` already has).
   mutating func parseFlags(
-    _ words: [String: MessageFlags], adding given: MessageFlags = []
+    _ words: [MessageFlagWord], adding given: MessageFlags = []
   ) throws(Diagnostic) -> MessageFlags {
     var flags = given
-    while let word = currentWord, let flag = words[word] {
+    while let word = currentWord, let flagWord = MessageFlagWord(rawValue: word), words.contains(flagWord) {
+      let flag = flagWord.flag
       if flags.contains(flag) { throw error("'\(word)' is given twice") }
       flags.insert(flag)
       advance()
@@ -51,9 +52,6 @@ extension Parser {
     return flags
   }
 
-  static let pollEventWords: [String: PollMask] = [
-    "in": .EPOLLIN, "out": .EPOLLOUT, "rdhup": .EPOLLRDHUP, "pri": .EPOLLPRI,
-  ]
   /// What `poll` asks for when no event is named: everything `unix_poll` can report.
   static let defaultPollEvents: PollMask = [.EPOLLIN, .EPOLLOUT, .EPOLLRDHUP, .EPOLLPRI]
 
@@ -71,16 +69,16 @@ extension Parser {
         throw error("each socket after ',' in 'poll' needs its name, found \(current.spelling)")
       }
       var events: PollMask = []
-      while let word = currentWord, let event = Self.pollEventWords[word] {
-        events.insert(event)
+      while let event = currentWord.flatMap(PollEventWord.init(rawValue:)) {
+        events.insert(event.mask)
         advance()
       }
       items.append(PollItem(name: name, events: events.isEmpty ? Self.defaultPollEvents : events))
     } while current.kind == .comma
     var timeoutMs: Int32 = 0
-    if currentWord == "timeout" {
+    if currentIs(.timeout) {
       advance()
-      if currentWord == "forever" {
+      if currentIs(.forever) {
         advance()
         timeoutMs = -1
       } else {
@@ -137,11 +135,6 @@ extension Parser {
     return .revents(all)
   }
 
-  static let reventWords: [String: PollMask] = [
-    "IN": .EPOLLIN, "OUT": .EPOLLOUT, "ERR": .EPOLLERR, "HUP": .EPOLLHUP, "RDHUP": .EPOLLRDHUP, "PRI": .EPOLLPRI,
-    "NVAL": .EPOLLNVAL,
-  ]
-
   /// events := '0' | EVENT { '|' EVENT } — `IN`, `OUT`, `HUP`, … (`POLL` prefix optional).
   mutating func parseEvents() throws(Diagnostic) -> PollMask {
     if case .number(let text) = current.kind, text == "0" {
@@ -160,16 +153,16 @@ extension Parser {
           notes: Self.suggestion(for: word, among: Self.socketTypeNames.keys.sorted())
             + ["'get type' reads SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET"])
       }
-      if word.hasPrefix("E"), Self.reventWords[bare] == nil {
+      if word.hasPrefix("E"), ReventWord(rawValue: bare) == nil {
         throw error("unknown errno '\(word)'", notes: Self.suggestion(for: word, among: Errno.allCases.map(\.name)))
       }
-      guard let event = Self.reventWords[bare] else {
+      guard let event = ReventWord(rawValue: bare) else {
         throw error(
           "unknown poll event '\(word)'",
-          notes: Self.suggestion(for: bare, among: Self.reventWords.keys.sorted())
-            + ["events: IN, OUT, HUP, ERR, RDHUP, PRI, NVAL"])
+          notes: Self.suggestion(for: bare, among: ReventWord.allCases.map(\.rawValue).sorted())
+            + ["events: " + ReventWord.allCases.map(\.rawValue).joined(separator: ", ")])
       }
-      mask.insert(event)
+      mask.insert(event.mask)
       advance()
       guard current.kind == .pipe else { return mask }
       advance()

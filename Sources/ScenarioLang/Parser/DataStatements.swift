@@ -8,8 +8,8 @@ extension Parser {
     let first = try parseNewName("'socketpair' needs two names")
     let second = try parseNewName("'socketpair' needs two names")
     var type: SocketType?
-    if let word = currentWord, let t = Self.typeWords[word] {
-      type = t
+    if let word = currentWord, let t = TypeWord(rawValue: word) {
+      type = t.type
       advance()
     }
     return .socketpair(first, second, type: type, expectation: try parseExpectation())
@@ -33,7 +33,7 @@ extension Parser {
     }
     let name = try makeName(word)
     advance()
-    if currentWord == "restart" {
+    if currentIs(.restart) {
       advance()
       return .signal(name, .SIGUSR2)
     }
@@ -69,7 +69,7 @@ extension Parser {
   /// ignore := 'ignore' 'SIGPIPE'
   mutating func parseIgnore() throws(Diagnostic) -> Statement.Kind {
     advance()
-    guard currentWord == "SIGPIPE" else {
+    guard currentWord == PlainWord.SIGPIPE.rawValue else {
       throw error("'ignore' takes SIGPIPE, found \(current.spelling)", notes: ["write 'ignore SIGPIPE'"])
     }
     advance()

@@ -14,7 +14,7 @@ extension Parser {
     }
     advance()
     var variable: Name?
-    if currentWord == "as" {
+    if currentIs(.as) {
       advance()
       guard let word = currentWord, !Self.isReserved(word), !word.contains("$") else {
         throw error("'repeat … as' needs a name for the loop variable, found \(current.spelling)")
@@ -35,6 +35,7 @@ extension Parser {
         notes: [Limits.note(.nesting)])
     }
     advance()
+    openBraces.append(.block)
     loopVariables.append(variable?.text ?? "")
     let body = try parseStatements()
     loopVariables.removeLast()
@@ -42,6 +43,7 @@ extension Parser {
       throw error(
         "expected '}' to end the body of 'repeat' at \(start.location), found \(current.spelling)")
     }
+    openBraces.removeLast()
     if body.isEmpty { throw error("the body of 'repeat' is empty", notes: ["put statements between '{' and '}'"]) }
     advance()
     return .loop(Loop(count: count, variable: variable, body: body))

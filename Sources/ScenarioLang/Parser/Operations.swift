@@ -9,49 +9,41 @@ extension Parser {
       guard let word = currentWord else {
         throw error("expected an operation, found \(current.spelling)")
       }
-      guard Self.operationWords.contains(word) else {
-        if let place = Self.flagPlaces[word] {
-          throw error("'\(word)' is not an operation but a flag of \(place.operations)", notes: [place.where])
+      guard let operation = OperationWord(rawValue: word) else {
+        if let flag = MessageFlagWord(rawValue: word) {
+          throw error(
+            "'\(word)' is not an operation but a flag of \(flag.place.operations)", notes: [flag.place.where])
         }
         throw error(
           "unknown operation '\(word)'",
-          notes: Self.suggestion(for: word, among: Self.operationWords)
-            + ["operations: " + Self.operationWords.joined(separator: ", ")])
+          notes: Self.suggestion(for: word, among: Self.operationWords) + [Self.operationsNote])
       }
-      operations.append(try parseOperation(word))
+      operations.append(try parseOperation(operation))
     }
     return operations
   }
 
-  /// Where each flag word goes, for a flag written where an operation was expected.
-  static let flagPlaces: [String: (operations: String, where: String)] = [
-    "dontwait": (
-      "'send' and 'recv'", "write it after what is sent or the size received: 'send \"x\" dontwait', 'recv 10 dontwait'"
-    ),
-    "nosignal": ("'send'", "write it after what is sent, before or after 'to': 'send \"x\" nosignal to s'"),
-    "peek": ("'recv'", "write it after the size: 'recv 10 peek'"),
-    "waitall": ("'recv'", "write it after the size: 'recv 10 waitall'"),
-    "trunc": ("'recv'", "write it after the size: 'recv 10 trunc'"),
-  ]
-
   /// operation := 'bind' address | 'listen' INT | 'connect' [ address | NAME ]
-  ///            | 'accept' [ 'as' NAME ] | 'close' | 'shutdown' ( 'rd' | 'wr' | 'rdwr' | INT )
-  ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' INT ]
-  ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' ) | 'nonblock' [ 'on' | 'off' ]
+  ///            | 'accept' [ 'as' NAME ] | 'close' | 'shutdown' how
+  ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
+  ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type' )
+  ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
+  ///            | 'disconnect' | poll
   ///            followed by an optional expectation
-  mutating func parseOperation(_ word: String) throws(Diagnostic) -> Operation {
+  mutating func parseOperation(_ operation: OperationWord) throws(Diagnostic) -> Operation {
+    let word = operation.rawValue
     let location = current.location
     advance()
     let kind: Operation.Kind
-    switch word {
-    case "bind":
+    switch operation {
+    case .bind:
       guard let address = try parseAddressIfPresent() else {
         throw error("'bind' needs an address: \"path\" or @name, found \(current.spelling)")
       }
       kind = .bind(address)
-    case "listen":
+    case .listen:
       kind = .listen(try parseInt32("listen's backlog"))
-    case "connect":
+    case .connect:
       if let address = try parseAddressIfPresent() {
         kind = .connect(.address(address))
       } else if let name = currentWord, Self.canReferToSocket(name) {
@@ -60,9 +52,9 @@ extension Parser {
       } else {
         kind = .connect(nil)
       }
-    case "accept":
+    case .accept:
       var name: Name?
-      if currentWord == "as" {
+      if currentIs(.as) {
         advance()
         guard let w = currentWord, !Self.isReserved(w) else {
           throw error("'accept as' needs a name for the new socket, found \(current.spelling)")
@@ -71,47 +63,45 @@ extension Parser {
         advance()
       }
       kind = .accept(as: name)
-    case "close":
+    case .close:
       kind = .close
-    case "shutdown":
+    case .shutdown:
       kind = .shutdown(try parseShutdownHow())
-    case "sndtimeo", "rcvtimeo":
-      let option: SocketOption = word == "sndtimeo" ? .SO_SNDTIMEO : .SO_RCVTIMEO
+    case .sndtimeo, .rcvtimeo:
+      let option: SocketOption = operation == .sndtimeo ? .SO_SNDTIMEO : .SO_RCVTIMEO
       let value = try parseTimeval(word)
       var optlen = Timeval.size
-      if currentWord == "optlen" {
+      if currentIs(.optlen) {
         advance()
         optlen = try parseByteCount("optlen", as: Int32.self, range: Self.intRange)
       }
       kind = .setTimeout(option, value, optlen: optlen)
-    case "get":
-      guard let option = Self.gettableOptions.first(where: { $0.word == currentWord }) else {
-        let words = Self.gettableOptions.map(\.word)
+    case .get:
+      guard let option = currentWord.flatMap(GetOptionWord.init(rawValue:)) else {
+        let words = GetOptionWord.allCases.map(\.rawValue)
         throw error(
           "'get' reads \(words.dropLast().joined(separator: ", ")) or \(words.last!), found \(current.spelling)")
       }
       kind = option.kind
       advance()
-    case "send":
+    case .send:
       kind = try parseSend()
-    case "recv":
+    case .recv:
       kind = try parseRecv()
-    case "sndbuf", "rcvbuf":
+    case .sndbuf, .rcvbuf:
       let value = try parseByteCount("\(word)'s value", as: Int32.self, range: Self.intRange)
-      kind = .setBuffer(word == "sndbuf" ? .SO_SNDBUF : .SO_RCVBUF, value)
-    case "poll":
+      kind = .setBuffer(operation == .sndbuf ? .SO_SNDBUF : .SO_RCVBUF, value)
+    case .poll:
       kind = try parsePoll()
-    case "disconnect":
+    case .disconnect:
       kind = .disconnect
-    case "nonblock":
+    case .nonblock:
       var on = true
-      if let word = currentWord, let given = Self.nonblockWords[word] {
-        on = given
+      if let given = currentWord.flatMap(NonblockWord.init(rawValue:)) {
+        on = given.isOn
         advance()
       }
       kind = .nonblock(on)
-    default:
-      preconditionFailure("parseOperations only passes operation words")
     }
     let returnsBytes =
       switch kind {
@@ -144,12 +134,12 @@ extension Parser {
 
   /// how := 'rd' | 'wr' | 'rdwr' | INT
   mutating func parseShutdownHow() throws(Diagnostic) -> Int32 {
-    if let named = Self.shutdownWords.first(where: { $0.word == currentWord }) {
+    if let named = currentWord.flatMap(ShutdownWord.init(rawValue:)) {
       advance()
       return named.how
     }
     if case .number = current.kind { return try parseInt32("shutdown's how") }
-    let words = Self.shutdownWords.map(\.word).joined(separator: ", ")
+    let words = ShutdownWord.allCases.map(\.rawValue).joined(separator: ", ")
     throw error("'shutdown' takes \(words) or a number, found \(current.spelling)")
   }
 
@@ -170,7 +160,7 @@ extension Parser {
       result = .value(try parseByteCount("the expected value", as: Int64.self, range: Self.longRange))
     } else if case .number = current.kind {
       let value = try parseInt64("the expected value")
-      if let word = currentWord, word != "at" {
+      if currentWord != nil, !currentIs(.at) {
         let errno = try parseErrno()
         guard value == -1 else {
           throw Diagnostic("a failed call returns -1, not \(value)", at: start, notes: ["write '= -1 \(errno.name)'"])
@@ -197,7 +187,7 @@ extension Parser {
         notes: ["e.g. '= 0', '= -1 EAGAIN', '= {0, 4000}', '= \"data\"', '= [4608]', '= [IN|OUT]'"])
     }
     var time: Nanoseconds?
-    if currentWord == "at" {
+    if currentIs(.at) {
       advance()
       let at = current
       time = try parseDuration("at")

@@ -9,6 +9,9 @@ public struct Parser {
   /// The variables of the `repeat` bodies being parsed, outermost first ("" for a loop
   /// without `as`).
   var loopVariables: [String] = []
+  /// The braces opened and not yet closed, innermost last: where the input ends inside one,
+  /// it is unfinished (see ``unfinished(_:)``).
+  var openBraces: [OpenBrace] = []
   /// How deep `repeat`s may nest (``Limits/maxNesting``).
   let maxNesting: Int
 
@@ -26,28 +29,27 @@ public struct Parser {
     return script
   }
 
-  // MARK: Words with a meaning
+  // MARK: Words with a meaning (declared in Words.swift)
 
-  static let declarationWords: Set<String> = ["server", "client", "socket"]
-  static let statementWords: Set<String> = declarationWords.union([
-    "sleep", "wait", "touch", "mkdir", "unlink", "socketpair", "signal", "sysctl", "ignore", "repeat",
-  ])
-  static let operationWords: [String] = [
-    "bind", "listen", "connect", "accept", "close", "shutdown", "sndtimeo", "rcvtimeo", "get", "nonblock",
-    "send", "recv", "sndbuf", "rcvbuf", "poll", "disconnect",
-  ]
+  static let statementWords: Set<String> = Set(StatementWord.allCases.map(\.rawValue))
+  static let operationWords: [String] = OperationWord.allCases.map(\.rawValue)
   /// The statement words, for notes.
-  static let statementList =
-    "server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore, repeat"
-  static let typeWords: [String: SocketType] = ["stream": .stream, "dgram": .dgram, "seqpacket": .seqpacket]
-  static let otherKeywords: Set<String> = [
-    "as", "at", "on", "off", "rd", "wr", "rdwr", "optlen", "main", "to", "dontwait", "nosignal", "peek", "waitall",
-    "trunc", "in", "out", "rdhup", "pri", "timeout", "forever", "restart", "error", "type",
-  ]
+  static let statementList = StatementWord.allCases.map(\.rawValue).joined(separator: ", ")
+  /// The operation words, for notes.
+  static let operationsNote = "operations: " + operationWords.joined(separator: ", ")
+  /// The reserved words that neither start a statement nor name an operation.
+  static let otherKeywords: Set<String> = Set(
+    Keyword.allCases.map(\.rawValue) + NonblockWord.allCases.map(\.rawValue)
+      + ShutdownWord.allCases.map(\.rawValue) + MessageFlagWord.allCases.map(\.rawValue)
+      + PollEventWord.allCases.map(\.rawValue)
+      + GetOptionWord.allCases.map(\.rawValue).filter { OperationWord(rawValue: $0) == nil })
+
+  /// Whether the current token is `keyword`.
+  func currentIs(_ keyword: Keyword) -> Bool { currentWord == keyword.rawValue }
 
   /// True for a word that cannot name a socket.
   static func isReserved(_ word: String) -> Bool {
-    statementWords.contains(word) || operationWords.contains(word) || typeWords[word] != nil
+    statementWords.contains(word) || OperationWord(rawValue: word) != nil || TypeWord(rawValue: word) != nil
       || otherKeywords.contains(word) || Errno(name: word) != nil
   }
 
@@ -99,26 +101,11 @@ public struct Parser {
     let allowed = max(1, word.utf8.count / 3)
     guard word.utf8.count <= maxSuggestedLength else { return [] }
     let ranked = candidates.lazy.filter { abs($0.utf8.count - word.utf8.count) <= allowed }
-      .map { ($0, editDistance(word, $0)) }.filter { $0.1 <= allowed }
+      .map { ($0, editDistance(word.utf8, $0.utf8)) }.filter { $0.1 <= allowed }
     guard let best = ranked.min(by: { $0.1 < $1.1 }) else { return [] }
     return ["did you mean '\(best.0)'?"]
   }
 
   /// Longer words get no `did you mean`.
   static let maxSuggestedLength = 64
-
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.utf8)
-    let b = Array(b.utf8)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var row = [i] + Array(repeating: 0, count: b.count)
-      for j in stride(from: 1, through: b.count, by: 1) {
-        row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = row
-    }
-    return previous[b.count]
-  }
 }

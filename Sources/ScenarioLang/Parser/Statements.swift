@@ -33,7 +33,8 @@ extension Parser {
     }
   }
 
-  /// statement := ( declaration | action | sleep | wait | file ) [ '&' ]
+  /// statement := ( declaration | action | sleep | wait | file | socketpair | signal | sysctl
+  ///              | 'ignore' 'SIGPIPE' ) [ '&' ] | repeat
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
     guard let word = currentWord else {
@@ -44,43 +45,10 @@ extension Parser {
         ])
     }
     let kind: Statement.Kind
-    switch word {
-    case "server": kind = try parseDeclaration(.server)
-    case "client": kind = try parseDeclaration(.client)
-    case "socket": kind = try parseDeclaration(.socket)
-    case "sleep": kind = try parseSleep()
-    case "wait": kind = try parseWait()
-    case "touch": kind = try parseFile(.touch)
-    case "mkdir": kind = try parseFile(.mkdir)
-    case "unlink": kind = try parseFile(.unlink)
-    case "socketpair": kind = try parseSocketpair()
-    case "signal": kind = try parseSignal()
-    case "sysctl": kind = try parseSysctl()
-    case "ignore": kind = try parseIgnore()
-    case "repeat": kind = try parseRepeat()
-    default:
-      if Self.operationWords.contains(word) {
-        throw error(
-          "'\(word)' needs a socket before it",
-          notes: ["write the socket's name first, e.g. 'server \(word) …' or 'c1 \(word) …'"])
-      }
-      if Self.isReserved(word) { throw error("'\(word)' cannot start a statement") }
-      let name = try makeName(word)
-      advance()
-      // `clinet c1 connect`: a misspelt statement word, not a socket with a bad operation.
-      let misspelt = Self.suggestion(for: word, among: Self.statementWords.sorted())
-      if let next = currentWord, !Self.operationWords.contains(next), !misspelt.isEmpty {
-        throw Diagnostic(
-          "unknown statement '\(word)'", at: name.location, length: word.count,
-          notes: misspelt + ["a statement starts with a socket name or one of: \(Self.statementList)"])
-      }
-      let operations = try parseOperations()
-      if operations.isEmpty {
-        throw error(
-          "expected an operation after '\(word)', found \(current.spelling)",
-          notes: ["operations: " + Self.operationWords.joined(separator: ", ")])
-      }
-      kind = .act(name, operations: operations)
+    if let statementWord = StatementWord(rawValue: word) {
+      kind = try parseStatement(statementWord)
+    } else {
+      kind = try parseAction(word)
     }
     var background = false
     if current.kind == .ampersand {
@@ -99,6 +67,49 @@ extension Parser {
     return Statement(kind: kind, location: start, background: background)
   }
 
+  /// The statement `word` starts.
+  mutating func parseStatement(_ word: StatementWord) throws(Diagnostic) -> Statement.Kind {
+    switch word {
+    case .server: try parseDeclaration(.server)
+    case .client: try parseDeclaration(.client)
+    case .socket: try parseDeclaration(.socket)
+    case .sleep: try parseSleep()
+    case .wait: try parseWait()
+    case .touch: try parseFile(.touch)
+    case .mkdir: try parseFile(.mkdir)
+    case .unlink: try parseFile(.unlink)
+    case .socketpair: try parseSocketpair()
+    case .signal: try parseSignal()
+    case .sysctl: try parseSysctl()
+    case .ignore: try parseIgnore()
+    case .repeat: try parseRepeat()
+    }
+  }
+
+  /// action := NAME operation { operation }
+  mutating func parseAction(_ word: String) throws(Diagnostic) -> Statement.Kind {
+    if OperationWord(rawValue: word) != nil {
+      throw error(
+        "'\(word)' needs a socket before it",
+        notes: ["write the socket's name first, e.g. 'server \(word) …' or 'c1 \(word) …'"])
+    }
+    if Self.isReserved(word) { throw error("'\(word)' cannot start a statement") }
+    let name = try makeName(word)
+    advance()
+    // `clinet c1 connect`: a misspelt statement word, not a socket with a bad operation.
+    let misspelt = Self.suggestion(for: word, among: Self.statementWords.sorted())
+    if let next = currentWord, OperationWord(rawValue: next) == nil, !misspelt.isEmpty {
+      throw Diagnostic(
+        "unknown statement '\(word)'", at: name.location, length: word.count,
+        notes: misspelt + ["a statement starts with a socket name or one of: \(Self.statementList)"])
+    }
+    let operations = try parseOperations()
+    if operations.isEmpty {
+      throw error("expected an operation after '\(word)', found \(current.spelling)", notes: [Self.operationsNote])
+    }
+    return .act(name, operations: operations)
+  }
+
   /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] { operation }
   ///              | 'socket' NAME [ type ] { operation }
   /// type := 'stream' | 'dgram' | 'seqpacket'
@@ -110,12 +121,12 @@ extension Parser {
       advance()
       // `server lisen 0`: a misspelt operation, not a name followed by garbage.
       let followedByOperation =
-        currentWord.map { Self.operationWords.contains($0) || Self.typeWords[$0] != nil } ?? false
+        currentWord.map { OperationWord(rawValue: $0) != nil || TypeWord(rawValue: $0) != nil } ?? false
       let misspelt = Self.suggestion(for: word, among: Self.operationWords)
       if !atStatementEnd && !followedByOperation && !misspelt.isEmpty {
         throw Diagnostic(
           "unknown operation '\(word)'", at: name!.location, length: word.count,
-          notes: misspelt + ["operations: " + Self.operationWords.joined(separator: ", ")])
+          notes: misspelt + [Self.operationsNote])
       }
     } else if declaration == .socket {
       throw error(
@@ -126,8 +137,8 @@ extension Parser {
       throw error("'\(word)' is an errno name and cannot name a socket")
     }
     var type: SocketType?
-    if let word = currentWord, let t = Self.typeWords[word] {
-      type = t
+    if let word = currentWord, let t = TypeWord(rawValue: word) {
+      type = t.type
       advance()
     }
     return .declare(declaration, name: name, type: type, operations: try parseOperations())

@@ -50,12 +50,14 @@ extension Parser {
   /// `sock_set_timeout` case can be written; with the field names, as the trace prints it.
   mutating func parseRawTimeval() throws(Diagnostic) -> Timeval {
     try expect(.leftBrace, "'{'")
+    openBraces.append(.timeval)
     try skipFieldName("tv_sec")
     let seconds = try parseInt64("tv_sec")
     try expect(.comma, "',' between tv_sec and tv_usec")
     try skipFieldName("tv_usec")
     let micro = try parseInt64("tv_usec")
     try expect(.rightBrace, "'}'")
+    openBraces.removeLast()
     return Timeval(seconds: seconds, microseconds: micro)
   }
 

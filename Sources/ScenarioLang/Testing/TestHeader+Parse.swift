@@ -85,25 +85,8 @@ extension TestHeader {
   static func nearMiss(_ key: String) -> String? {
     let lower = key.lowercased()
     return directives.first { name in
-      key != name && (lower == name || (name.count >= 4 && editDistance(lower, name) == 1))
+      key != name && (lower == name || (name.count >= 4 && editDistance(Array(lower), Array(name)) == 1))
     }
-  }
-
-  /// Levenshtein distance, for spotting misspelt directive names.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
   }
 }
 

@@ -1,0 +1,159 @@
+import SockKernel
+import SyscallVocabulary
+
+// The words of the language, each declared once. The parser dispatches on these enums with
+// exhaustive `switch`es, and its notes, the REPL's Tab completion, the fuzzer's dictionary
+// and the grammar in docs/language.md are derived from or checked against them (see
+// WordTableTests), so a word added here without a parse function does not compile, and a
+// word missing from the docs fails a test.
+
+/// The words that start a statement, in the order the notes list them.
+public enum StatementWord: String, CaseIterable, Sendable {
+  case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
+  case `repeat`
+}
+
+/// The words of the operations a socket performs, in the order the notes list them.
+public enum OperationWord: String, CaseIterable, Sendable {
+  case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
+  case poll, disconnect
+}
+
+/// What `get` reads, in the order its error lists them.
+public enum GetOptionWord: String, CaseIterable, Sendable {
+  case sndtimeo, rcvtimeo, sndbuf, rcvbuf, error, type
+
+  var kind: Operation.Kind {
+    switch self {
+    case .sndtimeo: .getTimeout(.SO_SNDTIMEO)
+    case .rcvtimeo: .getTimeout(.SO_RCVTIMEO)
+    case .sndbuf: .getOption(.SO_SNDBUF)
+    case .rcvbuf: .getOption(.SO_RCVBUF)
+    case .error: .getOption(.SO_ERROR)
+    case .type: .getOption(.SO_TYPE)
+    }
+  }
+}
+
+/// The message flags `send` and `recv` take after their argument.
+public enum MessageFlagWord: String, CaseIterable, Sendable {
+  case dontwait, nosignal, peek, waitall, trunc
+
+  /// `send`'s flags.
+  static let send: [MessageFlagWord] = [.dontwait, .nosignal]
+  /// `recv`'s flags.
+  static let recv: [MessageFlagWord] = [.peek, .waitall, .dontwait, .trunc]
+
+  var flag: MessageFlags {
+    switch self {
+    case .dontwait: .MSG_DONTWAIT
+    case .nosignal: .MSG_NOSIGNAL
+    case .peek: .MSG_PEEK
+    case .waitall: .MSG_WAITALL
+    case .trunc: .MSG_TRUNC
+    }
+  }
+
+  /// Which operations take the flag and where it goes, for one written where an operation
+  /// was expected.
+  var place: (operations: String, where: String) {
+    switch self {
+    case .dontwait:
+      (
+        "'send' and 'recv'",
+        "write it after what is sent or the size received: 'send \"x\" dontwait', 'recv 10 dontwait'"
+      )
+    case .nosignal: ("'send'", "write it after what is sent, before or after 'to': 'send \"x\" nosignal to s'")
+    case .peek: ("'recv'", "write it after the size: 'recv 10 peek'")
+    case .waitall: ("'recv'", "write it after the size: 'recv 10 waitall'")
+    case .trunc: ("'recv'", "write it after the size: 'recv 10 trunc'")
+    }
+  }
+}
+
+/// `shutdown`'s how, by name, in the order its error lists them.
+public enum ShutdownWord: String, CaseIterable, Sendable {
+  case rd, wr, rdwr
+
+  var how: Int32 {
+    switch self {
+    case .rd: SHUT_RD
+    case .wr: SHUT_WR
+    case .rdwr: SHUT_RDWR
+    }
+  }
+}
+
+/// `nonblock on` and `nonblock off`.
+public enum NonblockWord: String, CaseIterable, Sendable {
+  case on, off
+
+  var isOn: Bool { self == .on }
+}
+
+/// The events `poll` asks for.
+public enum PollEventWord: String, CaseIterable, Sendable {
+  case `in`, out, rdhup, pri
+
+  var mask: PollMask {
+    switch self {
+    case .in: .EPOLLIN
+    case .out: .EPOLLOUT
+    case .rdhup: .EPOLLRDHUP
+    case .pri: .EPOLLPRI
+    }
+  }
+}
+
+/// The events a `poll` expectation names (`[IN|OUT]`), in the order its note lists them.
+public enum ReventWord: String, CaseIterable, Sendable {
+  case IN, OUT, HUP, ERR, RDHUP, PRI, NVAL
+
+  var mask: PollMask {
+    switch self {
+    case .IN: .EPOLLIN
+    case .OUT: .EPOLLOUT
+    case .HUP: .EPOLLHUP
+    case .ERR: .EPOLLERR
+    case .RDHUP: .EPOLLRDHUP
+    case .PRI: .EPOLLPRI
+    case .NVAL: .EPOLLNVAL
+    }
+  }
+}
+
+/// A socket's type, after a declaration or `socketpair`.
+public enum TypeWord: String, CaseIterable, Sendable {
+  case stream, dgram, seqpacket
+
+  var type: SocketType {
+    switch self {
+    case .stream: .stream
+    case .dgram: .dgram
+    case .seqpacket: .seqpacket
+    }
+  }
+}
+
+/// The other words with a meaning, none of which can name a socket.
+public enum Keyword: String, CaseIterable, Sendable {
+  case `as`, at, optlen, to, timeout, forever, restart
+  /// The file system's task, which no socket may shadow.
+  case main
+}
+
+/// Words read in one place only, which may still name a socket.
+public enum PlainWord: String, CaseIterable, Sendable {
+  case SIGPIPE, tv_sec, tv_usec
+}
+
+/// Every word of the table, for the checks that the docs, the fuzzer's dictionary and the
+/// REPL know them all.
+public enum WordTable {
+  public static let all: [String] =
+    StatementWord.allCases.map(\.rawValue) + OperationWord.allCases.map(\.rawValue)
+    + GetOptionWord.allCases.map(\.rawValue) + MessageFlagWord.allCases.map(\.rawValue)
+    + ShutdownWord.allCases.map(\.rawValue) + NonblockWord.allCases.map(\.rawValue)
+    + PollEventWord.allCases.map(\.rawValue) + ReventWord.allCases.map(\.rawValue)
+    + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
+}
