@@ -68,6 +68,11 @@ extension Kernel {
           .failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK")))
       }
       frame.reservedDescriptor = reserveDescriptor()
+      // unix_dgram_ops.accept is sock_no_accept: unix_accept serves only stream and seqpacket.
+      if file.sock.type == .dgram {
+        releaseDescriptor(frame.reservedDescriptor!)
+        return .done(.failure(.EOPNOTSUPP, Reason("sock_no_accept", "SOCK_DGRAM sockets do not accept")))
+      }
     }
     switch unixAccept(file, frame: &frame) {
     case .sleep(let step):

@@ -13,8 +13,10 @@ extension Kernel {
       return .failure(.EINVAL, Reason("unix_listen", "sk_state is \(sk.state), not TCP_CLOSE or TCP_LISTEN"))
     }
     // A larger backlog may make room: every connector waiting for it retries.
-    if UInt32(backlog) > sk.maxAckBacklog { wakeUpInterruptibleAll(sk.peerWait) }
-    sk.maxAckBacklog = UInt32(backlog)
+    // sk_max_ack_backlog is a u32: a negative backlog (left by a negative somaxconn, which
+    // the clamp in __sys_listen_socket keeps) is stored by its bit pattern, as C converts it.
+    if UInt32(bitPattern: backlog) > sk.maxAckBacklog { wakeUpInterruptibleAll(sk.peerWait) }
+    sk.maxAckBacklog = UInt32(bitPattern: backlog)
     sk.state = .TCP_LISTEN
     return .success()
   }

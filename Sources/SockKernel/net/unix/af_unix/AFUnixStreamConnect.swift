@@ -60,7 +60,10 @@ extension Kernel {
   }
 
   /// `unix_wait_for_peer`: sleep exclusively on the listener's `peer_wait` for at most
-  /// `timeo` (re-checking first, as the kernel does under the lock).
+  /// `timeo`. The kernel re-checks, after `prepare_to_wait_exclusive`, that `other` is not
+  /// dead or shut down for receiving and its queue still full, since its caller's checks
+  /// ran under a lock it has just dropped; here nothing runs between the caller's checks and
+  /// this sleep, so they still hold and the sleep is unconditional.
   func unixWaitForPeer(_ other: Sock, timeo: Jiffies, reason: Reason) -> SyscallStep {
     .sleep(on: other.peerWait, exclusive: true, keyFilter: nil, timeout: timeo, reason: reason)
   }
