@@ -15,7 +15,7 @@ struct Repl: ParsableCommand {
     abstract: "Type scenario statements one by one against a live kernel model.",
     usage: "sockscript repl [<options>]",
     discussion: """
-      Each line runs at once; sockets and the virtual clock (shown in the prompt) persist. Type :help for the commands (:state, :time, :reset, :load, :save, :explain, :quit); a unique prefix (:q, :st) names a command. Line editing, Tab completion and history (~/.sockscript_history, or the file named by SOCKSCRIPT_HISTORY; empty means none) come from libedit. Ctrl-C stops the running line; Ctrl-D leaves.
+      Each line runs at once; sockets and the virtual clock (shown in the prompt) persist. Type :help for the commands (:state, :time, :reset, :load, :save, :explain, :quit); a prefix names a command (:q, :s). Line editing, Tab completion and history (~/.sockscript_history, or the file named by SOCKSCRIPT_HISTORY; empty means none) come from libedit. Ctrl-C stops the running line; Ctrl-D leaves.
 
       When standard input is not a terminal there are no prompts and no editing: the input runs as a script, exactly as 'sockscript run -' would, so transcripts can be piped and diffed. 'sockscript' with no arguments on a terminal starts the REPL too.
       """

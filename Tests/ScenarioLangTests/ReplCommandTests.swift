@@ -46,21 +46,18 @@ struct ReplCommandTests {
     #expect(h.engine.quitRequested)
   }
 
-  @Test("an ambiguous prefix says which commands it could be")
-  func ambiguous() {
+  @Test("a prefix of several commands is the one :help lists first: :s is :state, :sa is :save")
+  func sharedPrefix() throws {
     let h = Harness()
+    h.enter("socketpair a b")
+    h.out = []
     h.enter(":s")
-    #expect(
-      h.err == [
-        """
-        <repl>:1:1: error: ambiguous command ':s'
-        :s
-        ^~
-        <repl>:1:1: note: it could be :save or :state
-
-        """
-      ])
-    #expect(h.out.isEmpty)
+    #expect(h.err.isEmpty)
+    #expect(h.out.first?.hasPrefix("Socket") == true, "\(h.out)")
+    h.enter(":sa s.sock")
+    #expect(h.err.isEmpty)
+    #expect(h.out.last == "saved 1 statement to s.sock")
+    #expect(h.files["s.sock"]?.contains("socketpair a b") == true)
   }
 
   @Test("errors about a shortened command name the command")

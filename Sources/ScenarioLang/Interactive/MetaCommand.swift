@@ -14,7 +14,7 @@ public enum MetaCommand: Equatable, Sendable {
   public static let names = ["help", "state", "time", "reset", "load", "save", "explain", "quit"]
 
   /// Parses a line that starts with `:` (after blanks); errors point into `line`, on line 1.
-  /// A command may be shortened to any prefix that is its alone.
+  /// A command may be shortened to any prefix (see ``resolve(_:at:length:)``).
   public static func parse(_ line: String) throws(Diagnostic) -> MetaCommand {
     let scalars = Array(line.unicodeScalars)
     var index = 0
@@ -68,19 +68,14 @@ public enum MetaCommand: Equatable, Sendable {
     }
   }
 
-  /// The command a typed name stands for: the name itself, or the one command it is a
-  /// prefix of (`:q` is `:quit`). A prefix of several commands, or of none, is an error.
+  /// The command a typed name stands for: the name itself, or the first command in
+  /// ``names`` it is a prefix of, as sqlite3's shell and gdb resolve theirs: `:q` is
+  /// `:quit`, and `:s`, a prefix of both `:state` and `:save`, is `:state`, the one listed
+  /// first (`:sa` names `:save`). A prefix of none is an error.
   static func resolve(_ typed: String, at location: SourceLocation, length: Int) throws(Diagnostic) -> String {
     if names.contains(typed) { return typed }
-    let matching = typed.isEmpty ? [] : names.filter { $0.hasPrefix(typed) }
-    if matching.count == 1 { return matching[0] }
+    if !typed.isEmpty, let first = names.first(where: { $0.hasPrefix(typed) }) { return first }
     let commands = "commands: " + names.map { ":" + $0 }.joined(separator: " ")
-    guard matching.isEmpty else {
-      let choices = matching.sorted().map { ":" + $0 }
-      throw Diagnostic(
-        "ambiguous command ':\(typed)'", at: location, length: length,
-        notes: ["it could be " + choices.dropLast().joined(separator: ", ") + " or " + choices.last!])
-    }
     throw Diagnostic(
       "unknown command ':\(typed)'", at: location, length: length,
       notes: Parser.suggestion(for: ":" + typed, among: names.map { ":" + $0 }) + [commands])

@@ -14,7 +14,7 @@ enum ReplHelp {
     "  c1 close = 0                   checks a result; a mismatch is reported",
     "  sleep 500ms; wait              lets virtual time pass; waits for all calls",
     "",
-    "Commands (a unique prefix will do: :q, :st):",
+    "Commands (a prefix will do: :q, :s):",
     "  :help             this text",
     "  :state            every socket: type, state, Recv-Q and Send-Q as ss -x shows",
     "                    them, addresses, timeouts, and who waits on which queue",
