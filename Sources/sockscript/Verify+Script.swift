@@ -140,7 +140,7 @@ struct VerifyOutcome {
           + "expected \(header.expectedExit)")
     } else {
       Terminal.out("FAIL \(path): \(divergences.count) divergence\(divergences.count == 1 ? "" : "s")")
-      for divergence in divergences { Terminal.out(Verify.render(divergence, in: file)) }
+      for group in DivergenceGroup.grouping(divergences) { Terminal.out(Verify.render(group, in: file)) }
     }
     printFailedExpectations(expecting: header, color: color)
     if traces {

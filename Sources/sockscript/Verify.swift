@@ -55,10 +55,13 @@ struct Verify: ParsableCommand {
     if failed > 0 { throw ExitCode(ExitStatus.expectationFailed.rawValue) }
   }
 
-  /// `path:line:col: c1 connect: result differs` with the two sides under it.
-  static func render(_ divergence: Divergence, in file: SourceFile) -> String {
+  /// `path:line:col: c1 connect: result differs` with the two sides under it; for a group
+  /// of them (a loop's), the count and the first one's two sides.
+  static func render(_ group: DivergenceGroup, in file: SourceFile) -> String {
+    let divergence = group.first
     let place = divergence.location.map { "\(file.name):\($0.line):\($0.column)" } ?? file.name
-    var text = "  \(place): \(divergence.call): \(divergence.aspect) differs\n"
+    let times = group.count == 1 ? "" : ", \(group.count) times here (the first shown)"
+    var text = "  \(place): \(divergence.call): \(divergence.aspect) differs\(times)\n"
     text += "      model:  \(divergence.model)\n"
     text += "      kernel: \(divergence.kernel)"
     return text

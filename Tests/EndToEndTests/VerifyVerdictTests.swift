@@ -74,4 +74,25 @@ struct VerifyVerdictTests {
     #expect(r.status == 0)
     #expect(r.stdout.contains("/hz.sock (its header asks for HZ 100000; this kernel runs at HZ "))
   }
+
+  @Test("divergences a loop repeats at one place are one line with a count")
+  func loopDivergencesCollapse() throws {
+    // The backlog is full on the model only, so every connect of the loop differs.
+    let r = try verify([
+      "loop.sock": """
+      server listen 2
+      repeat 3 as i { client c$i connect }  # model-only: fills the backlog on the model only
+      repeat 3 as i { client d$i nonblock connect }
+      """
+    ])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("/loop.sock: 6 divergences\n"), "\(r.stdout)")
+    #expect(
+      r.stdout.contains(
+        """
+        /loop.sock:3:37: d0 connect: result differs, 3 times here (the first shown)
+              model:  = -1 EAGAIN
+              kernel: = 0
+        """))
+  }
 }
