@@ -34,6 +34,9 @@
     }
     /// Real time spent while a call ran or was being started (see ``timeAgrees(expected:actual:)``).
     var busyTime: Nanoseconds = 0
+    /// What the actor threads measured around each call that returned, by the script's tag,
+    /// for `verify`'s comparison.
+    var timings: [Int: MeasuredTiming] = [:]
 
     let mailbox = Mailbox()
     let sandbox: Sandbox
