@@ -11,15 +11,11 @@ struct Verify: ParsableCommand {
         sockscript verify samples/
         sockscript verify --traces samples/seed/seed-line.sock
 
-      For every call: the return value or errno, whether it slept, and when it returned.
-      A kernel time may be up to one jiffy earlier than the model's, and later by the
-      timer wheel's rounding of each timeout that fired before it, plus --slack
-      (docs/verify.md explains the window). The model runs at the kernel's HZ,
-      measured at start. Lines marked '# model-only: WHY' or '# kernel-only: WHY'
-      run on their side only and are not compared.
+      For every call: the return value or errno, whether it slept, and when it returned. A call that its own timeout ends is timed in the kernel's jiffies from the jiffy it entered in: never sooner than the timeout and one jiffy, later by up to the timer wheel's rounding, two jiffies, --slack and the time its thread waited for a CPU. Other calls may return up to --slack (and that wait) after the model's time, shifted by how far behind the kernel run was (docs/verify.md explains the window). The model runs at the kernel's HZ, measured at start. Lines marked '# model-only: WHY' or '# kernel-only: WHY' run on their side only and are not compared.
 
-      Exit status: 0 when every script agrees, 1 when one diverges or fails to run,
-      64 usage, 74 a path cannot be read.
+      A script passes when both runs agree and end with the exit status its header declares ('# exit: N', default 0), as with 'sockscript test', whose skip and xfail directives count here too. When the kernel run falls behind the script's timing (a call started after a timeout it came before on the model could have ended), the script runs on the kernel again, three runs at most.
+
+      Exit status: 0 when every script passes, 1 when one diverges or fails, 64 usage, 74 a path cannot be read.
       """
   )
 

@@ -90,6 +90,15 @@ struct VerifyTimingTests {
       ).isEmpty)
   }
 
+  @Test("before Linux 4.8 the wheel fired a timeout at its expiry's tick, a jiffy sooner, and that passes there")
+  func oldWheel() {
+    var old = Self.tolerance
+    old.roundsExpiryUp = false
+    let kernel = [Self.kernelTimeout(returned: 12_100_000)]
+    #expect(Self.times(model: [Self.modelTimeout(3)], kernel: kernel, tolerance: old).isEmpty)
+    #expect(Self.times(model: [Self.modelTimeout(3)], kernel: kernel).count == 1)
+  }
+
   @Test("a 1 s timeout (250 jiffies, wheel level 1) passes anywhere in its bucket's 8 jiffies")
   func wheelLevelOnePasses() {
     let model = [Self.modelTimeout(250)]
@@ -171,5 +180,7 @@ struct VerifyTimingTests {
     // A stalled timekeeping CPU: three ticks without an update.
     #expect(KernelJiffies.jiffyStart(entered: tick + 2 * j, coarse: tick - j + 500_000, jiffy: j) == tick - j)
     #expect(KernelJiffies.lastTick(atOrBefore: -1, jiffy: j) == -j)
+    // Ticks of unknown phase: the one the coarse clock was set for was less than a jiffy before it.
+    #expect(KernelJiffies.unalignedJiffyStart(coarse: tick + 1_234_000, jiffy: j) == tick + 1_234_000 - j)
   }
 }

@@ -64,6 +64,7 @@ extension Comparison {
       return kernelStart + (deadline - modelStart) - 100_000
     }
     let jiffy = tolerance.jiffy
-    return measured.jiffyStart + (deadline / jiffy - modelStart / jiffy + 1) * jiffy
+    let roundUp: Jiffies = tolerance.roundsExpiryUp ? 1 : 0
+    return measured.jiffyStart + (deadline / jiffy - modelStart / jiffy + roundUp) * jiffy
   }
 }

@@ -15,6 +15,10 @@ public struct KernelTolerance: Sendable, Equatable {
   public var hz: Int64
   /// Added to every late bound: the time a woken thread takes to run and be measured.
   public var slack: Nanoseconds
+  /// The timer wheel puts a timer in a bucket at least one jiffy past its expiry
+  /// (`calc_index`, the wheel of Linux 4.8 and later); the older wheel fired it at its
+  /// expiry's tick.
+  public var roundsExpiryUp = true
 
   public init(hz: Int64, slack: Nanoseconds = 10_000_000) {
     self.hz = hz
@@ -72,7 +76,7 @@ public struct KernelTolerance: Sendable, Equatable {
     modelStart: Nanoseconds, modelReturn: Nanoseconds, lastSleep: Jiffies, measured: MeasuredTiming
   ) -> ClosedRange<Nanoseconds> {
     let n = modelReturn / jiffy - modelStart / jiffy
-    let earliest = measured.jiffyStart + (n + 1) * jiffy
+    let earliest = measured.jiffyStart + (n + (roundsExpiryUp ? 1 : 0)) * jiffy
     let latest = measured.lastTick + (n + Self.wheelGranularity(lastSleep) + 2) * jiffy + slack + measured.runDelay
     return earliest...max(earliest, latest)
   }

@@ -27,7 +27,7 @@ public struct MeasuredTiming: Sendable, Equatable {
 /// Where the kernel's `jiffies` stands, from two clocks a thread can read.
 ///
 /// `jiffies` moves on the tick, which is aligned to multiples of the jiffy in
-/// CLOCK_MONOTONIC (`tick_init_jiffy_update`), but only when a CPU runs the update
+/// CLOCK_MONOTONIC since Linux 6.4 (`tick_init_jiffy_update`), but only when a CPU runs the update
 /// (`tick_do_update_jiffies64`): after a late tick, or while the timekeeping CPU is stalled
 /// (a virtual machine's CPU the host did not run), it lags real time by one or more jiffies,
 /// and a timeout armed then ends that much sooner in real time. The same update moves
@@ -53,4 +53,9 @@ public enum KernelJiffies {
     if tick - coarse < jiffy { return tick }
     return lastTick(atOrBefore: coarse, jiffy: jiffy)
   }
+
+  /// Without the alignment (before Linux 6.4) the ticks' phase is unknown: the update that
+  /// set the coarse clock came at most a jiffy after the tick it was for, so that tick was
+  /// less than a jiffy before `coarse`.
+  public static func unalignedJiffyStart(coarse: Int64, jiffy: Int64) -> Int64 { coarse - jiffy }
 }

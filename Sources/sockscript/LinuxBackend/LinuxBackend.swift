@@ -60,7 +60,9 @@
       guard let hz = KernelHZ.detect() else { throw Failure.noHZ }
       self.hz = hz
       self.options = options
-      self.tolerance = KernelTolerance(hz: hz, slack: options.slack)
+      var tolerance = KernelTolerance(hz: hz, slack: options.slack)
+      tolerance.roundsExpiryUp = KernelVersion.wheelRoundsExpiryUp
+      self.tolerance = tolerance
       Self.installSignalHandling()
       sandbox = try Sandbox()
     }
