@@ -112,8 +112,8 @@ struct VerifyVerdictTests {
     let lines = r.stdout.split(separator: "\n")
     #expect(lines.count == 2, "\(r.stdout)")
     #expect(lines.first?.contains("/late.sock: the kernel run fell ") == true)
-    #expect(
-      lines.first?.hasSuffix("ms behind the script's timing at 3:26; the comparison is not meaningful (3 kernel runs)")
-        == true)
+    // Where it fell behind depends on the machine: some call of the loop, or the accept.
+    #expect(lines.first?.contains(" ms behind the script's timing at ") == true)
+    #expect(lines.first?.hasSuffix("; the comparison is not meaningful (3 kernel runs)") == true)
   }
 }
