@@ -12,7 +12,7 @@
 #   --keep DIR     keep each run's report in DIR (run-1.txt, …)
 #   PATH...        what to verify (default samples/)
 #
-# Prints one line per run (its summary, and every FAIL line), then
+# Prints one line per run (its summary and duration, and every FAIL line), then
 # `N runs, K with divergences`; exits 1 when K > 0, 2 on bad usage.
 set -u
 
@@ -63,10 +63,11 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 
 failed=0
 for ((run = 1; run <= runs; run++)); do
+  started=$SECONDS
   "$bin" verify "${paths[@]}" >"$report" 2>&1
   status=$?
   [ -z "$keep" ] || cp "$report" "$keep/run-$run.txt"
-  echo "run $run: exit $status, $(tail -n 1 "$report")"
+  echo "run $run: exit $status, $(tail -n 1 "$report") ($((SECONDS - started)) s)"
   grep '^FAIL' "$report" | sed 's/^/  /'
   [ "$status" = 0 ] || failed=$((failed + 1))
 done

@@ -83,7 +83,12 @@ struct VerifySoakTests {
     let soak = try Soak(["-n", "2", "--busy", Self.sample])
     let status = soak.finish()
     #expect(status == 0, "\(soak.text)")
-    #expect(soak.text.contains("run 1: exit 0, 1 passed, 0 failed\nrun 2: exit 0, 1 passed, 0 failed\n"))
+    // Each run's line: its exit status, verify's summary and how many seconds it took.
+    let runs = soak.text.split(separator: "\n").filter { $0.hasPrefix("run ") }
+    #expect(runs.count == 2)
+    #expect(runs.first?.hasPrefix("run 1: exit 0, 1 passed, 0 failed (") == true)
+    #expect(runs.last?.hasPrefix("run 2: exit 0, 1 passed, 0 failed (") == true)
+    #expect(runs.allSatisfy { $0.hasSuffix(" s)") })
     #expect(soak.text.hasSuffix("2 runs, 0 with divergences\n"))
     #expect(soak.loops.count == 2)
     #expect(soak.loops.allSatisfy { !Self.isRunning($0) })
