@@ -34,7 +34,7 @@ extension ScenarioSession {
         check(expectation, against: outcome, at: now, of: call, option: option)
       }
     case .blocked(let record, let info, let again):
-      callLog?.blocked(tag: record.tag, startedAt: record.startedAt, timeout: info?.timeout)
+      callLog?.blocked(tag: record.tag, startedAt: record.startedAt, timeout: info?.timeout, deadline: info?.expiresAt)
       guard tracing else { return }
       let actor = calls[record.tag]?.actor ?? backend.name(of: record.task)
       let how = info.map { TraceFormatter.block($0, queues: queueNames($0.queues), left: again) }

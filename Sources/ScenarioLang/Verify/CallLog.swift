@@ -18,9 +18,15 @@ public struct LoggedCall: Sendable {
   public var blocked = false
   /// The jiffies its last sleep was armed for, when that sleep ended by its timeout.
   public var timedOutAfter: Jiffies?
+  /// When the timer of its sleep fires (the model's expiry), when it slept with one.
+  public var deadline: Nanoseconds?
+  /// That timer counts jiffies (`schedule_timeout`), not nanoseconds (a `poll`'s hrtimer).
+  public var deadlineInJiffies = false
   /// What it returned; nil while it has not returned (or never did).
   public var outcome: SyscallOutcome?
   public var returnedAt: Nanoseconds?
+  /// The kernel only: what its thread measured around the call.
+  public var measured: MeasuredTiming?
 }
 
 /// Every call of one run, in the order the script issued them.
@@ -37,16 +43,30 @@ public struct CallLog: Sendable {
     calls.append(LoggedCall(tag: tag, actor: actor, location: location, word: word, name: name))
   }
 
-  mutating func blocked(tag: Int, startedAt: Nanoseconds, timeout: Jiffies?) {
+  mutating func blocked(tag: Int, startedAt: Nanoseconds, timeout: Jiffies?, deadline: Nanoseconds? = nil) {
     guard let i = index[tag] else { return }
     calls[i].blocked = true
     calls[i].startedAt = calls[i].startedAt ?? startedAt
+    // A sleep taken again after a wake-up keeps the call's expiry (the time left is counted
+    // down from it), so the last deadline is the call's.
+    if let deadline {
+      calls[i].deadline = deadline
+      calls[i].deadlineInJiffies = timeout.map { $0 != MAX_SCHEDULE_TIMEOUT } ?? false
+    }
     armed[tag] = timeout
   }
 
   mutating func timedOut(tag: Int) {
     guard let i = index[tag], let jiffies = armed[tag], jiffies != MAX_SCHEDULE_TIMEOUT else { return }
     calls[i].timedOutAfter = jiffies
+  }
+
+  /// Adds what the kernel backend measured, by tag.
+  public mutating func attach(_ timings: [Int: MeasuredTiming]) {
+    for (tag, timing) in timings {
+      guard let i = index[tag] else { continue }
+      calls[i].measured = timing
+    }
   }
 
   mutating func returned(tag: Int, outcome: SyscallOutcome, startedAt: Nanoseconds, at: Nanoseconds) {

@@ -65,6 +65,16 @@ public struct Comparison: Sendable {
     return found
   }
 
+  /// The calls made on both sides, paired by place and occurrence, in the model's order;
+  /// side-only lines left out.
+  func pairs(model: CallLog, kernel: CallLog) -> [(model: LoggedCall, kernel: LoggedCall)] {
+    let kernelByKey = Dictionary(keyed(kernel.calls).map { ($0.key, $0.call) }, uniquingKeysWith: { first, _ in first })
+    return keyed(model.calls).compactMap { key, call in
+      guard !sideOnlyLines.contains(call.location.line), let other = kernelByKey[key] else { return nil }
+      return (call, other)
+    }
+  }
+
   private struct Key: Hashable {
     let offset: Int
     let name: String
@@ -96,13 +106,9 @@ public struct Comparison: Sendable {
           location: model.location, call: name, aspect: "blocking",
           model: model.blocked ? "slept" : "did not sleep", kernel: kernel.blocked ? "slept" : "did not sleep"))
     }
-    if let modelTime = model.returnedAt, let kernelTime = kernel.returnedAt,
-      let modelStart = model.startedAt, let kernelStart = kernel.startedAt
-    {
-      let window = tolerance.window(
-        modelTime: modelTime, drift: kernelStart - modelStart, causeDrift: drifts.largest(startedBy: modelTime),
-        ownTimeout: model.timedOutAfter)
-      if !window.contains(kernelTime) {
+    if let modelTime = model.returnedAt, let kernelTime = kernel.returnedAt {
+      let window = self.window(model, kernel, returnedAt: modelTime, drifts: drifts)
+      if let window, !window.contains(kernelTime) {
         found.append(
           Divergence(
             location: model.location, call: name, aspect: "time",
@@ -115,34 +121,26 @@ public struct Comparison: Sendable {
     return found
   }
 
-  /// The drift of every paired call, by the model's start time, for the largest drift of
-  /// the calls started by a given model time (a binary search over a running maximum).
-  struct DriftTable {
-    private var starts: [Nanoseconds] = []
-    private var runningMax: [Nanoseconds] = []
-
-    init(pairs: [(model: LoggedCall, kernel: LoggedCall)]) {
-      let drifts = pairs.compactMap { pair -> (Nanoseconds, Nanoseconds)? in
-        guard let m = pair.model.startedAt, let k = pair.kernel.startedAt else { return nil }
-        return (m, k - m)
-      }.sorted { $0.0 < $1.0 }
-      var largest = Nanoseconds.min
-      for (start, drift) in drifts {
-        largest = max(largest, drift)
-        starts.append(start)
-        runningMax.append(largest)
-      }
+  /// When the kernel may return a call that the model returns at `modelTime`: by the
+  /// kernel's jiffies for a call its own timeout ends, after the measured drift otherwise.
+  private func window(
+    _ model: LoggedCall, _ kernel: LoggedCall, returnedAt modelTime: Nanoseconds, drifts: DriftTable
+  ) -> ClosedRange<Nanoseconds>? {
+    guard let modelStart = model.startedAt else { return nil }
+    let causeDrift = drifts.largest(startedBy: modelTime)
+    guard let measured = kernel.measured else {
+      // Without the thread's measurements: the driver's start time, and the timeout's phase unknown.
+      guard let kernelStart = kernel.startedAt else { return nil }
+      return tolerance.window(
+        modelTime: modelTime, drift: kernelStart - modelStart, causeDrift: causeDrift, ownTimeout: model.timedOutAfter)
     }
-
-    func largest(startedBy time: Nanoseconds) -> Nanoseconds {
-      var low = 0
-      var high = starts.count
-      while low < high {
-        let mid = (low + high) / 2
-        if starts[mid] <= time { low = mid + 1 } else { high = mid }
-      }
-      return low == 0 ? 0 : runningMax[low - 1]
+    if let lastSleep = model.timedOutAfter {
+      return tolerance.timeoutWindow(
+        modelStart: modelStart, modelReturn: modelTime, lastSleep: lastSleep, measured: measured)
     }
+    return tolerance.window(
+      modelTime: modelTime, drift: measured.entered - modelStart, causeDrift: causeDrift,
+      runDelay: measured.runDelay)
   }
 
   static func describe(_ outcome: SyscallOutcome?) -> String {

@@ -16,6 +16,10 @@ public struct KernelTolerance: Sendable, Equatable {
   public var hz: Int64
   /// Added to every late bound: the time a woken thread takes to run and be measured.
   public var slack: Nanoseconds
+  /// The timer wheel puts a timer in a bucket at least one jiffy past its expiry
+  /// (`calc_index`, the wheel of Linux 4.8 and later); the older wheel fired it at its
+  /// expiry's tick.
+  public var roundsExpiryUp = true
 
   public init(hz: Int64, slack: Nanoseconds = 10_000_000) {
     self.hz = hz
@@ -47,12 +51,35 @@ public struct KernelTolerance: Sendable, Equatable {
   /// largest drift of any call started up to `modelTime` in the model (a woken call returns
   /// when its waker acts, and the waker may have started later than the call itself);
   /// `ownTimeout` the jiffies of the timeout that ended it, if one did.
+  /// `runDelay` is how long the call's thread waited for a CPU, which delays its return.
   public func window(
-    modelTime: Nanoseconds, drift: Nanoseconds = 0, causeDrift: Nanoseconds = 0, ownTimeout: Jiffies? = nil
+    modelTime: Nanoseconds, drift: Nanoseconds = 0, causeDrift: Nanoseconds = 0, ownTimeout: Jiffies? = nil,
+    runDelay: Nanoseconds = 0
   ) -> ClosedRange<Nanoseconds> {
     let early = ownTimeout == nil ? 2_000_000 : jiffy + 2_000_000
-    let late = max(drift, causeDrift) + slack + (ownTimeout.map(lateness(ofTimeout:)) ?? 0)
+    let late = max(drift, causeDrift) + slack + (ownTimeout.map(lateness(ofTimeout:)) ?? 0) + runDelay
     return (modelTime + drift - early)...(modelTime + late)
+  }
+
+  /// The times a call may return at on the kernel when the model ends it by its own
+  /// timeout: it started at `modelStart`, timed out at `modelReturn`, and its last sleep was
+  /// armed for `lastSleep` jiffies. Counted in the kernel's jiffies from the jiffy the call
+  /// entered in, as the kernel counts: the model's `n` jiffies from the call's jiffy to its
+  /// expiry become, on the kernel,
+  /// * at the earliest `n + 1` jiffies after `measured.jiffyStart`: `calc_index` puts every
+  ///   timer in a bucket at least one jiffy past its expiry, so that a timer armed late in a
+  ///   jiffy still sleeps its whole timeout; the kernel never fires one sooner;
+  /// * at the latest `n` + the wheel's granularity for `lastSleep` + 2 jiffies after the last
+  ///   tick before entry (one for a tick between entry and arming, one because a timer on a
+  ///   CPU whose tick ran before `jiffies` moved fires on that CPU's next tick), then slack
+  ///   and the time the thread waited for a CPU.
+  public func timeoutWindow(
+    modelStart: Nanoseconds, modelReturn: Nanoseconds, lastSleep: Jiffies, measured: MeasuredTiming
+  ) -> ClosedRange<Nanoseconds> {
+    let n = modelReturn / jiffy - modelStart / jiffy
+    let earliest = measured.jiffyStart + (n + (roundsExpiryUp ? 1 : 0)) * jiffy
+    let latest = measured.lastTick + (n + Self.wheelGranularity(lastSleep) + 2) * jiffy + slack + measured.runDelay
+    return earliest...max(earliest, latest)
   }
 
   /// The window for an `at TIME` expectation on the kernel alone, where no model run tells

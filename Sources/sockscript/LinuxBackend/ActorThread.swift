@@ -9,13 +9,16 @@
   }
 
   /// A call that came back, with when it started and ended (monotonic ns) and whether the
-  /// thread slept inside it (its voluntary context switches went up).
+  /// thread slept inside it (its voluntary context switches went up); the coarse clock at
+  /// its start, and how long the thread waited for a CPU meanwhile (``CallClock``).
   struct CallCompletion: Sendable {
     let id: Int
     let result: RealResult
     let startedAt: Int64
     let endedAt: Int64
     let slept: Bool
+    let coarseAtStart: Int64
+    let runDelay: Int64
   }
 
   /// Completions waiting for the driver, under the monitor's lock.
@@ -44,10 +47,19 @@
     private(set) var syscallFile: Int32 = -1
     private var thread = pthread_t()
 
-    init(mailbox: Mailbox) {
+    /// The kernel's jiffy: a call that may arm a timeout in jiffies does not start in the
+    /// first moments after a tick (``CallClock/waitPastTick(jiffy:margin:)``).
+    private let jiffy: Int64
+
+    init(mailbox: Mailbox, jiffy: Int64) {
       self.mailbox = mailbox
+      self.jiffy = jiffy
       wakeUp = Monitor.Condition(mailbox.monitor)
     }
+
+    /// How long after a tick a timed call waits: long enough for the tick's update of
+    /// `jiffies` to have run (tens of microseconds measured), short against the jiffy.
+    private var tickMargin: Int64 { min(500_000, jiffy / 4) }
 
     /// A thread makes one call at a time and needs little stack; a small one lets a
     /// scenario have thousands of actors.
@@ -108,6 +120,8 @@
       let id = GNU.threadID()
       let file = ThreadProbe.openOwnSyscallFile()
       defer { if file >= 0 { close(file) } }
+      let clock = CallClock.forCallingThread()
+      defer { clock.close() }
       mailbox.monitor.locked {
         tid = id
         syscallFile = file
@@ -121,16 +135,22 @@
           return job
         }
         guard let next else { return }
+        if next.call.mayArmJiffyTimeout { CallClock.waitPastTick(jiffy: jiffy, margin: tickMargin) }
         let switchesBefore = Self.voluntarySwitches()
+        let delayBefore = clock.runDelay()
         var startedAt = GNU.monotonicNow()
+        var coarse = CallClock.coarseNow()
         let result = next.call.perform()
         var endedAt = GNU.monotonicNow()
         // Calls that prepare or copy data time the system call alone, not the copying.
-        if let (entered, returned) = result.syscallSpan { (startedAt, endedAt) = (entered, returned) }
+        if let span = result.syscallSpan { (startedAt, coarse, endedAt) = (span.entered, span.coarse, span.returned) }
+        let runDelay = clock.runDelay() - delayBefore
         let slept = Self.voluntarySwitches() > switchesBefore
+        let completion = CallCompletion(
+          id: next.id, result: result, startedAt: startedAt, endedAt: endedAt, slept: slept, coarseAtStart: coarse,
+          runDelay: runDelay)
         mailbox.monitor.locked {
-          mailbox.completions.append(
-            CallCompletion(id: next.id, result: result, startedAt: startedAt, endedAt: endedAt, slept: slept))
+          mailbox.completions.append(completion)
           mailbox.driver.signal()
         }
       }

@@ -23,6 +23,7 @@
       guard let call = task.current else { return }
       task.current = nil
       if !task.pending.isEmpty { ready.append(id) }
+      timings[call.record.tag] = measuredTiming(completion)
       let result = completion.result
       var outcome = SyscallOutcome.success(result.value)
       if result.errno != 0 {
@@ -63,6 +64,18 @@
         completion.endedAt, .returned(call.record, outcome, resumed: call.reportedBlocked || sleptUnseen))
     }
 
+    /// The completion's times as the comparison takes them: since the run started, with the
+    /// jiffy the kernel counted at entry (``KernelJiffies``).
+    func measuredTiming(_ completion: CallCompletion) -> MeasuredTiming {
+      let jiffy = tolerance.jiffy
+      let start = KernelJiffies.jiffyStart(
+        entered: completion.startedAt, coarse: completion.coarseAtStart, jiffy: jiffy)
+      let tick = KernelJiffies.lastTick(atOrBefore: completion.startedAt, jiffy: jiffy)
+      return MeasuredTiming(
+        entered: completion.startedAt - origin, jiffyStart: start - origin, lastTick: tick - origin,
+        runDelay: max(0, completion.runDelay))
+    }
+
     /// Looks at every call in flight: reports the ones newly asleep; quiet when all sleep.
     func probeCallsInFlight() -> (quiet: Bool, changed: Bool) {
       var quiet = true
@@ -80,29 +93,12 @@
         }
         if !call.reportedBlocked {
           call.reportedBlocked = true
-          call.sleepsForever = sleepsWithoutTimeout(call.real)
+          call.sleepsForever = call.real.sleepsWithoutTimeout
           changed = true
           emit(origin + call.record.startedAt, .blocked(call.record, nil, again: false))
         }
       }
       return (quiet, changed)
-    }
-
-    /// True when the call's socket timeout is 0 (MAX_SCHEDULE_TIMEOUT): only a wake-up
-    /// can end its sleep.
-    func sleepsWithoutTimeout(_ call: Syscall) -> Bool {
-      let (fd, option): (Int32, Int32)
-      switch call {
-      case .connect(let descriptor, _): (fd, option) = (descriptor, SO_SNDTIMEO)
-      case .accept(let descriptor, _), .recv(let descriptor, _, _): (fd, option) = (descriptor, SO_RCVTIMEO)
-      case .send(let descriptor, _, _, _): (fd, option) = (descriptor, SO_SNDTIMEO)
-      case .poll(_, let timeoutMs): return timeoutMs < 0
-      default: return false
-      }
-      var tv = timeval()
-      var length = socklen_t(MemoryLayout<timeval>.size)
-      guard getsockopt(fd, SOL_SOCKET, option, &tv, &length) == 0 else { return false }
-      return tv.tv_sec == 0 && tv.tv_usec == 0
     }
 
     func emit(_ monotonic: Int64, _ kind: TraceEvent.Kind) {

@@ -79,7 +79,7 @@
       let real = translate(syscall, reserving: &reserved)
       if case .socketpair = syscall { reservedSecond = descriptors.reserve() }
       if task.thread == nil {
-        let thread = ActorThread(mailbox: mailbox)
+        let thread = ActorThread(mailbox: mailbox, jiffy: tolerance.jiffy)
         if let error = thread.start() {
           if let reserved { descriptors.release(reserved) }
           if let reservedSecond { descriptors.release(reservedSecond) }

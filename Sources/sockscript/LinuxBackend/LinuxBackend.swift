@@ -34,6 +34,9 @@
     }
     /// Real time spent while a call ran or was being started (see ``timeAgrees(expected:actual:)``).
     var busyTime: Nanoseconds = 0
+    /// What the actor threads measured around each call that returned, by the script's tag,
+    /// for `verify`'s comparison.
+    var timings: [Int: MeasuredTiming] = [:]
 
     let mailbox = Mailbox()
     let sandbox: Sandbox
@@ -57,7 +60,9 @@
       guard let hz = KernelHZ.detect() else { throw Failure.noHZ }
       self.hz = hz
       self.options = options
-      self.tolerance = KernelTolerance(hz: hz, slack: options.slack)
+      var tolerance = KernelTolerance(hz: hz, slack: options.slack)
+      tolerance.roundsExpiryUp = KernelVersion.wheelRoundsExpiryUp
+      self.tolerance = tolerance
       Self.installSignalHandling()
       sandbox = try Sandbox()
     }

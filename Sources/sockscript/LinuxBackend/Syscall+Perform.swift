@@ -73,6 +73,7 @@
       case .send(let fd, let data, let flags, let address):
         let bytes = data.materialized
         let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
         let sent = bytes.withUnsafeBytes { buffer in
           if let address {
             return RawAddress(address).withSockaddr {
@@ -82,7 +83,7 @@
           return Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, nil, 0)
         }
         var result = RealResult.returning(Int64(sent))
-        result.syscallSpan = (entered, GNU.monotonicNow())
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
         if sent == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
         return result
       case .recv(let fd, let length, let flags):
@@ -90,6 +91,7 @@
         var address = sockaddr_un()
         var addressLength = socklen_t(MemoryLayout<sockaddr_un>.size)
         let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
         let count = buffer.withUnsafeMutableBytes { raw in
           withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -98,7 +100,7 @@
           }
         }
         var result = RealResult.returning(Int64(count))
-        result.syscallSpan = (entered, GNU.monotonicNow())
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
         if count >= 0 {
           // MSG_TRUNC returns the datagram's length, which may exceed what was copied.
           result.data = Payload.read(Array(buffer.prefix(min(count, length))))
@@ -204,12 +206,20 @@
     var raised: Signal?
     /// When the system call itself was entered and returned, for calls whose buffers take
     /// time to build or to read (a megabyte of data).
-    var syscallSpan: (Int64, Int64)?
+    var syscallSpan: SyscallSpan?
 
     /// `value`, and `errno` when it is -1.
     static func returning(_ value: Int64) -> RealResult {
       RealResult(value: value, errno: value == -1 ? Glibc.errno : 0, timeval: nil)
     }
+  }
+
+  /// The system call alone, without preparing its buffers: monotonic entry and return, and
+  /// the coarse clock at entry (``CallClock``).
+  struct SyscallSpan: Sendable {
+    let entered: Int64
+    let coarse: Int64
+    let returned: Int64
   }
 
   /// A `struct sockaddr_un` as bytes, with the `addrlen` to pass.

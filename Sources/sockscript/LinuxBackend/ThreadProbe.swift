@@ -11,8 +11,11 @@
     /// one a script has just closed: a `poll` of that number in another thread then saw the
     /// /proc file instead of POLLNVAL (seen in CI), and a `socket` racing the probe got the
     /// next number.
-    static func openOwnSyscallFile() -> Int32 {
-      let fd = open("/proc/thread-self/syscall", O_RDONLY | O_CLOEXEC)
+    static func openOwnSyscallFile() -> Int32 { openOwnFile("/proc/thread-self/syscall") }
+
+    /// Opens one of the calling thread's /proc files on a descriptor far above the script's.
+    static func openOwnFile(_ path: String) -> Int32 {
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { return -1 }
       defer { close(fd) }
       return fcntl(fd, F_DUPFD_CLOEXEC, highDescriptorBase)
