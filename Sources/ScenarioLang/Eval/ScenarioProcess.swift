@@ -2,8 +2,8 @@ import SyscallVocabulary
 
 /// A process of the scenario: its credentials, its threads and the descriptors it holds.
 ///
-/// Today every script runs in one process (pid 1); `fork` (issue 16) will make more, each
-/// with a copy of its parent's descriptor table, that is, the same open files.
+/// Today every script runs in one process (pid 1); a `fork` would make more, each with a
+/// copy of its parent's descriptor table, that is, the same open files.
 final class ScenarioProcess {
   let pid: Int32
   /// Credentials, for SO_PEERCRED and SCM_CREDENTIALS once calls read them; nothing does yet.
@@ -30,9 +30,9 @@ final class ScenarioProcess {
   }
 }
 
-/// An open file description (the kernel's `struct file`): what a descriptor refers to. `dup`
-/// and `fork` will make several descriptors share one, and with it the file's flags
-/// (O_NONBLOCK); the socket is released when its last open file is closed.
+/// An open file description (the kernel's `struct file`): what a descriptor refers to. A
+/// `dup` or a `fork` would make several descriptors share one, and with it the file's flags
+/// (O_NONBLOCK), which is why it is a thing of its own rather than the socket.
 final class OpenFile {
   let socket: ScenarioSocket
 
