@@ -3,8 +3,17 @@ import SyscallVocabulary
 /// Boot-time parameters and sysctls. Defaults are a stock Linux 6.18 kernel's (and this
 /// project's reference machine's); they are never read from the host.
 public struct KernelConfig: Sendable, Equatable {
+  /// `CONFIG_HZ` when a run asks for no other: a stock kernel's, and the reference machine's.
+  public static let defaultHZ: Int64 = 250
+  /// The tick rates a run may ask for (`--hz`, `# hz:`, the kernel backend's measurement):
+  /// wider than the rates Linux offers (``usualHZ``). One declaration, so that the
+  /// model, the command line, test headers and the docs (checked by a test) agree.
+  public static let hzRange: ClosedRange<Int64> = 1...100_000
+  /// What an error about a tick rate outside ``hzRange`` suggests instead.
+  public static let usualHZ = "Linux uses 100, 250, 300 or 1000"
+
   /// `CONFIG_HZ`.
-  public var hz: Int64 = 250
+  public var hz: Int64 = KernelConfig.defaultHZ
   /// `net.core.somaxconn`: `listen` clamps its backlog to it (`__sys_listen_socket`).
   public var somaxconn: Int32 = 4096
   /// `net.unix.max_dgram_qlen`: copied into `sk_max_ack_backlog` at socket creation.
@@ -19,5 +28,5 @@ public struct KernelConfig: Sendable, Equatable {
   /// `net.core.rmem_max`: `SO_RCVBUF` is clamped to it before doubling.
   public var rmemMax = 4_194_304
 
-  public init(hz: Int64 = 250) { self.hz = hz }
+  public init(hz: Int64 = KernelConfig.defaultHZ) { self.hz = hz }
 }

@@ -25,14 +25,16 @@ struct Repl: ParsableCommand {
   var explain = false
 
   @Option(help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks.", valueName: "HZ"))
-  var hz: Int64 = 250
+  var hz: Int64 = KernelConfig.defaultHZ
 
   @OptionGroup(title: "Limits (each line gets the statement budget a script gets)")
   var limitOptions: LimitOptions
 
   func validate() throws {
-    if !(1...100_000).contains(hz) {
-      throw ValidationError("--hz must be between 1 and 100000 (Linux uses 100, 250, 300 or 1000)")
+    if !KernelConfig.hzRange.contains(hz) {
+      throw ValidationError(
+        "--hz must be between \(KernelConfig.hzRange.lowerBound) and \(KernelConfig.hzRange.upperBound) (\(KernelConfig.usualHZ))"
+      )
     }
   }
 

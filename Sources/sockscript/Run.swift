@@ -42,7 +42,9 @@ struct Run: ParsableCommand {
   var quiet = false
 
   @Option(
-    help: ArgumentHelp("Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks. (default: 250)", valueName: "HZ"))
+    help: ArgumentHelp(
+      "Kernel tick rate (CONFIG_HZ); timeouts are counted in ticks. (default: \(KernelConfig.defaultHZ))",
+      valueName: "HZ"))
   var hz: Int64?
 
   @Option(help: ArgumentHelp("Where the calls run: the model, or this machine's kernel.", valueName: "BACKEND"))
@@ -66,8 +68,10 @@ struct Run: ParsableCommand {
     if eval != nil && !files.isEmpty {
       throw ValidationError("give either -e 'SCRIPT' or FILEs, not both")
     }
-    if let hz, !(1...100_000).contains(hz) {
-      throw ValidationError("--hz must be between 1 and 100000 (Linux uses 100, 250, 300 or 1000)")
+    if let hz, !KernelConfig.hzRange.contains(hz) {
+      throw ValidationError(
+        "--hz must be between \(KernelConfig.hzRange.lowerBound) and \(KernelConfig.hzRange.upperBound) (\(KernelConfig.usualHZ))"
+      )
     }
     if quiet && explain { throw ValidationError("--explain adds to the trace, which --quiet turns off") }
     if hz != nil && backend == .linux {
@@ -77,7 +81,7 @@ struct Run: ParsableCommand {
 
   func run() throws {
     var config = KernelConfig()
-    config.hz = hz ?? 250
+    config.hz = hz ?? KernelConfig.defaultHZ
     var worst = ExitStatus.ok
     let sources: [(name: String, bytes: Result<[UInt8], Terminal.ReadError>)] =
       if let eval { [("-e", .success(Array(eval.utf8)))] } else {

@@ -6,10 +6,11 @@
 /// shape; whether `c7` exists when it is used is known only when the loop has run, so the
 /// evaluator checks that.
 struct NameCheck {
-  /// Names known so far, with where each was declared.
-  var declared: [String: DeclarationSite] = [:]
-  /// Name templates declared so far.
-  var templates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
+  /// Socket names known so far, with where each was declared. (Sockets are the only named
+  /// things today; names of threads and processes will be a namespace of their own.)
+  var sockets: [String: DeclarationSite] = [:]
+  /// Socket name templates declared so far.
+  var socketTemplates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
   /// The name of the source being checked, for the sites recorded; nil in a script.
   var file: String?
 
@@ -23,8 +24,8 @@ struct NameCheck {
       case .declare(let kind, let name, _, let operations):
         if let name {
           try declare(name)
-        } else if declared[kind.rawValue] == nil {
-          declared[kind.rawValue] = site(statement.location)
+        } else if sockets[kind.rawValue] == nil {
+          sockets[kind.rawValue] = site(statement.location)
         }
         try check(operations)
       case .act(let name, let operations):
@@ -58,31 +59,31 @@ struct NameCheck {
 
   private mutating func declare(_ name: Name) throws(Diagnostic) {
     if let template = name.template {
-      if let earlier = templates.first(where: { $0.template.hasShape(of: template) }) {
+      if let earlier = socketTemplates.first(where: { $0.template.hasShape(of: template) }) {
         throw Diagnostic(
           "sockets named '\(name.text)' are already declared", at: name.location, length: name.text.count,
           notes: ["'\(earlier.name.text)' was declared at \(earlier.site); pick another name"])
       }
-      templates.append((template, name, site(name.location)))
+      socketTemplates.append((template, name, site(name.location)))
       return
     }
-    if let earlier = declared[name.text] {
+    if let earlier = sockets[name.text] {
       throw Diagnostic(
         "socket '\(name.text)' is already declared", at: name.location, length: name.text.count,
         notes: ["it was declared at \(earlier); pick another name"])
     }
-    declared[name.text] = site(name.location)
+    sockets[name.text] = site(name.location)
   }
 
   private func use(_ name: Name) throws(Diagnostic) {
     if let template = name.template {
-      if templates.contains(where: { $0.template.hasShape(of: template) }) { return }
-      if declared.keys.contains(where: template.canProduce) { return }
+      if socketTemplates.contains(where: { $0.template.hasShape(of: template) }) { return }
+      if sockets.keys.contains(where: template.canProduce) { return }
     } else {
-      if declared[name.text] != nil { return }
-      if templates.contains(where: { $0.template.canProduce(name.text) }) { return }
+      if sockets[name.text] != nil { return }
+      if socketTemplates.contains(where: { $0.template.canProduce(name.text) }) { return }
     }
-    let suggestion = Parser.suggestion(for: name.text, among: declared.keys.sorted())
+    let suggestion = Parser.suggestion(for: name.text, among: sockets.keys.sorted())
     throw Diagnostic(
       "unknown socket '\(name.text)'", at: name.location, length: name.text.count,
       notes: suggestion.isEmpty ? ["declare it first, e.g. 'client \(name.text) connect'"] : suggestion)

@@ -19,7 +19,7 @@ extension ScenarioSession {
           text += TraceFormatter.revents(fds, revents, name: fdName)
         }
         if let created { text += " (as \(created))" }
-        if let sender = outcome.sender, call.owner?.type == .dgram { text += " (from \(sender.display))" }
+        if let sender = outcome.sender, call.socket?.type == .dgram { text += " (from \(sender.display))" }
         output(TraceFormatter.line(now, call.actor, text))
       }
       if let signal = outcome.raised { raised(signal, by: call.actor, at: now) }
@@ -95,7 +95,7 @@ extension ScenarioSession {
   }
 
   /// The name of the socket open on `fd`.
-  func fdName(_ fd: Int32) -> String { fdNames[fd] ?? "\(fd)" }
+  func fdName(_ fd: Int32) -> String { initialProcess.descriptors[fd]?.socket.name ?? "\(fd)" }
 
   func queueName(_ queue: WaitQueueName) -> String {
     TraceFormatter.queue(queue, owner: socketName(queue.inode))
@@ -114,33 +114,25 @@ extension ScenarioSession {
 
   /// Records what a successful call created or destroyed; returns an accepted socket's name.
   func adopt(_ record: CallRecord, _ outcome: SyscallOutcome, _ call: SubmittedCall) -> String? {
-    guard outcome.errno == nil, let actor = call.owner else { return nil }
+    guard outcome.errno == nil, let socket = call.socket else { return nil }
     switch record.syscall {
     case .socket:
-      actor.fd = Int32(outcome.value)
-      fdNames[Int32(outcome.value)] = actor.name
-      if let inode = outcome.inode { socketNames[inode] = actor.name }
+      opened(socket, fd: Int32(outcome.value), inode: outcome.inode)
     case .close(let fd):
-      actor.fd = -1
-      fdNames[fd] = nil
+      closed(socket, fd: fd)
     case .socketpair:
-      guard let pair = outcome.pair, let second = call.pairName.flatMap({ actors[$0] }) else { return nil }
-      actor.fd = pair.fds.0
-      second.fd = pair.fds.1
-      fdNames[pair.fds.0] = actor.name
-      fdNames[pair.fds.1] = second.name
-      socketNames[pair.inodes.0] = actor.name
-      socketNames[pair.inodes.1] = second.name
+      guard let pair = outcome.pair, let second = call.pair else { return nil }
+      opened(socket, fd: pair.fds.0, inode: pair.inodes.0)
+      opened(second, fd: pair.fds.1, inode: pair.inodes.1)
     case .accept:
       // An accepted socket counts against the limit whether or not it gets a name.
       socketsCreated += 1
       // Without `as NAME` the accepted socket stays anonymous: nothing can use it.
-      guard let name = call.acceptAs, let written = call.acceptName, let accepted = newActor(name, at: written)
+      guard let name = call.acceptAs, let written = call.acceptName,
+        let accepted = newSocket(name, at: written, in: socket.process)
       else { return nil }
-      accepted.fd = Int32(outcome.value)
-      accepted.type = actor.type
-      fdNames[Int32(outcome.value)] = name
-      if let inode = outcome.inode { socketNames[inode] = name }
+      accepted.type = socket.type
+      opened(accepted, fd: Int32(outcome.value), inode: outcome.inode)
       return name
     default:
       break

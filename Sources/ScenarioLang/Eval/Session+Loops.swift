@@ -42,42 +42,4 @@ extension ScenarioSession {
 
   /// The socket name a written name stands for now: `c$i` with `i` = 3 is `c3`.
   func resolved(_ name: Name) -> String { name.template?.resolve(bindings) ?? name.text }
-
-  /// The actor `name` stands for now; nil, after an error, when there is none yet.
-  func existingActor(_ name: Name, notes: [String] = []) -> Actor? {
-    let text = resolved(name)
-    if let actor = actors[text] { return actor }
-    var notes = notes
-    if let maker = names.templates.first(where: { $0.template.canProduce(text) }) {
-      notes = ["no iteration of the 'repeat' that declares '\(maker.name.text)' (at \(maker.site)) made '\(text)'"]
-    }
-    fail(
-      Diagnostic(
-        "socket '\(text)' does not exist yet", at: name.location, length: name.text.count, notes: notes),
-      .scriptError)
-    return nil
-  }
-
-  /// A new socket's actor named `name`, declared at `written`. A declaration that runs
-  /// again (in its `repeat`) reuses its thread, as a program's loop would, so a million
-  /// iterations cost one task; a name declared elsewhere is an error.
-  func newActor(_ name: String, at written: Name) -> Actor? {
-    let site = names.site(written.location)
-    if let earlier = actors[name] {
-      guard earlier.site == site else {
-        fail(
-          Diagnostic(
-            "socket '\(name)' is already declared", at: written.location, length: written.text.count,
-            notes: [earlier.site.map { "it was declared at \($0); pick another name" } ?? "pick another name"]),
-          .scriptError)
-        return nil
-      }
-      let actor = Actor(name: name, task: earlier.task, site: site)
-      actors[name] = actor
-      return actor
-    }
-    let actor = Actor(name: name, task: backend.spawn(name: name), site: site)
-    actors[name] = actor
-    return actor
-  }
 }

@@ -2,30 +2,31 @@ import SockKernel
 import SyscallVocabulary
 
 extension ScenarioSession {
-  /// Queues each operation as a system call of the socket's task.
-  func submit(_ operations: [Operation], for actor: Actor) {
+  /// Queues each operation as a system call of the socket's thread.
+  func submit(_ operations: [Operation], for socket: ScenarioSocket) {
+    let thread = socket.thread
     for operation in operations {
-      guard let syscall = makeSyscall(operation, for: actor) else { return }
+      guard let syscall = makeSyscall(operation, for: socket) else { return }
       var call = SubmittedCall(
-        actor: actor.name, location: operation.location, word: operation.word, expectation: operation.expectation,
+        actor: thread.name, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
-      call.owner = actor
+      call.socket = socket
       if case .accept(let name?) = operation.kind {
         call.acceptName = name
         call.acceptAs = resolved(name)
       }
       let tag = remember(call, name: syscall(-1).name)
-      backend.submit(actor.task, tag: tag) { [unowned actor] in syscall(actor.fd ?? -1) }
+      backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd ?? -1) }
     }
   }
 
   /// The call an operation makes, given the socket's descriptor when the call starts; nil
   /// (after a diagnostic) when the operation cannot be issued.
-  func makeSyscall(_ operation: Operation, for actor: Actor) -> ((Int32) -> Syscall)? {
+  func makeSyscall(_ operation: Operation, for socket: ScenarioSocket) -> ((Int32) -> Syscall)? {
     switch operation.kind {
     case .bind(let address):
       let sockaddr = address.sockaddr
-      actor.address = sockaddr
+      socket.address = sockaddr
       return { .bind(fd: $0, address: sockaddr) }
     case .listen(let backlog):
       return { .listen(fd: $0, backlog: backlog) }
@@ -58,13 +59,13 @@ extension ScenarioSession {
       let unspec = SockAddrUn(family: 0, path: [], length: 16)
       return { .connect(fd: $0, address: unspec) }
     case .poll(let items, let timeoutMs):
-      var polled: [Actor] = []
+      var polled: [ScenarioSocket] = []
       for item in items {
         guard let name = item.name else {
-          polled.append(actor)
+          polled.append(socket)
           continue
         }
-        guard let other = existingActor(name) else { return nil }
+        guard let other = existingSocket(name) else { return nil }
         polled.append(other)
       }
       let events = items.map(\.events)
@@ -81,14 +82,14 @@ extension ScenarioSession {
     case .address(let address):
       return address.sockaddr
     case .socket(let name):
-      if let address = actors[resolved(name)]?.address { return address }
+      if let address = sockets[resolved(name)]?.address { return address }
       fail(
         Diagnostic(
           "'\(resolved(name))' has no address to connect to", at: name.location, length: name.text.count,
           notes: ["bind it first, or connect to an address: connect \"path\" or connect @name"]), .scriptError)
       return nil
     case nil:
-      if let server = defaultServer, let address = actors[server]?.address { return address }
+      if let server = defaultServer, let address = sockets[server]?.address { return address }
       fail(
         Diagnostic(
           "'connect' has no server to go to", at: location, length: "connect".count,

@@ -22,17 +22,19 @@ public final class ScenarioSession {
   let report: (Diagnostic) -> Void
 
   var names = NameCheck()
-  var actors: [String: Actor] = [:]
+  /// The sockets the script has named, by name.
+  var sockets: [String: ScenarioSocket] = [:]
   /// Socket inode → name, for wait-queue owners.
   var socketNames: [Int: String] = [:]
-  /// Open descriptor → the name of its socket, for the sockets of a `poll`.
-  var fdNames: [Int32: String] = [:]
+  /// Process 1, where every script runs today: its descriptors name the sockets of a `poll`.
+  let initialProcess: ScenarioProcess
   var calls: [Int: SubmittedCall] = [:]
   var nextTag = 0
   /// The latest `server` declared: where `connect` goes by default.
   var defaultServer: String?
-  /// Runs `touch`, `mkdir` and `unlink`.
-  let mainTask: TaskID
+  /// Runs `touch`, `mkdir`, `unlink`, `signal` and `sysctl`: process 1's thread of the
+  /// statements that name no socket.
+  let mainThread: ScenarioThread
   /// Every call, for `verify`; nil (the default) keeps no record.
   public var callLog: CallLog?
   /// Whether `at TIME` expectations are checked; `verify` leaves the kernel side's to the
@@ -83,7 +85,9 @@ public final class ScenarioSession {
     self.explain = explain
     self.output = output
     self.report = report
-    self.mainTask = backend.spawn(name: "main")
+    let process = ScenarioProcess(pid: 1)
+    self.initialProcess = process
+    self.mainThread = process.addThread(named: "main", task: backend.spawn(name: "main"))
     backend.onEvent = { [unowned self] event in self.handle(event) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
@@ -129,32 +133,32 @@ public final class ScenarioSession {
   func run(_ statement: Statement) {
     switch statement.kind {
     case .declare(let kind, let name, let type, let operations):
-      let actorName = name.map(resolved) ?? kind.rawValue
-      let actor: Actor
-      if let existing = actors[actorName], name == nil {
-        actor = existing
+      let socketName = name.map(resolved) ?? kind.rawValue
+      let socket: ScenarioSocket
+      if let existing = sockets[socketName], name == nil {
+        socket = existing
       } else {
         let at = name ?? Name(text: kind.rawValue, location: statement.location)
-        guard let declared = declare(actorName, kind: kind, type: type ?? .stream, at: at) else { return }
-        actor = declared
+        guard let declared = declare(socketName, kind: kind, type: type ?? .stream, at: at) else { return }
+        socket = declared
       }
-      submit(operations, for: actor)
-      settle(actor, background: statement.background, at: statement.location)
+      submit(operations, for: socket)
+      settle(socket, background: statement.background, at: statement.location)
     case .act(let name, let operations):
       guard
-        let actor = existingActor(
+        let socket = existingSocket(
           name, notes: ["it is created when its accept returns; 'wait' for the accepting socket first"])
       else { return }
-      submit(operations, for: actor)
-      settle(actor, background: statement.background, at: statement.location)
+      submit(operations, for: socket)
+      settle(socket, background: statement.background, at: statement.location)
     case .sleep(let duration):
       let (end, overflow) = backend.now.addingReportingOverflow(duration)
       let alarm = backend.setAlarm(at: overflow ? .max : end)
       runKernel(blocking: nil) { [unowned self] in self.backend.hasFired(alarm) }
     case .wait(let name):
       if let name {
-        guard let actor = existingActor(name) else { return }
-        runKernel(blocking: actor.task) { [unowned self] in self.backend.isIdle(actor.task) }
+        guard let task = existingSocket(name)?.thread.task else { return }
+        runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
       } else {
         runKernel(blocking: nil) { [unowned self] in self.allIdle }
       }
@@ -170,8 +174,8 @@ public final class ScenarioSession {
     case .socketpair(let first, let second, let type, let expectation):
       runSocketpair(first, second, type: type ?? .stream, expectation: expectation, at: statement.location)
     case .signal(let name, let signal):
-      guard let actor = existingActor(name) else { return }
-      runOnMain(.kill(task: actor.task, signal: signal), word: "signal", expectation: nil, at: statement.location)
+      guard let task = existingSocket(name)?.thread.task else { return }
+      runOnMain(.kill(task: task, signal: signal), word: "signal", expectation: nil, at: statement.location)
     case .sysctl(let sysctl, let value, let expectation):
       runOnMain(.sysctl(sysctl, value: value), word: "sysctl", expectation: expectation, at: statement.location)
     case .ignoreSigpipe:
@@ -186,11 +190,12 @@ public final class ScenarioSession {
     let tag = remember(
       SubmittedCall(actor: "main", location: location, word: word, expectation: expectation, acceptName: nil),
       name: syscall.name)
-    backend.submit(mainTask, tag: tag) { syscall }
-    runKernel(blocking: mainTask) { [unowned self] in self.backend.isIdle(self.mainTask) }
+    let task = mainThread.task
+    backend.submit(task, tag: tag) { syscall }
+    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
-  /// `socketpair A B`: both sockets get a thread; A's makes the call.
+  /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call.
   func runSocketpair(
     _ first: Name, _ second: Name, type: SocketType, expectation: Expectation?, at location: SourceLocation
   ) {
@@ -198,17 +203,20 @@ public final class ScenarioSession {
       fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
       return
     }
-    guard let a = newActor(resolved(first), at: first), let b = newActor(resolved(second), at: second) else { return }
+    guard let a = newSocket(resolved(first), at: first), let b = newSocket(resolved(second), at: second) else {
+      return
+    }
     socketsCreated += 2
     a.type = type
     b.type = type
     var call = SubmittedCall(
-      actor: a.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
-    call.pairName = b.name
-    call.owner = a
+      actor: a.thread.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
+    call.pair = b
+    call.socket = a
     let tag = remember(call, name: "socketpair")
-    backend.submit(a.task, tag: tag) { .socketpair(type: type) }
-    runKernel(blocking: a.task) { [unowned self] in self.backend.isIdle(a.task) }
+    let task = a.thread.task
+    backend.submit(task, tag: tag) { .socketpair(type: type) }
+    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
   /// A call raised `signal` at its own thread: SIGPIPE's default action kills the process,
@@ -223,41 +231,14 @@ public final class ScenarioSession {
     stopped = true
   }
 
-  /// Creates the socket's task and queues `socket()` (and, for a server, its bind); nil
-  /// (after a diagnostic at `written`) when that would pass the socket limit.
-  func declare(_ name: String, kind: DeclarationKind, type: SocketType, at written: Name) -> Actor? {
-    guard socketsCreated < limits.maxSockets else {
-      fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
-      return nil
-    }
-    guard let actor = newActor(name, at: written) else { return nil }
-    socketsCreated += 1
-    let location = written.location
-    actor.type = type == .raw ? .dgram : type
-    var socketCall = SubmittedCall(
-      actor: name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil)
-    socketCall.owner = actor
-    let tag = remember(socketCall, name: "socket")
-    backend.submit(actor.task, tag: tag) { .socket(type: type, protocol: 0) }
-    if kind == .server {
-      defaultServer = name
-      let address = SockAddrUn.filesystem(name + ".sock")
-      actor.address = address
-      var bindCall = SubmittedCall(actor: name, location: location, word: "bind", expectation: nil, acceptName: nil)
-      bindCall.owner = actor
-      let bindTag = remember(bindCall, name: "bind")
-      backend.submit(actor.task, tag: bindTag) { [unowned actor] in .bind(fd: actor.fd ?? -1, address: address) }
-    }
-    return actor
-  }
-
   /// Foreground statements run until their socket's calls have returned; background ones
   /// only until nothing more can run at this instant.
-  func settle(_ actor: Actor, background: Bool, at location: SourceLocation) {
+  func settle(_ socket: ScenarioSocket, background: Bool, at location: SourceLocation) {
     if background {
       runKernel(blocking: nil) { true }
     } else {
-      runKernel(blocking: actor.task) { [unowned self] in self.backend.isIdle(actor.task) }
+      let task = socket.thread.task
+      runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
     }
   }
 

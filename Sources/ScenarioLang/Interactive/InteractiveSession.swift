@@ -217,7 +217,7 @@ public final class InteractiveSession {
       load(path)
     case .save(let path):
       var text = "# saved from the sockscript REPL\n"
-      if config.hz != KernelConfig().hz { text += "# run with: sockscript run --hz \(config.hz) \(path)\n" }
+      if config.hz != KernelConfig.defaultHZ { text += "# run with: sockscript run --hz \(config.hz) \(path)\n" }
       text += saved.map { $0 + "\n" }.joined()
       guard writeFile(path, text) else {
         throw Diagnostic("cannot write '\(path)'", at: SourceLocation(line: 1, column: 1, offset: 0))

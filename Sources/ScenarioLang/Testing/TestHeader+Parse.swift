@@ -1,3 +1,5 @@
+import SockKernel
+
 extension TestHeader {
   /// Reads the directives in the header of `source` (the blank and comment lines before the
   /// first statement). A malformed value of a directive, a duplicate, or a near miss of a
@@ -66,8 +68,11 @@ extension TestHeader {
       }
       timeout = duration
     case "hz":
-      guard let rate = Int64(value), (1...100_000).contains(rate) else {
-        throw fail("'hz' takes a tick rate from 1 to 100000, found '\(value)'", ["Linux uses 100, 250, 300 or 1000"])
+      guard let rate = Int64(value), KernelConfig.hzRange.contains(rate) else {
+        let range = KernelConfig.hzRange
+        throw fail(
+          "'hz' takes a tick rate from \(range.lowerBound) to \(range.upperBound), found '\(value)'",
+          [KernelConfig.usualHZ])
       }
       hz = rate
     default:  // "explain"

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
   import Glibc
+  import SockKernel
 
   /// The running kernel's CONFIG_HZ, measured: SO_SNDTIMEO of 1 µs is rounded up to one
   /// jiffy, and reading it back gives the jiffy's length in microseconds.
@@ -17,7 +18,9 @@
       guard getsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &read, &length) == 0 else { return nil }
       let jiffy = Int64(read.tv_sec) * 1_000_000 + Int64(read.tv_usec)
       guard jiffy > 0 else { return nil }
-      return (1_000_000 + jiffy / 2) / jiffy
+      // A rate the model cannot take would make every comparison with it meaningless.
+      let hz = (1_000_000 + jiffy / 2) / jiffy
+      return KernelConfig.hzRange.contains(hz) ? hz : nil
     }
   }
 #endif

@@ -1,0 +1,40 @@
+import SyscallVocabulary
+
+/// A process of the scenario: its credentials, its threads and the descriptors it holds.
+///
+/// Today every script runs in one process (pid 1); a `fork` would make more, each with a
+/// copy of its parent's descriptor table, that is, the same open files.
+final class ScenarioProcess {
+  let pid: Int32
+  /// Credentials, for SO_PEERCRED and SCM_CREDENTIALS once calls read them; nothing does yet.
+  var uid: UInt32
+  var gid: UInt32
+  /// Its threads by name: who can make a call on one of its descriptors.
+  var threads: [String: ScenarioThread] = [:]
+  /// The descriptors the script can name, each to the open file it refers to (the
+  /// `fdtable`). The kernel keeps the real table; this one maps a descriptor back to the
+  /// socket a trace names it by, and an anonymous `accept` is not in it.
+  var descriptors: [Int32: OpenFile] = [:]
+
+  init(pid: Int32, uid: UInt32 = 0, gid: UInt32 = 0) {
+    self.pid = pid
+    self.uid = uid
+    self.gid = gid
+  }
+
+  /// A new thread of this process, running `task`.
+  func addThread(named name: String, task: TaskID) -> ScenarioThread {
+    let thread = ScenarioThread(name: name, task: task, process: self)
+    threads[name] = thread
+    return thread
+  }
+}
+
+/// An open file description (the kernel's `struct file`): what a descriptor refers to. A
+/// `dup` or a `fork` would make several descriptors share one, and with it the file's flags
+/// (O_NONBLOCK), which is why it is a thing of its own rather than the socket.
+final class OpenFile {
+  let socket: ScenarioSocket
+
+  init(socket: ScenarioSocket) { self.socket = socket }
+}

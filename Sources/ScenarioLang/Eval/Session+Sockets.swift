@@ -1,0 +1,92 @@
+import SockKernel
+import SyscallVocabulary
+
+/// The default mapping of today's syntax onto threads, processes and descriptors: a socket
+/// name declares a thread of the same name in process 1, and the socket is a descriptor of
+/// that process.
+extension ScenarioSession {
+  /// Creates the socket's thread and queues `socket()` (and, for a server, its bind); nil
+  /// (after a diagnostic at `written`) when that would pass the socket limit.
+  func declare(_ name: String, kind: DeclarationKind, type: SocketType, at written: Name) -> ScenarioSocket? {
+    guard socketsCreated < limits.maxSockets else {
+      fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
+      return nil
+    }
+    guard let socket = newSocket(name, at: written) else { return nil }
+    socketsCreated += 1
+    let location = written.location
+    let task = socket.thread.task
+    socket.type = type == .raw ? .dgram : type
+    var socketCall = SubmittedCall(
+      actor: socket.thread.name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil)
+    socketCall.socket = socket
+    let tag = remember(socketCall, name: "socket")
+    backend.submit(task, tag: tag) { .socket(type: type, protocol: 0) }
+    if kind == .server {
+      defaultServer = name
+      let address = SockAddrUn.filesystem(name + ".sock")
+      socket.address = address
+      var bindCall = SubmittedCall(
+        actor: socket.thread.name, location: location, word: "bind", expectation: nil, acceptName: nil)
+      bindCall.socket = socket
+      let bindTag = remember(bindCall, name: "bind")
+      backend.submit(task, tag: bindTag) { [unowned socket] in .bind(fd: socket.fd ?? -1, address: address) }
+    }
+    return socket
+  }
+
+  /// The socket `name` stands for now; nil, after an error, when there is none yet.
+  func existingSocket(_ name: Name, notes: [String] = []) -> ScenarioSocket? {
+    let text = resolved(name)
+    if let socket = sockets[text] { return socket }
+    var notes = notes
+    if let maker = names.socketTemplates.first(where: { $0.template.canProduce(text) }) {
+      notes = ["no iteration of the 'repeat' that declares '\(maker.name.text)' (at \(maker.site)) made '\(text)'"]
+    }
+    fail(
+      Diagnostic(
+        "socket '\(text)' does not exist yet", at: name.location, length: name.text.count, notes: notes),
+      .scriptError)
+    return nil
+  }
+
+  /// A new socket named `name`, declared at `written`, with its own thread in `process`
+  /// (the default mapping). A declaration that runs again (in its `repeat`) reuses its
+  /// thread, as a program's loop would, so a million iterations cost one task; a name
+  /// declared elsewhere is an error.
+  func newSocket(_ name: String, at written: Name, in process: ScenarioProcess? = nil) -> ScenarioSocket? {
+    let site = names.site(written.location)
+    if let earlier = sockets[name] {
+      guard earlier.site == site else {
+        fail(
+          Diagnostic(
+            "socket '\(name)' is already declared", at: written.location, length: written.text.count,
+            notes: [earlier.site.map { "it was declared at \($0); pick another name" } ?? "pick another name"]),
+          .scriptError)
+        return nil
+      }
+      let socket = ScenarioSocket(name: name, thread: earlier.thread, site: site)
+      sockets[name] = socket
+      return socket
+    }
+    let thread = (process ?? initialProcess).addThread(named: name, task: backend.spawn(name: name))
+    let socket = ScenarioSocket(name: name, thread: thread, site: site)
+    sockets[name] = socket
+    return socket
+  }
+
+  /// `socket`, `socketpair` or `accept` returned `fd` for `socket`: the descriptor now
+  /// names it in its process, and its inode names its wait queues.
+  func opened(_ socket: ScenarioSocket, fd: Int32, inode: Int?) {
+    socket.fd = fd
+    socket.process.descriptors[fd] = OpenFile(socket: socket)
+    if let inode { socketNames[inode] = socket.name }
+  }
+
+  /// `close` of `socket`'s descriptor `fd` returned 0.
+  func closed(_ socket: ScenarioSocket, fd: Int32) {
+    socket.fd = -1
+    socket.process.descriptors[fd] = nil
+  }
+
+}

@@ -1,0 +1,22 @@
+/// A call the session submitted, remembered until it returns.
+struct SubmittedCall {
+  /// The name of the thread that makes the call: the trace's second column (and, under the
+  /// default mapping, the name of the socket it acts on, which is how the trace shows the
+  /// socket argument).
+  let actor: String
+  /// Where to point diagnostics: the operation's word, or the declaration.
+  let location: SourceLocation
+  let word: String
+  let expectation: Expectation?
+  /// `accept as NAME`: the name (loop variables resolved when the call was made) and where
+  /// it is written.
+  var acceptName: Name?
+  var acceptAs: String? = nil
+  /// `socketpair`'s second socket.
+  var pair: ScenarioSocket? = nil
+  /// The socket the call acts on (nil for `main`'s calls), so that a returning call needs
+  /// no lookup by name.
+  var socket: ScenarioSocket? = nil
+
+  var pairName: String? { pair?.name }
+}

@@ -1,0 +1,162 @@
+"""Scenarios 10-13: the errors of connect, listen and bind, and how SO_SNDTIMEO/SO_RCVTIMEO
+are converted to jiffies and back."""
+import os
+import socket
+
+from probe import *  # noqa: F401,F403 (the harness is these scenarios' vocabulary)
+from probe import _socks
+
+
+def s10():
+    begin('10 connect errors')
+    # (a)
+    c = client('a')
+    do('a', 'connect(missing path)', lambda: c.connect(new_path('missing')))
+    # (b)
+    fp = new_path('regular')
+    with open(fp, 'w') as f:
+        f.write('x')
+    c = client('b')
+    do('b', 'connect(regular file)', lambda: c.connect(fp))
+    # (c)
+    B = sock()
+    bp = new_path('B')
+    B.bind(bp)
+    c = client('c')
+    do('c', 'connect(bound, not listening)', lambda: c.connect(bp))
+    # (d)
+    L, lp = server('L', 5, quiet=True)
+    L.close()
+    note('d', 'stale socket file exists = %d' % os.path.exists(lp))
+    c = client('d')
+    do('d', 'connect(stale path, listener closed)', lambda: c.connect(lp))
+    # (e)
+    c = client('e')
+    do('e', 'connect(@unused abstract)', lambda: c.connect(abstract('nobody')))
+    # (f)
+    D = sock(DGRAM)
+    dp = new_path('D')
+    D.bind(dp)
+    c = client('f')
+    do('f', 'connect(path bound by SOCK_DGRAM) from STREAM', lambda: c.connect(dp))
+    # (f2) extra: abstract name bound only by a DGRAM socket
+    D2 = sock(DGRAM)
+    da = abstract('dgram')
+    D2.bind(da)
+    c = client('f2')
+    do('f2', 'connect(@abstract bound by SOCK_DGRAM only) from STREAM', lambda: c.connect(da))
+    # (g)
+    G, gp = server('G', 5, quiet=True)
+    do('g', 'shutdown(G,SHUT_RD)', lambda: G.shutdown(socket.SHUT_RD))
+    c = client('g')
+    do('g', 'connect(G after SHUT_RD)', lambda: c.connect(gp))
+    # (h)
+    S, sp = server('S', 5, quiet=True)
+    L2, l2p = server('L2', 5, quiet=True)
+    do('h', 'L2(listening).connect(S with room)', lambda: L2.connect(sp))
+    # (i)
+    c = client('i')
+    do('i', 'connect(S)', lambda: c.connect(sp))
+    do('i', 'connected client connect(missing path)', lambda: c.connect(new_path('missing')))
+    # (j)
+    do('j', 'connected client connect(S) again, S not full', lambda: c.connect(sp))
+    # (k)
+    K, kp = server('K', 5, quiet=True)
+    do('k', 'K(listening).connect(K itself)', lambda: K.connect(kp))
+    # (l)
+    F, fpth = server('F', 0, quiet=True)
+    c0 = client('l')
+    do('l', 'c0 connect(F listen 0)', lambda: c0.connect(fpth))
+    c = client('l', nonblock=True)
+    do('l', 'O_NONBLOCK connect(F full)', lambda: c.connect(fpth), took=True)
+    F2, f2p = server('F2', 5, quiet=True)
+    c = client('l2', nonblock=True)
+    do('l2', 'O_NONBLOCK connect(F2 with room)', lambda: c.connect(f2p))
+    # (m)
+    A = sock()
+    an = abstract('listener')
+    do('m', 'bind(@abstract)', lambda: A.bind(an))
+    do('m', 'listen(A,5)', lambda: raw_listen(A, 5))
+    c = client('m')
+    do('m', 'connect(@abstract listener)', lambda: c.connect(an))
+
+
+def s11():
+    begin('11 listen errors')
+    u = sock()
+    do('a', 'listen(unbound,5)', lambda: raw_listen(u, 5))
+    S, sp = server('S', 5, quiet=True)
+    c = client('b')
+    c.connect(sp)
+    do('b', 'listen(connected client,5)', lambda: raw_listen(c, 5))
+    a, _ = S.accept()
+    _socks.append(a)
+    do('c', 'listen(accepted socket,5)', lambda: raw_listen(a, 5))
+    d = sock(DGRAM)
+    d.bind(new_path('D'))
+    do('d', 'listen(bound SOCK_DGRAM,5)', lambda: raw_listen(d, 5))
+    S2 = sock()
+    S2.bind(new_path('S'))
+    do('e', 'listen(S2,5)', lambda: raw_listen(S2, 5))
+    do('e', 'listen(S2,3) again', lambda: raw_listen(S2, 3))
+    f = client('f')
+    do('f', 'connect(missing path)', lambda: f.connect(new_path('missing')))
+    do('f', 'listen(after failed connect,5)', lambda: raw_listen(f, 5))
+
+
+def s12():
+    begin('12 bind errors')
+    S, sp = server('S', 5, quiet=True)
+    x = sock()
+    do('a', 'bind(existing path)', lambda: x.bind(sp))
+    A = sock()
+    ap = new_path('A')
+    do('b', 'bind(A, new path A)', lambda: A.bind(ap))
+    bp = new_path('Bnew')
+    do('b', 'bind(A already bound, new path)', lambda: A.bind(bp))
+    note('b', 'new path exists afterwards = %d' % os.path.exists(bp))
+    do('c', 'bind(A already bound, existing path of S)', lambda: A.bind(sp))
+    an = abstract('taken')
+    s1 = sock()
+    do('d', 'bind(s1, @abstract)', lambda: s1.bind(an))
+    s2 = sock()
+    do('d', 'bind(s2 stream, @same abstract in use by stream)', lambda: s2.bind(an))
+    dn = abstract('dgramonly')
+    dg = sock(DGRAM)
+    do('e', 'bind(dgram, @abstract)', lambda: dg.bind(dn))
+    s3 = sock()
+    do('e', 'bind(stream, @abstract in use by DGRAM only)', lambda: s3.bind(dn))
+    do('f', 'bind(A already bound, @abstract)', lambda: A.bind(abstract('fresh')))
+    m = sock()
+    do('g', 'bind(path in missing directory)',
+       lambda: m.bind(os.path.join(TMP, 'no-such-dir', 'sock')))
+
+
+def s13():
+    begin('13 SO_SNDTIMEO / SO_RCVTIMEO conversions (HZ=250 expected)')
+    f = sock()
+    do('fresh', 'getsockopt(SO_SNDTIMEO)', lambda: f.getsockopt(SOL, SNDTIMEO, 16))
+    do('fresh', 'getsockopt(SO_RCVTIMEO)', lambda: f.getsockopt(SOL, RCVTIMEO, 16))
+    vals = [(0, 1), (0, 3999), (0, 4000), (0, 4001), (0, 999999), (1, 1), (1, 0),
+            (0, 0), (-1, 0), (-5, 999999), (2147483647, 0),
+            (0, -1), (0, 1000000), (-1, -1)]
+    for s_, u_ in vals:
+        s = sock()
+        s.setsockopt(SOL, SNDTIMEO, tv(7, 0))  # distinctive prior value
+        do('snd', 'setsockopt(SO_SNDTIMEO,{%d,%d}) [prior {7,0}]' % (s_, u_),
+           lambda: s.setsockopt(SOL, SNDTIMEO, tv(s_, u_)))
+        do('snd', '  getsockopt(SO_SNDTIMEO)', lambda: s.getsockopt(SOL, SNDTIMEO, 16))
+    full = tv(1, 0)
+    for n in (0, 4, 8, 15, 24):
+        s = sock()
+        buf = full[:n] if n <= 16 else full + b'\0' * (n - 16)
+        do('snd', 'setsockopt(SO_SNDTIMEO,{1,0},optlen=%d)' % n,
+           lambda: s.setsockopt(SOL, SNDTIMEO, buf))
+        do('snd', '  getsockopt(SO_SNDTIMEO)', lambda: s.getsockopt(SOL, SNDTIMEO, 16))
+    for s_, u_ in [(0, 1), (0, -1), (-1, 0)]:
+        s = sock()
+        do('rcv', 'setsockopt(SO_RCVTIMEO,{%d,%d})' % (s_, u_),
+           lambda: s.setsockopt(SOL, RCVTIMEO, tv(s_, u_)))
+        do('rcv', '  getsockopt(SO_RCVTIMEO)', lambda: s.getsockopt(SOL, RCVTIMEO, 16))
+    s = sock()
+    do('rcv', 'setsockopt(SO_RCVTIMEO,{1,0},optlen=8)', lambda: s.setsockopt(SOL, RCVTIMEO, tv(1, 0)[:8]))
