@@ -84,7 +84,7 @@ public final class ScenarioSession {
     self.output = output
     self.report = report
     self.mainTask = backend.spawn(name: "main")
-    backend.onEvent = { [unowned self] event in self.handle(event) }
+    backend.onEvent = { [unowned self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
 
@@ -211,14 +211,9 @@ public final class ScenarioSession {
     runKernel(blocking: a.task) { [unowned self] in self.backend.isIdle(a.task) }
   }
 
-  /// A call raised `signal` at its own thread: SIGPIPE's default action kills the process,
-  /// which ends the scenario.
-  func raised(_ signal: Signal, by actor: String, at now: Nanoseconds) {
-    guard signal == .SIGPIPE, !ignoresSigpipe else { return }
-    if tracing {
-      output(TraceFormatter.line(now, actor, "--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---"))
-      output(TraceFormatter.line(now, actor, "+++ killed by SIGPIPE +++"))
-    }
+  /// A call raised a signal whose action kills the process (SIGPIPE's default): the
+  /// scenario ends.
+  func killedBySignal() {
     status = max(status, .killedBySignal)
     stopped = true
   }

@@ -105,8 +105,8 @@
       return tv.tv_sec == 0 && tv.tv_usec == 0
     }
 
-    func emit(_ monotonic: Int64, _ kind: TraceEvent.Kind) {
-      onEvent?(TraceEvent(at: max(0, monotonic - origin), kind))
+    func emit(_ monotonic: Int64, _ event: KernelEvent) {
+      onEvent?(event, max(0, monotonic - origin))
     }
   }
 #endif
