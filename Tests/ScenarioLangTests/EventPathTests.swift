@@ -109,4 +109,14 @@ struct EventPathTests {
     }
     #expect(r.out.last == "0.000000 kernel   sock_set_timeout: hello")
   }
+
+  @Test("a call the script did not make has a diagnostic with no location, not a made-up 1:1")
+  func cannotRunUnknownCall() {
+    let r = Self.run("client c") { record in
+      let stray = CallRecord(id: 99, tag: 99, task: record.task, syscall: .close(fd: 3), startedAt: 0)
+      return Self.returns(record) + [(.cannotRun(stray, "no thread"), 0)]
+    }
+    #expect(r.diagnostics.map(\.message) == ["the kernel backend cannot run close: no thread"])
+    #expect(r.diagnostics.first.map { $0.location == nil } == true)
+  }
 }

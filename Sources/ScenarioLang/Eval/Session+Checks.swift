@@ -25,10 +25,7 @@ extension ScenarioSession {
   /// it (none when the session did not submit it).
   func abandon(_ record: CallRecord, _ message: String, notes: [String], _ why: ExitStatus) {
     let call = calls.removeValue(forKey: record.tag)
-    fail(
-      Diagnostic(
-        message, at: call?.location ?? SourceLocation(line: 1, column: 1, offset: 0), length: call?.word.count ?? 1,
-        notes: notes), why)
+    fail(Diagnostic(message, at: call?.location, length: call?.word.count ?? 1, notes: notes), why)
   }
 
   /// Compares a returned call with its `= …` expectation; `option` is the one a `get` read,
@@ -87,9 +84,8 @@ extension ScenarioSession {
     if tracing { traceBlockedForever(sleepers) }
     let culprit = sleepers.first { $0.task == task } ?? sleepers.first
     guard let culprit, let call = calls[culprit.call.tag] else {
-      fail(
-        Diagnostic("the scenario cannot go on: no task can run", at: SourceLocation(line: 1, column: 1, offset: 0)),
-        .blockedForever)
+      // No call of the script sleeps, so no statement is to blame.
+      fail(Diagnostic("the scenario cannot go on: no task can run", at: nil), .blockedForever)
       return
     }
     let queue = culprit.queues.isEmpty ? "" : " on " + queueNames(culprit.queues)

@@ -271,14 +271,13 @@ public final class ScenarioSession {
     case .satisfied: break
     case .stalled:
       if let why = backend.stopReason {
-        let at = running ?? (SourceLocation(line: 1, column: 1, offset: 0), 1)
-        fail(Diagnostic(why, at: at.location, length: at.length), .blockedForever)
+        fail(Diagnostic(why, at: running?.location, length: running?.length ?? 1), .blockedForever)
       } else {
         reportBlockedForever(waitingFor: task)
       }
     case .timeLimit(let next):
-      let at = running ?? (SourceLocation(line: 1, column: 1, offset: 0), 1)
-      fail(limits.virtualTimeExceeded(next: next, at: at.location, length: at.length), .scriptError)
+      fail(
+        limits.virtualTimeExceeded(next: next, at: running?.location, length: running?.length ?? 1), .scriptError)
     }
   }
 }

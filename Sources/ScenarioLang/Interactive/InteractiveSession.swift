@@ -257,7 +257,10 @@ extension Diagnostic {
   /// The same diagnostic `lines` lines further down: a line's own line 1 is `<repl>`'s line N.
   func shifted(by lines: Int) -> Diagnostic {
     guard lines != 0 else { return self }
-    let at = SourceLocation(line: location.line + lines, column: location.column, offset: location.offset)
-    return Diagnostic(message, at: at, length: length, notes: notes, severity: severity)
+    func shift(_ location: SourceLocation?) -> SourceLocation? {
+      location.map { SourceLocation(line: $0.line + lines, column: $0.column, offset: $0.offset) }
+    }
+    let notes = notes.map { Note($0.message, at: shift($0.location)) }
+    return Diagnostic(message, at: shift(location), length: length, notes: notes, severity: severity)
   }
 }
