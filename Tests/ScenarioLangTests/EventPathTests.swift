@@ -119,4 +119,21 @@ struct EventPathTests {
     #expect(r.diagnostics.map(\.message) == ["the kernel backend cannot run close: no thread"])
     #expect(r.diagnostics.first.map { $0.location == nil } == true)
   }
+
+  @Test("a return that raises SIGPIPE: its line, strace's two lines of the kill, then why; the run ends")
+  func sigpipe() {
+    var out: [String] = []
+    let text = "socketpair a b\na shutdown wr\na send \"x\"\nb close"
+    let session = ScenarioSession(
+      source: SourceFile(name: "t.sock", text: text), explain: true, output: { out.append($0) }, report: { _ in })
+    session.execute(try! Parser.parse(text))
+    #expect(
+      Array(out.dropFirst(2)) == [
+        #"0.000000 a        send(a, "x", 1, 0) = -1 EPIPE (Broken pipe)"#,
+        "0.000000 a        --- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---",
+        "0.000000 a        +++ killed by SIGPIPE +++",
+        "                   why: unix_stream_sendmsg: own sk_shutdown has SEND_SHUTDOWN",
+      ])
+    #expect(session.finish() == .killedBySignal)
+  }
 }
