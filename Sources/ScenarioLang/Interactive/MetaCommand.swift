@@ -17,20 +17,18 @@ public enum MetaCommand: Equatable, Sendable {
   /// A command may be shortened to any prefix that is its alone.
   public static func parse(_ line: String) throws(Diagnostic) -> MetaCommand {
     let parts = Parts(line)
-    let (typed, argument) = (parts.typed, parts.argument)
-    let (nameAt, nameLength) = (parts.nameAt, parts.nameLength)
-    let (argumentAt, argumentLength) = (parts.argumentAt, parts.argumentLength)
-    let name = try resolve(typed, at: nameAt, length: nameLength)
+    let argument = parts.argument
+    let name = try resolve(parts.typed, at: parts.nameAt, length: parts.nameLength)
     func noArgument(_ command: MetaCommand) throws(Diagnostic) -> MetaCommand {
       guard argument.isEmpty else {
-        throw Diagnostic(":\(name) takes no argument", at: argumentAt, length: argumentLength)
+        throw Diagnostic(":\(name) takes no argument", at: parts.argumentAt, length: parts.argumentLength)
       }
       return command
     }
     func path() throws(Diagnostic) -> String {
       guard !argument.isEmpty else {
         throw Diagnostic(
-          ":\(name) needs a file name", at: nameAt, length: nameLength, notes: ["e.g. :\(name) demo.sock"])
+          ":\(name) needs a file name", at: parts.nameAt, length: parts.nameLength, notes: ["e.g. :\(name) demo.sock"])
       }
       return argument
     }
@@ -47,7 +45,7 @@ public enum MetaCommand: Equatable, Sendable {
       case "": return .explain(nil)
       case "on": return .explain(true)
       case "off": return .explain(false)
-      default: throw Diagnostic(":explain takes 'on' or 'off'", at: argumentAt, length: argumentLength)
+      default: throw Diagnostic(":explain takes 'on' or 'off'", at: parts.argumentAt, length: parts.argumentLength)
       }
     default:
       preconditionFailure("resolve returns command names only")
