@@ -1,9 +1,12 @@
-/// Everything observable that happens in the model, in the order it happens.
+/// Everything observable that happens in a run, in the order it happens: the one event
+/// vocabulary of both backends. The model reports every kind; the real kernel reports
+/// returns, the sleeps it can see (without their queues) and the calls it cannot make.
 public enum KernelEvent: Sendable {
   /// A call returned (`resumed` when it had slept first).
   case returned(CallRecord, SyscallOutcome, resumed: Bool)
-  /// A call went to sleep (`again` after an earlier wake-up of the same call).
-  case blocked(CallRecord, BlockInfo, again: Bool)
+  /// A call went to sleep (`again` after an earlier wake-up of the same call); the info is
+  /// nil when the backend cannot see where (the real kernel shows only that a thread sleeps).
+  case blocked(CallRecord, BlockInfo?, again: Bool)
   /// A sleeping call was woken by another task's call on `queue`.
   case woken(CallRecord, by: TaskID, queue: WaitQueueName, exclusive: Bool)
   /// A signal woke a sleeping call (`signal_wake_up`).
@@ -15,6 +18,10 @@ public enum KernelEvent: Sendable {
   case timedOut(CallRecord, queues: [WaitQueueName])
   /// The call reached a path the model does not implement; it is abandoned.
   case notModelled(CallRecord, String)
+  /// The backend could not make the call (the real kernel's: a thread it could not start,
+  /// an errno it does not know); the call is abandoned and the run stops. The model, which
+  /// makes every call itself, never reports it.
+  case cannotRun(CallRecord, String)
   /// A kernel log line (`printk`).
   case log(TaskID, String)
 }

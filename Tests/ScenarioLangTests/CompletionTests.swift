@@ -107,7 +107,7 @@ struct CompletionTests {
         _ = try Parser.parse(place + candidate)
       } catch {
         // An error further on (a missing argument, an unclosed '{') is not about the word.
-        #expect(error.location.offset > place.utf8.count, "'\(place)\(candidate)': \(error.message)")
+        #expect((error.location?.offset ?? 0) > place.utf8.count, "'\(place)\(candidate)': \(error.message)")
       }
     }
   }

@@ -15,7 +15,7 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
       try body(text)
     } throws: { error in
       let d = error as! Diagnostic
-      return d.message == message && d.location.column == column
+      return d.message == message && d.location?.column == column
     }
   }
 }

@@ -23,4 +23,10 @@ struct DiagnosticNoteTests {
     #expect(d.rendered(in: Self.source).hasSuffix("t.sock:1:8: note: it was declared here\n"))
     #expect(d.noteMessages == ["it was declared here"])
   }
+
+  @Test("a diagnostic without a location is shown at none: no line, column, source line or caret")
+  func diagnosticWithoutLocation() {
+    let d = Diagnostic("the scenario cannot go on", at: nil, notes: ["a note"])
+    #expect(d.rendered(in: Self.source) == "t.sock: error: the scenario cannot go on\nt.sock: note: a note\n")
+  }
 }

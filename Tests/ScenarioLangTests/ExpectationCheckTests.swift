@@ -83,6 +83,6 @@ struct ExpectationCheckTests {
     let r = run("\(c.call) = \(c.nearMiss)")
     #expect(r.status == .expectationFailed)
     #expect(r.diagnostics.map(\.message) == [c.message])
-    #expect(r.diagnostics.first?.location.column == c.call.count + 2)
+    #expect(r.diagnostics.first?.location?.column == c.call.count + 2)
   }
 }

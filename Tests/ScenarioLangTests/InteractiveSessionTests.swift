@@ -12,6 +12,8 @@ struct InteractiveSessionTests {
     var out: [String] = []
     var err: [String] = []
     var files: [String: String] = [:]
+    /// False: every write fails, as on a read-only directory.
+    var writable = true
     let interrupt = InterruptFlag()
     /// Called with every output line; may raise the interrupt, as a Ctrl-C would.
     var onOutput: (String) -> Void = { _ in }
@@ -27,6 +29,7 @@ struct InteractiveSessionTests {
       report: { [unowned self] diagnostic, source in err.append(diagnostic.rendered(in: source)) },
       readFile: { [unowned self] path in files[path].map { Array($0.utf8) } },
       writeFile: { [unowned self] path, text in
+        guard writable else { return false }
         files[path] = text
         return true
       }, columns: { [unowned self] in columns })
@@ -142,7 +145,7 @@ struct InteractiveSessionTests {
     h.files["b.sock"] = "server listen 1\nclient a connect\n"
     h.enter(":load b.sock", "a close = 0", ":load nope.sock")
     #expect(h.out.last == "0.000000 a        close(a) = 0")
-    #expect(h.err.last?.hasPrefix("<repl>:4:1: error: cannot read 'nope.sock'") == true)
+    #expect(h.err.last?.hasPrefix("<repl>:4:7: error: cannot read 'nope.sock'") == true)
   }
 
   @Test(":reset, :explain, :quit and an unknown command")

@@ -56,8 +56,8 @@ struct LoopTests {
       _ = try Parser.parse(text)
     } throws: { error in
       guard let diagnostic = error as? Diagnostic else { return false }
-      return diagnostic.message.contains(message) && diagnostic.location.line == line
-        && diagnostic.location.column == column
+      return diagnostic.message.contains(message) && diagnostic.location?.line == line
+        && diagnostic.location?.column == column
     }
   }
 

@@ -5,11 +5,12 @@ import SyscallVocabulary
 public final class ModelBackend: ScenarioBackend {
   public let kernel: Kernel
   public var kind: BackendKind { .model }
-  public var onEvent: ((TraceEvent) -> Void)?
+  public var onEvent: ((KernelEvent, Nanoseconds) -> Void)?
 
   public init(config: KernelConfig = KernelConfig()) {
     kernel = Kernel(config: config)
-    kernel.onEvent = { [unowned self] event in self.forward(event) }
+    // The model's events are the session's, stamped with the virtual time they happen at.
+    kernel.onEvent = { [unowned self] event in self.onEvent?(event, self.kernel.now) }
     for signal in SignalHandlers.restarting { kernel.sigaction(signal, saRestart: true) }
   }
 
@@ -34,20 +35,5 @@ public final class ModelBackend: ScenarioBackend {
 
   public func sleepingCalls() -> [SleepingCall] {
     kernel.sleepingTasks().map { SleepingCall(task: $0.task, call: $0.call, queues: $0.queues) }
-  }
-
-  private func forward(_ event: KernelEvent) {
-    let kind: TraceEvent.Kind =
-      switch event {
-      case .returned(let record, let outcome, let resumed): .returned(record, outcome, resumed: resumed)
-      case .blocked(let record, let info, let again): .blocked(record, info, again: again)
-      case .woken(let record, let waker, let queue, _): .woken(record, by: waker, queue: queue)
-      case .timedOut(let record, let queues): .timedOut(record, queues: queues)
-      case .interrupted(let record, let signal): .interrupted(record, by: signal)
-      case .restarted(let record, let signal): .restarted(record, after: signal)
-      case .notModelled(let record, let what): .notModelled(record, what)
-      case .log(_, let message): .log(message)
-      }
-    onEvent?(TraceEvent(at: kernel.now, kind))
   }
 }

@@ -15,8 +15,9 @@ public protocol ScenarioBackend: AnyObject {
   var kind: BackendKind { get }
   /// Time since the run started.
   var now: Nanoseconds { get }
-  /// Receives everything observable, in order.
-  var onEvent: ((TraceEvent) -> Void)? { get set }
+  /// Receives everything observable, in order, with when it happened (time since the run
+  /// started): the model's events as it reports them, the real kernel's in the same words.
+  var onEvent: ((KernelEvent, Nanoseconds) -> Void)? { get set }
   /// Creates a thread named `name`.
   func spawn(name: String) -> TaskID
   func name(of task: TaskID) -> String
@@ -49,40 +50,6 @@ public protocol ScenarioBackend: AnyObject {
 
 extension ScenarioBackend {
   public func limitVirtualTime(to instant: Nanoseconds) {}
-}
-
-/// One observable event, stamped with when it happened.
-public struct TraceEvent: Sendable {
-  public enum Kind: Sendable {
-    /// A call returned (`resumed` when it had slept first).
-    case returned(CallRecord, SyscallOutcome, resumed: Bool)
-    /// A call went to sleep; `info` is nil when the backend cannot see where (the real
-    /// kernel shows only that the thread sleeps).
-    case blocked(CallRecord, BlockInfo?, again: Bool)
-    /// The model only: a sleeping call was woken by another task's call on `queue`.
-    case woken(CallRecord, by: TaskID, queue: WaitQueueName)
-    /// The model only: a sleeping call's timeout fired (it slept on `queues`).
-    case timedOut(CallRecord, queues: [WaitQueueName])
-    /// The model only: a signal woke a sleeping call.
-    case interrupted(CallRecord, by: Signal)
-    /// The model only: an interrupted call starts again (`SA_RESTART`).
-    case restarted(CallRecord, after: Signal)
-    /// The call reached a path the backend does not implement; it is abandoned.
-    case notModelled(CallRecord, String)
-    /// The backend could not make the call (a thread it could not start, an errno it does
-    /// not know); the call is abandoned and the run stops.
-    case cannotRun(CallRecord, String)
-    /// A kernel log line (`printk`).
-    case log(String)
-  }
-
-  public let at: Nanoseconds
-  public let kind: Kind
-
-  public init(at: Nanoseconds, _ kind: Kind) {
-    self.at = at
-    self.kind = kind
-  }
 }
 
 /// A call asleep in the kernel.

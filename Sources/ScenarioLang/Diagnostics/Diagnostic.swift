@@ -5,7 +5,9 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
   public let severity: Severity
   public let message: String
-  public let location: SourceLocation
+  /// Where in the source it is; nil for one that has no place there (a run that stalls
+  /// with none of the script's calls asleep), which is then shown at none.
+  public let location: SourceLocation?
   /// Columns the caret underlines (at least 1).
   public let length: Int
   /// Further lines, e.g. `did you mean 'sndtimeo'?`.
@@ -24,7 +26,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
   }
 
   public init(
-    _ message: String, at location: SourceLocation, length: Int = 1, notes: [Note], severity: Severity = .error
+    _ message: String, at location: SourceLocation?, length: Int = 1, notes: [Note], severity: Severity = .error
   ) {
     self.severity = severity
     self.message = message
@@ -35,7 +37,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
   /// A diagnostic whose notes point where it does.
   public init(
-    _ message: String, at location: SourceLocation, length: Int = 1, notes: [String] = [],
+    _ message: String, at location: SourceLocation?, length: Int = 1, notes: [String] = [],
     severity: Severity = .error
   ) {
     self.init(message, at: location, length: length, notes: notes.map { Note($0) }, severity: severity)
@@ -44,26 +46,33 @@ public struct Diagnostic: Error, Sendable, Equatable {
   /// The notes' texts.
   public var noteMessages: [String] { notes.map(\.message) }
 
-  /// `file:line:col: error: message`, the source line, a caret under the spot, then notes.
+  /// `file:line:col: error: message`, the source line, a caret under the spot, then notes;
+  /// `file: error: message` and the notes for a diagnostic with no location.
   public func rendered(in source: SourceFile, color: Bool = false) -> String {
     let bold = color ? "\u{1B}[1m" : ""
     let red = color ? "\u{1B}[1;31m" : ""
     let green = color ? "\u{1B}[1;32m" : ""
     let reset = color ? "\u{1B}[0m" : ""
-    var out = "\(bold)\(source.name):\(location.line):\(location.column):\(reset) "
+    var out = "\(bold)\(Self.place(location, in: source)):\(reset) "
     out += "\(red)\(severity.rawValue):\(reset) \(bold)\(message)\(reset)\n"
-    let line = source.line(location.line)
-    let shown = String(line.unicodeScalars.map { Self.printable($0) }.joined())
-    out += shown + "\n"
-    let available = max(1, line.unicodeScalars.count - location.column + 1)
-    let underline = min(length, available)
-    out += String(repeating: " ", count: max(0, location.column - 1))
-    out += green + "^" + String(repeating: "~", count: max(0, underline - 1)) + reset + "\n"
+    if let location {
+      let line = source.line(location.line)
+      let shown = String(line.unicodeScalars.map { Self.printable($0) }.joined())
+      out += shown + "\n"
+      let available = max(1, line.unicodeScalars.count - location.column + 1)
+      let underline = min(length, available)
+      out += String(repeating: " ", count: max(0, location.column - 1))
+      out += green + "^" + String(repeating: "~", count: max(0, underline - 1)) + reset + "\n"
+    }
     for note in notes {
-      let at = note.location ?? location
-      out += "\(source.name):\(at.line):\(at.column): note: \(note.message)\n"
+      out += "\(Self.place(note.location ?? location, in: source)): note: \(note.message)\n"
     }
     return out
+  }
+
+  /// `file:line:col`, or `file` alone where there is no location.
+  private static func place(_ location: SourceLocation?, in source: SourceFile) -> String {
+    location.map { "\(source.name):\($0.line):\($0.column)" } ?? source.name
   }
 
   /// Control characters would move the caret: show them as one visible scalar each.

@@ -62,7 +62,7 @@ struct NameCheck {
       if let earlier = socketTemplates.first(where: { $0.template.hasShape(of: template) }) {
         throw Diagnostic(
           "sockets named '\(name.text)' are already declared", at: name.location, length: name.text.count,
-          notes: ["'\(earlier.name.text)' was declared at \(earlier.site); pick another name"])
+          notes: [earlier.site.pickAnotherName("'\(earlier.name.text)'", in: file)])
       }
       socketTemplates.append((template, name, site(name.location)))
       return
@@ -70,7 +70,7 @@ struct NameCheck {
     if let earlier = sockets[name.text] {
       throw Diagnostic(
         "socket '\(name.text)' is already declared", at: name.location, length: name.text.count,
-        notes: ["it was declared at \(earlier); pick another name"])
+        notes: [earlier.pickAnotherName(in: file)])
     }
     sockets[name.text] = site(name.location)
   }

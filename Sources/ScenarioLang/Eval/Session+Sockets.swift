@@ -39,9 +39,14 @@ extension ScenarioSession {
   func existingSocket(_ name: Name, notes: [String] = []) -> ScenarioSocket? {
     let text = resolved(name)
     if let socket = sockets[text] { return socket }
-    var notes = notes
+    var notes = notes.map { Diagnostic.Note($0) }
     if let maker = names.socketTemplates.first(where: { $0.template.canProduce(text) }) {
-      notes = ["no iteration of the 'repeat' that declares '\(maker.name.text)' (at \(maker.site)) made '\(text)'"]
+      notes = [
+        maker.site.note(in: names.file) {
+          $0.map { "no iteration of the 'repeat' that declares '\(maker.name.text)' (at \($0)) made '\(text)'" }
+            ?? "no iteration of this 'repeat', which declares '\(maker.name.text)', made '\(text)'"
+        }
+      ]
     }
     fail(
       Diagnostic(
@@ -61,7 +66,7 @@ extension ScenarioSession {
         fail(
           Diagnostic(
             "socket '\(name)' is already declared", at: written.location, length: written.text.count,
-            notes: [earlier.site.map { "it was declared at \($0); pick another name" } ?? "pick another name"]),
+            notes: [earlier.site?.pickAnotherName(in: names.file) ?? Diagnostic.Note("pick another name")]),
           .scriptError)
         return nil
       }

@@ -88,7 +88,7 @@ public final class ScenarioSession {
     let process = ScenarioProcess(pid: 1)
     self.initialProcess = process
     self.mainThread = process.addThread(named: "main", task: backend.spawn(name: "main"))
-    backend.onEvent = { [unowned self] event in self.handle(event) }
+    backend.onEvent = { [unowned self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
 
@@ -219,14 +219,9 @@ public final class ScenarioSession {
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
-  /// A call raised `signal` at its own thread: SIGPIPE's default action kills the process,
-  /// which ends the scenario.
-  func raised(_ signal: Signal, by actor: String, at now: Nanoseconds) {
-    guard signal == .SIGPIPE, !ignoresSigpipe else { return }
-    if tracing {
-      output(TraceFormatter.line(now, actor, "--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---"))
-      output(TraceFormatter.line(now, actor, "+++ killed by SIGPIPE +++"))
-    }
+  /// A call raised a signal whose action kills the process (SIGPIPE's default): the
+  /// scenario ends.
+  func killedBySignal() {
     status = max(status, .killedBySignal)
     stopped = true
   }
@@ -257,14 +252,13 @@ public final class ScenarioSession {
     case .satisfied: break
     case .stalled:
       if let why = backend.stopReason {
-        let at = running ?? (SourceLocation(line: 1, column: 1, offset: 0), 1)
-        fail(Diagnostic(why, at: at.location, length: at.length), .blockedForever)
+        fail(Diagnostic(why, at: running?.location, length: running?.length ?? 1), .blockedForever)
       } else {
         reportBlockedForever(waitingFor: task)
       }
     case .timeLimit(let next):
-      let at = running ?? (SourceLocation(line: 1, column: 1, offset: 0), 1)
-      fail(limits.virtualTimeExceeded(next: next, at: at.location, length: at.length), .scriptError)
+      fail(
+        limits.virtualTimeExceeded(next: next, at: running?.location, length: running?.length ?? 1), .scriptError)
     }
   }
 }

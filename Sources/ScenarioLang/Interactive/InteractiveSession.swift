@@ -107,7 +107,7 @@ public final class InteractiveSession {
     }
     if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
       do throws(Diagnostic) {
-        try perform(MetaCommand.parse(line))
+        try perform(MetaCommand.parse(line), argument: MetaCommand.Parts(line), onLine: number)
       } catch {
         report(error.shifted(by: number - 1), transcript)
       }
@@ -189,7 +189,9 @@ public final class InteractiveSession {
 
   // MARK: Meta commands
 
-  func perform(_ command: MetaCommand) throws(Diagnostic) {
+  /// Runs a meta command; an error about the file it names points at `argument`, which is
+  /// on line 1 of the command's own line `line`.
+  func perform(_ command: MetaCommand, argument: MetaCommand.Parts, onLine line: Int) throws(Diagnostic) {
     switch command {
     case .help:
       ReplHelp.text.forEach(output)
@@ -214,24 +216,24 @@ public final class InteractiveSession {
     case .quit:
       quitRequested = true
     case .load(let path):
-      load(path)
+      let at = argument.argumentAt
+      load(path, at: SourceLocation(line: line, column: at.column, offset: at.offset), length: argument.argumentLength)
     case .save(let path):
       var text = "# saved from the sockscript REPL\n"
       if config.hz != KernelConfig.defaultHZ { text += "# run with: sockscript run --hz \(config.hz) \(path)\n" }
       text += saved.map { $0 + "\n" }.joined()
       guard writeFile(path, text) else {
-        throw Diagnostic("cannot write '\(path)'", at: SourceLocation(line: 1, column: 1, offset: 0))
+        throw Diagnostic("cannot write '\(path)'", at: argument.argumentAt, length: argument.argumentLength)
       }
       output("saved \(saved.count) statement\(saved.count == 1 ? "" : "s") to \(path)")
     }
   }
 
-  /// `:load FILE`: runs the file's statements in this session; diagnostics name the file.
-  func load(_ path: String) {
-    let number = transcriptLines
+  /// `:load FILE`: runs the file's statements in this session; diagnostics name the file,
+  /// but one that cannot be read points at its name in the command (`at`).
+  func load(_ path: String, at location: SourceLocation, length: Int) {
     guard let bytes = readFile(path) else {
-      report(
-        Diagnostic("cannot read '\(path)'", at: SourceLocation(line: number, column: 1, offset: 0)), transcript)
+      report(Diagnostic("cannot read '\(path)'", at: location, length: length), transcript)
       return
     }
     let file: SourceFile
@@ -257,7 +259,10 @@ extension Diagnostic {
   /// The same diagnostic `lines` lines further down: a line's own line 1 is `<repl>`'s line N.
   func shifted(by lines: Int) -> Diagnostic {
     guard lines != 0 else { return self }
-    let at = SourceLocation(line: location.line + lines, column: location.column, offset: location.offset)
-    return Diagnostic(message, at: at, length: length, notes: notes, severity: severity)
+    func shift(_ location: SourceLocation?) -> SourceLocation? {
+      location.map { SourceLocation(line: $0.line + lines, column: $0.column, offset: $0.offset) }
+    }
+    let notes = notes.map { Note($0.message, at: shift($0.location)) }
+    return Diagnostic(message, at: shift(location), length: length, notes: notes, severity: severity)
   }
 }

@@ -29,7 +29,7 @@ public enum LineContinuation {
       _ = try Lexer.tokenize(text)
       return false
     } catch {
-      return error.location.offset == text.utf8.count - 1
+      return error.location?.offset == text.utf8.count - 1
     }
   }
 }

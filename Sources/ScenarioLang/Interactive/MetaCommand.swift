@@ -16,35 +16,19 @@ public enum MetaCommand: Equatable, Sendable {
   /// Parses a line that starts with `:` (after blanks); errors point into `line`, on line 1.
   /// A command may be shortened to any prefix (see ``resolve(_:at:length:)``).
   public static func parse(_ line: String) throws(Diagnostic) -> MetaCommand {
-    let scalars = Array(line.unicodeScalars)
-    var index = 0
-    while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-    let nameStart = index + 1
-    index = nameStart
-    while index < scalars.count, scalars[index] != " " && scalars[index] != "\t" { index += 1 }
-    let typed = String(String.UnicodeScalarView(scalars[nameStart..<index]))
-    while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-    let argumentStart = index
-    var end = scalars.count
-    while end > argumentStart, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
-    let argument = String(String.UnicodeScalarView(scalars[argumentStart..<end]))
-    func at(_ column: Int, _ length: Int) -> (SourceLocation, Int) {
-      let offset = String(String.UnicodeScalarView(scalars[0..<column])).utf8.count
-      return (SourceLocation(line: 1, column: column + 1, offset: offset), max(1, length))
-    }
-    let (nameAt, nameLength) = at(nameStart - 1, typed.unicodeScalars.count + 1)
-    let (argumentAt, argumentLength) = at(argumentStart, argument.unicodeScalars.count)
-    let name = try resolve(typed, at: nameAt, length: nameLength)
+    let parts = Parts(line)
+    let argument = parts.argument
+    let name = try resolve(parts.typed, at: parts.nameAt, length: parts.nameLength)
     func noArgument(_ command: MetaCommand) throws(Diagnostic) -> MetaCommand {
       guard argument.isEmpty else {
-        throw Diagnostic(":\(name) takes no argument", at: argumentAt, length: argumentLength)
+        throw Diagnostic(":\(name) takes no argument", at: parts.argumentAt, length: parts.argumentLength)
       }
       return command
     }
     func path() throws(Diagnostic) -> String {
       guard !argument.isEmpty else {
         throw Diagnostic(
-          ":\(name) needs a file name", at: nameAt, length: nameLength, notes: ["e.g. :\(name) demo.sock"])
+          ":\(name) needs a file name", at: parts.nameAt, length: parts.nameLength, notes: ["e.g. :\(name) demo.sock"])
       }
       return argument
     }
@@ -61,10 +45,45 @@ public enum MetaCommand: Equatable, Sendable {
       case "": return .explain(nil)
       case "on": return .explain(true)
       case "off": return .explain(false)
-      default: throw Diagnostic(":explain takes 'on' or 'off'", at: argumentAt, length: argumentLength)
+      default: throw Diagnostic(":explain takes 'on' or 'off'", at: parts.argumentAt, length: parts.argumentLength)
       }
     default:
       preconditionFailure("resolve returns command names only")
+    }
+  }
+
+  /// A command line cut into its name (with its `:`) and its argument, with where each is
+  /// on line 1, so that an error about either points at it.
+  struct Parts {
+    let typed: String
+    let nameAt: SourceLocation
+    let nameLength: Int
+    let argument: String
+    /// Where the argument is; the end of the line when there is none.
+    let argumentAt: SourceLocation
+    let argumentLength: Int
+
+    init(_ line: String) {
+      let scalars = Array(line.unicodeScalars)
+      var index = 0
+      while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+      let nameStart = index + 1
+      index = nameStart
+      while index < scalars.count, scalars[index] != " " && scalars[index] != "\t" { index += 1 }
+      typed = String(String.UnicodeScalarView(scalars[nameStart..<index]))
+      while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+      let argumentStart = index
+      var end = scalars.count
+      while end > argumentStart, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+      argument = String(String.UnicodeScalarView(scalars[argumentStart..<end]))
+      func at(_ column: Int) -> SourceLocation {
+        let offset = String(String.UnicodeScalarView(scalars[0..<column])).utf8.count
+        return SourceLocation(line: 1, column: column + 1, offset: offset)
+      }
+      nameAt = at(nameStart - 1)
+      nameLength = typed.unicodeScalars.count + 1
+      argumentAt = at(argumentStart)
+      argumentLength = max(1, argument.unicodeScalars.count)
     }
   }
 

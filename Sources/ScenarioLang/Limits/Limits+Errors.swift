@@ -28,7 +28,7 @@ extension Limits {
   }
 
   /// The error of the statement during which the clock would pass ``maxVirtualTime``.
-  func virtualTimeExceeded(next: Nanoseconds, at location: SourceLocation, length: Int) -> Diagnostic {
+  func virtualTimeExceeded(next: Nanoseconds, at location: SourceLocation?, length: Int) -> Diagnostic {
     Diagnostic(
       "virtual time would pass the limit of \(maxVirtualTime / 1_000_000_000) s: the next timer is due at \(TraceFormatter.time(next))",
       at: location, length: length,

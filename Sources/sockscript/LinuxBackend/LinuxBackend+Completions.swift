@@ -101,8 +101,8 @@
       return (quiet, changed)
     }
 
-    func emit(_ monotonic: Int64, _ kind: TraceEvent.Kind) {
-      onEvent?(TraceEvent(at: max(0, monotonic - origin), kind))
+    func emit(_ monotonic: Int64, _ event: KernelEvent) {
+      onEvent?(event, max(0, monotonic - origin))
     }
   }
 #endif

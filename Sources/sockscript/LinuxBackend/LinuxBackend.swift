@@ -21,7 +21,7 @@
     }
 
     let kind = BackendKind.linux
-    var onEvent: ((TraceEvent) -> Void)?
+    var onEvent: ((KernelEvent, Nanoseconds) -> Void)?
     let hz: Int64
     let tolerance: KernelTolerance
     let options: Options

@@ -1,0 +1,104 @@
+import SockKernel
+import SyscallVocabulary
+
+/// What an event means for the run: a signal that kills the process, a limit passed, an
+/// expectation that fails, a call that cannot go on, a scenario that blocks forever.
+extension ScenarioSession {
+  /// Checks a returned call, after its trace lines.
+  func checkReturn(_ record: CallRecord, _ outcome: SyscallOutcome, of call: SubmittedCall, at now: Nanoseconds) {
+    if kills(outcome.raised) { killedBySignal() }
+    if case .accept = record.syscall, outcome.errno == nil, socketsCreated > limits.maxSockets, !stopped {
+      fail(limits.socketsExceeded(at: call.location, length: call.word.count), .scriptError)
+    }
+    if let expectation = call.expectation {
+      var option: IntOption?
+      if case .getIntOption(_, let read) = record.syscall { option = read }
+      check(expectation, against: outcome, at: now, of: call, option: option)
+    }
+  }
+
+  /// Whether a signal a call raised at its own thread kills the process: SIGPIPE's default
+  /// action does, unless the script ran `ignore SIGPIPE`.
+  func kills(_ signal: Signal?) -> Bool { signal == .SIGPIPE && !ignoresSigpipe }
+
+  /// A call the backend gave up: the run stops with a diagnostic at the operation that made
+  /// it (none when the session did not submit it).
+  func abandon(_ record: CallRecord, _ message: String, notes: [String], _ why: ExitStatus) {
+    let call = calls.removeValue(forKey: record.tag)
+    fail(Diagnostic(message, at: call?.location, length: call?.word.count ?? 1, notes: notes), why)
+  }
+
+  /// Compares a returned call with its `= …` expectation; `option` is the one a `get` read,
+  /// so that a failure shows its values as the trace does (`[SOCK_STREAM]`).
+  func check(
+    _ expectation: Expectation, against outcome: SyscallOutcome, at now: Nanoseconds, of call: SubmittedCall,
+    option: IntOption? = nil
+  ) {
+    let resultHolds =
+      switch expectation.result {
+      case .value(let v): outcome.errno == nil && outcome.value == v
+      case .error(let e): outcome.errno == e
+      case .timeval(let tv): outcome.errno == nil && outcome.timeval == tv
+      case .data(let bytes): outcome.errno == nil && outcome.data.map { $0.materialized == bytes } == true
+      case .option(let v): outcome.errno == nil && outcome.optionValue == v
+      case .revents(let r): outcome.errno == nil && outcome.revents == r
+      }
+    let timeHolds = !checksTimes || (expectation.time.map { backend.timeAgrees(expected: $0, actual: now) } ?? true)
+    guard !resultHolds || !timeHolds else { return }
+    var expected = Self.describe(expectation.result, option: option)
+    var actual = Self.describe(outcome, option: option)
+    if let time = expectation.time {
+      expected += " at \(TraceFormatter.time(time))"
+      actual += " at \(TraceFormatter.time(now))"
+    }
+    fail(
+      Diagnostic(
+        "expected \(call.word) to return \(expected), but it returned \(actual)",
+        at: expectation.location), .expectationFailed)
+  }
+
+  static func describe(_ result: Expectation.Result, option: IntOption? = nil) -> String {
+    switch result {
+    case .value(let v): "\(v)"
+    case .error(let e): "-1 \(e.name)"
+    case .timeval(let tv): "{\(tv.seconds), \(tv.microseconds)}"
+    case .data(let bytes): TraceFormatter.data(.bytes(bytes))
+    case .option(let v): option.map { TraceFormatter.optionValue($0, v) } ?? "[\(v)]"
+    case .revents(let r): "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]"
+    }
+  }
+
+  static func describe(_ outcome: SyscallOutcome, option: IntOption? = nil) -> String {
+    if let e = outcome.errno { return "-1 \(e.name)" }
+    if let tv = outcome.timeval { return "{\(tv.seconds), \(tv.microseconds)}" }
+    if let data = outcome.data { return TraceFormatter.data(data) }
+    if let v = outcome.optionValue { return option.map { TraceFormatter.optionValue($0, v) } ?? "[\(v)]" }
+    if let r = outcome.revents { return "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]" }
+    return "\(outcome.value)"
+  }
+
+  /// Nothing can run and no timer is pending: every sleeper sleeps forever. Says who waits
+  /// where, and stops the run.
+  func reportBlockedForever(waitingFor task: TaskID?) {
+    let sleepers = backend.sleepingCalls()
+    if tracing { traceBlockedForever(sleepers) }
+    let culprit = sleepers.first { $0.task == task } ?? sleepers.first
+    guard let culprit, let call = calls[culprit.call.tag] else {
+      // No call of the script sleeps, so no statement is to blame.
+      fail(Diagnostic("the scenario cannot go on: no task can run", at: nil), .blockedForever)
+      return
+    }
+    let queue = culprit.queues.isEmpty ? "" : " on " + queueNames(culprit.queues)
+    let others = sleepers.count > 1 ? " (\(sleepers.count) calls are blocked)" : ""
+    let queued = backend.queuedCalls(culprit.task)
+    fail(
+      Diagnostic(
+        "\(call.actor) blocks forever in \(culprit.call.syscall.name)\(queue)\(others)",
+        at: call.location, length: call.word.count,
+        notes: [
+          queued > 0
+            ? "its timeout is MAX_SCHEDULE_TIMEOUT; the \(queued) call(s) queued after it on '\(call.actor)' wait for it to return (each socket is one thread)"
+            : "its timeout is MAX_SCHEDULE_TIMEOUT and nothing left in the script can wake it"
+        ]), .blockedForever)
+  }
+}

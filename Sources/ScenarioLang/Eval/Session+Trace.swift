@@ -1,0 +1,87 @@
+import SockKernel
+import SyscallVocabulary
+
+/// Renders events as trace lines: the session knows what the sockets, queues and tasks are
+/// called; ``TraceFormatter`` owns the words.
+extension ScenarioSession {
+  /// A returned call's line; then, when it raised a SIGPIPE that kills the process, strace's
+  /// two lines of that; then, with `--explain`, why it failed.
+  func traceReturn(
+    _ record: CallRecord, _ outcome: SyscallOutcome, resumed: Bool, of call: SubmittedCall, created: String?,
+    at now: Nanoseconds
+  ) {
+    let sender = call.socket?.type == .dgram ? outcome.sender : nil
+    let text = TraceFormatter.returned(
+      record.syscall, outcome, resumed: resumed,
+      call: describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName), name: fdName,
+      created: created, sender: sender)
+    output(TraceFormatter.line(now, call.actor, text))
+    if kills(outcome.raised) {
+      for line in TraceFormatter.killedBySigpipe { output(TraceFormatter.line(now, call.actor, line)) }
+    }
+    if explain, outcome.errno != nil, let reason = outcome.reason { output(TraceFormatter.why(reason)) }
+  }
+
+  /// The line of any other event of a call, or a kernel log line; with `--explain`, why a
+  /// call sleeps.
+  func trace(_ event: KernelEvent, at now: Nanoseconds) {
+    switch event {
+    case .blocked(let record, let info, let again):
+      let actor = actorName(of: record)
+      let how = info.map { TraceFormatter.block($0, queues: queueNames($0.queues), left: again) }
+      let text = TraceFormatter.blocked(
+        record.syscall, call: describe(record.syscall, by: actor), again: again, how: how)
+      output(TraceFormatter.line(now, actor, text))
+      if explain, let info { output(TraceFormatter.why(info.reason)) }
+    case .woken(let record, let waker, let queue, _):
+      let text = TraceFormatter.woken(record.syscall, by: backend.name(of: waker), on: queueName(queue))
+      output(TraceFormatter.line(now, actorName(of: record), text))
+    case .timedOut(let record, let queues):
+      output(
+        TraceFormatter.line(now, actorName(of: record), TraceFormatter.timedOut(record.syscall, on: queueNames(queues)))
+      )
+    case .interrupted(let record, let signal):
+      output(TraceFormatter.line(now, actorName(of: record), TraceFormatter.interrupted(record.syscall, by: signal)))
+    case .restarted(let record, let signal):
+      output(TraceFormatter.line(now, actorName(of: record), TraceFormatter.restarted(record.syscall, after: signal)))
+    case .log(_, let message):
+      output(TraceFormatter.line(now, TraceFormatter.kernelActor, message))
+    case .returned, .notModelled, .cannotRun:
+      // A return has its own line (traceReturn); an abandoned call has a diagnostic instead.
+      break
+    }
+  }
+
+  /// The lines of the calls that can never return, when the run stalls.
+  func traceBlockedForever(_ sleepers: [SleepingCall]) {
+    for sleeper in sleepers {
+      let text = TraceFormatter.blocksForever(sleeper.call.syscall, on: queueNames(sleeper.queues))
+      output(TraceFormatter.line(backend.now, actorName(of: sleeper.call), text))
+    }
+  }
+
+  /// The call as the trace shows it: sockets by name.
+  func describe(_ syscall: Syscall, by actor: String, result: SyscallOutcome? = nil, pair: String? = nil) -> String {
+    var socket = actor
+    if case .kill(let task, _) = syscall { socket = backend.name(of: task) }
+    return TraceFormatter.call(
+      syscall, socket: socket, result: result, name: fdName, pairNames: pair.map { (actor, $0) })
+  }
+
+  /// Who made a call still in flight: its socket, or the backend's name of its task.
+  func actorName(of record: CallRecord) -> String { calls[record.tag]?.actor ?? backend.name(of: record.task) }
+
+  /// The name of the socket open on `fd`.
+  func fdName(_ fd: Int32) -> String { initialProcess.descriptors[fd]?.socket.name ?? "\(fd)" }
+
+  func queueName(_ queue: WaitQueueName) -> String {
+    TraceFormatter.queue(queue, owner: socketName(queue.inode))
+  }
+
+  /// `a.wq, b.wq`: the queues a `poll` sleeps on (one for any other call).
+  func queueNames(_ queues: [WaitQueueName]) -> String {
+    queues.map(queueName).joined(separator: ", ")
+  }
+
+  func socketName(_ inode: Int) -> String { socketNames[inode] ?? "socket#\(inode)" }
+}
