@@ -56,7 +56,7 @@ extension ScenarioSession {
     case .getOption(let option):
       return { .getIntOption(fd: $0, option: option) }
     case .disconnect:
-      let unspec = SockAddrUn(family: 0, path: [], length: 16)
+      let unspec = SockAddrUn(family: UInt16(AF_UNSPEC), path: [], length: 16)
       return { .connect(fd: $0, address: unspec) }
     case .poll(let items, let timeoutMs):
       var polled: [ScenarioSocket] = []
