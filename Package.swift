@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "ScenarioLang", targets: ["ScenarioLang"]),
     .library(name: "SockKernel", targets: ["SockKernel"]),
     .library(name: "SyscallVocabulary", targets: ["SyscallVocabulary"]),
+    .library(name: "SockLinux", targets: ["SockLinux"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,11 @@ let package = Package(
     ),
     // The scenario language: lexer, parser, AST, evaluator; drives SockKernel.
     .target(name: "ScenarioLang", dependencies: ["SyscallVocabulary", "SockKernel"], swiftSettings: releaseSpeed),
+    // The real kernel as a backend of the language (`run --backend linux`, `verify`).
+    .target(
+      name: "SockLinux",
+      dependencies: ["ScenarioLang", "SyscallVocabulary", .product(name: "Collections", package: "swift-collections")]
+    ),
     // libedit (line editing and history for the REPL); `make deps` installs libedit-dev.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The command-line tool.
@@ -38,6 +44,7 @@ let package = Package(
       name: "sockscript",
       dependencies: [
         "ScenarioLang",
+        "SockLinux",
         "SyscallVocabulary",
         "CLibEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,9 +52,11 @@ let package = Package(
     ),
     .testTarget(name: "SyscallVocabularyTests", dependencies: ["SyscallVocabulary"]),
     .testTarget(name: "SockKernelTests", dependencies: ["SockKernel", "SyscallVocabulary"]),
+    .testTarget(name: "SockLinuxTests", dependencies: ["SockLinux", "ScenarioLang", "SyscallVocabulary"]),
     .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang", "SyscallVocabulary"]),
-    // Runs the built binary; Fixtures/ holds the scripts the tests of `sockscript test` run.
-    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
+    // Runs the built binary, which the dependency builds with the tests and puts next to
+    // them; Fixtures/ holds the scripts the tests of `sockscript test` run.
+    .testTarget(name: "EndToEndTests", dependencies: ["sockscript"], exclude: ["Fixtures"]),
   ]
 )
 

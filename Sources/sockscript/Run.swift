@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScenarioLang
 import SockKernel
+import SockLinux
 import SyscallVocabulary
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import ScenarioLang
 import SockKernel
+import SockLinux
 import SyscallVocabulary
 
 /// What `sockscript verify` made of one script; counted into the summary line as

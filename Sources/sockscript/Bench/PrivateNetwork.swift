@@ -1,3 +1,5 @@
+import SockLinux
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

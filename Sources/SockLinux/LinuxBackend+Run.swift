@@ -7,7 +7,7 @@
   /// The driver loop: one call at a time, each until it returns or sleeps in the kernel.
   extension LinuxBackend {
 
-    func run(until condition: () -> Bool) -> RunStop {
+    public func run(until condition: () -> Bool) -> RunStop {
       var lastChange = GNU.monotonicNow()
       var busySince: Int64?
       defer { if let busySince { busyTime += GNU.monotonicNow() - busySince } }

@@ -2,7 +2,7 @@
   import Glibc
 
   /// glibc functions that Swift's Glibc module hides behind `_GNU_SOURCE`, looked up by name.
-  enum GNU {
+  package enum GNU {
     nonisolated(unsafe) private static let handle = dlopen(nil, RTLD_NOW)
 
     private static func lookup<F>(_ name: String, as type: F.Type) -> F {
@@ -14,19 +14,19 @@
       @convention(c) (
         Int32, UnsafeMutablePointer<sockaddr>?, UnsafeMutablePointer<socklen_t>?, Int32
       ) -> Int32
-    typealias Unshare = @convention(c) (Int32) -> Int32
-    typealias Setns = @convention(c) (Int32, Int32) -> Int32
+    package typealias Unshare = @convention(c) (Int32) -> Int32
+    package typealias Setns = @convention(c) (Int32, Int32) -> Int32
 
     nonisolated(unsafe) static let accept4 = lookup("accept4", as: Accept4.self)
-    nonisolated(unsafe) static let unshare = lookup("unshare", as: Unshare.self)
-    nonisolated(unsafe) static let setns = lookup("setns", as: Setns.self)
+    nonisolated(unsafe) package static let unshare = lookup("unshare", as: Unshare.self)
+    nonisolated(unsafe) package static let setns = lookup("setns", as: Setns.self)
 
     typealias Tgkill = @convention(c) (pid_t, pid_t, Int32) -> Int32
     /// `tgkill(tgid, tid, sig)`: a signal to one thread (glibc 2.30+).
     nonisolated(unsafe) static let tgkill = lookup("tgkill", as: Tgkill.self)
 
     /// `CLONE_NEWNET`: a private network namespace, which holds the abstract socket names.
-    static let CLONE_NEWNET: Int32 = 0x4000_0000
+    package static let CLONE_NEWNET: Int32 = 0x4000_0000
 
     /// The calling thread's id (`gettid()`), read from `/proc/thread-self`.
     static func threadID() -> pid_t {

@@ -10,25 +10,27 @@
   /// The driver hands out one call at a time and waits until the system is quiet (every
   /// call in flight asleep inside the kernel, as `/proc/self/task/TID/syscall` shows) before
   /// the next, which is the model's order: a call runs until it returns or sleeps.
-  final class LinuxBackend: ScenarioBackend {
-    struct Options {
+  public final class LinuxBackend: ScenarioBackend {
+    public struct Options {
       /// No change for this long while every call left sleeps with no timeout means they
       /// sleep for good.
-      var stallGrace: Nanoseconds = 100_000_000
+      public var stallGrace: Nanoseconds = 100_000_000
       /// A run never takes longer than this in real time.
-      var timeLimit: Nanoseconds = 60_000_000_000
-      var slack: Nanoseconds = 10_000_000
+      public var timeLimit: Nanoseconds = 60_000_000_000
+      public var slack: Nanoseconds = 10_000_000
+
+      public init() {}
     }
 
-    let kind = BackendKind.linux
-    var onEvent: ((TraceEvent) -> Void)?
-    let hz: Int64
-    let tolerance: KernelTolerance
-    let options: Options
+    public let kind = BackendKind.linux
+    public var onEvent: ((TraceEvent) -> Void)?
+    public let hz: Int64
+    public let tolerance: KernelTolerance
+    public let options: Options
     /// True once the run hit ``Options/timeLimit``.
-    var exceededTimeLimit = false
+    public internal(set) var exceededTimeLimit = false
 
-    var stopReason: String? {
+    public var stopReason: String? {
       guard exceededTimeLimit else { return nil }
       return "the kernel run was stopped after --time-limit \(options.timeLimit / 1_000_000_000)s of real time"
     }
@@ -36,7 +38,7 @@
     var busyTime: Nanoseconds = 0
     /// What the actor threads measured around each call that returned, by the script's tag,
     /// for `verify`'s comparison.
-    var timings: [Int: MeasuredTiming] = [:]
+    public internal(set) var timings: [Int: MeasuredTiming] = [:]
 
     let mailbox = Mailbox()
     let sandbox: Sandbox
@@ -56,7 +58,7 @@
       var description: String { "cannot measure the kernel's HZ (SO_SNDTIMEO of 1 us did not read back)" }
     }
 
-    init(options: Options = Options()) throws {
+    public init(options: Options = Options()) throws {
       guard let hz = KernelHZ.detect() else { throw Failure.noHZ }
       self.hz = hz
       self.options = options
@@ -87,29 +89,31 @@
       pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
-    var now: Nanoseconds { GNU.monotonicNow() - origin }
+    public var now: Nanoseconds { GNU.monotonicNow() - origin }
 
     // MARK: Tasks
 
-    func spawn(name: String) -> TaskID {
+    public func spawn(name: String) -> TaskID {
       let id = TaskID(rawValue: tasks.count)
       tasks.append(LinuxTask(name: name))
       return id
     }
 
-    func name(of task: TaskID) -> String { tasks[task.rawValue].name }
+    public func name(of task: TaskID) -> String { tasks[task.rawValue].name }
 
-    func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) {
+    public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) {
       let t = tasks[task.rawValue]
       t.pending.append((tag, make))
       if t.current == nil && t.pending.count == 1 { ready.append(task) }
     }
 
-    func isIdle(_ task: TaskID) -> Bool { tasks[task.rawValue].current == nil && tasks[task.rawValue].pending.isEmpty }
+    public func isIdle(_ task: TaskID) -> Bool {
+      tasks[task.rawValue].current == nil && tasks[task.rawValue].pending.isEmpty
+    }
 
-    func queuedCalls(_ task: TaskID) -> Int { tasks[task.rawValue].pending.count }
+    public func queuedCalls(_ task: TaskID) -> Int { tasks[task.rawValue].pending.count }
 
-    func sleepingCalls() -> [SleepingCall] {
+    public func sleepingCalls() -> [SleepingCall] {
       tasks.indices.compactMap { i in
         guard let call = tasks[i].current, call.asleep else { return nil }
         return SleepingCall(task: TaskID(rawValue: i), call: call.record, queues: [])
@@ -118,17 +122,17 @@
 
     // MARK: Time
 
-    func setAlarm(at instant: Nanoseconds) -> AlarmID {
+    public func setAlarm(at instant: Nanoseconds) -> AlarmID {
       nextAlarm += 1
       alarms[nextAlarm] = instant
       return AlarmID(rawValue: nextAlarm)
     }
 
-    func hasFired(_ alarm: AlarmID) -> Bool { firedAlarms.contains(alarm.rawValue) }
+    public func hasFired(_ alarm: AlarmID) -> Bool { firedAlarms.contains(alarm.rawValue) }
 
     /// Without a model run to measure drift against, the drift is estimated as the real
     /// time spent while some call was running or being started: time the model spends none of.
-    func timeAgrees(expected: Nanoseconds, actual: Nanoseconds) -> Bool {
+    public func timeAgrees(expected: Nanoseconds, actual: Nanoseconds) -> Bool {
       tolerance.window(expected: expected, drift: busyTime).contains(actual)
     }
 
@@ -136,7 +140,7 @@
 
     /// Interrupts every call still asleep, ends the threads, closes every descriptor and
     /// removes the sandbox. Nothing of it is reported.
-    func shutDown() {
+    public func shutDown() {
       onEvent = nil
       let deadline = GNU.monotonicNow() + 2_000_000_000
       while !inFlight.isEmpty && GNU.monotonicNow() < deadline {
