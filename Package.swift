@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "SockKernel", targets: ["SockKernel"]),
     .library(name: "SyscallVocabulary", targets: ["SyscallVocabulary"]),
     .library(name: "SockLinux", targets: ["SockLinux"]),
+    .library(name: "ScenarioTesting", targets: ["ScenarioTesting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,9 @@ let package = Package(
       name: "SockLinux",
       dependencies: ["ScenarioLang", "SyscallVocabulary", .product(name: "Collections", package: "swift-collections")]
     ),
+    // `sockscript test`: test headers, golden files and diffs, the runner of scripts in child
+    // processes, and its reports (human, TAP, JUnit).
+    .target(name: "ScenarioTesting", dependencies: ["ScenarioLang"]),
     // libedit (line editing and history for the REPL); `make deps` installs libedit-dev.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The command-line tool.
@@ -44,6 +48,7 @@ let package = Package(
       name: "sockscript",
       dependencies: [
         "ScenarioLang",
+        "ScenarioTesting",
         "SockLinux",
         "SyscallVocabulary",
         "CLibEdit",
@@ -53,6 +58,7 @@ let package = Package(
     .testTarget(name: "SyscallVocabularyTests", dependencies: ["SyscallVocabulary"]),
     .testTarget(name: "SockKernelTests", dependencies: ["SockKernel", "SyscallVocabulary"]),
     .testTarget(name: "SockLinuxTests", dependencies: ["SockLinux", "ScenarioLang", "SyscallVocabulary"]),
+    .testTarget(name: "ScenarioTestingTests", dependencies: ["ScenarioTesting", "ScenarioLang"]),
     .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang", "SyscallVocabulary"]),
     // Runs the built binary, which the dependency builds with the tests and puts next to
     // them; Fixtures/ holds the scripts the tests of `sockscript test` run.

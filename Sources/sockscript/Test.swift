@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScenarioLang
+import ScenarioTesting
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import ScenarioLang
+import ScenarioTesting
 import SockKernel
 import SockLinux
 import SyscallVocabulary

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScenarioLang
+import ScenarioTesting
 import SockKernel
 import SyscallVocabulary
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScenarioTesting
 
 /// `sockscript bench`: the model against the real kernel, scenario by scenario, then whole
 /// processes and how the model's cost grows with N (docs/performance.md).

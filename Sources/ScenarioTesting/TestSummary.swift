@@ -1,12 +1,14 @@
 /// The counts of a run, and the last line of the report: `N passed, N failed` plus
 /// `, N skipped` when any test was skipped. An xfail that failed counts as passed; one
 /// that passed (XPASS) counts as failed.
-struct TestSummary: Equatable {
-  var passed = 0
-  var failed = 0
-  var skipped = 0
+public struct TestSummary: Equatable {
+  public var passed = 0
+  public var failed = 0
+  public var skipped = 0
 
-  mutating func add(_ outcome: TestOutcome) {
+  public init() {}
+
+  public mutating func add(_ outcome: TestOutcome) {
     switch outcome.verdict {
     case .passed, .expectedFailure: passed += 1
     case .failed, .unexpectedPass: failed += 1
@@ -14,5 +16,5 @@ struct TestSummary: Equatable {
     }
   }
 
-  var line: String { "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "") }
+  public var line: String { "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "") }
 }

@@ -1,7 +1,7 @@
 import ScenarioLang
 
 /// One reason a test did not pass, with a one-line summary and the details to show.
-enum TestProblem: Sendable {
+public enum TestProblem: Sendable {
   /// The script or its header could not be used; `details` is the rendered diagnostic.
   case unusable(summary: String, details: String)
   case crashed(signal: Int32, stderr: String)
@@ -39,7 +39,7 @@ enum TestProblem: Sendable {
   }
 
   /// The meaning of `sockscript run`'s exit statuses.
-  static func meaning(_ status: Int32) -> String {
+  public static func meaning(_ status: Int32) -> String {
     switch ExitStatus(rawValue: status) {
     case .ok: "ok"
     case .expectationFailed: "an inline expectation failed"

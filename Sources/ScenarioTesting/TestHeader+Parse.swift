@@ -1,3 +1,5 @@
+import ScenarioLang
+
 extension TestHeader {
   /// Reads the directives in the header of `source` (the blank and comment lines before the
   /// first statement). A malformed value of a directive, a duplicate, or a near miss of a

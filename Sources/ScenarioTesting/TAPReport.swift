@@ -4,10 +4,12 @@ import Foundation
 /// `# SKIP`, an xfail that failed is `not ok … # TODO` (which TAP does not count as a
 /// failure), and the details of a failure are a YAML block. The last line is the summary
 /// as a TAP comment, `# N passed, N failed`, after the golden files `--update` changed.
-struct TAPReport {
-  func header(count: Int) -> String { "TAP version 13\n1..\(count)\n" }
+public struct TAPReport {
+  public init() {}
 
-  func entry(_ number: Int, _ outcome: TestOutcome) -> String {
+  public func header(count: Int) -> String { "TAP version 13\n1..\(count)\n" }
+
+  public func entry(_ number: Int, _ outcome: TestOutcome) -> String {
     let name = outcome.path.replacingOccurrences(of: "#", with: "\\#")
     switch outcome.verdict {
     case .passed: return "ok \(number) - \(name)\n"
@@ -23,7 +25,7 @@ struct TAPReport {
   }
 
   /// The golden files `--update` changed, then the summary, as TAP comments.
-  func footer(_ changes: [GoldenChange], _ summary: TestSummary) -> String {
+  public func footer(_ changes: [GoldenChange], _ summary: TestSummary) -> String {
     changes.map { "# \($0.created ? "created" : "updated") \($0.path)\n" }.joined() + "# \(summary.line)\n"
   }
 

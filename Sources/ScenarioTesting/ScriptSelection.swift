@@ -2,18 +2,18 @@ import ScenarioLang
 
 /// The scripts `sockscript test` or `verify` runs. Finding none is an error, as in lit and
 /// pytest: a mistyped directory or filter must not report "0 failed" and pass a CI job.
-enum ScriptSelection {
+public enum ScriptSelection {
   /// Why nothing can run: the message for `sockscript: error: …` and the exit status.
-  struct Failure: Error {
-    let message: String
-    let status: ExitStatus
+  public struct Failure: Error {
+    public let message: String
+    public let status: ExitStatus
   }
 
   /// Where `test` and `verify` look when no PATH is given.
   static let defaultPaths = ["."]
 
   /// Every script under `paths` (the default when empty) whose path `filter` matches.
-  static func scripts(in paths: [String], filter: String? = nil) throws(Failure) -> [String] {
+  public static func scripts(in paths: [String], filter: String? = nil) throws(Failure) -> [String] {
     let searched = paths.isEmpty ? defaultPaths : paths
     let found: [String]
     do throws(TestDiscovery.Missing) {

@@ -1,7 +1,7 @@
 /// `--junit FILE`: the results as JUnit XML, the format CI systems read. An xfail that
 /// failed is a passing test case with its reason in `<system-out>`; an XPASS is a failure.
-enum JUnitReport {
-  static func xml(_ outcomes: [TestOutcome], _ summary: TestSummary, elapsed: Duration) -> String {
+public enum JUnitReport {
+  public static func xml(_ outcomes: [TestOutcome], _ summary: TestSummary, elapsed: Duration) -> String {
     let counts =
       "tests=\"\(outcomes.count)\" failures=\"\(summary.failed)\" errors=\"0\" skipped=\"\(summary.skipped)\""
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -1,6 +1,7 @@
+import ScenarioLang
 import Testing
 
-@testable import ScenarioLang
+@testable import ScenarioTesting
 
 @Suite("Line diff and golden comparison")
 struct LineDiffTests {

@@ -1,7 +1,7 @@
 import ScenarioLang
 
 /// What became of one test script.
-struct TestOutcome: Sendable {
+public struct TestOutcome: Sendable {
   enum Verdict: Sendable, Equatable {
     case passed
     case failed
@@ -19,7 +19,7 @@ struct TestOutcome: Sendable {
   /// What went wrong; for an expected failure, why it failed.
   let problems: [TestProblem]
   /// The golden file written by `--update`, if any.
-  let change: GoldenChange?
+  public let change: GoldenChange?
   /// Real time the run took.
   let elapsed: Duration
 
@@ -32,7 +32,7 @@ struct TestOutcome: Sendable {
 }
 
 /// A golden file that `--update` created or rewrote.
-struct GoldenChange: Sendable {
+public struct GoldenChange: Sendable {
   let path: String
   let created: Bool
 }

@@ -1,10 +1,12 @@
 /// The default report: one line per test in path order, the reasons and diffs of failures
 /// under their test, the golden files `--update` changed, then the summary line.
-struct HumanReport {
+public struct HumanReport {
   let color: Bool
 
+  public init(color: Bool) { self.color = color }
+
   /// The lines for one test, ending in a newline.
-  func entry(_ outcome: TestOutcome) -> String {
+  public func entry(_ outcome: TestOutcome) -> String {
     let (label, tint) =
       switch outcome.verdict {
       case .passed: ("PASS ", "\u{1B}[32m")
@@ -33,7 +35,7 @@ struct HumanReport {
   }
 
   /// After all tests: what `--update` changed, then the summary line.
-  func footer(_ changes: [GoldenChange], _ summary: TestSummary) -> String {
+  public func footer(_ changes: [GoldenChange], _ summary: TestSummary) -> String {
     var text = ""
     if !changes.isEmpty {
       text += "\nchanged golden files:\n"

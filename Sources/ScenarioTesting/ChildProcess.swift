@@ -22,9 +22,9 @@ struct ChildResult: Sendable {
 
 /// Runs a program with posix_spawn, capturing its standard output and error, and kills it
 /// when it outlives its time limit: a test that crashes or hangs is reported, not shared.
-enum ChildProcess {
+public enum ChildProcess {
   /// This very executable, so that `sockscript test` runs the same build's `run`.
-  static var selfPath: String {
+  public static var selfPath: String {
     #if os(Linux)
       return "/proc/self/exe"
     #else

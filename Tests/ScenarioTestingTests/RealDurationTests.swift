@@ -1,6 +1,7 @@
+import ScenarioLang
 import Testing
 
-@testable import ScenarioLang
+@testable import ScenarioTesting
 
 @Suite("Real-time durations of test limits")
 struct RealDurationTests {

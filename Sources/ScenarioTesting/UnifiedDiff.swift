@@ -1,3 +1,5 @@
+import ScenarioLang
+
 extension GoldenMismatch {
   /// The difference as a unified diff (`diff -u` format, 3 lines of context), headed
   /// `--- oldName` / `+++ newName`; removed lines red and added lines green when `color`.

@@ -3,8 +3,8 @@ import Foundation
 /// Runs jobs on a fixed number of threads and hands their results back in submission
 /// order, each as soon as it and every one before it are done: the report streams, yet its
 /// order never depends on which test finished first.
-enum OrderedPool {
-  static func run<Result: Sendable>(
+public enum OrderedPool {
+  public static func run<Result: Sendable>(
     count: Int, threads: Int, work: @escaping @Sendable (Int) -> Result, deliver: (Int, Result) -> Void
   ) {
     let state = State<Result>(count: count)

@@ -2,7 +2,7 @@ import Foundation
 import ScenarioLang
 
 /// What every test of one `sockscript test` invocation shares.
-struct TestSettings: Sendable {
+public struct TestSettings: Sendable {
   /// The `sockscript` executable that runs each script.
   let executable: String
   /// The time limit of a test whose header sets none.
@@ -13,12 +13,20 @@ struct TestSettings: Sendable {
   let color: Bool
   /// Options passed on to every `sockscript run` (the limit flags).
   var runArguments: [String] = []
+
+  public init(executable: String, timeout: Duration, update: Bool, color: Bool, runArguments: [String] = []) {
+    self.executable = executable
+    self.timeout = timeout
+    self.update = update
+    self.color = color
+    self.runArguments = runArguments
+  }
 }
 
 /// Runs one test script in a child `sockscript run` and judges the result against its
 /// header and golden file.
-enum TestExecution {
-  static func run(_ path: String, _ settings: TestSettings) -> TestOutcome {
+public enum TestExecution {
+  public static func run(_ path: String, _ settings: TestSettings) -> TestOutcome {
     let started = ContinuousClock.now
     func outcome(_ verdict: TestOutcome.Verdict, _ problems: [TestProblem], _ change: GoldenChange? = nil)
       -> TestOutcome
@@ -26,8 +34,8 @@ enum TestExecution {
       TestOutcome(
         path: path, verdict: verdict, problems: problems, change: change, elapsed: started.duration(to: .now))
     }
-    guard let bytes = Terminal.read(path) else {
-      return outcome(.failed, [.unusable(summary: "cannot read it: \(Terminal.lastError())", details: "")])
+    guard let bytes = ScriptFiles.read(path) else {
+      return outcome(.failed, [.unusable(summary: "cannot read it: \(ScriptFiles.lastError())", details: "")])
     }
     let source = SourceFile.lossy(bytes, name: path)
     let header: TestHeader

@@ -1,3 +1,5 @@
+import ScenarioLang
+
 /// What a test script asks of `sockscript test`, written as directives in the comment lines
 /// at its top:
 ///

@@ -1,6 +1,7 @@
+import ScenarioLang
 import Testing
 
-@testable import ScenarioLang
+@testable import ScenarioTesting
 
 @Suite("Test header directives")
 struct TestHeaderTests {
