@@ -1,11 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Release builds skip the runtime exclusivity checks of class properties: they were a fifth
-// of the model's instructions (docs/performance.md). Debug builds, which run the tests, keep
-// them, so a violation is still caught there.
-let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
+// No target sets unsafe flags: a package that depends on these libraries by version could
+// not use them. The release builds' speed flag (-enforce-exclusivity=unchecked) is the
+// Makefile's (`make build`, docs/performance.md).
 let package = Package(
   name: "sockscript",
   platforms: [.macOS(.v14)],
@@ -28,11 +26,10 @@ let package = Package(
     // The kernel model: knows nothing of the language.
     .target(
       name: "SockKernel",
-      dependencies: ["SyscallVocabulary", .product(name: "Collections", package: "swift-collections")],
-      swiftSettings: releaseSpeed
+      dependencies: ["SyscallVocabulary", .product(name: "Collections", package: "swift-collections")]
     ),
     // The scenario language: lexer, parser, AST, evaluator; drives SockKernel.
-    .target(name: "ScenarioLang", dependencies: ["SyscallVocabulary", "SockKernel"], swiftSettings: releaseSpeed),
+    .target(name: "ScenarioLang", dependencies: ["SyscallVocabulary", "SockKernel"]),
     // The real kernel as a backend of the language (`run --backend linux`, `verify`).
     .target(
       name: "SockLinux",

@@ -49,7 +49,7 @@ struct Bench: ParsableCommand {
     if Machine.isDebugBuild {
       Terminal.error(
         "sockscript: warning: a debug build; its figures say little about the model: "
-          + "swift build -c release --product sockscript && .build/release/sockscript bench")
+          + "make bench (a release build with the Makefile's speed flags)")
     }
     Terminal.out(
       "sockscript bench: \(Machine.isDebugBuild ? "DEBUG" : "release") build, \(quick ? "quick" : "full") sizes")
