@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "SyscallVocabulary", targets: ["SyscallVocabulary"]),
     .library(name: "SockLinux", targets: ["SockLinux"]),
     .library(name: "ScenarioTesting", targets: ["ScenarioTesting"]),
+    .library(name: "ScenarioVerify", targets: ["ScenarioVerify"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,11 @@ let package = Package(
     // `sockscript test`: test headers, golden files and diffs, the runner of scripts in child
     // processes, and its reports (human, TAP, JUnit).
     .target(name: "ScenarioTesting", dependencies: ["ScenarioLang"]),
+    // `sockscript verify`: a script run on the model and on the kernel, compared call by call.
+    .target(
+      name: "ScenarioVerify",
+      dependencies: ["ScenarioLang", "ScenarioTesting", "SockLinux", "SockKernel", "SyscallVocabulary"]
+    ),
     // libedit (line editing and history for the REPL); `make deps` installs libedit-dev.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The command-line tool.
@@ -46,6 +52,7 @@ let package = Package(
       dependencies: [
         "ScenarioLang",
         "ScenarioTesting",
+        "ScenarioVerify",
         "SockLinux",
         "SyscallVocabulary",
         "CLibEdit",
@@ -56,6 +63,7 @@ let package = Package(
     .testTarget(name: "SockKernelTests", dependencies: ["SockKernel", "SyscallVocabulary"]),
     .testTarget(name: "SockLinuxTests", dependencies: ["SockLinux", "ScenarioLang", "SyscallVocabulary"]),
     .testTarget(name: "ScenarioTestingTests", dependencies: ["ScenarioTesting", "ScenarioLang"]),
+    .testTarget(name: "ScenarioVerifyTests", dependencies: ["ScenarioVerify", "ScenarioLang"]),
     .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang", "SyscallVocabulary"]),
     // Runs the built binary, which the dependency builds with the tests and puts next to
     // them; Fixtures/ holds the scripts the tests of `sockscript test` run.

@@ -6,9 +6,9 @@
 
 /// The scripts and golden files the runner reads, with the reason of a failure as
 /// `strerror` gives it (the executable's terminal layer reads the scripts it runs itself).
-enum ScriptFiles {
+package enum ScriptFiles {
   /// The whole file; nil (with `errno` set) when it cannot be read.
-  static func read(_ path: String) -> [UInt8]? {
+  package static func read(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -25,7 +25,7 @@ enum ScriptFiles {
     }
   }
 
-  static func lastError() -> String { String(cString: strerror(errno)) }
+  package static func lastError() -> String { String(cString: strerror(errno)) }
 
   private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
