@@ -32,11 +32,11 @@
       case .socket(let type, let proto):
         return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue, proto)))
       case .bind(let fd, let address):
-        return .returning(Int64(RawAddress(address).withSockaddr { Glibc.bind(fd, $0, $1) }))
+        return RawAddress(address).withSockaddr { .returning(Int64(Glibc.bind(fd, $0, $1))) }
       case .listen(let fd, let backlog):
         return .returning(Int64(Glibc.listen(fd, backlog)))
       case .connect(let fd, let address):
-        return .returning(Int64(RawAddress(address).withSockaddr { Glibc.connect(fd, $0, $1) }))
+        return RawAddress(address).withSockaddr { .returning(Int64(Glibc.connect(fd, $0, $1))) }
       case .accept(let fd, let flags):
         return .returning(Int64(GNU.accept4(fd, nil, nil, flags)))
       case .shutdown(let fd, let how):
@@ -74,17 +74,16 @@
         let bytes = data.materialized
         let entered = GNU.monotonicNow()
         let coarse = CallClock.coarseNow()
-        let sent = bytes.withUnsafeBytes { buffer in
+        var result = bytes.withUnsafeBytes { buffer -> RealResult in
           if let address {
             return RawAddress(address).withSockaddr {
-              Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, $0, $1)
+              .returning(Int64(Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, $0, $1)))
             }
           }
-          return Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, nil, 0)
+          return .returning(Int64(Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, nil, 0)))
         }
-        var result = RealResult.returning(Int64(sent))
         result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
-        if sent == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
+        if result.value == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
         return result
       case .recv(let fd, let length, let flags):
         var buffer = [UInt8](repeating: 0, count: max(length, 1))
@@ -92,14 +91,15 @@
         var addressLength = socklen_t(MemoryLayout<sockaddr_un>.size)
         let entered = GNU.monotonicNow()
         let coarse = CallClock.coarseNow()
-        let count = buffer.withUnsafeMutableBytes { raw in
+        var result = buffer.withUnsafeMutableBytes { raw in
           withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-              Glibc.recvfrom(fd, raw.baseAddress, length, flags.rawValue, $0, &addressLength)
+              RealResult.returning(
+                Int64(Glibc.recvfrom(fd, raw.baseAddress, length, flags.rawValue, $0, &addressLength)))
             }
           }
         }
-        var result = RealResult.returning(Int64(count))
+        let count = Int(result.value)
         result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
         if count >= 0 {
           // MSG_TRUNC returns the datagram's length, which may exceed what was copied.
@@ -208,7 +208,8 @@
     /// time to build or to read (a megabyte of data).
     var syscallSpan: SyscallSpan?
 
-    /// `value`, and `errno` when it is -1.
+    /// `value`, and `errno` when it is -1. Made right after the call, inside whatever closure
+    /// made it: what runs in between (a buffer freed on the way out) may set `errno` again.
     static func returning(_ value: Int64) -> RealResult {
       RealResult(value: value, errno: value == -1 ? Glibc.errno : 0, timeval: nil)
     }
