@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "SockLinux", targets: ["SockLinux"]),
     .library(name: "ScenarioTesting", targets: ["ScenarioTesting"]),
     .library(name: "ScenarioVerify", targets: ["ScenarioVerify"]),
+    .library(name: "SockBench", targets: ["SockBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +45,8 @@ let package = Package(
       name: "ScenarioVerify",
       dependencies: ["ScenarioLang", "ScenarioTesting", "SockLinux", "SockKernel", "SyscallVocabulary"]
     ),
+    // `sockscript bench`: the model timed against the real kernel (docs/performance.md).
+    .target(name: "SockBench", dependencies: ["ScenarioLang", "SockKernel", "SockLinux", "SyscallVocabulary"]),
     // libedit (line editing and history for the REPL); `make deps` installs libedit-dev.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The command-line tool.
@@ -53,6 +56,7 @@ let package = Package(
         "ScenarioLang",
         "ScenarioTesting",
         "ScenarioVerify",
+        "SockBench",
         "SockLinux",
         "SyscallVocabulary",
         "CLibEdit",
@@ -64,6 +68,7 @@ let package = Package(
     .testTarget(name: "SockLinuxTests", dependencies: ["SockLinux", "ScenarioLang", "SyscallVocabulary"]),
     .testTarget(name: "ScenarioTestingTests", dependencies: ["ScenarioTesting", "ScenarioLang"]),
     .testTarget(name: "ScenarioVerifyTests", dependencies: ["ScenarioVerify", "ScenarioLang"]),
+    .testTarget(name: "SockBenchTests", dependencies: ["SockBench"]),
     .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang", "SyscallVocabulary"]),
     // Runs the built binary, which the dependency builds with the tests and puts next to
     // them; Fixtures/ holds the scripts the tests of `sockscript test` run.

@@ -8,16 +8,17 @@
 /// minute or two, and its tables only print once a section is done.
 struct BenchProgress {
   private let enabled = isatty(STDERR_FILENO) != 0
+  let output: BenchOutput
 
   func say(_ what: String) {
     guard enabled else { return }
     // `\r` and clear-to-end-of-line: each step overwrites the last.
-    Terminal.error("\r\u{1B}[K  running \(what)…", newline: false)
+    output.error("\r\u{1B}[K  running \(what)…")
   }
 
   /// Clears the progress line before a table prints.
   func clear() {
     guard enabled else { return }
-    Terminal.error("\r\u{1B}[K", newline: false)
+    output.error("\r\u{1B}[K")
   }
 }

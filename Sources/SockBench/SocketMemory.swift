@@ -31,7 +31,7 @@ struct SocketMemory {
 
   /// This process's peak RSS so far (`VmHWM` of /proc/self/status), nil when unknown.
   private static var ownPeakBytes: Int? {
-    guard let bytes = Terminal.read("/proc/self/status") else { return nil }
+    guard let bytes = ProcFile.read("/proc/self/status") else { return nil }
     let status = String(decoding: bytes, as: UTF8.self)
     guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
       let kib = Int(line.filter(\.isNumber))
