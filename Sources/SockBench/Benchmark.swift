@@ -7,15 +7,18 @@ public struct BenchOutput {
   public var put: (String) -> Void
   /// Text for standard error, as it is.
   public var error: (String) -> Void
+  /// A warning, in the command line's format for it.
+  public var warning: (String) -> Void
   public var flush: () -> Void
 
   public init(
     out: @escaping (String) -> Void, put: @escaping (String) -> Void, error: @escaping (String) -> Void,
-    flush: @escaping () -> Void
+    warning: @escaping (String) -> Void, flush: @escaping () -> Void
   ) {
     self.out = out
     self.put = put
     self.error = error
+    self.warning = warning
     self.flush = flush
   }
 }
@@ -49,9 +52,9 @@ public struct Benchmark {
     let timer = ModelTimer(minimumTotal: sizes.minimumModelTime)
     let progress = BenchProgress(output: output)
     if Machine.isDebugBuild {
-      output.error(
-        "sockscript: warning: a debug build; its figures say little about the model: "
-          + "make bench (a release build with the Makefile's speed flags)\n")
+      output.warning(
+        "a debug build; its figures say little about the model: "
+          + "make bench (a release build with the Makefile's speed flags)")
     }
     output.out(
       "sockscript bench: \(Machine.isDebugBuild ? "DEBUG" : "release") build, \(quick ? "quick" : "full") sizes")

@@ -43,7 +43,8 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     let output = BenchOutput(
-      out: Terminal.out, put: Terminal.put, error: { Terminal.error($0, newline: false) }, flush: Terminal.flush)
+      out: Terminal.out, put: Terminal.put, error: { Terminal.error($0, newline: false) },
+      warning: Terminal.commandWarning, flush: Terminal.flush)
     let ran = Benchmark(quick: quick, only: only, executable: ChildProcess.selfPath, output: output).run()
     if !ran { throw ExitCode(1) }
   }

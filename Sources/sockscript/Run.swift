@@ -95,7 +95,7 @@ struct Run: ParsableCommand {
       case .success(let read):
         bytes = read
       case .failure(let error):
-        Terminal.error("sockscript: error: cannot read '\(source.name)': \(error.reason)")
+        Terminal.commandError("cannot read '\(source.name)': \(error.reason)")
         worst = max(worst, .ioError)
         continue
       }
@@ -131,7 +131,7 @@ struct Run: ParsableCommand {
         tracing: !quiet, output: output, report: report)
       return result.status
     } catch {
-      Terminal.error("sockscript: error: cannot run on the kernel: \(error)")
+      Terminal.commandError("cannot run on the kernel: \(error)")
       return .internalError
     }
   }

@@ -43,6 +43,6 @@ enum UsageErrors {
     if let first = message.first, first.isUppercase, let second = message.dropFirst().first, second.isLowercase {
       message = first.lowercased() + message.dropFirst()
     }
-    return "sockscript: error: " + message
+    return CommandLineMessage.error(message)
   }
 }

@@ -47,7 +47,7 @@ struct Verify: ParsableCommand {
     do throws(ScriptSelection.Failure) {
       scripts = try ScriptSelection.scripts(in: paths)
     } catch {
-      Terminal.error("sockscript: error: \(error.message)")
+      Terminal.commandError(error.message)
       throw ExitCode(error.status.rawValue)
     }
     let verification = ScriptVerification(
