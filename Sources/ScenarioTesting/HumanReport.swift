@@ -1,3 +1,5 @@
+import ScenarioLang
+
 /// The default report: one line per test in path order, the reasons and diffs of failures
 /// under their test, the golden files `--update` changed, then the summary line.
 public struct HumanReport {
@@ -9,13 +11,13 @@ public struct HumanReport {
   public func entry(_ outcome: TestOutcome) -> String {
     let (label, tint) =
       switch outcome.verdict {
-      case .passed: ("PASS ", "\u{1B}[32m")
-      case .failed: ("FAIL ", "\u{1B}[1;31m")
-      case .skipped: ("SKIP ", "\u{1B}[33m")
-      case .expectedFailure: ("XFAIL", "\u{1B}[33m")
-      case .unexpectedPass: ("XPASS", "\u{1B}[1;31m")
+      case .passed: ("PASS ", TextStyle.Style.green)
+      case .failed: ("FAIL ", .boldRed)
+      case .skipped: ("SKIP ", .yellow)
+      case .expectedFailure: ("XFAIL", .yellow)
+      case .unexpectedPass: ("XPASS", .boldRed)
       }
-    var line = (color ? tint + label + "\u{1B}[0m" : label) + " " + outcome.path
+    var line = TextStyle(color: color).paint(label, tint) + " " + outcome.path
     switch outcome.verdict {
     case .passed, .failed:
       if let change = outcome.change { line += " (\(change.created ? "created" : "updated") \(change.path))" }

@@ -4,11 +4,9 @@ extension GoldenMismatch {
   /// The difference as a unified diff (`diff -u` format, 3 lines of context), headed
   /// `--- oldName` / `+++ newName`; removed lines red and added lines green when `color`.
   public func unifiedDiff(oldName: String, newName: String, color: Bool = false, context: Int = 3) -> String {
-    let red = color ? "\u{1B}[31m" : ""
-    let green = color ? "\u{1B}[32m" : ""
-    let cyan = color ? "\u{1B}[36m" : ""
-    let bold = color ? "\u{1B}[1m" : ""
-    let reset = color ? "\u{1B}[0m" : ""
+    let style = TextStyle(color: color)
+    let (red, green, cyan) = (style.start(.red), style.start(.green), style.start(.cyan))
+    let (bold, reset) = (style.start(.bold), style.reset)
     var out = "\(bold)--- \(oldName)\(reset)\n\(bold)+++ \(newName)\(reset)\n"
     for hunk in hunks(context: context) {
       var oldBefore = 0

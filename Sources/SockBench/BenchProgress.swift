@@ -1,3 +1,5 @@
+import ScenarioLang
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,12 +15,12 @@ struct BenchProgress {
   func say(_ what: String) {
     guard enabled else { return }
     // `\r` and clear-to-end-of-line: each step overwrites the last.
-    output.error("\r\u{1B}[K  running \(what)…")
+    output.error(TextStyle.eraseLine + "  running \(what)…")
   }
 
   /// Clears the progress line before a table prints.
   func clear() {
     guard enabled else { return }
-    output.error("\r\u{1B}[K")
+    output.error(TextStyle.eraseLine)
   }
 }

@@ -76,3 +76,13 @@ struct ReportTests {
     #expect(report.footer([], summary).hasSuffix("1 passed, 0 failed\n"))
   }
 }
+
+@Suite("Test report colors")
+struct ReportColorTests {
+  @Test func aColoredVerdictIsPaintedAndResetAndTheRestIsPlain() {
+    let failed = ReportTests.outcome("a.sock", .unexpectedPass("stale"))
+    let line = HumanReport(color: true).entry(failed)
+    #expect(line == "\u{1B}[1;31mXPASS\u{1B}[0m a.sock: passed, but it is marked xfail (stale)\n")
+    #expect(!HumanReport(color: false).entry(failed).contains("\u{1B}"))
+  }
+}

@@ -46,10 +46,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
   /// `file:line:col: error: message`, the source line, a caret under the spot, then notes.
   public func rendered(in source: SourceFile, color: Bool = false) -> String {
-    let bold = color ? "\u{1B}[1m" : ""
-    let red = color ? "\u{1B}[1;31m" : ""
-    let green = color ? "\u{1B}[1;32m" : ""
-    let reset = color ? "\u{1B}[0m" : ""
+    let style = TextStyle(color: color)
+    let (bold, red, green, reset) = (style.start(.bold), style.start(.boldRed), style.start(.boldGreen), style.reset)
     var out = "\(bold)\(source.name):\(location.line):\(location.column):\(reset) "
     out += "\(red)\(severity.rawValue):\(reset) \(bold)\(message)\(reset)\n"
     let line = source.line(location.line)
