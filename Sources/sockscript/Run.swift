@@ -4,12 +4,6 @@ import SockKernel
 import SockLinux
 import SyscallVocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `sockscript run`: runs scripts and prints their trace.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -3,12 +3,6 @@ import Foundation
 import ScenarioLang
 import ScenarioTesting
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `sockscript test`: runs scenario scripts as tests, in parallel, against their headers
 /// and golden files.
 struct Test: ParsableCommand {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Test-only switches for the tests of `sockscript test`, which must show that a crashed or
 /// hung run is reported and does not stop the others, while no correct script crashes or
 /// hangs (time is virtual). `sockscript run` aborts on a file whose path contains the value
