@@ -1,11 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Release builds skip the runtime exclusivity checks of class properties: they were a fifth
-// of the model's instructions (docs/performance.md). Debug builds, which run the tests, keep
-// them, so a violation is still caught there.
-let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
+// No target sets unsafe flags: a package that depends on these libraries by version could
+// not use them. The release builds' speed flag (-enforce-exclusivity=unchecked) is the
+// Makefile's (`make build`, docs/performance.md).
 let package = Package(
   name: "sockscript",
   platforms: [.macOS(.v14)],
@@ -14,6 +12,10 @@ let package = Package(
     .library(name: "ScenarioLang", targets: ["ScenarioLang"]),
     .library(name: "SockKernel", targets: ["SockKernel"]),
     .library(name: "SyscallVocabulary", targets: ["SyscallVocabulary"]),
+    .library(name: "SockLinux", targets: ["SockLinux"]),
+    .library(name: "ScenarioTesting", targets: ["ScenarioTesting"]),
+    .library(name: "ScenarioVerify", targets: ["ScenarioVerify"]),
+    .library(name: "SockBench", targets: ["SockBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,11 +28,25 @@ let package = Package(
     // The kernel model: knows nothing of the language.
     .target(
       name: "SockKernel",
-      dependencies: ["SyscallVocabulary", .product(name: "Collections", package: "swift-collections")],
-      swiftSettings: releaseSpeed
+      dependencies: ["SyscallVocabulary", .product(name: "Collections", package: "swift-collections")]
     ),
     // The scenario language: lexer, parser, AST, evaluator; drives SockKernel.
-    .target(name: "ScenarioLang", dependencies: ["SyscallVocabulary", "SockKernel"], swiftSettings: releaseSpeed),
+    .target(name: "ScenarioLang", dependencies: ["SyscallVocabulary", "SockKernel"]),
+    // The real kernel as a backend of the language (`run --backend linux`, `verify`).
+    .target(
+      name: "SockLinux",
+      dependencies: ["ScenarioLang", "SyscallVocabulary", .product(name: "Collections", package: "swift-collections")]
+    ),
+    // `sockscript test`: test headers, golden files and diffs, the runner of scripts in child
+    // processes, and its reports (human, TAP, JUnit).
+    .target(name: "ScenarioTesting", dependencies: ["ScenarioLang", "SockKernel"]),
+    // `sockscript verify`: a script run on the model and on the kernel, compared call by call.
+    .target(
+      name: "ScenarioVerify",
+      dependencies: ["ScenarioLang", "ScenarioTesting", "SockLinux", "SockKernel", "SyscallVocabulary"]
+    ),
+    // `sockscript bench`: the model timed against the real kernel (docs/performance.md).
+    .target(name: "SockBench", dependencies: ["ScenarioLang", "SockKernel", "SockLinux", "SyscallVocabulary"]),
     // libedit (line editing and history for the REPL); `make deps` installs libedit-dev.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The command-line tool.
@@ -38,6 +54,10 @@ let package = Package(
       name: "sockscript",
       dependencies: [
         "ScenarioLang",
+        "ScenarioTesting",
+        "ScenarioVerify",
+        "SockBench",
+        "SockLinux",
         "SyscallVocabulary",
         "CLibEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,9 +65,14 @@ let package = Package(
     ),
     .testTarget(name: "SyscallVocabularyTests", dependencies: ["SyscallVocabulary"]),
     .testTarget(name: "SockKernelTests", dependencies: ["SockKernel", "SyscallVocabulary"]),
+    .testTarget(name: "SockLinuxTests", dependencies: ["SockLinux", "ScenarioLang", "SyscallVocabulary"]),
+    .testTarget(name: "ScenarioTestingTests", dependencies: ["ScenarioTesting", "ScenarioLang", "SockKernel"]),
+    .testTarget(name: "ScenarioVerifyTests", dependencies: ["ScenarioVerify", "ScenarioLang"]),
+    .testTarget(name: "SockBenchTests", dependencies: ["SockBench"]),
     .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang", "SyscallVocabulary"]),
-    // Runs the built binary; Fixtures/ holds the scripts the tests of `sockscript test` run.
-    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
+    // Runs the built binary, which the dependency builds with the tests and puts next to
+    // them; Fixtures/ holds the scripts the tests of `sockscript test` run.
+    .testTarget(name: "EndToEndTests", dependencies: ["sockscript"], exclude: ["Fixtures"]),
   ]
 )
 

@@ -1,11 +1,5 @@
 import ScenarioLang
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The REPL's history on disk: `$SOCKSCRIPT_HISTORY`, else `~/.sockscript_history`; an empty
 /// `SOCKSCRIPT_HISTORY` keeps none. Every entered line is written at once, merged with what
 /// the file holds then, so that two REPLs running side by side both keep their lines.

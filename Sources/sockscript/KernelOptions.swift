@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScenarioLang
+import SockLinux
 
 extension BackendKind: ExpressibleByArgument {}
 

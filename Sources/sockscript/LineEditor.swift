@@ -1,12 +1,6 @@
 import CLibEdit
 import ScenarioLang
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// libedit's `EditLine` and `History`: emacs keys, Up/Down and Ctrl-R through the history,
 /// Tab completion, and Ctrl-C as a key that abandons the line.
 final class LineEditor {

@@ -3,12 +3,6 @@ import ScenarioLang
 import SockKernel
 import SyscallVocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `sockscript repl`: type statements one at a time against a live kernel model.
 struct Repl: ParsableCommand {
   static let configuration = CommandConfiguration(

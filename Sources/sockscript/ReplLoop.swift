@@ -2,12 +2,6 @@ import ScenarioLang
 import SockKernel
 import SyscallVocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The interactive loop: reads logical lines with libedit, hands them to an
 /// ``InteractiveSession``, keeps the history file. Returns when the user leaves.
 struct ReplLoop {

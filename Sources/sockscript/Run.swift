@@ -1,13 +1,8 @@
 import ArgumentParser
 import ScenarioLang
 import SockKernel
+import SockLinux
 import SyscallVocabulary
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `sockscript run`: runs scripts and prints their trace.
 struct Run: ParsableCommand {
@@ -98,7 +93,7 @@ struct Run: ParsableCommand {
       case .success(let read):
         bytes = read
       case .failure(let error):
-        Terminal.error("sockscript: error: cannot read '\(source.name)': \(error.reason)")
+        Terminal.commandError("cannot read '\(source.name)': \(error.reason)")
         worst = max(worst, .ioError)
         continue
       }
@@ -134,7 +129,7 @@ struct Run: ParsableCommand {
         tracing: !quiet, output: output, report: report)
       return result.status
     } catch {
-      Terminal.error("sockscript: error: cannot run on the kernel: \(error)")
+      Terminal.commandError("cannot run on the kernel: \(error)")
       return .internalError
     }
   }

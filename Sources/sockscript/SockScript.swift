@@ -1,11 +1,5 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The `sockscript` command: subcommands for running scenarios.
 struct SockScript: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Files the REPL writes (`:save`, the history) and lists (file-name completion), and the
 /// report of `sockscript test --junit`.
 extension Terminal {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension Terminal {
   /// The width of the terminal on standard output, for output that must not wrap (the
   /// REPL's `:state`); 80 when it is not a terminal or does not say.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Standard streams, file reading, and whether to color diagnostics.
 enum Terminal {
   static func out(_ line: String) { print(line) }

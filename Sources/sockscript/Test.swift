@@ -1,12 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScenarioLang
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import ScenarioTesting
 
 /// `sockscript test`: runs scenario scripts as tests, in parallel, against their headers
 /// and golden files.
@@ -80,14 +75,14 @@ struct Test: ParsableCommand {
   func run() throws {
     // Before any test runs: a report that cannot be written would be lost after the whole run.
     if let junit, let reason = Terminal.cannotWrite(junit) {
-      Terminal.error("sockscript: error: cannot write the --junit report '\(junit)': \(reason)")
+      Terminal.commandError("cannot write the --junit report '\(junit)': \(reason)")
       throw ExitCode(ExitStatus.ioError.rawValue)
     }
     let scripts: [String]
     do throws(ScriptSelection.Failure) {
       scripts = try ScriptSelection.scripts(in: paths, filter: filter)
     } catch {
-      Terminal.error("sockscript: error: \(error.message)")
+      Terminal.commandError(error.message)
       throw ExitCode(error.status.rawValue)
     }
 
@@ -113,7 +108,7 @@ struct Test: ParsableCommand {
     if let junit {
       let xml = JUnitReport.xml(outcomes, summary, elapsed: started.duration(to: .now))
       guard Terminal.writeFile(xml, to: junit, atomically: true) else {
-        Terminal.error("sockscript: error: cannot write the --junit report '\(junit)': \(Terminal.lastError())")
+        Terminal.commandError("cannot write the --junit report '\(junit)': \(Terminal.lastError())")
         throw ExitCode(ExitStatus.ioError.rawValue)
       }
     }

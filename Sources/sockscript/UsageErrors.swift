@@ -1,11 +1,5 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Command-line errors in the one format of every other error sockscript reports,
 /// `sockscript: error: …` on standard error, instead of the argument parser's "Error: …".
 enum UsageErrors {
@@ -43,6 +37,6 @@ enum UsageErrors {
     if let first = message.first, first.isUppercase, let second = message.dropFirst().first, second.isLowercase {
       message = first.lowercased() + message.dropFirst()
     }
-    return "sockscript: error: " + message
+    return CommandLineMessage.error(message)
   }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ScenarioLang
+import ScenarioTesting
+import ScenarioVerify
 import SockKernel
+import SockLinux
 import SyscallVocabulary
 
 /// `sockscript verify`: runs scripts on the model and on the kernel and compares them.
@@ -44,14 +47,17 @@ struct Verify: ParsableCommand {
     do throws(ScriptSelection.Failure) {
       scripts = try ScriptSelection.scripts(in: paths)
     } catch {
-      Terminal.error("sockscript: error: \(error.message)")
+      Terminal.commandError(error.message)
       throw ExitCode(error.status.rawValue)
     }
+    let verification = ScriptVerification(
+      limits: limitOptions.limits, kernel: kernel.backendOptions, traces: traces, color: Terminal.wantsColor,
+      output: VerifyOutput(out: Terminal.out, put: Terminal.put, error: { Terminal.error($0, newline: false) }))
     var passed = 0
     var failed = 0
     var skipped = 0
     for script in scripts {
-      switch verify(script) {
+      switch verification.verify(script) {
       case .passed, .expectedFailure: passed += 1
       case .failed, .unexpectedPass: failed += 1
       case .skipped: skipped += 1
@@ -60,17 +66,5 @@ struct Verify: ParsableCommand {
     Terminal.out("\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
     Terminal.flush()
     if failed > 0 { throw ExitCode(ExitStatus.expectationFailed.rawValue) }
-  }
-
-  /// `path:line:col: c1 connect: result differs` with the two sides under it; for a group
-  /// of them (a loop's), the count and the first one's two sides.
-  static func render(_ group: DivergenceGroup, in file: SourceFile) -> String {
-    let divergence = group.first
-    let place = divergence.location.map { "\(file.name):\($0.line):\($0.column)" } ?? file.name
-    let times = group.count == 1 ? "" : ", \(group.count) times here (the first shown)"
-    var text = "  \(place): \(divergence.call): \(divergence.aspect) differs\(times)\n"
-    text += "      model:  \(divergence.model)\n"
-    text += "      kernel: \(divergence.kernel)"
-    return text
   }
 }

@@ -1,14 +1,30 @@
 import Foundation
 
-/// The built `sockscript` binary (`.build/debug/sockscript`, or `$SOCKSCRIPT_BIN`), run
-/// with NO_COLOR so that its output can be compared as text.
+/// The `sockscript` binary built with these tests (or `$SOCKSCRIPT_BIN`), run with
+/// NO_COLOR so that its output can be compared as text.
 enum Sockscript {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// `$SOCKSCRIPT_BIN`, or the debug build.
+  /// `$SOCKSCRIPT_BIN`, or the binary next to this test bundle: the test target depends on
+  /// the executable, so `swift build --build-tests` puts both in one products directory,
+  /// whichever configuration or `--scratch-path` built them.
   static var binary: String {
-    ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"] ?? root.appendingPathComponent(".build/debug/sockscript").path
+    ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"] ?? productsDirectory.appendingPathComponent("sockscript").path
+  }
+
+  /// Where the build put this test bundle and its products (as swift-argument-parser's
+  /// test helpers find theirs): on macOS the `.xctest` bundle's directory, elsewhere the
+  /// directory of the test runner itself.
+  static var productsDirectory: URL {
+    #if os(macOS)
+      for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+        return bundle.bundleURL.deletingLastPathComponent()
+      }
+      fatalError("no .xctest bundle loaded")
+    #else
+      return Bundle.main.bundleURL
+    #endif
   }
 
   struct Run {

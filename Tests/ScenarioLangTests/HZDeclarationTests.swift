@@ -5,7 +5,7 @@ import Testing
 @testable import ScenarioLang
 
 /// The tick rate's default and range are declared once, in `KernelConfig`; the code uses the
-/// declaration, and these tests hold the docs and the test header to it.
+/// declaration, and these tests hold the docs to it (ScenarioTestingTests the test header).
 @Suite("HZ: one default, one range")
 struct HZDeclarationTests {
   static let range = "\(KernelConfig.hzRange.lowerBound)…\(KernelConfig.hzRange.upperBound)"
@@ -25,16 +25,5 @@ struct HZDeclarationTests {
   func defaultConfig() {
     #expect(KernelConfig().hz == KernelConfig.defaultHZ)
     #expect(KernelConfig.hzRange.contains(KernelConfig.defaultHZ))
-  }
-
-  @Test("a test header takes exactly the rates of the range")
-  func headerRange() throws {
-    for rate in [KernelConfig.hzRange.lowerBound, KernelConfig.hzRange.upperBound] {
-      let header = try TestHeader.parse(SourceFile(name: "t", text: "# hz: \(rate)\n"))
-      #expect(header.hz == rate)
-    }
-    for rate in [KernelConfig.hzRange.lowerBound - 1, KernelConfig.hzRange.upperBound + 1] {
-      #expect(throws: Diagnostic.self) { try TestHeader.parse(SourceFile(name: "t", text: "# hz: \(rate)\n")) }
-    }
   }
 }

@@ -49,10 +49,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
   /// `file:line:col: error: message`, the source line, a caret under the spot, then notes;
   /// `file: error: message` and the notes for a diagnostic with no location.
   public func rendered(in source: SourceFile, color: Bool = false) -> String {
-    let bold = color ? "\u{1B}[1m" : ""
-    let red = color ? "\u{1B}[1;31m" : ""
-    let green = color ? "\u{1B}[1;32m" : ""
-    let reset = color ? "\u{1B}[0m" : ""
+    let style = TextStyle(color: color)
+    let (bold, red, green, reset) = (style.start(.bold), style.start(.boldRed), style.start(.boldGreen), style.reset)
     var out = "\(bold)\(Self.place(location, in: source)):\(reset) "
     out += "\(red)\(severity.rawValue):\(reset) \(bold)\(message)\(reset)\n"
     if let location {

@@ -1,7 +1,7 @@
 /// Levenshtein distance between two sequences, for `did you mean` suggestions. Generic so that
 /// each caller picks its unit: the parser compares UTF-8 bytes (its words are ASCII), test
 /// headers compare Characters.
-func editDistance<C: Collection>(_ a: C, _ b: C) -> Int where C.Element: Equatable {
+package func editDistance<C: Collection>(_ a: C, _ b: C) -> Int where C.Element: Equatable {
   let a = Array(a)
   let b = Array(b)
   if a.isEmpty { return b.count }

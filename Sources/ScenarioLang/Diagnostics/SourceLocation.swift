@@ -20,7 +20,7 @@ public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConve
 public struct SourceFile: Sendable {
   public let name: String
   public let text: String
-  let lines: [Substring]
+  package let lines: [Substring]
 
   public init(name: String, text: String) {
     self.name = name

@@ -1,0 +1,247 @@
+#if canImport(Glibc)
+  import Glibc
+  import SyscallVocabulary
+
+  /// A model call made for real: the same `Syscall`, carrying real descriptors and the
+  /// sandbox's addresses (``LinuxBackend`` translates them).
+  extension Syscall {
+    /// The number `/proc/TID/syscall` shows while the thread sleeps in this call; only the
+    /// calls that can sleep on a socket need one.
+    var sleepingSyscallNumber: Int? {
+      switch self {
+      #if arch(x86_64)
+        case .connect: 42
+        case .accept: 288
+        case .send: 44
+        case .recv: 45
+        case .poll: 7
+      #elseif arch(arm64)
+        case .connect: 203
+        case .accept: 242
+        case .send: 206
+        case .recv: 207
+        case .poll: 73
+      #endif
+      default: nil
+      }
+    }
+
+    /// Makes the call on the calling thread.
+    func perform() -> RealResult {
+      switch self {
+      case .socket(let type, let proto):
+        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue, proto)))
+      case .bind(let fd, let address):
+        return RawAddress(address).withSockaddr { .returning(Int64(Glibc.bind(fd, $0, $1))) }
+      case .listen(let fd, let backlog):
+        return .returning(Int64(Glibc.listen(fd, backlog)))
+      case .connect(let fd, let address):
+        return RawAddress(address).withSockaddr { .returning(Int64(Glibc.connect(fd, $0, $1))) }
+      case .accept(let fd, let flags):
+        return .returning(Int64(GNU.accept4(fd, nil, nil, flags)))
+      case .shutdown(let fd, let how):
+        return .returning(Int64(Glibc.shutdown(fd, how)))
+      case .close(let fd):
+        return .returning(Int64(Glibc.close(fd)))
+      case .setTimeout(let fd, let option, let value, let optlen):
+        // The kernel reads sizeof(struct timeval) whatever the optlen, once optlen is big enough.
+        var buffer = [UInt8](repeating: 0, count: max(16, Int(min(max(optlen, 0), 4096))))
+        withUnsafeBytes(of: value.seconds.littleEndian) { buffer.replaceSubrange(0..<8, with: $0) }
+        withUnsafeBytes(of: value.microseconds.littleEndian) { buffer.replaceSubrange(8..<16, with: $0) }
+        let r = Glibc.setsockopt(fd, SOL_SOCKET, option.number, buffer, socklen_t(bitPattern: optlen))
+        return .returning(Int64(r))
+      case .getTimeout(let fd, let option):
+        var tv = timeval()
+        var length = socklen_t(MemoryLayout<timeval>.size)
+        let r = Glibc.getsockopt(fd, SOL_SOCKET, option.number, &tv, &length)
+        var result = RealResult.returning(Int64(r))
+        if r == 0 { result.timeval = Timeval(seconds: Int64(tv.tv_sec), microseconds: Int64(tv.tv_usec)) }
+        return result
+      case .setNonBlocking(let fd, let on):
+        return .returning(Int64(fcntl(fd, F_SETFL, on ? O_RDWR | Glibc.O_NONBLOCK : O_RDWR)))
+      case .createFile(let path):
+        return .returning(Int64(Glibc.mknod(path, S_IFREG | 0o644, 0)))
+      case .mkdir(let path):
+        return .returning(Int64(Glibc.mkdir(path, 0o755)))
+      case .unlink(let path):
+        return .returning(Int64(Glibc.unlink(path)))
+      case .socketpair(let type):
+        var fds: [Int32] = [-1, -1]
+        var result = RealResult.returning(Int64(Glibc.socketpair(Glibc.AF_UNIX, type.rawValue, 0, &fds)))
+        if result.errno == 0 { result.pair = (fds[0], fds[1]) }
+        return result
+      case .send(let fd, let data, let flags, let address):
+        let bytes = data.materialized
+        let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
+        var result = bytes.withUnsafeBytes { buffer -> RealResult in
+          if let address {
+            return RawAddress(address).withSockaddr {
+              .returning(Int64(Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, $0, $1)))
+            }
+          }
+          return .returning(Int64(Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags.rawValue, nil, 0)))
+        }
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+        if result.value == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
+        return result
+      case .recv(let fd, let length, let flags):
+        var buffer = [UInt8](repeating: 0, count: max(length, 1))
+        var address = sockaddr_un()
+        var addressLength = socklen_t(MemoryLayout<sockaddr_un>.size)
+        let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
+        var result = buffer.withUnsafeMutableBytes { raw in
+          withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+              RealResult.returning(
+                Int64(Glibc.recvfrom(fd, raw.baseAddress, length, flags.rawValue, $0, &addressLength)))
+            }
+          }
+        }
+        let count = Int(result.value)
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+        if count >= 0 {
+          // MSG_TRUNC returns the datagram's length, which may exceed what was copied.
+          result.data = Payload.read(Array(buffer.prefix(min(count, length))))
+          result.sender = SockAddrUn(real: address, length: addressLength)
+        }
+        return result
+      case .setIntOption(let fd, let option, let value):
+        var v = value
+        return .returning(Int64(Glibc.setsockopt(fd, SOL_SOCKET, option.number, &v, socklen_t(4))))
+      case .getIntOption(let fd, let option):
+        var v: Int32 = 0
+        var length = socklen_t(4)
+        var result = RealResult.returning(Int64(Glibc.getsockopt(fd, SOL_SOCKET, option.number, &v, &length)))
+        if result.errno == 0 { result.optionValue = v }
+        return result
+      case .poll(let fds, let timeoutMs):
+        var entries = fds.map { pollfd(fd: $0.fd, events: Int16(truncatingIfNeeded: $0.events.rawValue), revents: 0) }
+        var result = RealResult.returning(Int64(Glibc.poll(&entries, nfds_t(entries.count), timeoutMs)))
+        if result.errno == 0 {
+          result.revents = entries.map { PollMask(rawValue: UInt32(UInt16(bitPattern: $0.revents))) }
+        }
+        return result
+      case .sysctl(let sysctl, let value):
+        return Self.writeSysctl(sysctl, value)
+      case .kill(let task, let signal):
+        return .returning(Int64(GNU.tgkill(getpid(), Int32(task.rawValue), signal.rawValue)))
+      }
+    }
+
+    /// Takes a SIGPIPE that the call just raised at this thread, where it is blocked.
+    static func takePendingSIGPIPE() -> Bool {
+      var pending = sigset_t()
+      sigpending(&pending)
+      guard sigismember(&pending, SIGPIPE) == 1 else { return false }
+      var only = sigset_t()
+      sigemptyset(&only)
+      sigaddset(&only, SIGPIPE)
+      var zero = timespec(tv_sec: 0, tv_nsec: 0)
+      return sigtimedwait(&only, nil, &zero) == SIGPIPE
+    }
+
+    /// Writes the sysctl in this thread's network namespace. Only the per-namespace ones
+    /// can be written without changing the host for everybody.
+    static func writeSysctl(_ sysctl: Sysctl, _ value: Int64) -> RealResult {
+      switch sysctl {
+      case .somaxconn, .maxDgramQlen: break
+      case .wmemDefault, .rmemDefault, .wmemMax, .rmemMax:
+        return RealResult(value: -1, errno: EPERM, timeval: nil)
+      }
+      let fd = open(sysctl.procPath, O_WRONLY)
+      guard fd >= 0 else { return .returning(-1) }
+      defer { Glibc.close(fd) }
+      let text = Array("\(value)\n".utf8)
+      let written = text.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      return written == text.count ? .returning(0) : .returning(-1)
+    }
+  }
+
+  extension SocketOption {
+    /// The option's number in Linux's `SOL_SOCKET` level.
+    var number: Int32 {
+      switch self {
+      case .SO_SNDTIMEO: Glibc.SO_SNDTIMEO
+      case .SO_RCVTIMEO: Glibc.SO_RCVTIMEO
+      }
+    }
+  }
+
+  extension IntOption {
+    /// The option's number in Linux's `SOL_SOCKET` level.
+    var number: Int32 {
+      switch self {
+      case .SO_SNDBUF: Glibc.SO_SNDBUF
+      case .SO_RCVBUF: Glibc.SO_RCVBUF
+      case .SO_ERROR: Glibc.SO_ERROR
+      case .SO_TYPE: Glibc.SO_TYPE
+      }
+    }
+  }
+
+  extension SockAddrUn {
+    /// What `recvfrom` filled in; nil when the sender had no address.
+    init?(real: sockaddr_un, length: socklen_t) {
+      guard length > 2 else { return nil }
+      var copy = real
+      let pathLength = Int(length) - 2
+      let bytes = withUnsafeBytes(of: &copy.sun_path) { Array($0.prefix(pathLength)) }
+      self.init(path: bytes.first == 0 ? bytes : bytes + [0], length: Int32(length))
+    }
+  }
+
+  /// What a real call returned.
+  struct RealResult: Sendable {
+    var value: Int64
+    /// 0 on success.
+    var errno: Int32
+    var timeval: Timeval?
+    var pair: (Int32, Int32)?
+    var data: Payload?
+    var sender: SockAddrUn?
+    var optionValue: Int32?
+    var revents: [PollMask]?
+    var raised: Signal?
+    /// When the system call itself was entered and returned, for calls whose buffers take
+    /// time to build or to read (a megabyte of data).
+    var syscallSpan: SyscallSpan?
+
+    /// `value`, and `errno` when it is -1. Made right after the call, inside whatever closure
+    /// made it: what runs in between (a buffer freed on the way out) may set `errno` again.
+    static func returning(_ value: Int64) -> RealResult {
+      RealResult(value: value, errno: value == -1 ? Glibc.errno : 0, timeval: nil)
+    }
+  }
+
+  /// The system call alone, without preparing its buffers: monotonic entry and return, and
+  /// the coarse clock at entry (``CallClock``).
+  struct SyscallSpan: Sendable {
+    let entered: Int64
+    let coarse: Int64
+    let returned: Int64
+  }
+
+  /// A `struct sockaddr_un` as bytes, with the `addrlen` to pass.
+  struct RawAddress: Sendable {
+    var bytes: [UInt8]
+    var length: socklen_t
+
+    init(_ address: SockAddrUn) {
+      // sun_family, then sun_path; room for all of sun_path whatever the caller filled.
+      var bytes = [UInt8](repeating: 0, count: max(2 + UNIX_PATH_MAX, 2 + address.path.count))
+      bytes[0] = UInt8(truncatingIfNeeded: address.family)
+      bytes[1] = UInt8(truncatingIfNeeded: address.family >> 8)
+      bytes.replaceSubrange(2..<(2 + address.path.count), with: address.path)
+      self.bytes = bytes
+      self.length = socklen_t(bitPattern: address.length)
+    }
+
+    func withSockaddr<T>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
+      bytes.withUnsafeBytes { raw in
+        body(raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), length)
+      }
+    }
+  }
+#endif
