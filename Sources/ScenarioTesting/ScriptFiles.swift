@@ -1,37 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import ScenarioLang
 
 /// The scripts and golden files the runner reads, with the reason of a failure as
 /// `strerror` gives it (the executable's terminal layer reads the scripts it runs itself).
 package enum ScriptFiles {
   /// The whole file; nil (with `errno` set) when it cannot be read.
-  package static func read(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if n == 0 { return bytes }
-      bytes.append(contentsOf: buffer[0..<n])
-    }
-  }
+  package static func read(_ path: String) -> [UInt8]? { FileBytes.read(path) }
 
-  package static func lastError() -> String { String(cString: strerror(errno)) }
-
-  private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      Glibc.read(fd, buffer, count)
-    #else
-      Darwin.read(fd, buffer, count)
-    #endif
-  }
+  package static func lastError() -> String { FileBytes.lastError() }
 }

@@ -1,3 +1,5 @@
+import ScenarioLang
+
 /// Standard streams, file reading, and whether to color diagnostics.
 enum Terminal {
   static func out(_ line: String) { print(line) }
@@ -38,23 +40,7 @@ enum Terminal {
   }
 
   /// The whole file, or standard input for `-`, up to `limit` bytes; nil when it cannot be read.
-  static func read(_ path: String, atMost limit: Int = .max) -> [UInt8]? {
-    let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { if path != "-" { close(fd) } }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if n == 0 { return bytes }
-      bytes.append(contentsOf: buffer[0..<n])
-      if bytes.count >= limit { return Array(bytes.prefix(limit)) }
-    }
-  }
+  static func read(_ path: String, atMost limit: Int = .max) -> [UInt8]? { FileBytes.read(path, atMost: limit) }
 
   static func lastError() -> String { String(cString: strerror(errno)) }
 
