@@ -6,24 +6,9 @@ import Testing
 /// page's tool with SwiftPM, which this test run holds locked).
 @Suite("make install")
 struct InstallTests {
-  /// `make ARGUMENTS` in the package root: what it printed, and its status.
-  func make(_ arguments: [String]) throws -> (output: String, status: Int32) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["make"] + arguments
-    process.currentDirectoryURL = Sockscript.root
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = Pipe()
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (output, process.terminationStatus)
-  }
-
   /// The destination of each file `make install` would copy.
   func destinations(_ variables: [String]) throws -> [String] {
-    let dry = try make(["-n", "--always-make", "install", "BIN=\(Sockscript.binary)"] + variables)
+    let dry = try Make.run(["-n", "--always-make", "install", "BIN=\(Sockscript.binary)"] + variables)
     #expect(dry.status == 0)
     return dry.output.split(separator: "\n").filter { $0.hasPrefix("install -m") }.compactMap {
       $0.split(separator: " ").last.map(String.init)
@@ -50,7 +35,7 @@ struct InstallTests {
 
   @Test("make test installs into a staging directory and checks every file")
   func makeTestChecksInstall() throws {
-    let dry = try make(["-n", "--always-make", "test"])
+    let dry = try Make.run(["-n", "--always-make", "test"])
     #expect(dry.status == 0)
     #expect(dry.output.contains("tools/install-check.sh"))
   }
