@@ -83,6 +83,7 @@ if Context.environment["SOCKSCRIPT_FUZZ"] != nil {
   package.targets += [
     .target(name: "FuzzDriver", path: "tools/fuzz/FuzzDriver"),
     .executableTarget(
-      name: "FuzzScenario", dependencies: ["ScenarioLang", "SyscallVocabulary", "FuzzDriver"], path: "tools/fuzz/FuzzScenario"),
+      name: "FuzzScenario", dependencies: ["ScenarioLang", "SyscallVocabulary", "FuzzDriver"],
+      path: "tools/fuzz/FuzzScenario"),
   ]
 }
