@@ -26,7 +26,8 @@
     }
 
     init() throws {
-      var template = Array((NSTemporaryDirectory() + "sockscript-XXXXXX").utf8CString)
+      Self.removeAbandoned(in: NSTemporaryDirectory())
+      var template = Array((NSTemporaryDirectory() + "sockscript-\(getpid())-XXXXXX").utf8CString)
       guard let made = mkdtemp(&template) else { throw Failure.cannotCreate(String(cString: strerror(errno))) }
       directory = String(cString: made)
       previousDirectory = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -58,5 +59,20 @@
     }
 
     deinit { close() }
+
+    /// Removes the directories of runs whose process is gone: a run killed by a signal it
+    /// cannot handle (SIGKILL, or SIGTERM's default action) leaves its directory behind,
+    /// and the next run clears it. A directory's name holds its owner's pid; one whose
+    /// process still exists (another run, or a pid reused since) is left alone.
+    static func removeAbandoned(in temporary: String) {
+      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: temporary) else { return }
+      for entry in entries where entry.hasPrefix("sockscript-") {
+        let parts = entry.split(separator: "-")
+        guard parts.count == 3, let pid = Int32(parts[1]), pid > 0 else { continue }
+        if kill(pid, 0) != 0 && errno == ESRCH {
+          try? FileManager.default.removeItem(atPath: temporary + entry)
+        }
+      }
+    }
   }
 #endif
