@@ -20,8 +20,8 @@ struct GoldenFile {
 
   /// Compares `output` with the file, byte for byte.
   func check(_ output: [UInt8]) -> Check {
-    guard let expected = ScriptFiles.read(path) else {
-      return errno == ENOENT ? .missing : .unreadable(ScriptFiles.lastError())
+    guard let expected = FileBytes.read(path) else {
+      return errno == ENOENT ? .missing : .unreadable(FileBytes.lastError())
     }
     return GoldenMismatch.compare(expected: expected, actual: output).map { .differs($0) } ?? .matches
   }

@@ -34,8 +34,8 @@ public enum TestExecution {
       TestOutcome(
         path: path, verdict: verdict, problems: problems, change: change, elapsed: started.duration(to: .now))
     }
-    guard let bytes = ScriptFiles.read(path) else {
-      return outcome(.failed, [.unusable(summary: "cannot read it: \(ScriptFiles.lastError())", details: "")])
+    guard let bytes = FileBytes.read(path) else {
+      return outcome(.failed, [.unusable(summary: "cannot read it: \(FileBytes.lastError())", details: "")])
     }
     let source = SourceFile.lossy(bytes, name: path)
     let header: TestHeader

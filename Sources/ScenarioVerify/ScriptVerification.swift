@@ -59,8 +59,8 @@ public struct ScriptVerification {
   /// declares (`# exit: N`, default 0), as `sockscript test` requires, or a wrong
   /// expectation that fails on both sides would pass.
   public func verify(_ path: String) -> VerifyVerdict {
-    guard let bytes = ScriptFiles.read(path) else {
-      output.out("FAIL \(path): cannot read: \(ScriptFiles.lastError())")
+    guard let bytes = FileBytes.read(path) else {
+      output.out("FAIL \(path): cannot read: \(FileBytes.lastError())")
       return .failed
     }
     let file: SourceFile

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioLang
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +16,7 @@ enum Machine {
 
   /// The first `model name` of /proc/cpuinfo.
   static var cpu: String {
-    let text = ProcFile.read("/proc/cpuinfo").map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let text = FileBytes.read("/proc/cpuinfo").map { String(decoding: $0, as: UTF8.self) } ?? ""
     for line in text.split(separator: "\n") where line.hasPrefix("model name") {
       if let colon = line.firstIndex(of: ":") {
         return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

@@ -1,3 +1,4 @@
+import ScenarioLang
 import SockLinux
 
 #if canImport(Glibc)
@@ -33,7 +34,7 @@ enum PrivateNetwork {
 
   /// The current namespace's `somaxconn` (4096 on a stock kernel).
   private static var hostSomaxconn: Int {
-    guard let bytes = ProcFile.read(path), let value = Int(String(decoding: bytes, as: UTF8.self).filter(\.isNumber))
+    guard let bytes = FileBytes.read(path), let value = Int(String(decoding: bytes, as: UTF8.self).filter(\.isNumber))
     else { return 4096 }
     return value
   }

@@ -1,3 +1,5 @@
+import ScenarioLang
+
 /// The model's memory for many sockets alive at once, measured in a child process
 /// (`sockscript run --quiet` of the `sockets` script) so that the bench's own memory does
 /// not count: its peak resident set, and per socket over the baseline of a one-line script.
@@ -31,7 +33,7 @@ struct SocketMemory {
 
   /// This process's peak RSS so far (`VmHWM` of /proc/self/status), nil when unknown.
   private static var ownPeakBytes: Int? {
-    guard let bytes = ProcFile.read("/proc/self/status") else { return nil }
+    guard let bytes = FileBytes.read("/proc/self/status") else { return nil }
     let status = String(decoding: bytes, as: UTF8.self)
     guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
       let kib = Int(line.filter(\.isNumber))
