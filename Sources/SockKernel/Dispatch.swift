@@ -21,10 +21,15 @@ extension Kernel {
       return .done(sysTgkill(task, signal))
     case .poll(let fds, let timeoutMs):
       return sysPoll(fds, timeoutMs: timeoutMs, frame: &call.frame)
+    case .close(let fd):
+      // close_fd takes the descriptor out of the table itself, with no fdget.
+      return .done(sysClose(fd))
     default:
       break
     }
-    guard let fd = call.record.syscall.fd, let file = lookupFile(fd) else {
+    // The file the call's first entry took with fdget: a call that slept goes on with it
+    // even if another thread has closed the descriptor meanwhile.
+    guard let file = call.file ?? fdget(call.record.syscall.fd, for: call) else {
       return .done(.failure(.EBADF, Kernel.badDescriptor))
     }
     switch call.record.syscall {
@@ -38,8 +43,6 @@ extension Kernel {
       return sysAccept(file, flags: flags, frame: &call.frame)
     case .shutdown(_, let how):
       return .done(unixShutdown(file.sock, how: how))
-    case .close(let fd):
-      return .done(sysClose(fd))
     case .setTimeout(_, let option, let value, let optlen):
       return .done(skSetsockopt(file.sock, option, value, optlen: optlen))
     case .getTimeout(_, let option):
@@ -55,7 +58,7 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll:
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .close:
       preconditionFailure("handled above")
     }
   }

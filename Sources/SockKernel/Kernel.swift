@@ -50,7 +50,10 @@ public final class Kernel {
   /// strong references, so they are cut when the kernel goes, or its sockets would leak.
   deinit {
     // A socket whose descriptor was closed while a poll held its file is in no descriptor.
-    let held = tasks.flatMap { $0.current?.frame.poll?.entries.map(\.file) ?? [] }
+    // So is one closed while a call that took it with fdget still sleeps.
+    let held = tasks.flatMap {
+      ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file].compactMap { $0 }
+    }
     for file in files.compactMap({ $0 }) + held {
       let sock = file.sock
       for skb in sock.receiveQueue {

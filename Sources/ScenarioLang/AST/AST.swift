@@ -54,11 +54,17 @@ public struct Statement: Sendable {
     case ignoreSigpipe
     /// `repeat N [as VAR] { STATEMENTS }`.
     case loop(Loop)
+    /// `thread NAME`: a new thread in process 1, with no socket of its own, for statements
+    /// that name it (`NAME: server accept`).
+    case thread(Name)
   }
 
   public let kind: Kind
   public let location: SourceLocation
   public let background: Bool
+  /// `THREAD: statement`: the thread that makes the statement's calls, when it is not the
+  /// socket's own (or `main`, for the statements that name no socket).
+  public var thread: Name? = nil
   /// Set by a `# model-only:` or `# kernel-only:` comment on the statement's line.
   public internal(set) var onlyOn: BackendKind? = nil
 }

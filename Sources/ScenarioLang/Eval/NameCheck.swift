@@ -6,9 +6,14 @@
 /// shape; whether `c7` exists when it is used is known only when the loop has run, so the
 /// evaluator checks that.
 struct NameCheck {
-  /// Socket names known so far, with where each was declared. (Sockets are the only named
-  /// things today; names of threads and processes will be a namespace of their own.)
+  /// Socket names known so far, with where each was declared. Each is also the name of the
+  /// socket's own thread.
   var sockets: [String: DeclarationSite] = [:]
+  /// Threads declared with `thread NAME`, which have no socket: the same namespace as the
+  /// sockets' threads.
+  var threads: [String: DeclarationSite] = [:]
+  /// Thread name templates (`thread w$i`) declared so far.
+  var threadTemplates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
   /// Socket name templates declared so far.
   var socketTemplates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
   /// The name of the source being checked, for the sites recorded; nil in a script.
@@ -20,6 +25,7 @@ struct NameCheck {
 
   private mutating func check(_ statements: [Statement]) throws(Diagnostic) {
     for statement in statements {
+      if let thread = statement.thread { try useThread(thread) }
       switch statement.kind {
       case .declare(let kind, let name, _, let operations):
         if let name {
@@ -32,14 +38,16 @@ struct NameCheck {
         try use(name)
         try check(operations)
       case .wait(let name):
-        if let name { try use(name) }
+        if let name { try useThread(name) }
       case .socketpair(let first, let second, _, _):
         try declare(first)
         try declare(second)
       case .signal(let name, _):
-        try use(name)
+        try useThread(name)
       case .loop(let loop):
         try check(loop.body)
+      case .thread(let name):
+        try declareThread(name)
       case .sleep, .file, .sysctl, .ignoreSigpipe:
         break
       }
@@ -72,7 +80,55 @@ struct NameCheck {
         "socket '\(name.text)' is already declared", at: name.location, length: name.text.count,
         notes: [earlier.pickAnotherName(in: file)])
     }
+    if let earlier = threads[name.text] {
+      throw Diagnostic(
+        "'\(name.text)' is already a thread, and a socket's name is its own thread's", at: name.location,
+        length: name.text.count, notes: [earlier.pickAnotherName(in: file)])
+    }
     sockets[name.text] = site(name.location)
+  }
+
+  /// `thread NAME`: a new name in the threads' namespace, which the sockets' threads share.
+  private mutating func declareThread(_ name: Name) throws(Diagnostic) {
+    if let template = name.template {
+      let all = threadTemplates + socketTemplates
+      if let earlier = all.first(where: { $0.template.hasShape(of: template) }) {
+        throw Diagnostic(
+          "threads named '\(name.text)' are already declared", at: name.location, length: name.text.count,
+          notes: [earlier.site.pickAnotherName("'\(earlier.name.text)'", in: file)])
+      }
+      threadTemplates.append((template, name, site(name.location)))
+      return
+    }
+    if let earlier = threads[name.text] ?? sockets[name.text] {
+      throw Diagnostic(
+        "thread '\(name.text)' is already declared\(sockets[name.text] != nil ? " (it is the socket's own thread)" : "")",
+        at: name.location, length: name.text.count, notes: [earlier.pickAnotherName(in: file)])
+    }
+    threads[name.text] = site(name.location)
+  }
+
+  /// `NAME:`: a declared thread, a socket's own thread, or `main`.
+  private func useThread(_ name: Name) throws(Diagnostic) {
+    if name.text == Keyword.main.rawValue || threads[name.text] != nil { return }
+    if let template = name.template {
+      if threadTemplates.contains(where: { $0.template.hasShape(of: template) }) { return }
+      if threads.keys.contains(where: template.canProduce) { return }
+    } else if threadTemplates.contains(where: { $0.template.canProduce(name.text) }) {
+      return
+    }
+    do {
+      try use(name)
+      return
+    } catch {
+      // A script with no `thread` has only sockets' threads: the socket's error says it.
+      if threads.isEmpty && threadTemplates.isEmpty { throw error }
+    }
+    let known = threads.keys.sorted() + sockets.keys.sorted()
+    let suggestion = Parser.suggestion(for: name.text, among: known)
+    throw Diagnostic(
+      "unknown thread '\(name.text)'", at: name.location, length: name.text.count,
+      notes: suggestion.isEmpty ? ["declare it first: 'thread \(name.text)'"] : suggestion)
   }
 
   private func use(_ name: Name) throws(Diagnostic) {
@@ -82,6 +138,11 @@ struct NameCheck {
     } else {
       if sockets[name.text] != nil { return }
       if socketTemplates.contains(where: { $0.template.canProduce(name.text) }) { return }
+    }
+    if threads[name.text] != nil {
+      throw Diagnostic(
+        "'\(name.text)' is a thread, not a socket", at: name.location, length: name.text.count,
+        notes: ["a thread makes calls on a socket that names it first: '\(name.text): server accept'"])
     }
     let suggestion = Parser.suggestion(for: name.text, among: sockets.keys.sorted())
     throw Diagnostic(

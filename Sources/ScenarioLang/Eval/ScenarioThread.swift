@@ -7,6 +7,9 @@ final class ScenarioThread {
   let task: TaskID
   /// Unowned: a process owns its threads.
   unowned let process: ScenarioProcess
+  /// Where `thread NAME` declared it; nil for a socket's own thread and `main`, which only
+  /// their socket's declaration (or nothing) may declare again.
+  var site: DeclarationSite?
 
   init(name: String, task: TaskID, process: ScenarioProcess) {
     self.name = name

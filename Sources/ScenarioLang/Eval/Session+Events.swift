@@ -37,6 +37,8 @@ extension ScenarioSession {
     switch record.syscall {
     case .socket:
       opened(socket, fd: Int32(outcome.value), inode: outcome.inode)
+      // Made by another thread, the line names the socket as an accept's does.
+      if call.actor != socket.name { return socket.name }
     case .close(let fd):
       closed(socket, fd: fd)
     case .socketpair:

@@ -2,9 +2,8 @@ import SockKernel
 import SyscallVocabulary
 
 extension ScenarioSession {
-  /// Queues each operation as a system call of the socket's thread.
-  func submit(_ operations: [Operation], for socket: ScenarioSocket) {
-    let thread = socket.thread
+  /// Queues each operation as a system call of `thread` on the socket's descriptor.
+  func submit(_ operations: [Operation], for socket: ScenarioSocket, by thread: ScenarioThread) {
     for operation in operations {
       guard let syscall = makeSyscall(operation, for: socket) else { return }
       var call = SubmittedCall(

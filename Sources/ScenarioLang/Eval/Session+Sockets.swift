@@ -5,9 +5,12 @@ import SyscallVocabulary
 /// name declares a thread of the same name in process 1, and the socket is a descriptor of
 /// that process.
 extension ScenarioSession {
-  /// Creates the socket's thread and queues `socket()` (and, for a server, its bind); nil
-  /// (after a diagnostic at `written`) when that would pass the socket limit.
-  func declare(_ name: String, kind: DeclarationKind, type: SocketType, at written: Name) -> ScenarioSocket? {
+  /// Creates the socket's thread and queues `socket()` (and, for a server, its bind) for
+  /// `caller`, or the socket's own thread; nil (after a diagnostic at `written`) when that
+  /// would pass the socket limit.
+  func declare(
+    _ name: String, kind: DeclarationKind, type: SocketType, at written: Name, by caller: ScenarioThread? = nil
+  ) -> ScenarioSocket? {
     guard socketsCreated < limits.maxSockets else {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
       return nil
@@ -15,10 +18,11 @@ extension ScenarioSession {
     guard let socket = newSocket(name, at: written) else { return nil }
     socketsCreated += 1
     let location = written.location
-    let task = socket.thread.task
+    let thread = caller ?? socket.thread
+    let task = thread.task
     socket.type = type == .raw ? .dgram : type
     var socketCall = SubmittedCall(
-      actor: socket.thread.name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil)
+      actor: thread.name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil)
     socketCall.socket = socket
     let tag = remember(socketCall, name: "socket")
     backend.submit(task, tag: tag) { .socket(type: type, protocol: 0) }
@@ -27,7 +31,7 @@ extension ScenarioSession {
       let address = SockAddrUn.filesystem(name + ".sock")
       socket.address = address
       var bindCall = SubmittedCall(
-        actor: socket.thread.name, location: location, word: "bind", expectation: nil, acceptName: nil)
+        actor: thread.name, location: location, word: "bind", expectation: nil, acceptName: nil)
       bindCall.socket = socket
       let bindTag = remember(bindCall, name: "bind")
       backend.submit(task, tag: bindTag) { [unowned socket] in .bind(fd: socket.fd ?? -1, address: address) }
@@ -75,6 +79,7 @@ extension ScenarioSession {
       return socket
     }
     let thread = (process ?? initialProcess).addThread(named: name, task: backend.spawn(name: name))
+    threads[name] = thread
     let socket = ScenarioSocket(name: name, thread: thread, site: site)
     sockets[name] = socket
     return socket

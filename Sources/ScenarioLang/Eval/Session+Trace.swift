@@ -13,7 +13,8 @@ extension ScenarioSession {
     let sender = call.socket?.type == .dgram ? outcome.sender : nil
     let text = TraceFormatter.returned(
       record.syscall, outcome, resumed: resumed,
-      call: describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName), name: fdName,
+      call: describe(record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName),
+      name: fdName,
       created: created, sender: sender)
     output(TraceFormatter.line(now, call.actor, text))
     if kills(outcome.raised) {
@@ -29,8 +30,9 @@ extension ScenarioSession {
     case .blocked(let record, let info, let again):
       let actor = actorName(of: record)
       let how = info.map { TraceFormatter.block($0, queues: queueNames($0.queues), left: again) }
+      let socket = calls[record.tag]?.socket?.name ?? actor
       let text = TraceFormatter.blocked(
-        record.syscall, call: describe(record.syscall, by: actor), again: again, how: how)
+        record.syscall, call: describe(record.syscall, on: socket), again: again, how: how)
       output(TraceFormatter.line(now, actor, text))
       if explain, let info { output(TraceFormatter.why(info.reason)) }
     case .woken(let record, let waker, let queue, _):
@@ -60,12 +62,12 @@ extension ScenarioSession {
     }
   }
 
-  /// The call as the trace shows it: sockets by name.
-  func describe(_ syscall: Syscall, by actor: String, result: SyscallOutcome? = nil, pair: String? = nil) -> String {
-    var socket = actor
-    if case .kill(let task, _) = syscall { socket = backend.name(of: task) }
+  /// The call as the trace shows it: sockets by name, `socket` the one it acts on.
+  func describe(_ syscall: Syscall, on socket: String, result: SyscallOutcome? = nil, pair: String? = nil) -> String {
+    var argument = socket
+    if case .kill(let task, _) = syscall { argument = backend.name(of: task) }
     return TraceFormatter.call(
-      syscall, socket: socket, result: result, name: fdName, pairNames: pair.map { (actor, $0) })
+      syscall, socket: argument, result: result, name: fdName, pairNames: pair.map { (socket, $0) })
   }
 
   /// Who made a call still in flight: its socket, or the backend's name of its task.

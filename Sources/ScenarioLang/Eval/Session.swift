@@ -24,6 +24,8 @@ public final class ScenarioSession {
   var names = NameCheck()
   /// The sockets the script has named, by name.
   var sockets: [String: ScenarioSocket] = [:]
+  /// Every thread by name: `main`, each socket's own thread, and those of `thread NAME`.
+  var threads: [String: ScenarioThread] = [:]
   /// Socket inode → name, for wait-queue owners.
   var socketNames: [Int: String] = [:]
   /// Process 1, where every script runs today: its descriptors name the sockets of a `poll`.
@@ -88,6 +90,7 @@ public final class ScenarioSession {
     let process = ScenarioProcess(pid: 1)
     self.initialProcess = process
     self.mainThread = process.addThread(named: "main", task: backend.spawn(name: "main"))
+    threads[mainThread.name] = mainThread
     backend.onEvent = { [unowned self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
@@ -131,6 +134,11 @@ public final class ScenarioSession {
   // MARK: Statements
 
   func run(_ statement: Statement) {
+    var prefix: ScenarioThread?
+    if let name = statement.thread {
+      guard let thread = namedThread(name) else { return }
+      prefix = thread
+    }
     switch statement.kind {
     case .declare(let kind, let name, let type, let operations):
       let socketName = name.map(resolved) ?? kind.rawValue
@@ -139,25 +147,29 @@ public final class ScenarioSession {
         socket = existing
       } else {
         let at = name ?? Name(text: kind.rawValue, location: statement.location)
-        guard let declared = declare(socketName, kind: kind, type: type ?? .stream, at: at) else { return }
+        guard let declared = declare(socketName, kind: kind, type: type ?? .stream, at: at, by: prefix) else {
+          return
+        }
         socket = declared
       }
-      submit(operations, for: socket)
-      settle(socket, background: statement.background, at: statement.location)
+      let caller = prefix ?? socket.thread
+      submit(operations, for: socket, by: caller)
+      settle(caller, background: statement.background)
     case .act(let name, let operations):
       guard
         let socket = existingSocket(
           name, notes: ["it is created when its accept returns; 'wait' for the accepting socket first"])
       else { return }
-      submit(operations, for: socket)
-      settle(socket, background: statement.background, at: statement.location)
+      let caller = prefix ?? socket.thread
+      submit(operations, for: socket, by: caller)
+      settle(caller, background: statement.background)
     case .sleep(let duration):
       let (end, overflow) = backend.now.addingReportingOverflow(duration)
       let alarm = backend.setAlarm(at: overflow ? .max : end)
       runKernel(blocking: nil) { [unowned self] in self.backend.hasFired(alarm) }
     case .wait(let name):
       if let name {
-        guard let task = existingSocket(name)?.thread.task else { return }
+        guard let task = namedThread(name)?.task else { return }
         runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
       } else {
         runKernel(blocking: nil) { [unowned self] in self.allIdle }
@@ -170,14 +182,21 @@ public final class ScenarioSession {
         case .mkdir: .mkdir(path: text)
         case .unlink: .unlink(path: text)
         }
-      runOnMain(syscall, word: operation.rawValue, expectation: expectation, at: statement.location)
+      runCall(
+        syscall, by: prefix ?? mainThread, word: operation.rawValue, expectation: expectation, at: statement.location)
     case .socketpair(let first, let second, let type, let expectation):
-      runSocketpair(first, second, type: type ?? .stream, expectation: expectation, at: statement.location)
+      runSocketpair(first, second, type: type ?? .stream, expectation: expectation, by: prefix)
     case .signal(let name, let signal):
-      guard let task = existingSocket(name)?.thread.task else { return }
-      runOnMain(.kill(task: task, signal: signal), word: "signal", expectation: nil, at: statement.location)
+      guard let task = namedThread(name)?.task else { return }
+      runCall(
+        .kill(task: task, signal: signal), by: prefix ?? mainThread, word: "signal", expectation: nil,
+        at: statement.location)
     case .sysctl(let sysctl, let value, let expectation):
-      runOnMain(.sysctl(sysctl, value: value), word: "sysctl", expectation: expectation, at: statement.location)
+      runCall(
+        .sysctl(sysctl, value: value), by: prefix ?? mainThread, word: "sysctl", expectation: expectation,
+        at: statement.location)
+    case .thread(let name):
+      declareThread(name)
     case .ignoreSigpipe:
       ignoresSigpipe = true
     case .loop(let loop):
@@ -185,19 +204,24 @@ public final class ScenarioSession {
     }
   }
 
-  /// A call by the `main` task, run to completion.
-  func runOnMain(_ syscall: Syscall, word: String, expectation: Expectation?, at location: SourceLocation) {
+  /// A call that names no socket, by `thread` (`main` unless the statement names another),
+  /// run to completion.
+  func runCall(
+    _ syscall: Syscall, by thread: ScenarioThread, word: String, expectation: Expectation?,
+    at location: SourceLocation
+  ) {
     let tag = remember(
-      SubmittedCall(actor: "main", location: location, word: word, expectation: expectation, acceptName: nil),
+      SubmittedCall(actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil),
       name: syscall.name)
-    let task = mainThread.task
+    let task = thread.task
     backend.submit(task, tag: tag) { syscall }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
-  /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call.
+  /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call
+  /// unless the statement names another.
   func runSocketpair(
-    _ first: Name, _ second: Name, type: SocketType, expectation: Expectation?, at location: SourceLocation
+    _ first: Name, _ second: Name, type: SocketType, expectation: Expectation?, by prefix: ScenarioThread?
   ) {
     guard socketsCreated + 2 <= limits.maxSockets else {
       fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
@@ -209,12 +233,13 @@ public final class ScenarioSession {
     socketsCreated += 2
     a.type = type
     b.type = type
+    let caller = prefix ?? a.thread
     var call = SubmittedCall(
-      actor: a.thread.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
+      actor: caller.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
     call.pair = b
     call.socket = a
     let tag = remember(call, name: "socketpair")
-    let task = a.thread.task
+    let task = caller.task
     backend.submit(task, tag: tag) { .socketpair(type: type) }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
@@ -226,13 +251,13 @@ public final class ScenarioSession {
     stopped = true
   }
 
-  /// Foreground statements run until their socket's calls have returned; background ones
+  /// Foreground statements run until their thread's calls have returned; background ones
   /// only until nothing more can run at this instant.
-  func settle(_ socket: ScenarioSocket, background: Bool, at location: SourceLocation) {
+  func settle(_ thread: ScenarioThread, background: Bool) {
     if background {
       runKernel(blocking: nil) { true }
     } else {
-      let task = socket.thread.task
+      let task = thread.task
       runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
     }
   }

@@ -51,7 +51,7 @@ public struct Completion: Equatable, Sendable {
     for index in tokens.indices {
       over = false
       switch tokens[index].kind {
-      case .semicolon, .newline:
+      case .semicolon, .newline, .colon:
         start = index + 1
       case .leftBrace:
         let before = index > tokens.startIndex ? tokens[index - 1].kind : nil

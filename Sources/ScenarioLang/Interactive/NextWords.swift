@@ -36,10 +36,14 @@ struct NextWords {
 
   // MARK: Statements
 
-  /// statement := declaration | action | sleep | wait | file | socketpair | signal | …
+  /// statement := [ THREAD ':' ] declaration | action | sleep | wait | file | socketpair | …
   private mutating func statement() -> [String] {
     guard let first = word else { return atEnd ? Array(Parser.statementWords) + sockets : [] }
     skip()
+    if !atEnd, tokens[index].kind == .colon {
+      skip()
+      return statement()
+    }
     guard let statementWord = StatementWord(rawValue: first) else {
       return Parser.canReferToSocket(first) ? operations() : []
     }
@@ -57,7 +61,7 @@ struct NextWords {
     case .repeat:
       skip()  // the count
       return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
-    case .sleep, .touch, .mkdir, .unlink: return []
+    case .sleep, .touch, .mkdir, .unlink, .thread: return []
     }
   }
 

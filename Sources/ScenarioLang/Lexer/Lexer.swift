@@ -66,6 +66,7 @@ public struct Lexer {
     case "|": return single(.pipe)
     case ",": return single(.comma)
     case "&": return single(.ampersand)
+    case ":": return single(.colon)
     case "@": return single(.at)
     case "\"": return try lexString(start)
     case "-", "0"..."9": return try lexNumber(start)

@@ -24,6 +24,8 @@ public struct Token: Sendable, Equatable {
     case pipe
     case comma
     case ampersand
+    /// After a thread's name at the start of a statement: `t2: server accept`.
+    case colon
     case newline
     case endOfFile
   }
@@ -44,6 +46,7 @@ public struct Token: Sendable, Equatable {
     case .string: "a string"
     case .at: "'@'"
     case .semicolon: "';'"
+    case .colon: "':'"
     case .equals: "'='"
     case .leftBrace: "'{'"
     case .rightBrace: "'}'"

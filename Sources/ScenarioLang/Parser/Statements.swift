@@ -33,10 +33,15 @@ extension Parser {
     }
   }
 
-  /// statement := ( declaration | action | sleep | wait | file | socketpair | signal | sysctl
-  ///              | 'ignore' 'SIGPIPE' ) [ '&' ] | repeat
+  /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat | 'ignore' 'SIGPIPE'
+  ///              | 'thread' NAME
+  /// call      := declaration | action | file | socketpair | signal | sysctl
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
+    var thread: Name?
+    if next.kind == .colon, let word = currentWord {
+      thread = try parseThreadPrefix(word)
+    }
     guard let word = currentWord else {
       throw error(
         "expected a statement, found \(current.spelling)",
@@ -50,10 +55,20 @@ extension Parser {
     } else {
       kind = try parseAction(word)
     }
+    if let thread {
+      switch kind {
+      case .declare, .act, .file, .socketpair, .signal, .sysctl: break
+      default:
+        throw Diagnostic(
+          "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
+          length: thread.text.count + 1,
+          notes: ["a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal or sysctl"])
+      }
+    }
     var background = false
     if current.kind == .ampersand {
       switch kind {
-      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair:
+      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread:
         throw error("only socket statements can run in the background")
       case .loop:
         throw error(
@@ -64,7 +79,36 @@ extension Parser {
       background = true
       advance()
     }
-    return Statement(kind: kind, location: start, background: background)
+    var statement = Statement(kind: kind, location: start, background: background)
+    statement.thread = thread
+    return statement
+  }
+
+  /// `THREAD ':'`: the thread that makes the statement's calls. `main` is process 1's
+  /// thread of the statements that name no socket; any other name is a `thread` or a
+  /// socket's own thread.
+  mutating func parseThreadPrefix(_ word: String) throws(Diagnostic) -> Name {
+    if word != Keyword.main.rawValue && !Self.canReferToSocket(word) {
+      throw error("'\(word)' cannot name a thread", notes: ["a thread is declared with 'thread NAME'"])
+    }
+    let name = try makeName(word)
+    advance()
+    advance()
+    return name
+  }
+
+  /// thread := 'thread' NAME
+  mutating func parseThread() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard let word = currentWord else {
+      throw error("'thread' needs a name, found \(current.spelling)", notes: ["e.g. 'thread t1'"])
+    }
+    if Self.isReserved(word) || word == Keyword.main.rawValue {
+      throw error("'\(word)' is a keyword and cannot name a thread")
+    }
+    let name = try makeName(word)
+    advance()
+    return .thread(name)
   }
 
   /// The statement `word` starts.
@@ -83,6 +127,7 @@ extension Parser {
     case .sysctl: try parseSysctl()
     case .ignore: try parseIgnore()
     case .repeat: try parseRepeat()
+    case .thread: try parseThread()
     }
   }
 

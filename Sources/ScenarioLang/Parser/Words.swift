@@ -10,7 +10,7 @@ import SyscallVocabulary
 /// The words that start a statement, in the order the notes list them.
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
-  case `repeat`
+  case `repeat`, thread
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.

@@ -31,6 +31,25 @@ extension Kernel {
     return files[Int(fd)]
   }
 
+  /// `fdget`: the file open on `fd`, with a reference the call holds until it returns
+  /// (``fdput(_:)``), so that a `close` of the descriptor by another thread meanwhile
+  /// only removes the descriptor: the call goes on, and the socket is released when the
+  /// call drops the last reference. (The kernel skips the reference when no other thread
+  /// shares the table, where no close can happen meanwhile: the same behaviour.)
+  func fdget(_ fd: Int32?, for call: ActiveCall) -> SocketFile? {
+    guard let fd, let file = lookupFile(fd) else { return nil }
+    getFile(file)
+    call.file = file
+    return file
+  }
+
+  /// `fdput`: the call returns and drops the reference ``fdget(_:for:)`` took.
+  func fdput(_ call: ActiveCall) {
+    guard let file = call.file else { return }
+    call.file = nil
+    fput(file)
+  }
+
   /// `close_fd`: frees the descriptor and returns what it referred to.
   func removeFile(_ fd: Int32) -> SocketFile? {
     guard let file = lookupFile(fd) else { return nil }

@@ -56,6 +56,8 @@ final class ActiveCall {
   var frame = CallFrame()
   /// The call has slept at least once (its return is a "resumed" one).
   var hasSlept = false
+  /// The file `fdget` took for the call's descriptor, held until it returns.
+  var file: SocketFile?
 
   init(record: CallRecord) { self.record = record }
 }

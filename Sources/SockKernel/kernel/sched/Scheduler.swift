@@ -63,7 +63,9 @@ extension Kernel {
       if outcome.restartable, let signal = task.pendingSignal {
         task.pendingSignal = nil
         if saRestartHandlers.contains(signal) {
-          // The handler ran with SA_RESTART: the same call is made again from scratch.
+          // The handler ran with SA_RESTART: the same call is made again from scratch,
+          // after a return to user space that dropped its file.
+          fdput(call)
           call.frame = CallFrame()
           emit(.restarted(call.record, after: signal))
           break
@@ -73,6 +75,7 @@ extension Kernel {
       // Any signal still pending is handled on the way back to user space.
       task.pendingSignal = nil
       task.current = nil
+      fdput(call)
       emit(.returned(call.record, outcome, resumed: call.hasSlept))
     case .sleep(let queue, let exclusive, let keyFilter, let timeout, let reason):
       let expire = scheduleTimeout(task, on: queue, exclusive: exclusive, keyFilter: keyFilter, timeout: timeout)
@@ -90,6 +93,7 @@ extension Kernel {
       call.hasSlept = true
     case .notModelled(let what):
       task.current = nil
+      fdput(call)
       emit(.notModelled(call.record, what))
     }
     let wakes = deferredEvents

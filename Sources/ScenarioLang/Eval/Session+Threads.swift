@@ -1,0 +1,34 @@
+import SyscallVocabulary
+
+/// Threads by name: `thread NAME` declares one, and `NAME:` in front of a statement makes
+/// it the caller of the statement's calls.
+extension ScenarioSession {
+  /// `thread NAME`: a task of process 1 with no socket of its own. Run again (in a
+  /// `repeat`), the statement finds its thread already there, as a socket's declaration
+  /// reuses its thread.
+  func declareThread(_ name: Name) {
+    let text = resolved(name)
+    let site = names.site(name.location)
+    if let earlier = threads[text] {
+      guard earlier.site == site else {
+        fail(
+          Diagnostic(
+            "thread '\(text)' is already declared", at: name.location, length: name.text.count,
+            notes: [earlier.site?.pickAnotherName(in: names.file) ?? Diagnostic.Note("pick another name")]),
+          .scriptError)
+        return
+      }
+      return
+    }
+    let thread = initialProcess.addThread(named: text, task: backend.spawn(name: text))
+    thread.site = site
+    threads[text] = thread
+  }
+
+  /// The thread `name` stands for now: a declared one, a socket's own, or `main`; nil, after
+  /// an error, when there is none yet.
+  func namedThread(_ name: Name) -> ScenarioThread? {
+    if let thread = threads[resolved(name)] { return thread }
+    return existingSocket(name)?.thread
+  }
+}
