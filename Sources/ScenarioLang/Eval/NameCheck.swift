@@ -25,7 +25,7 @@ struct NameCheck {
 
   private mutating func check(_ statements: [Statement]) throws(Diagnostic) {
     for statement in statements {
-      if let thread = statement.thread { try useThread(thread) }
+      if let thread = statement.thread { try useThread(thread, asPrefix: true) }
       switch statement.kind {
       case .declare(let kind, let name, _, let operations):
         if let name {
@@ -108,8 +108,8 @@ struct NameCheck {
     threads[name.text] = site(name.location)
   }
 
-  /// `NAME:`: a declared thread, a socket's own thread, or `main`.
-  private func useThread(_ name: Name) throws(Diagnostic) {
+  /// `NAME:`, `wait NAME`, `signal NAME`: a declared thread, a socket's own thread, or `main`.
+  private func useThread(_ name: Name, asPrefix: Bool = false) throws(Diagnostic) {
     if name.text == Keyword.main.rawValue || threads[name.text] != nil { return }
     if let template = name.template {
       if threadTemplates.contains(where: { $0.template.hasShape(of: template) }) { return }
@@ -122,7 +122,7 @@ struct NameCheck {
       return
     } catch {
       // A script with no `thread` has only sockets' threads: the socket's error says it.
-      if threads.isEmpty && threadTemplates.isEmpty { throw error }
+      if !asPrefix && threads.isEmpty && threadTemplates.isEmpty { throw error }
     }
     let known = threads.keys.sorted() + sockets.keys.sorted()
     let suggestion = Parser.suggestion(for: name.text, among: known)
