@@ -69,7 +69,8 @@ struct ThreadTests {
 
   @Test("threads of a loop: one thread per iteration, each blocked in its own accept")
   func loopThreads() {
-    let result = run("server listen 5; repeat 3 as i { thread w$i; w$i: server accept & }; main: server shutdown rd; wait")
+    let result = run(
+      "server listen 5; repeat 3 as i { thread w$i; w$i: server accept & }; main: server shutdown rd; wait")
     #expect(result.status == .ok)
     let released = result.trace.filter { $0.hasSuffix("<... accept resumed> = -1 EINVAL (Invalid argument)") }
     #expect(released.map { $0.split(separator: " ")[1] } == ["w0", "w1", "w2"])
