@@ -21,6 +21,8 @@ extension Kernel {
       return .done(sysTgkill(task, signal))
     case .poll(let fds, let timeoutMs):
       return sysPoll(fds, timeoutMs: timeoutMs, frame: &call.frame)
+    case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid:
+      return .notModelled("processes (base branch placeholder)")
     case .close(let fd):
       // close_fd takes the descriptor out of the table itself, with no fdget.
       return .done(sysClose(fd))
@@ -58,7 +60,8 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .close:
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .close, .fork, .exitGroup, .wait4,
+      .killProcess, .setuid, .setgid:
       preconditionFailure("handled above")
     }
   }

@@ -99,6 +99,9 @@
       return id
     }
 
+    /// Base-branch placeholder: a thread of process 1 (the processes backend replaces it).
+    public func spawn(name: String, alongside task: TaskID) -> TaskID { spawn(name: name) }
+
     public func name(of task: TaskID) -> String { tasks[task.rawValue].name }
 
     public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) {

@@ -127,6 +127,9 @@
         return Self.writeSysctl(sysctl, value)
       case .kill(let task, let signal):
         return .returning(Int64(GNU.tgkill(getpid(), Int32(task.rawValue), signal.rawValue)))
+      case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid:
+        // Base-branch placeholder: the processes backend replaces it.
+        return RealResult(value: -1, errno: ENOSYS, timeval: nil)
       }
     }
 

@@ -42,6 +42,25 @@ public enum Syscall: Sendable {
   case sysctl(Sysctl, value: Int64)
   /// `tgkill(pid, tid, signal)` to another thread of the process.
   case kill(task: TaskID, signal: Signal)
+  /// `fork()`: a new process whose one thread is a copy of the caller, with a copy of the
+  /// caller's descriptor table (the same open files, each with one more reference). The
+  /// parent's return is the child's pid, numbered as the model numbers processes (process 1
+  /// is the script's, then 2, 3, … in fork order); ``SyscallOutcome/child`` is the child's
+  /// thread, to which calls can then be submitted.
+  case fork
+  /// `exit_group(status)`: the caller's process ends (its descriptors are closed, its other
+  /// threads' calls end with it); the call never returns: the backend reports
+  /// ``KernelEvent/processEnded(pid:tasks:end:)`` instead.
+  case exitGroup(status: Int32)
+  /// `wait4(pid, &wstatus, 0, NULL)`: waits for the child `pid` (-1: any child) to end and
+  /// reaps it; returns its pid, with ``SyscallOutcome/waitStatus``. ECHILD without one.
+  case wait4(pid: Int32)
+  /// `kill(pid, signal)`: to a process, by its model pid.
+  case killProcess(pid: Int32, signal: Signal)
+  /// `setuid(uid)`.
+  case setuid(UInt32)
+  /// `setgid(gid)`.
+  case setgid(UInt32)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
@@ -51,7 +70,9 @@ public enum Syscall: Sendable {
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
       .getIntOption(let fd, _):
       fd
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill: nil
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .fork, .exitGroup, .wait4,
+      .killProcess, .setuid, .setgid:
+      nil
     }
   }
 
@@ -79,6 +100,12 @@ public enum Syscall: Sendable {
     case .poll: "poll"
     case .sysctl: "sysctl"
     case .kill: "tgkill"
+    case .fork: "fork"
+    case .exitGroup: "exit_group"
+    case .wait4: "wait4"
+    case .killProcess: "kill"
+    case .setuid: "setuid"
+    case .setgid: "setgid"
     }
   }
 }

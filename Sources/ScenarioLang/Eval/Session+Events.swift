@@ -20,7 +20,7 @@ extension ScenarioSession {
     case .timedOut(let record, _):
       callLog?.timedOut(tag: record.tag)
       if tracing { trace(event, at: now) }
-    case .woken, .interrupted, .restarted, .log:
+    case .woken, .interrupted, .restarted, .log, .processEnded:
       if tracing { trace(event, at: now) }
     case .notModelled(let record, let what):
       abandon(

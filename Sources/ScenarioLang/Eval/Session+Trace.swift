@@ -48,7 +48,7 @@ extension ScenarioSession {
       output(TraceFormatter.line(now, actorName(of: record), TraceFormatter.restarted(record.syscall, after: signal)))
     case .log(_, let message):
       output(TraceFormatter.line(now, TraceFormatter.kernelActor, message))
-    case .returned, .notModelled, .cannotRun:
+    case .returned, .notModelled, .cannotRun, .processEnded:
       // A return has its own line (traceReturn); an abandoned call has a diagnostic instead.
       break
     }

@@ -60,6 +60,20 @@ struct TraceFormatter {
         + "], \(fds.count), \(timeoutMs))"
     case .sysctl(let sysctl, let value): "sysctl(\(sysctl)=\(value))"
     case .kill(_, let signal): "tgkill(\(socket), \(signal))"
+    case .fork: "fork()"
+    case .exitGroup(let status): "exit_group(\(status))"
+    case .wait4(let pid): "wait4(\(pid), \(result?.waitStatus.map(waitStatus) ?? "..."), 0, NULL)"
+    case .killProcess(let pid, let signal): "kill(\(pid), \(signal))"
+    case .setuid(let uid): "setuid(\(uid))"
+    case .setgid(let gid): "setgid(\(gid))"
+    }
+  }
+
+  /// `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`, as strace shows a wait status.
+  static func waitStatus(_ end: ProcessEnd) -> String {
+    switch end {
+    case .exited(let code): "[{WIFEXITED(s) && WEXITSTATUS(s) == \(code)}]"
+    case .killed(let signal): "[{WIFSIGNALED(s) && WTERMSIG(s) == \(signal)}]"
     }
   }
 
