@@ -63,7 +63,7 @@ extension Harness {
         preconditionFailure("a wake-up by \(waker) reported after no call of its own")
       }
       wakeups.append(Wakeup(woken: record.tag, by: by.tag, queue: queue, exclusive: exclusive))
-    case .timedOut, .interrupted, .cannotRun, .log:
+    case .timedOut, .interrupted, .cannotRun, .log, .processEnded:
       break
     }
   }
