@@ -15,10 +15,24 @@ public final class Kernel {
   var tasks: [KernelTask] = []
   var runQueue = Deque<TaskID>()
   var timers = TimerQueue()
-  /// The file table, indexed by descriptor.
-  var files: [SocketFile?] = [nil, nil, nil]
-  /// Closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
-  var freeDescriptors = Heap<Int32>()
+  /// The processes by pid - 1: process 1, the script's, and those `fork` made, reaped or not.
+  var processes: [TaskGroup] = [TaskGroup(pid: 1, files: FilesStruct(), uid: 0, gid: 0, parent: nil)]
+  /// The descriptor table of the running task's process (`current->files`); process 1's
+  /// outside a call.
+  var fileTable: FilesStruct {
+    guard let id = currentTask else { return processes[0].files }
+    return tasks[id.rawValue].group.files
+  }
+  /// `fileTable`'s descriptors, indexed by descriptor.
+  var files: [SocketFile?] {
+    get { fileTable.fdt }
+    _modify { yield &fileTable.fdt }
+  }
+  /// `fileTable`'s closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
+  var freeDescriptors: Heap<Int32> {
+    get { fileTable.freeDescriptors }
+    _modify { yield &fileTable.freeDescriptors }
+  }
   var vfs = VFS()
   var abstractNames = AbstractNamespace()
   var nextInode = 1000
@@ -54,7 +68,7 @@ public final class Kernel {
     let held = tasks.flatMap {
       ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file].compactMap { $0 }
     }
-    for file in files.compactMap({ $0 }) + held {
+    for file in processes.flatMap(\.files.openFiles) + held {
       let sock = file.sock
       for skb in sock.receiveQueue {
         if let embryo = skb.embryo { Self.cutLinks(embryo) }
@@ -76,10 +90,18 @@ public final class Kernel {
 
   // MARK: Tasks
 
-  /// Creates a thread named `name` (its `comm`).
-  public func spawn(name: String) -> TaskID {
+  /// Creates a thread named `name` (its `comm`) in process 1.
+  public func spawn(name: String) -> TaskID { spawn(name: name, in: processes[0]) }
+
+  /// Creates a thread named `name` in the process `task` belongs to.
+  public func spawn(name: String, alongside task: TaskID) -> TaskID {
+    spawn(name: name, in: tasks[task.rawValue].group)
+  }
+
+  func spawn(name: String, in group: TaskGroup) -> TaskID {
     let id = TaskID(rawValue: tasks.count)
-    tasks.append(KernelTask(id: id, comm: name))
+    tasks.append(KernelTask(id: id, comm: name, group: group))
+    group.threads.append(id)
     return id
   }
 
@@ -127,8 +149,9 @@ public final class Kernel {
 
   /// The socket an open descriptor refers to.
   public func sock(fd: Int32) -> Sock? {
-    guard fd >= 0, Int(fd) < files.count else { return nil }
-    return files[Int(fd)]?.sock
+    let table = processes[0].files.fdt
+    guard fd >= 0, Int(fd) < table.count else { return nil }
+    return table[Int(fd)]?.sock
   }
 
   func emit(_ event: KernelEvent) { onEvent?(event) }

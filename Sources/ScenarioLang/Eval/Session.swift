@@ -26,6 +26,12 @@ public final class ScenarioSession {
   var sockets: [String: ScenarioSocket] = [:]
   /// Every thread by name: `main`, each socket's own thread, and those of `thread NAME`.
   var threads: [String: ScenarioThread] = [:]
+  /// The session's name of each thread's task (a forked child's task is named after its
+  /// parent's in the kernel).
+  var threadNames: [TaskID: String] = [:]
+  /// The processes `fork` made, by name and by pid.
+  var processes: [String: ScenarioProcess] = [:]
+  var processNames: [Int32: String] = [:]
   /// Socket inode → name, for wait-queue owners.
   var socketNames: [Int: String] = [:]
   /// Process 1, where every script runs today: its descriptors name the sockets of a `poll`.
@@ -91,6 +97,7 @@ public final class ScenarioSession {
     self.initialProcess = process
     self.mainThread = process.addThread(named: "main", task: backend.spawn(name: "main"))
     threads[mainThread.name] = mainThread
+    threadNames[mainThread.task] = mainThread.name
     backend.onEvent = { [unowned self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
@@ -195,8 +202,10 @@ public final class ScenarioSession {
       runCall(
         .sysctl(sysctl, value: value), by: prefix ?? mainThread, word: "sysctl", expectation: expectation,
         at: statement.location)
-    case .thread(let name):
-      declareThread(name)
+    case .thread(let name, let process):
+      declareThread(name, in: process)
+    case .fork, .exit, .waitpid, .kill, .setuid, .setgid:
+      runProcessStatement(statement, by: prefix ?? mainThread)
     case .ignoreSigpipe:
       ignoresSigpipe = true
     case .loop(let loop):

@@ -147,6 +147,7 @@ struct TraceFormatter {
     switch name.kind {
     case .peerWait: "\(owner).peer_wait"
     case .sleep: "\(owner).wq"
+    case .childExit: "\(owner).wait_chldexit"
     }
   }
 

@@ -34,8 +34,9 @@ extension Parser {
   }
 
   /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat | 'ignore' 'SIGPIPE'
-  ///              | 'thread' NAME
+  ///              | thread
   /// call      := declaration | action | file | socketpair | signal | sysctl
+  ///              | fork | exit | waitpid | kill | setuid | setgid
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
     var thread: Name?
@@ -57,18 +58,22 @@ extension Parser {
     }
     if let thread {
       switch kind {
-      case .declare, .act, .file, .socketpair, .signal, .sysctl: break
+      case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .waitpid, .kill, .setuid, .setgid:
+        break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
-          notes: ["a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal or sysctl"])
+          notes: [
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, waitpid, kill, setuid or setgid"
+          ])
       }
     }
     var background = false
     if current.kind == .ampersand {
       switch kind {
-      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread:
+      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread, .fork, .exit, .kill, .setuid,
+        .setgid:
         throw error("only socket statements can run in the background")
       case .loop:
         throw error(
@@ -97,7 +102,7 @@ extension Parser {
     return name
   }
 
-  /// thread := 'thread' NAME
+  /// thread := 'thread' NAME [ 'in' PROCESS ]
   mutating func parseThread() throws(Diagnostic) -> Statement.Kind {
     advance()
     guard let word = currentWord else {
@@ -108,7 +113,9 @@ extension Parser {
     }
     let name = try makeName(word)
     advance()
-    return .thread(name)
+    guard currentWord == PollEventWord.in.rawValue else { return .thread(name, process: nil) }
+    advance()
+    return .thread(name, process: try parseProcessName(after: "in", example: "thread \(word) in child"))
   }
 
   /// The statement `word` starts.
@@ -128,6 +135,11 @@ extension Parser {
     case .ignore: try parseIgnore()
     case .repeat: try parseRepeat()
     case .thread: try parseThread()
+    case .fork: try parseFork()
+    case .exit: try parseExit()
+    case .waitpid: try parseWaitpid()
+    case .kill: try parseKill()
+    case .setuid, .setgid: try parseCredential(word)
     }
   }
 

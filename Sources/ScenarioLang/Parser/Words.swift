@@ -10,7 +10,7 @@ import SyscallVocabulary
 /// The words that start a statement, in the order the notes list them.
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
-  case `repeat`, thread
+  case `repeat`, thread, fork, exit, waitpid, kill, setuid, setgid
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.
@@ -142,6 +142,20 @@ public enum Keyword: String, CaseIterable, Sendable {
   case main
 }
 
+/// The signals `kill` sends by name (SIGPIPE is ``PlainWord``'s, also read by `ignore`).
+public enum SignalWord: String, CaseIterable, Sendable {
+  case SIGTERM, SIGKILL, SIGUSR1, SIGUSR2
+
+  var signal: Signal {
+    switch self {
+    case .SIGTERM: .SIGTERM
+    case .SIGKILL: .SIGKILL
+    case .SIGUSR1: .SIGUSR1
+    case .SIGUSR2: .SIGUSR2
+    }
+  }
+}
+
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
   case SIGPIPE, tv_sec, tv_usec
@@ -156,4 +170,5 @@ public enum WordTable {
     + ShutdownWord.allCases.map(\.rawValue) + NonblockWord.allCases.map(\.rawValue)
     + PollEventWord.allCases.map(\.rawValue) + ReventWord.allCases.map(\.rawValue)
     + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
+    + SignalWord.allCases.map(\.rawValue)
 }

@@ -96,11 +96,17 @@ final class KernelTask {
   var pendingSignal: Signal?
   /// The `schedule_timeout` timer.
   let timer: KernelTimer
+  /// Its process (the kernel's `signal`, `files` and thread group). Unowned: the kernel
+  /// keeps every process.
+  unowned let group: TaskGroup
+  /// The process has ended (`exit_group`, a killing signal): the task runs no more.
+  var isDead = false
 
-  init(id: TaskID, comm: String) {
+  init(id: TaskID, comm: String, group: TaskGroup) {
     self.id = id
     self.comm = comm
     self.timer = KernelTimer(.processTimeout(id))
+    self.group = group
   }
 
   /// Nothing in progress and nothing waiting to be issued.
