@@ -21,11 +21,13 @@ struct NameCheck {
   private mutating func check(_ statements: [Statement]) throws(Diagnostic) {
     for statement in statements {
       switch statement.kind {
-      case .declare(let kind, let name, _, let operations):
+      case .declare(let kind, let name, _, let expectation, let operations):
         if let name {
           try declare(name)
         } else if sockets[kind.rawValue] == nil {
           sockets[kind.rawValue] = site(statement.location)
+        } else if let expectation {
+          throw Self.noSocketCall(kind, expectation)
         }
         try check(operations)
       case .act(let name, let operations):
@@ -55,6 +57,17 @@ struct NameCheck {
       default: break
       }
     }
+  }
+
+  /// `server = 3 listen 0` once `server` exists: the declaration reuses it and makes no
+  /// `socket()` call for the expectation to check.
+  static func noSocketCall(_ kind: DeclarationKind, _ expectation: Expectation) -> Diagnostic {
+    Diagnostic(
+      "'\(kind.rawValue)' already exists, so no socket() call is made for this expectation",
+      at: expectation.location,
+      notes: [
+        "only the declaration that creates '\(kind.rawValue)' checks its socket(); name a new one: '\(kind.rawValue) s2 = …'"
+      ])
   }
 
   private mutating func declare(_ name: Name) throws(Diagnostic) {

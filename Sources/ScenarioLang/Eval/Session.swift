@@ -132,14 +132,21 @@ public final class ScenarioSession {
 
   func run(_ statement: Statement) {
     switch statement.kind {
-    case .declare(let kind, let name, let type, let operations):
+    case .declare(let kind, let name, let type, let expectation, let operations):
       let socketName = name.map(resolved) ?? kind.rawValue
       let socket: ScenarioSocket
       if let existing = sockets[socketName], name == nil {
+        if let expectation {
+          // A later iteration of the `repeat` that declared it: no socket() to check.
+          fail(NameCheck.noSocketCall(kind, expectation), .scriptError)
+          return
+        }
         socket = existing
       } else {
         let at = name ?? Name(text: kind.rawValue, location: statement.location)
-        guard let declared = declare(socketName, kind: kind, type: type ?? .stream, at: at) else { return }
+        guard
+          let declared = declare(socketName, kind: kind, type: type ?? .stream, expectation: expectation, at: at)
+        else { return }
         socket = declared
       }
       submit(operations, for: socket)
@@ -240,7 +247,9 @@ public final class ScenarioSession {
   func remember(_ call: SubmittedCall, name: String) -> Int {
     nextTag += 1
     calls[nextTag] = call
-    callLog?.issued(tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name)
+    callLog?.issued(
+      tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name,
+      expectation: call.expectation)
     return nextTag
   }
 

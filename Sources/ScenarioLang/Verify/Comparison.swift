@@ -17,7 +17,8 @@ public struct Divergence: Sendable, Equatable {
 ///
 /// Calls are paired by where the script made them and how many times that spot ran, so a
 /// `# model-only:` line shifts nothing. For each pair: the result (value, errno, timeval),
-/// whether the call slept, and when it returned, within ``KernelTolerance``. Who was woken
+/// whether the call slept, and when it returned, within ``KernelTolerance``. A result that
+/// differs is accepted where the call's expectation accepts both (``bothAccepted(_:_:)``). Who was woken
 /// and in what order follows from these: a woken call returns at its waker's time, one
 /// left asleep returns at its own timeout or never. The order of calls that return within
 /// one tolerance window of each other is not compared: real threads race there.
@@ -96,7 +97,7 @@ public struct Comparison: Sendable {
     var found: [Divergence] = []
     let modelResult = Self.describe(model.outcome)
     let kernelResult = Self.describe(kernel.outcome)
-    if modelResult != kernelResult {
+    if modelResult != kernelResult && !Self.bothAccepted(model, kernel) {
       found.append(
         Divergence(location: model.location, call: name, aspect: "result", model: modelResult, kernel: kernelResult))
     }
@@ -119,6 +120,17 @@ public struct Comparison: Sendable {
       }
     }
     return found
+  }
+
+  /// Whether the call's expectation accepts several results (`= 0 or EAGAIN`, `>= 1`,
+  /// `= ok`) and each side's is one of them: the script says either may happen, so a
+  /// different result is no divergence. (Whether each side slept, and when it returned,
+  /// are still compared; a side whose result the expectation rejects fails its run.)
+  static func bothAccepted(_ model: LoggedCall, _ kernel: LoggedCall) -> Bool {
+    guard let expectation = model.expectation, expectation.acceptsSeveral,
+      let modelOutcome = model.outcome, let kernelOutcome = kernel.outcome
+    else { return false }
+    return expectation.holds(for: modelOutcome) && expectation.holds(for: kernelOutcome)
   }
 
   /// When the kernel may return a call that the model returns at `modelTime`: by the
