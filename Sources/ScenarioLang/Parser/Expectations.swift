@@ -58,7 +58,7 @@ extension Parser {
       // A word after the number is its errno (`-1 EAGAIN`), unless it goes on with the
       // expectation or the statement (`client c1 = 4 connect`).
       if let word = currentWord, !currentIs(.at), word != ExpectationWord.or.rawValue,
-        OperationWord(rawValue: word) == nil
+        OperationWord(rawValue: word) == nil, TypeWord(rawValue: word) == nil
       {
         let errno = try parseErrno()
         guard value == -1 else {
