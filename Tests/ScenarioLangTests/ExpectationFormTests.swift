@@ -102,7 +102,7 @@ struct ExpectationFormTests {
 @Suite("verify: a result the expectation accepts on both sides is no divergence")
 struct ExpectationComparisonTests {
   /// A one-call log: `connect` returned `errno` (nil: 0), with `expectation`.
-  static func log(_ errno: Errno?, _ expectation: String?) throws -> CallLog {
+  static func log(_ errno: Errno?, _ expectation: String?, sleepsUntil: Nanoseconds? = nil) throws -> CallLog {
     var log = CallLog()
     let parsed = try expectation.map { text in
       try #require(try ExpectationParseTests.expectation("c connect \(text)"))
@@ -115,14 +115,18 @@ struct ExpectationComparisonTests {
       outcome.value = -1
       outcome.errno = errno
     }
-    log.returned(tag: 1, outcome: outcome, startedAt: 0, at: 0)
+    if let sleepsUntil { log.blocked(tag: 1, startedAt: 0, timeout: 3) }
+    log.returned(tag: 1, outcome: outcome, startedAt: 0, at: sleepsUntil ?? 0)
     return log
   }
 
-  static func aspects(_ expectation: String?, model: Errno?, kernel: Errno?) throws -> [String] {
+  static func aspects(
+    _ expectation: String?, model: Errno?, kernel: Errno?, kernelSleepsUntil: Nanoseconds? = nil
+  ) throws -> [String] {
     let comparison = Comparison(tolerance: KernelTolerance(hz: 250))
+    let kernelLog = try log(kernel, expectation, sleepsUntil: kernelSleepsUntil)
     return comparison.divergences(
-      model: try log(model, expectation), modelStatus: .ok, kernel: try log(kernel, expectation), kernelStatus: .ok
+      model: try log(model, expectation), modelStatus: .ok, kernel: kernelLog, kernelStatus: .ok
     ).map(\.aspect)
   }
 
@@ -134,5 +138,15 @@ struct ExpectationComparisonTests {
     #expect(try Self.aspects("= 0 or ECONNREFUSED", model: nil, kernel: .EAGAIN) == ["result"])
     #expect(try Self.aspects("= 0", model: nil, kernel: .EAGAIN) == ["result"])
     #expect(try Self.aspects(nil, model: nil, kernel: .EAGAIN) == ["result"])
+  }
+
+  @Test("an accepted other result brings its own sleep and time; the same result is compared in full")
+  func sleepAndTimeFollowTheResult() throws {
+    // The kernel timed out after a sleep, where the model's call was let in at once.
+    #expect(try Self.aspects("= 0 or EAGAIN", model: nil, kernel: .EAGAIN, kernelSleepsUntil: 900_000_000) == [])
+    #expect(
+      try Self.aspects("= 0 or EAGAIN", model: nil, kernel: nil, kernelSleepsUntil: 900_000_000) == [
+        "blocking", "time",
+      ])
   }
 }
