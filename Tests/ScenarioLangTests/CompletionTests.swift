@@ -91,6 +91,8 @@ struct CompletionTests {
     #expect(Self.candidates("c1 send 10 >= 1 or > 2 ") == (["at", "or"] + Self.operations).sorted())
     #expect(Self.candidates("client c1 = 4 ") == (["at", "or"] + Self.operations).sorted())
     #expect(Self.candidates("client c1 dgram = ok co") == ["connect"])
+    // A timeval after 'or' is a result, not a repeat body: the statement goes on after it.
+    #expect(Self.candidates("c1 get sndtimeo = {0, 0} or {1, 0} ") == (["at", "or"] + Self.operations).sorted())
     #expect(Self.candidates("c1 get error = [EPI") == ["EPIPE"])
     #expect(Self.candidates("c1 poll = [IN|O") == ["OUT"])
   }
