@@ -104,7 +104,9 @@ struct ExpectationParseTests {
         text: "c = 0 connect", message: "an expectation goes after the operation whose result it checks", column: 3),
       DiagnosticCase(text: "c connect = 0 = 0", message: "'connect' already has an expectation", column: 15),
       DiagnosticCase(text: "touch \"f\" = 0 >= 0", message: "'touch' already has an expectation", column: 15),
-      DiagnosticCase(text: "client c = 3 dgram", message: "unknown operation 'dgram'", column: 14),
+      DiagnosticCase(
+        text: "client c = 3 dgram", message: "the type goes before the expectation, found 'dgram' after it", column: 14),
+      DiagnosticCase(text: "client c = 3 = 3", message: "'socket' already has an expectation", column: 14),
       DiagnosticCase(
         text: "c connect > ", message: "'>' compares the value a call returns and needs a number, found end of input",
         column: 13),

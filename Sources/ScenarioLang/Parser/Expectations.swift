@@ -130,6 +130,16 @@ extension Parser {
     }
   }
 
+  /// After a declaration's expectation: no second one, and no type (it goes before).
+  func checkAfterSocketExpectation() throws(Diagnostic) {
+    if atExpectation { throw secondExpectation(of: "socket") }
+    if let word = currentWord, TypeWord(rawValue: word) != nil {
+      throw error(
+        "the type goes before the expectation, found '\(word)' after it",
+        notes: ["e.g. 'client c1 \(word) = 4 connect'"])
+    }
+  }
+
   /// An expectation after `operation`'s (nil: where no operation precedes it, `c1 = 0 connect`).
   func misplacedExpectation(after operation: Operation?) -> Diagnostic {
     guard let operation else {

@@ -145,6 +145,7 @@ extension Parser {
       advance()
     }
     let expectation = try parseExpectation()
+    if expectation != nil { try checkAfterSocketExpectation() }
     return .declare(declaration, name: name, type: type, expectation: expectation, operations: try parseOperations())
   }
 
