@@ -60,7 +60,8 @@ struct NameCheck {
   }
 
   /// `server = 3 listen 0` once `server` exists: the declaration reuses it and makes no
-  /// `socket()` call for the expectation to check.
+  /// `socket()` call for the expectation to check. Found here, or by the session for a
+  /// later iteration of the `repeat` that declared it.
   static func noSocketCall(_ kind: DeclarationKind, _ expectation: Expectation) -> Diagnostic {
     Diagnostic(
       "'\(kind.rawValue)' already exists, so no socket() call is made for this expectation",

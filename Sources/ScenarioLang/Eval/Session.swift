@@ -136,11 +136,7 @@ public final class ScenarioSession {
       let socketName = name.map(resolved) ?? kind.rawValue
       let socket: ScenarioSocket
       if let existing = sockets[socketName], name == nil {
-        if let expectation {
-          // A later iteration of the `repeat` that declared it: no socket() to check.
-          fail(NameCheck.noSocketCall(kind, expectation), .scriptError)
-          return
-        }
+        if let expectation { return fail(NameCheck.noSocketCall(kind, expectation), .scriptError) }
         socket = existing
       } else {
         let at = name ?? Name(text: kind.rawValue, location: statement.location)

@@ -120,7 +120,9 @@ extension Parser {
     case .file(let operation, _, _): return secondExpectation(of: operation.rawValue)
     case .socketpair: return secondExpectation(of: StatementWord.socketpair.rawValue)
     case .sysctl: return secondExpectation(of: StatementWord.sysctl.rawValue)
-    case .sleep, .wait, .signal, .ignoreSigpipe, .loop, .declare, .act:
+    default:
+      // Every other statement makes no call of its own to check (a declaration's and an
+      // action's expectations are placed by parseOperations).
       let word = tokens.first { $0.location.offset == statement.location.offset }.map(\.spelling) ?? "this statement"
       return error(
         "\(word) takes no expectation",
