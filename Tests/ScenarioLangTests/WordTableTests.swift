@@ -46,6 +46,16 @@ struct WordTableTests {
     for event in ReventWord.allCases { #expect(grammar.contains(" \(event.rawValue) ")) }
   }
 
+  @Test("the grammar and the fuzzer's dictionary hold every relation token")
+  func relationsInGrammarAndDictionary() throws {
+    let grammar = try Self.docsGrammar()
+    let dictionary = try Self.read("tools/fuzz/sockscript.dict").split(separator: "\n").map(String.init)
+    for relation in WordTable.relations {
+      #expect(grammar.contains("'\(relation)'"), "\(relation)")
+      #expect(dictionary.contains("\"\(relation)\""), "\(relation)")
+    }
+  }
+
   @Test("the parser's grammar comments name every statement and operation word")
   func parserCommentsMatchTable() throws {
     let folder = Self.root.appendingPathComponent("Sources/ScenarioLang/Parser")

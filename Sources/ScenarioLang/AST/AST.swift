@@ -30,9 +30,11 @@ public struct Loop: Sendable {
 /// One statement; a trailing `&` runs it in the background.
 public struct Statement: Sendable {
   public enum Kind: Sendable {
-    /// `server [NAME] [TYPE] ops…`, `client [NAME] [TYPE] ops…`, `socket NAME [TYPE] ops…`.
-    /// With no name, `server` and `client` mean the socket of that name, created if new.
-    case declare(DeclarationKind, name: Name?, type: SocketType?, operations: [Operation])
+    /// `server [NAME] [TYPE] [= RESULT] ops…`, `client …`, `socket NAME …`. With no name,
+    /// `server` and `client` mean the socket of that name, created if new. The expectation
+    /// is the `socket()` call's (not a server's implicit `bind`).
+    case declare(
+      DeclarationKind, name: Name?, type: SocketType?, expectation: Expectation?, operations: [Operation])
     /// `NAME op…`.
     case act(Name, operations: [Operation])
     /// `sleep DURATION`: the script pauses; background calls and timers go on.
@@ -205,28 +207,4 @@ public enum ConnectTarget: Sendable {
   case address(Address)
   /// The address the named socket last bound.
   case socket(Name)
-}
-
-/// `= RESULT [at TIME]`: what a call must return, and optionally when.
-public struct Expectation: Sendable {
-  public enum Result: Sendable, Equatable {
-    /// `= N`.
-    case value(Int64)
-    /// `= -1 ERRNO` or `= ERRNO`.
-    case error(Errno)
-    /// `= {SEC, USEC}` for getsockopt.
-    case timeval(Timeval)
-    /// `= "bytes"`: a `recv` returned exactly these bytes.
-    case data([UInt8])
-    /// `= [N]` / `= [ERRNO]`: the `int` a `getsockopt` read back.
-    case option(Int32)
-    /// `= [EVENTS, …]`: the `revents` a `poll` returned, socket by socket.
-    case revents([PollMask])
-  }
-
-  public let result: Result
-  /// `at TIME`: the virtual time at which the call must return.
-  public let time: Nanoseconds?
-  /// Where the `=` is.
-  public let location: SourceLocation
 }

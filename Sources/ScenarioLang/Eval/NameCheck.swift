@@ -29,11 +29,13 @@ struct NameCheck {
     for statement in statements {
       if let thread = statement.thread { try useThread(thread, asPrefix: true) }
       switch statement.kind {
-      case .declare(let kind, let name, _, let operations):
+      case .declare(let kind, let name, _, let expectation, let operations):
         if let name {
           try declare(name)
         } else if sockets[kind.rawValue] == nil {
           sockets[kind.rawValue] = site(statement.location)
+        } else if let expectation {
+          throw Self.noSocketCall(kind, expectation)
         }
         try check(operations)
       case .act(let name, let operations):
@@ -71,6 +73,18 @@ struct NameCheck {
       default: break
       }
     }
+  }
+
+  /// `server = 3 listen 0` once `server` exists: the declaration reuses it and makes no
+  /// `socket()` call for the expectation to check. Found here, or by the session for a
+  /// later iteration of the `repeat` that declared it.
+  static func noSocketCall(_ kind: DeclarationKind, _ expectation: Expectation) -> Diagnostic {
+    Diagnostic(
+      "'\(kind.rawValue)' already exists, so no socket() call is made for this expectation",
+      at: expectation.location,
+      notes: [
+        "only the declaration that creates '\(kind.rawValue)' checks its socket(); name a new one: '\(kind.rawValue) s2 = …'"
+      ])
   }
 
   private mutating func declare(_ name: Name) throws(Diagnostic) {

@@ -34,18 +34,10 @@ extension ScenarioSession {
     _ expectation: Expectation, against outcome: SyscallOutcome, at now: Nanoseconds, of call: SubmittedCall,
     option: IntOption? = nil
   ) {
-    let resultHolds =
-      switch expectation.result {
-      case .value(let v): outcome.errno == nil && outcome.value == v
-      case .error(let e): outcome.errno == e
-      case .timeval(let tv): outcome.errno == nil && outcome.timeval == tv
-      case .data(let bytes): outcome.errno == nil && outcome.data.map { $0.materialized == bytes } == true
-      case .option(let v): outcome.errno == nil && outcome.optionValue == v
-      case .revents(let r): outcome.errno == nil && outcome.revents == r
-      }
+    let resultHolds = expectation.holds(for: outcome)
     let timeHolds = !checksTimes || (expectation.time.map { backend.timeAgrees(expected: $0, actual: now) } ?? true)
     guard !resultHolds || !timeHolds else { return }
-    var expected = Self.describe(expectation.result, option: option)
+    var expected = expectation.results.map { Self.describe($0, option: option) }.joined(separator: " or ")
     var actual = Self.describe(outcome, option: option)
     if let time = expectation.time {
       expected += " at \(TraceFormatter.time(time))"
@@ -53,7 +45,7 @@ extension ScenarioSession {
     }
     fail(
       Diagnostic(
-        "expected \(call.word) to return \(expected), but it returned \(actual)",
+        "expected \(Self.callWord(call)) to return \(expected), but it returned \(actual)",
         at: expectation.location), .expectationFailed)
   }
 
@@ -65,7 +57,15 @@ extension ScenarioSession {
     case .data(let bytes): TraceFormatter.data(.bytes(bytes))
     case .option(let v): option.map { TraceFormatter.optionValue($0, v) } ?? "[\(v)]"
     case .revents(let r): "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]"
+    case .success: "any success"
+    case .relation(let relation, let bound): "\(relation.rawValue) \(bound)"
     }
+  }
+
+  /// The call as a failed expectation names it: the operation's word, or `socket` for the
+  /// socket() of a declaration (whose word is `server`, `client` or `socket`).
+  static func callWord(_ call: SubmittedCall) -> String {
+    DeclarationKind(rawValue: call.word) != nil ? "socket" : call.word
   }
 
   static func describe(_ outcome: SyscallOutcome, option: IntOption? = nil) -> String {

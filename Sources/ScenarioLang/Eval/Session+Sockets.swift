@@ -7,9 +7,10 @@ import SyscallVocabulary
 extension ScenarioSession {
   /// Creates the socket's thread and queues `socket()` (and, for a server, its bind) for
   /// `caller`, or the socket's own thread; nil (after a diagnostic at `written`) when that
-  /// would pass the socket limit.
+  /// would pass the socket limit. `expectation` checks the `socket()`.
   func declare(
-    _ name: String, kind: DeclarationKind, type: SocketType, at written: Name, by caller: ScenarioThread? = nil
+    _ name: String, kind: DeclarationKind, type: SocketType, expectation: Expectation? = nil, at written: Name,
+    by caller: ScenarioThread? = nil
   ) -> ScenarioSocket? {
     guard socketsCreated < limits.maxSockets else {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
@@ -22,7 +23,7 @@ extension ScenarioSession {
     let task = thread.task
     socket.type = type == .raw ? .dgram : type
     var socketCall = SubmittedCall(
-      actor: thread.name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil)
+      actor: thread.name, location: location, word: kind.rawValue, expectation: expectation, acceptName: nil)
     socketCall.socket = socket
     let tag = remember(socketCall, name: "socket")
     backend.submit(task, tag: tag) { .socket(type: type, protocol: 0) }

@@ -147,16 +147,18 @@ public final class ScenarioSession {
       prefix = thread
     }
     switch statement.kind {
-    case .declare(let kind, let name, let type, let operations):
+    case .declare(let kind, let name, let type, let expectation, let operations):
       let socketName = name.map(resolved) ?? kind.rawValue
       let socket: ScenarioSocket
       if let existing = sockets[socketName], name == nil {
+        if let expectation { return fail(NameCheck.noSocketCall(kind, expectation), .scriptError) }
         socket = existing
       } else {
         let at = name ?? Name(text: kind.rawValue, location: statement.location)
-        guard let declared = declare(socketName, kind: kind, type: type ?? .stream, at: at, by: prefix) else {
-          return
-        }
+        guard
+          let declared = declare(
+            socketName, kind: kind, type: type ?? .stream, expectation: expectation, at: at, by: prefix)
+        else { return }
         socket = declared
       }
       let caller = prefix ?? socket.thread
@@ -274,7 +276,9 @@ public final class ScenarioSession {
   func remember(_ call: SubmittedCall, name: String) -> Int {
     nextTag += 1
     calls[nextTag] = call
-    callLog?.issued(tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name)
+    callLog?.issued(
+      tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name,
+      expectation: call.expectation)
     return nextTag
   }
 

@@ -55,7 +55,9 @@ public struct Completion: Equatable, Sendable {
         start = index + 1
       case .leftBrace:
         let before = index > tokens.startIndex ? tokens[index - 1].kind : nil
-        let timeval = before == .equals || before == .word("sndtimeo") || before == .word("rcvtimeo")
+        let timeval =
+          before == .equals || before == .word(ExpectationWord.or.rawValue) || before == .word("sndtimeo")
+          || before == .word("rcvtimeo")
         braces.append(!timeval)
         if !timeval { start = index + 1 }
       case .rightBrace:

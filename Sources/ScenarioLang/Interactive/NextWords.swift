@@ -10,7 +10,7 @@ struct NextWords {
   /// The statement's tokens before the word being completed.
   let tokens: ArraySlice<Token>
   let sockets: [String]
-  private var index: Int
+  var index: Int
 
   init(_ tokens: ArraySlice<Token>, sockets: [String]) {
     self.tokens = tokens
@@ -25,14 +25,14 @@ struct NextWords {
     return reader.statement()
   }
 
-  // MARK: Token cursor
+  // MARK: Token cursor (also for NextWords+Expectation.swift)
 
-  private var atEnd: Bool { index == tokens.endIndex }
-  private var word: String? {
+  var atEnd: Bool { index == tokens.endIndex }
+  var word: String? {
     guard !atEnd, case .word(let text) = tokens[index].kind else { return nil }
     return text
   }
-  private mutating func skip(_ count: Int = 1) { index = min(tokens.endIndex, index + count) }
+  mutating func skip(_ count: Int = 1) { index = min(tokens.endIndex, index + count) }
 
   // MARK: Statements
 
@@ -70,7 +70,8 @@ struct NextWords {
     }
   }
 
-  /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] operations | 'socket' NAME …
+  /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] [ expectation ] operations
+  ///              | 'socket' NAME …
   private mutating func declaration(named needsName: Bool) -> [String] {
     let types = TypeWord.allCases.map(\.rawValue)
     if atEnd { return needsName ? [] : types + Parser.operationWords }
@@ -79,6 +80,7 @@ struct NextWords {
       if atEnd { return types + Parser.operationWords }
     }
     if word.flatMap(TypeWord.init(rawValue:)) != nil { skip() }
+    if let open = expectationIfAny(of: nil, then: Parser.operationWords) { return open }
     return operations()
   }
 
@@ -251,48 +253,5 @@ struct NextWords {
     guard !atEnd else { return false }
     skip()
     return true
-  }
-
-  /// expectation := '=' result [ 'at' duration ]. Skips `operation`'s one if present; when
-  /// the tokens end inside it, what may come there, and after its result `at` or `follow`.
-  private mutating func expectationIfAny(of operation: OperationWord?, then follow: [String]) -> [String]? {
-    guard !atEnd, tokens[index].kind == .equals else { return nil }
-    skip()
-    let errnos = Errno.allCases.map(\.name)
-    let at = Keyword.at.rawValue
-    if atEnd { return errnos }
-    switch tokens[index].kind {
-    case .number(let value):
-      skip()
-      // Only a failed call's -1 takes an errno; any other word after a number is read as
-      // one, so nothing but 'at' may follow.
-      if atEnd { return value == "-1" ? errnos : [at] }
-      if word != nil && word != at { skip() }
-    case .leftBracket:
-      // A poll's revents ([IN|OUT, 0]) or an option's value ([4608], [EPIPE]).
-      var first = true
-      skip()
-      while !atEnd, tokens[index].kind != .rightBracket {
-        first = false
-        skip()
-      }
-      if atEnd {
-        if operation == .poll { return ReventWord.allCases.map(\.rawValue) }
-        return operation == .get && first ? errnos : []
-      }
-      skip()
-    case .leftBrace:
-      while !atEnd, tokens[index].kind != .rightBrace { skip() }
-      if atEnd { return [] }
-      skip()
-    default:
-      skip()
-    }
-    if atEnd { return [at] + follow }
-    guard word == at else { return nil }
-    skip()
-    if atEnd { return [] }
-    skip()
-    return nil
   }
 }

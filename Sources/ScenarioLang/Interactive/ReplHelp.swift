@@ -12,6 +12,7 @@ enum ReplHelp {
     "  server accept as s1            takes a connection, wakes a waiting connect",
     "  c1 send 100; s1 recv 10        moves data (:state shows what is queued)",
     "  c1 close = 0                   checks a result; a mismatch is reported",
+    "  c1 recv 10 >= 1 or EAGAIN      any of several results (also: = ok, < 5)",
     "  sleep 500ms; wait              lets virtual time pass; waits for all calls",
     "",
     "Commands (a prefix will do: :q, :s):",

@@ -67,6 +67,7 @@ public struct Lexer {
     case ",": return single(.comma)
     case "&": return single(.ampersand)
     case ":": return single(.colon)
+    case ">", "<": return lexRelation(start)
     case "@": return single(.at)
     case "\"": return try lexString(start)
     case "-", "0"..."9": return try lexNumber(start)
@@ -148,6 +149,17 @@ public struct Lexer {
       advance()
     }
     text += braced ? "${\(name)}" : "$\(name)"
+  }
+
+  /// `>=`, `>`, `<=` or `<`.
+  private mutating func lexRelation(_ start: SourceLocation) -> Token {
+    var text = String(scalars[index])
+    advance()
+    if peek() == "=" {
+      text += "="
+      advance()
+    }
+    return Token(kind: .relation(RelationWord(rawValue: text)!), location: start, length: text.count)
   }
 
   /// `-?digits(.digits)?` and an optional unit glued to it.

@@ -17,6 +17,8 @@ public struct Token: Sendable, Equatable {
     case at
     case semicolon
     case equals
+    /// `>=`, `>`, `<=`, `<`: an expectation's relation.
+    case relation(RelationWord)
     case leftBrace
     case rightBrace
     case leftBracket
@@ -48,6 +50,7 @@ public struct Token: Sendable, Equatable {
     case .semicolon: "';'"
     case .colon: "':'"
     case .equals: "'='"
+    case .relation(let relation): "'\(relation.rawValue)'"
     case .leftBrace: "'{'"
     case .rightBrace: "'}'"
     case .leftBracket: "'['"

@@ -6,6 +6,7 @@ extension Parser {
   mutating func parseOperations() throws(Diagnostic) -> [Operation] {
     var operations: [Operation] = []
     while !atStatementEnd {
+      if atExpectation { throw misplacedExpectation(after: operations.last) }
       guard let word = currentWord else {
         throw error("expected an operation, found \(current.spelling)")
       }
@@ -110,26 +111,13 @@ extension Parser {
       }
     var expectation = try parseExpectation(returnsBytes: returnsBytes)
     // `[0]` reads as an option value; after a `poll` it is one socket's empty revents.
-    if case .poll = kind, let written = expectation, written.result == .option(0) {
-      expectation = Expectation(result: .revents([[]]), time: written.time, location: written.location)
+    if case .poll = kind, let written = expectation {
+      expectation = Expectation(
+        results: written.results.map { $0 == .option(0) ? .revents([[]]) : $0 }, time: written.time,
+        location: written.location)
     }
     if let expectation { try Self.checkFits(expectation, word: word, kind: kind) }
     return Operation(kind: kind, location: location, word: word, expectation: expectation)
-  }
-
-  /// A result of a kind the operation cannot return (`listen … = "x"`) is a script error.
-  static func checkFits(_ expectation: Expectation, word: String, kind: Operation.Kind) throws(Diagnostic) {
-    let needs: String
-    switch (expectation.result, kind) {
-    case (.value, _), (.error, _), (.timeval, .getTimeout), (.data, .recv), (.option, .getOption), (.revents, .poll):
-      return
-    case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
-    case (.data, _): needs = "a data result (\"…\") is for 'recv'"
-    case (.option, _): needs = "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error' or 'get type'"
-    case (.revents, _): needs = "a revents result ([IN|OUT]) is for 'poll'"
-    }
-    throw Diagnostic(
-      "'\(word)' cannot return that: \(needs)", at: expectation.location, notes: ["write '= 0' or '= -1 ERRNO'"])
   }
 
   /// how := 'rd' | 'wr' | 'rdwr' | INT
@@ -141,68 +129,5 @@ extension Parser {
     if case .number = current.kind { return try parseInt32("shutdown's how") }
     let words = ShutdownWord.allCases.map(\.rawValue).joined(separator: ", ")
     throw error("'shutdown' takes \(words) or a number, found \(current.spelling)")
-  }
-
-  /// expectation := '=' ( INT [ ERRNO ] | ERRNO | size | '{' INT ',' INT '}' | STRING
-  ///                    | '[' … ']' ) [ 'at' time ]
-  /// A size (`= 64KiB`) is a byte count, so only where the call returns one (`returnsBytes`).
-  mutating func parseExpectation(returnsBytes: Bool = false) throws(Diagnostic) -> Expectation? {
-    guard current.kind == .equals else { return nil }
-    let start = current.location
-    advance()
-    let result: Expectation.Result
-    if case .size = current.kind {
-      guard returnsBytes else {
-        throw error(
-          "a size result (\(current.spelling)) is a byte count: only 'send' and 'recv' return one",
-          notes: ["write the result as an integer"])
-      }
-      result = .value(try parseByteCount("the expected value", as: Int64.self, range: Self.longRange))
-    } else if case .number = current.kind {
-      let value = try parseInt64("the expected value")
-      if currentWord != nil, !currentIs(.at) {
-        let errno = try parseErrno()
-        guard value == -1 else {
-          throw Diagnostic("a failed call returns -1, not \(value)", at: start, notes: ["write '= -1 \(errno.name)'"])
-        }
-        result = .error(errno)
-      } else {
-        if value == -1 {
-          throw Diagnostic("'= -1' needs the errno", at: start, notes: ["e.g. '= -1 EAGAIN'"])
-        }
-        result = .value(value)
-      }
-    } else if current.kind == .leftBrace {
-      result = .timeval(try parseRawTimeval())
-    } else if case .string(let bytes) = current.kind {
-      advance()
-      result = .data(bytes)
-    } else if current.kind == .leftBracket {
-      result = try parseBracketedResult()
-    } else if currentWord != nil {
-      result = .error(try parseErrno())
-    } else {
-      throw error(
-        "expected a result after '=', found \(current.spelling)",
-        notes: ["e.g. '= 0', '= -1 EAGAIN', '= {0, 4000}', '= \"data\"', '= [4608]', '= [IN|OUT]'"])
-    }
-    var time: Nanoseconds?
-    if currentIs(.at) {
-      advance()
-      let at = current
-      time = try parseDuration("at")
-      if time! < 0 { throw Diagnostic("a time cannot be negative", at: at.location, length: at.length) }
-    }
-    return Expectation(result: result, time: time, location: start)
-  }
-
-  mutating func parseErrno() throws(Diagnostic) -> Errno {
-    guard let word = currentWord else { throw error("expected an errno name such as EAGAIN") }
-    guard let errno = Errno(name: word) else {
-      throw error(
-        "unknown errno '\(word)'", notes: Self.suggestion(for: word, among: Errno.allCases.map(\.name)))
-    }
-    advance()
-    return errno
   }
 }

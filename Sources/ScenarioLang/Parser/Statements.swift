@@ -25,6 +25,7 @@ extension Parser {
       switch current.kind {
       case .semicolon, .newline, .endOfFile: break
       case .rightBrace where !loopVariables.isEmpty: break
+      case .equals, .relation: throw misplacedExpectation(after: statements.last!)
       default:
         throw error("expected ';' or a new line after the statement, found \(current.spelling)")
       }
@@ -167,8 +168,9 @@ extension Parser {
     return .act(name, operations: operations)
   }
 
-  /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] { operation }
-  ///              | 'socket' NAME [ type ] { operation }
+  /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] [ expectation ] { operation }
+  ///              | 'socket' NAME [ type ] [ expectation ] { operation }
+  /// The expectation checks the `socket()` call.
   /// type := 'stream' | 'dgram' | 'seqpacket'
   mutating func parseDeclaration(_ declaration: DeclarationKind) throws(Diagnostic) -> Statement.Kind {
     advance()
@@ -178,7 +180,8 @@ extension Parser {
       advance()
       // `server lisen 0`: a misspelt operation, not a name followed by garbage.
       let followedByOperation =
-        currentWord.map { OperationWord(rawValue: $0) != nil || TypeWord(rawValue: $0) != nil } ?? false
+        atExpectation
+        || (currentWord.map { OperationWord(rawValue: $0) != nil || TypeWord(rawValue: $0) != nil } ?? false)
       let misspelt = Self.suggestion(for: word, among: Self.operationWords)
       if !atStatementEnd && !followedByOperation && !misspelt.isEmpty {
         throw Diagnostic(
@@ -198,7 +201,9 @@ extension Parser {
       type = t.type
       advance()
     }
-    return .declare(declaration, name: name, type: type, operations: try parseOperations())
+    let expectation = try parseExpectation()
+    if expectation != nil { try checkAfterSocketExpectation() }
+    return .declare(declaration, name: name, type: type, expectation: expectation, operations: try parseOperations())
   }
 
   /// sleep := 'sleep' duration

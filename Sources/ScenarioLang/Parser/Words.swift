@@ -135,6 +135,34 @@ public enum TypeWord: String, CaseIterable, Sendable {
   }
 }
 
+/// The words of an expectation besides its results, read after `=` or a relation only, so
+/// they may still name a socket.
+public enum ExpectationWord: String, CaseIterable, Sendable {
+  /// `= ok`: any success.
+  case ok
+  /// `= 0 or EAGAIN`: one of several results.
+  case or
+}
+
+/// The relations an expectation may hold the return value to (`send 1MiB dontwait >= 1`),
+/// each a token of its own (punctuation, not words: they are not in ``WordTable/all``).
+public enum RelationWord: String, CaseIterable, Sendable {
+  case atLeast = ">="
+  case above = ">"
+  case atMost = "<="
+  case below = "<"
+
+  /// Whether `value` stands in this relation to `bound`.
+  func holds(_ value: Int64, _ bound: Int64) -> Bool {
+    switch self {
+    case .atLeast: value >= bound
+    case .above: value > bound
+    case .atMost: value <= bound
+    case .below: value < bound
+    }
+  }
+}
+
 /// The other words with a meaning, none of which can name a socket.
 public enum Keyword: String, CaseIterable, Sendable {
   case `as`, at, optlen, to, timeout, forever, restart
@@ -170,5 +198,7 @@ public enum WordTable {
     + ShutdownWord.allCases.map(\.rawValue) + NonblockWord.allCases.map(\.rawValue)
     + PollEventWord.allCases.map(\.rawValue) + ReventWord.allCases.map(\.rawValue)
     + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
-    + SignalWord.allCases.map(\.rawValue)
+    + SignalWord.allCases.map(\.rawValue) + ExpectationWord.allCases.map(\.rawValue)
+  /// The relation tokens, for the same checks.
+  public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }

@@ -12,6 +12,8 @@ public struct LoggedCall: Sendable {
   public let word: String
   /// The system call's name (`connect`, `setsockopt`, …).
   public let name: String
+  /// The script's expectation of the call's result, if it wrote one.
+  public var expectation: Expectation? = nil
   /// When the call started; nil until it has.
   public var startedAt: Nanoseconds?
   /// It went to sleep at least once.
@@ -38,9 +40,12 @@ public struct CallLog: Sendable {
 
   public init() {}
 
-  mutating func issued(tag: Int, actor: String, location: SourceLocation, word: String, name: String) {
+  mutating func issued(
+    tag: Int, actor: String, location: SourceLocation, word: String, name: String, expectation: Expectation? = nil
+  ) {
     index[tag] = calls.count
-    calls.append(LoggedCall(tag: tag, actor: actor, location: location, word: word, name: name))
+    calls.append(
+      LoggedCall(tag: tag, actor: actor, location: location, word: word, name: name, expectation: expectation))
   }
 
   mutating func blocked(tag: Int, startedAt: Nanoseconds, timeout: Jiffies?, deadline: Nanoseconds? = nil) {

@@ -17,9 +17,10 @@ public struct Divergence: Sendable, Equatable {
 ///
 /// Calls are paired by where the script made them and how many times that spot ran, so a
 /// `# model-only:` line shifts nothing. For each pair: the result (value, errno, timeval),
-/// whether the call slept, and when it returned, within ``KernelTolerance``. Who was woken
-/// and in what order follows from these: a woken call returns at its waker's time, one
-/// left asleep returns at its own timeout or never. The order of calls that return within
+/// whether the call slept, and when it returned, within ``KernelTolerance``. A result that
+/// differs is accepted, with its sleep and time, where the call's expectation accepts both
+/// (``bothAccepted(_:_:)``). Who was woken and in what order follows from these: a woken
+/// call returns at its waker's time, one left asleep returns at its own timeout or never. The order of calls that return within
 /// one tolerance window of each other is not compared: real threads race there.
 public struct Comparison: Sendable {
   public let tolerance: KernelTolerance
@@ -96,6 +97,9 @@ public struct Comparison: Sendable {
     var found: [Divergence] = []
     let modelResult = Self.describe(model.outcome)
     let kernelResult = Self.describe(kernel.outcome)
+    // Two results the script accepts are two ways the call may go: whether it slept and
+    // when it returned follow from which (woken by an accept at once, or timed out later).
+    if modelResult != kernelResult && Self.bothAccepted(model, kernel) { return [] }
     if modelResult != kernelResult {
       found.append(
         Divergence(location: model.location, call: name, aspect: "result", model: modelResult, kernel: kernelResult))
@@ -119,6 +123,18 @@ public struct Comparison: Sendable {
       }
     }
     return found
+  }
+
+  /// Whether the call's expectation accepts several results (`= 0 or EAGAIN`, `>= 1`,
+  /// `= ok`) and each side's is one of them: the script says either may happen, so a
+  /// different result is no divergence, nor are the sleep and the time that come with it.
+  /// (Equal results are compared in full; a side whose result the expectation rejects
+  /// fails its run.)
+  static func bothAccepted(_ model: LoggedCall, _ kernel: LoggedCall) -> Bool {
+    guard let expectation = model.expectation, expectation.acceptsSeveral,
+      let modelOutcome = model.outcome, let kernelOutcome = kernel.outcome
+    else { return false }
+    return expectation.holds(for: modelOutcome) && expectation.holds(for: kernelOutcome)
   }
 
   /// When the kernel may return a call that the model returns at `modelTime`: by the
