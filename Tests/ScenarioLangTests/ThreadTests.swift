@@ -26,7 +26,7 @@ struct ThreadTests {
   func prefixParses() throws {
     let script = try Parser.parse("thread t1\nt1: srv accept as s &")
     #expect(script.statements.count == 2)
-    guard case .thread(let name) = script.statements[0].kind else {
+    guard case .thread(let name, nil) = script.statements[0].kind else {
       Issue.record("not a thread declaration")
       return
     }

@@ -48,7 +48,8 @@ extension Kernel {
     let group = task.group
     let candidates = group.children.filter { pid == -1 || $0.pid == pid }
     if candidates.isEmpty {
-      return .done(.failure(.ECHILD, Reason("do_wait", pid == -1 ? "no child" : "pid \(pid) is no child of the caller")))
+      return .done(
+        .failure(.ECHILD, Reason("do_wait", pid == -1 ? "no child" : "pid \(pid) is no child of the caller")))
     }
     if let zombie = candidates.first(where: { $0.exitState != nil }) {
       group.children.removeAll { $0 === zombie }
