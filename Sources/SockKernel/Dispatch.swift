@@ -33,6 +33,8 @@ extension Kernel {
       return .done(sysSetuid(tasks[call.record.task.rawValue], uid))
     case .setgid(let gid):
       return .done(sysSetgid(tasks[call.record.task.rawValue], gid))
+    case .nanosleep(let duration):
+      return hrtimerNanosleep(duration, frame: &call.frame)
     case .close(let fd):
       // close_fd takes the descriptor out of the table itself, with no fdget.
       return .done(sysClose(fd))
@@ -71,7 +73,7 @@ extension Kernel {
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .close, .fork, .exitGroup, .wait4,
-      .killProcess, .setuid, .setgid:
+      .killProcess, .setuid, .setgid, .nanosleep:
       preconditionFailure("handled above")
     }
   }

@@ -15,9 +15,11 @@
         case .send: 44
         case .recv: 45
         case .poll: 7
+        case .nanosleep: 230
       #elseif arch(arm64)
         case .connect: 203
         case .accept: 242
+        case .nanosleep: 115
         case .send: 206
         case .recv: 207
         case .poll: 73
@@ -127,6 +129,11 @@
         return Self.writeSysctl(sysctl, value)
       case .kill(let task, let signal):
         return .returning(Int64(GNU.tgkill(getpid(), Int32(task.rawValue), signal.rawValue)))
+      case .nanosleep(let duration):
+        // glibc's sleep and nanosleep: clock_nanosleep on CLOCK_REALTIME, relative.
+        var request = timespec(tv_sec: Int(duration / 1_000_000_000), tv_nsec: Int(duration % 1_000_000_000))
+        let error = clock_nanosleep(CLOCK_REALTIME, 0, &request, nil)
+        return RealResult(value: error == 0 ? 0 : -1, errno: error, timeval: nil)
       case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid:
         // Base-branch placeholder: the processes backend replaces it.
         return RealResult(value: -1, errno: ENOSYS, timeval: nil)

@@ -61,6 +61,8 @@ public enum Syscall: Sendable {
   case setuid(UInt32)
   /// `setgid(gid)`.
   case setgid(UInt32)
+  /// `clock_nanosleep(CLOCK_REALTIME, 0, &ts, NULL)`, as glibc's `sleep` and `nanosleep` make it.
+  case nanosleep(Nanoseconds)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
@@ -71,7 +73,7 @@ public enum Syscall: Sendable {
       .getIntOption(let fd, _):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .fork, .exitGroup, .wait4,
-      .killProcess, .setuid, .setgid:
+      .killProcess, .setuid, .setgid, .nanosleep:
       nil
     }
   }
@@ -106,6 +108,7 @@ public enum Syscall: Sendable {
     case .killProcess: "kill"
     case .setuid: "setuid"
     case .setgid: "setgid"
+    case .nanosleep: "clock_nanosleep"
     }
   }
 }

@@ -43,6 +43,10 @@ extension ScenarioSession {
       submitCall(.setuid(uid), plain(caller, "setuid", expectation, location), by: caller, background: false)
     case .setgid(let gid, let expectation):
       submitCall(.setgid(gid), plain(caller, "setgid", expectation, location), by: caller, background: false)
+    case .sleep(let duration):
+      // `THREAD: sleep D` is the thread's own sleep(3): clock_nanosleep, which blocks only it.
+      submitCall(
+        .nanosleep(duration), plain(caller, "sleep", nil, location), by: caller, background: statement.background)
     default:
       preconditionFailure("not a process statement")
     }

@@ -172,6 +172,8 @@ public final class ScenarioSession {
       let caller = prefix ?? socket.thread
       submit(operations, for: socket, by: caller)
       settle(caller, background: statement.background)
+    case .sleep where prefix != nil:
+      runProcessStatement(statement, by: prefix!)
     case .sleep(let duration):
       let (end, overflow) = backend.now.addingReportingOverflow(duration)
       let alarm = backend.setAlarm(at: overflow ? .max : end)

@@ -66,6 +66,8 @@ struct TraceFormatter {
     case .killProcess(let pid, let signal): "kill(\(pid), \(signal))"
     case .setuid(let uid): "setuid(\(uid))"
     case .setgid(let gid): "setgid(\(gid))"
+    case .nanosleep(let ns):
+      "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=\(ns / 1_000_000_000), tv_nsec=\(ns % 1_000_000_000)}, NULL)"
     }
   }
 

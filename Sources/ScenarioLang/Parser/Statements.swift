@@ -59,20 +59,22 @@ extension Parser {
     }
     if let thread {
       switch kind {
-      case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .waitpid, .kill, .setuid, .setgid:
+      case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .waitpid, .kill, .setuid, .setgid,
+        .sleep:
         break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
           notes: [
-            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, waitpid, kill, setuid or setgid"
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, waitpid, kill, setuid, setgid or sleep"
           ])
       }
     }
     var background = false
     if current.kind == .ampersand {
       switch kind {
+      case .sleep where thread != nil: break
       case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread, .fork, .exit, .kill, .setuid,
         .setgid:
         throw error("only socket statements can run in the background")

@@ -48,6 +48,8 @@ struct CallFrame {
   var other: Sock?
   /// A datagram send sleeps in `unix_wait_for_peer`.
   var waitingForPeer = false
+  /// When a `clock_nanosleep`'s timer fires (the end of its slack range).
+  var sleepEnd: Nanoseconds?
 }
 
 /// A system call in progress.
