@@ -98,7 +98,7 @@ extension ScenarioSession {
     let ending = Set(tasks)
     var exitCall: SubmittedCall?
     for (tag, call) in calls where threads[call.actor].map({ ending.contains($0.task) }) ?? false {
-      if call.word == StatementWord.exit.rawValue { exitCall = call }
+      if call.word == ThreadStatementWord.exit.rawValue { exitCall = call }
       calls[tag] = nil
     }
     guard tracing else { return }

@@ -61,7 +61,7 @@ struct NextWords {
     case .repeat:
       skip()  // the count
       return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
-    case .sleep, .touch, .mkdir, .unlink, .thread, .fork, .exit, .setuid, .setgid: return []
+    case .sleep, .touch, .mkdir, .unlink, .thread, .fork, .setuid, .setgid: return []
     case .waitpid: return atEnd ? sockets : []
     case .kill:
       if atEnd { return sockets }

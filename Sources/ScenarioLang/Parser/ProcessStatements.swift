@@ -20,7 +20,7 @@ extension Parser {
     return .fork(name, expectation: try parseExpectation())
   }
 
-  /// exit := 'exit' [ INT ]            (0 … 255)
+  /// exit := 'exit' [ INT ]            (0 … 255; only after a thread's prefix)
   mutating func parseExit() throws(Diagnostic) -> Statement.Kind {
     advance()
     guard case .number = current.kind else { return .exit(0) }

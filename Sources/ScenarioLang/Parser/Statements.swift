@@ -52,7 +52,9 @@ extension Parser {
         ])
     }
     let kind: Statement.Kind
-    if let statementWord = StatementWord(rawValue: word) {
+    if thread != nil, ThreadStatementWord(rawValue: word) == .exit {
+      kind = try parseExit()
+    } else if let statementWord = StatementWord(rawValue: word) {
       kind = try parseStatement(statementWord)
     } else {
       kind = try parseAction(word)
@@ -139,7 +141,6 @@ extension Parser {
     case .repeat: try parseRepeat()
     case .thread: try parseThread()
     case .fork: try parseFork()
-    case .exit: try parseExit()
     case .waitpid: try parseWaitpid()
     case .kill: try parseKill()
     case .setuid, .setgid: try parseCredential(word)

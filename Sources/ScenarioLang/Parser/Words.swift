@@ -10,7 +10,7 @@ import SyscallVocabulary
 /// The words that start a statement, in the order the notes list them.
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
-  case `repeat`, thread, fork, exit, waitpid, kill, setuid, setgid
+  case `repeat`, thread, fork, waitpid, kill, setuid, setgid
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.
@@ -170,6 +170,12 @@ public enum Keyword: String, CaseIterable, Sendable {
   case main
 }
 
+/// The statements only a thread's prefix starts (`child: exit 0`): without one the word is
+/// free to name a socket (`client exit`), as it always was.
+public enum ThreadStatementWord: String, CaseIterable, Sendable {
+  case exit
+}
+
 /// The signals `kill` sends by name (SIGPIPE is ``PlainWord``'s, also read by `ignore`).
 public enum SignalWord: String, CaseIterable, Sendable {
   case SIGTERM, SIGKILL, SIGUSR1, SIGUSR2
@@ -199,6 +205,7 @@ public enum WordTable {
     + PollEventWord.allCases.map(\.rawValue) + ReventWord.allCases.map(\.rawValue)
     + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
     + SignalWord.allCases.map(\.rawValue) + ExpectationWord.allCases.map(\.rawValue)
+    + ThreadStatementWord.allCases.map(\.rawValue)
   /// The relation tokens, for the same checks.
   public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }
