@@ -54,6 +54,11 @@ struct NameCheck {
         if let process { try useProcess(process) }
         try declareThread(name)
       case .fork(let name, _):
+        if let earlier = processes[name.text] {
+          throw Diagnostic(
+            "process '\(name.text)' is already forked", at: name.location, length: name.text.count,
+            notes: [earlier.pickAnotherName(in: file)])
+        }
         try declareThread(name)
         processes[name.text] = site(name.location)
       case .waitpid(let name?, _), .kill(let name, _, _):

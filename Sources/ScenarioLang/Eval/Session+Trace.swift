@@ -17,7 +17,7 @@ extension ScenarioSession {
       name: fdName,
       created: created, sender: sender)
     output(line(now, call.actor, text))
-    if kills(outcome.raised) {
+    if kills(outcome.raised), threads[call.actor]?.process === initialProcess {
       for text in TraceFormatter.killedBySigpipe { output(line(now, call.actor, text)) }
     }
     if explain, outcome.errno != nil, let reason = outcome.reason { output(TraceFormatter.why(reason)) }
