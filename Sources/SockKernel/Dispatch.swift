@@ -21,6 +21,12 @@ extension Kernel {
       return .done(sysTgkill(task, signal))
     case .poll(let fds, let timeoutMs):
       return sysPoll(fds, timeoutMs: timeoutMs, frame: &call.frame)
+    case .dup(let fd):
+      return .done(ksysDup(fd))
+    case .dup2(let fd, let newfd):
+      return .done(ksysDup2(fd, newfd))
+    case .dup3(let fd, let newfd, let flags):
+      return .done(ksysDup3(fd, newfd, flags: flags))
     default:
       break
     }
@@ -55,7 +61,7 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll:
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3:
       preconditionFailure("handled above")
     }
   }

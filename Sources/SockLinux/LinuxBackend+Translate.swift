@@ -2,6 +2,7 @@
   import Collections
   import Glibc
   import ScenarioLang
+  import SockKernel
   import SyscallVocabulary
 
   /// From the script's calls to real ones: descriptors, paths and abstract names.
@@ -47,7 +48,34 @@
         // The real call needs the thread's id, which only the backend knows.
         let tid = tasks[task.rawValue].thread?.tid ?? -1
         return .kill(task: TaskID(rawValue: Int(tid)), signal: signal)
+      case .dup(let fd):
+        reserved = descriptors.reserve()
+        return .dup(fd: real(fd))
+      case .dup2(let fd, let newfd):
+        if fd == newfd { return .dup2(fd: real(fd), newfd: real(fd)) }
+        return translateDup3(fd, newfd, flags: 0, reserving: &reserved)
+      case .dup3(let fd, let newfd, let flags):
+        if fd == newfd || flags & ~SyscallVocabulary.O_CLOEXEC != 0 {
+          // EINVAL before anything is looked up: the same call with real numbers.
+          return .dup3(fd: real(fd), newfd: real(fd), flags: flags)
+        }
+        return translateDup3(fd, newfd, flags: flags, reserving: &reserved)
       }
+    }
+
+    /// `dup2`/`dup3` onto a script number: onto its real descriptor when it is open; when it
+    /// is not, the number is reserved and the real call becomes `dup` (`fcntl(F_DUPFD_CLOEXEC)`
+    /// for O_CLOEXEC), which picks a real number the backend is not using; a number the
+    /// model's RLIMIT_NOFILE refuses becomes one every real limit refuses, for the same EBADF.
+    func translateDup3(_ fd: Int32, _ newfd: Int32, flags: Int32, reserving reserved: inout Int32?) -> Syscall {
+      let old = descriptors.realDescriptor(fd)
+      if descriptors.isOpen(newfd) {
+        return .dup3(fd: old, newfd: descriptors.realDescriptor(newfd), flags: flags)
+      }
+      guard UInt32(bitPattern: newfd) < UInt32(bitPattern: KernelConfig().nofile), descriptors.reserve(exactly: newfd)
+      else { return .dup3(fd: old, newfd: Int32.max, flags: flags) }
+      reserved = newfd
+      return .dup(fd: old)
     }
 
     /// Absolute paths are taken from the sandbox's root (the model's tasks all work in `/`);

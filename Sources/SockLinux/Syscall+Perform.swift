@@ -127,6 +127,12 @@
         return Self.writeSysctl(sysctl, value)
       case .kill(let task, let signal):
         return .returning(Int64(GNU.tgkill(getpid(), Int32(task.rawValue), signal.rawValue)))
+      case .dup(let fd):
+        return .returning(Int64(Glibc.dup(fd)))
+      case .dup2(let fd, let newfd):
+        return .returning(Int64(Glibc.dup2(fd, newfd)))
+      case .dup3(let fd, let newfd, let flags):
+        return .returning(Int64(GNU.dup3(fd, newfd, flags)))
       }
     }
 

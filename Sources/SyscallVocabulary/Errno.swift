@@ -9,6 +9,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case ENOMEM = 12
   case EACCES = 13
   case EFAULT = 14
+  case EBUSY = 16
   case EEXIST = 17
   case ENOTDIR = 20
   case EISDIR = 21
@@ -68,6 +69,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .ENOMEM: "ENOMEM"
     case .EACCES: "EACCES"
     case .EFAULT: "EFAULT"
+    case .EBUSY: "EBUSY"
     case .EEXIST: "EEXIST"
     case .ENOTDIR: "ENOTDIR"
     case .EISDIR: "EISDIR"
@@ -106,6 +108,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .ENOMEM: "Cannot allocate memory",
     .EACCES: "Permission denied",
     .EFAULT: "Bad address",
+    .EBUSY: "Device or resource busy",
     .EEXIST: "File exists",
     .ENOTDIR: "Not a directory",
     .EISDIR: "Is a directory",

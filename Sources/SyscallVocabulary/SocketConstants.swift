@@ -59,6 +59,8 @@ public let SHUT_RDWR: Int32 = 2
 public let O_NONBLOCK: Int32 = 0o4000
 /// `SOCK_CLOEXEC` (= `O_CLOEXEC`).
 public let SOCK_CLOEXEC: Int32 = 0o2000000
+/// `O_CLOEXEC`, the one flag `dup3` takes.
+public let O_CLOEXEC: Int32 = SOCK_CLOEXEC
 /// `SOCK_NONBLOCK` (= `O_NONBLOCK`).
 public let SOCK_NONBLOCK: Int32 = O_NONBLOCK
 

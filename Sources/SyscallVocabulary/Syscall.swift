@@ -42,6 +42,12 @@ public enum Syscall: Sendable {
   case sysctl(Sysctl, value: Int64)
   /// `tgkill(pid, tid, signal)` to another thread of the process.
   case kill(task: TaskID, signal: Signal)
+  /// `dup(fd)`.
+  case dup(fd: Int32)
+  /// `dup2(fd, newfd)`.
+  case dup2(fd: Int32, newfd: Int32)
+  /// `dup3(fd, newfd, flags)`.
+  case dup3(fd: Int32, newfd: Int32, flags: Int32)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
@@ -49,9 +55,17 @@ public enum Syscall: Sendable {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
-      .getIntOption(let fd, _):
+      .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill: nil
+    }
+  }
+
+  /// The descriptor a `dup2` or `dup3` returns when it succeeds.
+  public var duplicateTarget: Int32? {
+    switch self {
+    case .dup2(_, let newfd), .dup3(_, let newfd, _): newfd
+    default: nil
     }
   }
 
@@ -79,6 +93,9 @@ public enum Syscall: Sendable {
     case .poll: "poll"
     case .sysctl: "sysctl"
     case .kill: "tgkill"
+    case .dup: "dup"
+    case .dup2: "dup2"
+    case .dup3: "dup3"
     }
   }
 }

@@ -152,6 +152,11 @@ public struct Operation: Sendable {
     case poll([PollItem], timeoutMs: Int32)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
     case disconnect
+    /// `dup as NAME`: a new descriptor, the lowest free, for the same open file.
+    case dup(as: Name)
+    /// `dup2 TARGET` (`dup3Flags` nil) or `dup3 TARGET [cloexec]`: the descriptor TARGET
+    /// names now refers to this socket's open file.
+    case dup2(onto: DupTarget, dup3Flags: Int32?)
   }
 
   public let kind: Kind
@@ -159,6 +164,33 @@ public struct Operation: Sendable {
   public let location: SourceLocation
   public let word: String
   public let expectation: Expectation?
+}
+
+extension Operation.Kind {
+  /// The name of the descriptor the call makes: `accept as NAME`, `dup as NAME`,
+  /// `dup2 N as NAME`.
+  var newName: Name? {
+    switch self {
+    case .accept(let name): name
+    case .dup(let name): name
+    case .dup2(let target, _): target.newName
+    default: nil
+    }
+  }
+}
+
+/// Where `dup2` and `dup3` put the new descriptor.
+public enum DupTarget: Sendable {
+  /// `dup2 NAME`: onto the descriptor another name holds, which is closed first.
+  case socket(Name)
+  /// `dup2 INT as NAME`: onto that number, which the new name then holds.
+  case number(Int32, as: Name)
+
+  /// The name the call creates, if any.
+  public var newName: Name? {
+    if case .number(_, let name) = self { return name }
+    return nil
+  }
 }
 
 /// One socket of a `poll`: nil names the polling socket itself.

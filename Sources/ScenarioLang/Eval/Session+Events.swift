@@ -53,6 +53,8 @@ extension ScenarioSession {
       accepted.type = socket.type
       opened(accepted, fd: Int32(outcome.value), inode: outcome.inode)
       return name
+    case .dup, .dup2, .dup3:
+      return duplicated(socket, fd: Int32(outcome.value), call: call)
     default:
       break
     }

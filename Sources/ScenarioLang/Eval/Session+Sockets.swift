@@ -88,6 +88,27 @@ extension ScenarioSession {
     if let inode { socketNames[inode] = socket.name }
   }
 
+  /// `dup`, `dup2` or `dup3` of `socket` returned `fd`: a new name for it (`dup as NAME`,
+  /// `dup2 N as NAME`) with its own thread, or the name whose descriptor it replaced; either
+  /// now stands for `socket`'s socket. Wait queues keep the socket's first name. Returns the
+  /// new name, for the trace.
+  func duplicated(_ socket: ScenarioSocket, fd: Int32, call: SubmittedCall) -> String? {
+    if let target = call.dupTarget {
+      target.type = socket.type
+      target.address = socket.address
+      return nil
+    }
+    // A name with a thread counts against the limit as an accepted socket does.
+    socketsCreated += 1
+    guard let name = call.acceptAs, let written = call.acceptName,
+      let copy = newSocket(name, at: written, in: socket.process)
+    else { return nil }
+    copy.type = socket.type
+    copy.address = socket.address
+    opened(copy, fd: fd, inode: nil)
+    return name
+  }
+
   /// `close` of `socket`'s descriptor `fd` returned 0.
   func closed(_ socket: ScenarioSocket, fd: Int32) {
     socket.fd = -1

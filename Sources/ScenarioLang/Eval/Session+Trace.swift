@@ -11,9 +11,11 @@ extension ScenarioSession {
     at now: Nanoseconds
   ) {
     let sender = call.socket?.type == .dgram ? outcome.sender : nil
+    // `dup2 7 as d`: the target had no name when the call was made, so it shows as a number.
+    let name: (Int32) -> String = created == nil ? fdName : { "\($0)" }
     let text = TraceFormatter.returned(
       record.syscall, outcome, resumed: resumed,
-      call: describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName), name: fdName,
+      call: describe(record.syscall, by: call.actor, result: outcome, pair: call.pairName, name: name), name: fdName,
       created: created, sender: sender)
     output(TraceFormatter.line(now, call.actor, text))
     if kills(outcome.raised) {
@@ -61,11 +63,14 @@ extension ScenarioSession {
   }
 
   /// The call as the trace shows it: sockets by name.
-  func describe(_ syscall: Syscall, by actor: String, result: SyscallOutcome? = nil, pair: String? = nil) -> String {
+  func describe(
+    _ syscall: Syscall, by actor: String, result: SyscallOutcome? = nil, pair: String? = nil,
+    name: ((Int32) -> String)? = nil
+  ) -> String {
     var socket = actor
     if case .kill(let task, _) = syscall { socket = backend.name(of: task) }
     return TraceFormatter.call(
-      syscall, socket: socket, result: result, name: fdName, pairNames: pair.map { (actor, $0) })
+      syscall, socket: socket, result: result, name: name ?? fdName, pairNames: pair.map { (actor, $0) })
   }
 
   /// Who made a call still in flight: its socket, or the backend's name of its task.

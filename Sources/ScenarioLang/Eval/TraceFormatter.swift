@@ -60,6 +60,9 @@ struct TraceFormatter {
         + "], \(fds.count), \(timeoutMs))"
     case .sysctl(let sysctl, let value): "sysctl(\(sysctl)=\(value))"
     case .kill(_, let signal): "tgkill(\(socket), \(signal))"
+    case .dup: "dup(\(socket))"
+    case .dup2(_, let newfd): "dup2(\(socket), \(name(newfd)))"
+    case .dup3(_, let newfd, let flags): "dup3(\(socket), \(name(newfd)), \(flags == 0 ? "0" : openFlags(flags)))"
     }
   }
 
@@ -112,6 +115,9 @@ struct TraceFormatter {
     }
     return "\(ns)ns"
   }
+
+  /// `O_CLOEXEC`, or the number for flags the call refuses.
+  static func openFlags(_ flags: Int32) -> String { flags == O_CLOEXEC ? "O_CLOEXEC" : "\(flags)" }
 
   static func shutdownName(_ how: Int32) -> String {
     switch how {

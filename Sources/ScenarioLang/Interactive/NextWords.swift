@@ -144,6 +144,23 @@ struct NextWords {
       skip()
     case .close, .disconnect:
       break  // no arguments
+    case .dup:
+      if atEnd { return [Keyword.as.rawValue] }
+      guard word == Keyword.as.rawValue else { return [] }
+      skip()
+      if atEnd { return [] }  // the new descriptor's name
+      skip()
+    case .dup2, .dup3:
+      if atEnd { return sockets }
+      let numbered = !atEnd && { if case .number = tokens[index].kind { true } else { false } }()
+      skip()
+      if numbered {
+        if atEnd { return [Keyword.as.rawValue] }
+        guard word == Keyword.as.rawValue else { return [] }
+        skip()
+        if atEnd { return [] }  // the new descriptor's name
+        skip()
+      }
     }
     return nil
   }

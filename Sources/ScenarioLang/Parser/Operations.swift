@@ -28,7 +28,7 @@ extension Parser {
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type' )
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
-  ///            | 'disconnect' | poll
+  ///            | 'disconnect' | poll | 'dup' 'as' NAME | ( 'dup2' | 'dup3' ) duptarget
   ///            followed by an optional expectation
   mutating func parseOperation(_ operation: OperationWord) throws(Diagnostic) -> Operation {
     let word = operation.rawValue
@@ -63,6 +63,14 @@ extension Parser {
         advance()
       }
       kind = .accept(as: name)
+    case .dup:
+      guard currentIs(.as) else {
+        throw error("'dup' needs 'as NAME', the name of the new descriptor, found \(current.spelling)")
+      }
+      advance()
+      kind = .dup(as: try parseNewDescriptorName("dup as"))
+    case .dup2, .dup3:
+      kind = .dup2(onto: try parseDupTarget(word), dup3Flags: operation == .dup3 ? 0 : nil)
     case .close:
       kind = .close
     case .shutdown:
@@ -130,6 +138,35 @@ extension Parser {
     }
     throw Diagnostic(
       "'\(word)' cannot return that: \(needs)", at: expectation.location, notes: ["write '= 0' or '= -1 ERRNO'"])
+  }
+
+  /// duptarget := NAME | INT 'as' NAME
+  mutating func parseDupTarget(_ word: String) throws(Diagnostic) -> DupTarget {
+    if case .number = current.kind {
+      let number = try parseInt32("\(word)'s target descriptor")
+      guard currentIs(.as) else {
+        throw error(
+          "'\(word) \(number)' needs 'as NAME', the name of the descriptor it makes, found \(current.spelling)")
+      }
+      advance()
+      return .number(number, as: try parseNewDescriptorName("\(word) \(number) as"))
+    }
+    guard let target = currentWord, Self.canReferToSocket(target) else {
+      throw error(
+        "'\(word)' needs the name whose descriptor it replaces, or a number and 'as NAME', found \(current.spelling)",
+        notes: ["e.g. '\(word) d' or '\(word) 7 as d'"])
+    }
+    defer { advance() }
+    return .socket(try makeName(target))
+  }
+
+  /// The name a `dup` gives the descriptor it makes.
+  mutating func parseNewDescriptorName(_ what: String) throws(Diagnostic) -> Name {
+    guard let word = currentWord, !Self.isReserved(word) else {
+      throw error("'\(what)' needs a name for the new descriptor, found \(current.spelling)")
+    }
+    defer { advance() }
+    return try makeName(word)
   }
 
   /// how := 'rd' | 'wr' | 'rdwr' | INT

@@ -17,6 +17,7 @@ public enum StatementWord: String, CaseIterable, Sendable {
 public enum OperationWord: String, CaseIterable, Sendable {
   case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
   case poll, disconnect
+  case dup, dup2, dup3
 }
 
 /// What `get` reads, in the order its error lists them.

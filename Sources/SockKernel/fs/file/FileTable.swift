@@ -4,7 +4,7 @@ import SyscallVocabulary
 extension Kernel {
   /// `get_unused_fd_flags` + `fd_install`: the lowest free descriptor.
   func installFile(_ file: SocketFile) -> Int32 {
-    if let fd = freeDescriptors.popMin() {
+    if let fd = popFreeDescriptor() {
       files[Int(fd)] = file
       return fd
     }
@@ -14,16 +14,37 @@ extension Kernel {
 
   /// `get_unused_fd_flags` alone: a descriptor kept for a file installed later.
   func reserveDescriptor() -> Int32 {
-    if let fd = freeDescriptors.popMin() { return fd }
-    files.append(nil)
-    return Int32(files.count - 1)
+    let fd: Int32
+    if let free = popFreeDescriptor() {
+      fd = free
+    } else {
+      files.append(nil)
+      fd = Int32(files.count - 1)
+    }
+    reservedDescriptors.insert(fd)
+    return fd
+  }
+
+  /// The lowest free descriptor below `files.count`. `dup2` can take a free descriptor
+  /// without popping it, so an entry may be stale (open again): those are skipped.
+  private func popFreeDescriptor() -> Int32? {
+    while let fd = freeDescriptors.popMin() {
+      if files[Int(fd)] == nil, !reservedDescriptors.contains(fd) { return fd }
+    }
+    return nil
   }
 
   /// `fd_install` into a reserved descriptor.
-  func installFile(_ file: SocketFile, at fd: Int32) { files[Int(fd)] = file }
+  func installFile(_ file: SocketFile, at fd: Int32) {
+    reservedDescriptors.remove(fd)
+    files[Int(fd)] = file
+  }
 
   /// `put_unused_fd`: gives a reserved descriptor back.
-  func releaseDescriptor(_ fd: Int32) { freeDescriptors.insert(fd) }
+  func releaseDescriptor(_ fd: Int32) {
+    reservedDescriptors.remove(fd)
+    freeDescriptors.insert(fd)
+  }
 
   /// `sockfd_lookup`: `EBADF` for a descriptor that is not open.
   func lookupFile(_ fd: Int32) -> SocketFile? {
@@ -35,6 +56,7 @@ extension Kernel {
   func removeFile(_ fd: Int32) -> SocketFile? {
     guard let file = lookupFile(fd) else { return nil }
     files[Int(fd)] = nil
+    closeOnExec.remove(fd)
     freeDescriptors.insert(fd)
     return file
   }
