@@ -10,7 +10,7 @@ struct NextWords {
   /// The statement's tokens before the word being completed.
   let tokens: ArraySlice<Token>
   let sockets: [String]
-  private var index: Int
+  var index: Int
 
   init(_ tokens: ArraySlice<Token>, sockets: [String]) {
     self.tokens = tokens
@@ -27,12 +27,12 @@ struct NextWords {
 
   // MARK: Token cursor
 
-  private var atEnd: Bool { index == tokens.endIndex }
-  private var word: String? {
+  var atEnd: Bool { index == tokens.endIndex }
+  var word: String? {
     guard !atEnd, case .word(let text) = tokens[index].kind else { return nil }
     return text
   }
-  private mutating func skip(_ count: Int = 1) { index = min(tokens.endIndex, index + count) }
+  mutating func skip(_ count: Int = 1) { index = min(tokens.endIndex, index + count) }
 
   // MARK: Statements
 
@@ -144,23 +144,8 @@ struct NextWords {
       skip()
     case .close, .disconnect:
       break  // no arguments
-    case .dup:
-      if atEnd { return [Keyword.as.rawValue] }
-      guard word == Keyword.as.rawValue else { return [] }
-      skip()
-      if atEnd { return [] }  // the new descriptor's name
-      skip()
-    case .dup2, .dup3:
-      if atEnd { return sockets }
-      let numbered = !atEnd && { if case .number = tokens[index].kind { true } else { false } }()
-      skip()
-      if numbered {
-        if atEnd { return [Keyword.as.rawValue] }
-        guard word == Keyword.as.rawValue else { return [] }
-        skip()
-        if atEnd { return [] }  // the new descriptor's name
-        skip()
-      }
+    case .dup, .dup2, .dup3:
+      if let open = duplicate(operation) { return open }
     }
     return nil
   }
