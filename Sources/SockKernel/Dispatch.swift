@@ -27,6 +27,8 @@ extension Kernel {
       return .done(ksysDup2(fd, newfd))
     case .dup3(let fd, let newfd, let flags):
       return .done(ksysDup3(fd, newfd, flags: flags))
+    case .fcntl(let fd, let command, let arg):
+      return .done(sysFcntl(fd, command, arg))
     default:
       break
     }
@@ -51,8 +53,8 @@ extension Kernel {
     case .getTimeout(_, let option):
       return .done(skGetsockopt(file.sock, option))
     case .setNonBlocking(_, let on):
-      file.nonBlocking = on
-      return .done(.success())
+      // `nonblock` is F_SETFL with O_RDWR|O_NONBLOCK or O_RDWR.
+      return .done(setfl(file, on ? O_RDWR | O_NONBLOCK : O_RDWR))
     case .send(_, let data, let flags, let address):
       return sysSendto(file, data, flags: flags, address: address, frame: &call.frame)
     case .recv(_, let length, let flags):
@@ -61,7 +63,7 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3:
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl:
       preconditionFailure("handled above")
     }
   }

@@ -39,6 +39,14 @@ struct DescriptorTable {
     return true
   }
 
+  /// The lowest number at or above `low` that is free, held as ``reserve()`` holds one: the
+  /// number an `fcntl(F_DUPFD, low)` returns.
+  mutating func reserve(atLeast low: Int32) -> Int32 {
+    let number = free.unordered.filter { $0 >= low }.min() ?? max(next, low)
+    _ = reserve(exactly: number)
+    return number
+  }
+
   mutating func install(_ number: Int32, real descriptor: Int32) {
     reserved.remove(number)
     real[number] = descriptor

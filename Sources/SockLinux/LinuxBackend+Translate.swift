@@ -54,6 +54,17 @@
       case .dup2(let fd, let newfd):
         if fd == newfd { return .dup2(fd: real(fd), newfd: real(fd)) }
         return translateDup3(fd, newfd, flags: 0, reserving: &reserved)
+      case .fcntl(let fd, let command, let arg):
+        guard command == .F_DUPFD || command == .F_DUPFD_CLOEXEC else {
+          return .fcntl(fd: real(fd), command: command, arg: arg)
+        }
+        // The script's number is the lowest free at or above `arg`; the real one any free.
+        // An `arg` the model's RLIMIT_NOFILE refuses becomes one every real limit refuses.
+        guard UInt32(bitPattern: arg) < UInt32(bitPattern: KernelConfig().nofile) else {
+          return .fcntl(fd: real(fd), command: command, arg: Int32.max)
+        }
+        reserved = descriptors.reserve(atLeast: arg)
+        return .fcntl(fd: real(fd), command: command, arg: 0)
       case .dup3(let fd, let newfd, let flags):
         if fd == newfd || flags & ~SyscallVocabulary.O_CLOEXEC != 0 {
           // EINVAL before anything is looked up: the same call with real numbers.
@@ -75,6 +86,7 @@
       guard UInt32(bitPattern: newfd) < UInt32(bitPattern: KernelConfig().nofile), descriptors.reserve(exactly: newfd)
       else { return .dup3(fd: old, newfd: Int32.max, flags: flags) }
       reserved = newfd
+      if flags & SyscallVocabulary.O_CLOEXEC != 0 { return .fcntl(fd: old, command: .F_DUPFD_CLOEXEC, arg: 0) }
       return .dup(fd: old)
     }
 

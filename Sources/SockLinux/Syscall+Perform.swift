@@ -58,7 +58,7 @@
         if r == 0 { result.timeval = Timeval(seconds: Int64(tv.tv_sec), microseconds: Int64(tv.tv_usec)) }
         return result
       case .setNonBlocking(let fd, let on):
-        return .returning(Int64(fcntl(fd, F_SETFL, on ? O_RDWR | Glibc.O_NONBLOCK : O_RDWR)))
+        return .returning(Int64(Glibc.fcntl(fd, F_SETFL, on ? Glibc.O_RDWR | Glibc.O_NONBLOCK : Glibc.O_RDWR)))
       case .createFile(let path):
         return .returning(Int64(Glibc.mknod(path, S_IFREG | 0o644, 0)))
       case .mkdir(let path):
@@ -133,6 +133,11 @@
         return .returning(Int64(Glibc.dup2(fd, newfd)))
       case .dup3(let fd, let newfd, let flags):
         return .returning(Int64(GNU.dup3(fd, newfd, flags)))
+      case .fcntl(let fd, let command, let arg):
+        var result = RealResult.returning(Int64(Glibc.fcntl(fd, command.rawValue, arg)))
+        // What F_GETFD and F_GETFL return is what an `= [FLAGS]` expectation reads.
+        if result.errno == 0, command == .F_GETFD || command == .F_GETFL { result.optionValue = Int32(result.value) }
+        return result
       }
     }
 

@@ -48,6 +48,8 @@ public enum Syscall: Sendable {
   case dup2(fd: Int32, newfd: Int32)
   /// `dup3(fd, newfd, flags)`.
   case dup3(fd: Int32, newfd: Int32, flags: Int32)
+  /// `fcntl(fd, command, arg)`; F_GETFD and F_GETFL take no argument.
+  case fcntl(fd: Int32, command: FcntlCommand, arg: Int32)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
@@ -55,7 +57,7 @@ public enum Syscall: Sendable {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
-      .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _):
+      .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill: nil
     }
@@ -96,6 +98,7 @@ public enum Syscall: Sendable {
     case .dup: "dup"
     case .dup2: "dup2"
     case .dup3: "dup3"
+    case .fcntl: "fcntl"
     }
   }
 }

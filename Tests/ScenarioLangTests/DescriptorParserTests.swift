@@ -61,3 +61,66 @@ struct DescriptorParserTests {
     bad.expectThrown { _ = try Parser.parse($0) }
   }
 }
+
+@Suite("Parser: fcntl")
+struct FcntlParserTests {
+  private func kind(_ text: String) throws -> Operation.Kind? {
+    guard case .act(_, let ops) = try Parser.parse(text).statements[0].kind else { return nil }
+    return ops.first?.kind
+  }
+
+  @Test("fcntl's commands and their arguments")
+  func commands() throws {
+    guard case .fcntl(.F_GETFL, 0, nil) = try kind("c fcntl getfl = [O_RDWR|O_NONBLOCK]") else {
+      Issue.record("getfl")
+      return
+    }
+    guard case .fcntl(.F_SETFL, let flags, nil) = try kind("c fcntl setfl nonblock|append") else {
+      Issue.record("setfl")
+      return
+    }
+    #expect(flags == O_NONBLOCK | O_APPEND)
+    guard case .fcntl(.F_SETFD, 1, nil) = try kind("c fcntl setfd cloexec") else {
+      Issue.record("setfd")
+      return
+    }
+    guard case .fcntl(.F_DUPFD_CLOEXEC, 4, let name?) = try kind("c fcntl dupfd_cloexec 4 as d") else {
+      Issue.record("dupfd_cloexec")
+      return
+    }
+    #expect(name.text == "d")
+    guard case .dup2(.socket, O_CLOEXEC?) = try kind("c dup3 d cloexec") else {
+      Issue.record("dup3 cloexec")
+      return
+    }
+  }
+
+  @Test("a getfl expectation names the flags as strace does")
+  func flagsExpectation() throws {
+    guard case .act(_, let ops) = try Parser.parse("c fcntl getfl = [O_RDWR|O_NONBLOCK]").statements[0].kind
+    else { return }
+    #expect(ops[0].expectation?.result == .option(O_RDWR | O_NONBLOCK))
+  }
+
+  @Test(
+    "malformed fcntl operations point at the problem",
+    arguments: [
+      DiagnosticCase(
+        text: "c fcntl getflags",
+        message: "'fcntl' takes getfl, setfl, getfd, setfd, dupfd or dupfd_cloexec, found 'getflags'", column: 9),
+      DiagnosticCase(
+        text: "c fcntl setfl O_NONBLOCK",
+        message: "'fcntl setfl' takes nonblock, append, direct joined by '|', or 0, found 'O_NONBLOCK'", column: 15),
+      DiagnosticCase(text: "c fcntl setfd 1", message: "'fcntl setfd' takes cloexec or 0, found '1'", column: 15),
+      DiagnosticCase(
+        text: "c fcntl dupfd 3 d",
+        message: "'fcntl dupfd 3' needs 'as NAME', the name of the descriptor it makes, found 'd'", column: 17),
+      DiagnosticCase(
+        text: "c fcntl getfl = [O_NONBLOK]",
+        message: "expected file flags such as O_RDWR|O_NONBLOCK, found 'O_NONBLOK'",
+        column: 18),
+    ])
+  func errors(_ bad: DiagnosticCase) {
+    bad.expectThrown { _ = try Parser.parse($0) }
+  }
+}

@@ -157,6 +157,8 @@ public struct Operation: Sendable {
     /// `dup2 TARGET` (`dup3Flags` nil) or `dup3 TARGET [cloexec]`: the descriptor TARGET
     /// names now refers to this socket's open file.
     case dup2(onto: DupTarget, dup3Flags: Int32?)
+    /// `fcntl getfl|getfd|setfl FLAGS|setfd cloexec|0|dupfd N as NAME|dupfd_cloexec N as NAME`.
+    case fcntl(FcntlCommand, arg: Int32, as: Name?)
   }
 
   public let kind: Kind
@@ -174,6 +176,7 @@ extension Operation.Kind {
     case .accept(let name): name
     case .dup(let name): name
     case .dup2(let target, _): target.newName
+    case .fcntl(_, _, let name): name
     default: nil
     }
   }

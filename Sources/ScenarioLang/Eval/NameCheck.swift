@@ -50,7 +50,8 @@ struct NameCheck {
     for operation in operations {
       switch operation.kind {
       case .connect(.socket(let target)), .send(_, _, .socket(let target)): try use(target)
-      case .accept(let name?), .dup(let name), .dup2(.number(_, let name), _): try declare(name)
+      case .accept(let name?), .dup(let name), .dup2(.number(_, let name), _), .fcntl(_, _, let name?):
+        try declare(name)
       case .dup2(.socket(let target), _): try use(target)
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }
       default: break

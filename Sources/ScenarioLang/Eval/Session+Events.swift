@@ -53,7 +53,7 @@ extension ScenarioSession {
       accepted.type = socket.type
       opened(accepted, fd: Int32(outcome.value), inode: outcome.inode)
       return name
-    case .dup, .dup2, .dup3:
+    case .dup, .dup2, .dup3, .fcntl(_, .F_DUPFD, _), .fcntl(_, .F_DUPFD_CLOEXEC, _):
       return duplicated(socket, fd: Int32(outcome.value), call: call)
     default:
       break

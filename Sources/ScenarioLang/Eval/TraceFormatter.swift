@@ -63,6 +63,13 @@ struct TraceFormatter {
     case .dup: "dup(\(socket))"
     case .dup2(_, let newfd): "dup2(\(socket), \(name(newfd)))"
     case .dup3(_, let newfd, let flags): "dup3(\(socket), \(name(newfd)), \(flags == 0 ? "0" : openFlags(flags)))"
+    case .fcntl(_, let command, let arg):
+      switch command {
+      case .F_GETFD, .F_GETFL: "fcntl(\(socket), \(command))"
+      case .F_SETFD: "fcntl(\(socket), \(command), \(descriptorFlags(arg)))"
+      case .F_SETFL: "fcntl(\(socket), \(command), \(statusFlags(arg)))"
+      case .F_DUPFD, .F_DUPFD_CLOEXEC: "fcntl(\(socket), \(command), \(arg))"
+      }
     }
   }
 
@@ -114,6 +121,37 @@ struct TraceFormatter {
       return "\(ns / scale)\(unit)"
     }
     return "\(ns)ns"
+  }
+
+  /// `O_RDWR|O_APPEND|O_NONBLOCK`: the access mode, then the flags strace knows, in its
+  /// order, then any other bits in hex.
+  static func statusFlags(_ flags: Int32) -> String {
+    let modes = ["O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"]
+    var names = [modes[Int(flags & O_ACCMODE)]]
+    var rest = flags & ~O_ACCMODE
+    for (bit, name) in [(O_APPEND, "O_APPEND"), (O_NONBLOCK, "O_NONBLOCK"), (O_DIRECT, "O_DIRECT")]
+    where rest & bit != 0 {
+      names.append(name)
+      rest &= ~bit
+    }
+    if rest != 0 { names.append("0x" + String(UInt32(bitPattern: rest), radix: 16)) }
+    return names.joined(separator: "|")
+  }
+
+  /// `FD_CLOEXEC`, `0`.
+  static func descriptorFlags(_ flags: Int32) -> String {
+    if flags == 0 { return "0" }
+    let rest = flags & ~FD_CLOEXEC
+    let names = (flags & FD_CLOEXEC != 0 ? ["FD_CLOEXEC"] : []) + (rest != 0 ? ["0x" + String(rest, radix: 16)] : [])
+    return names.joined(separator: "|")
+  }
+
+  /// strace's result of F_GETFL and F_GETFD: `= 0x802 (flags O_RDWR|O_NONBLOCK)`, `= 0`.
+  static func fcntlResult(_ command: FcntlCommand, _ value: Int64) -> String? {
+    guard value > 0, command == .F_GETFL || command == .F_GETFD else { return nil }
+    let flags = Int32(truncatingIfNeeded: value)
+    let names = command == .F_GETFL ? statusFlags(flags) : descriptorFlags(flags)
+    return "= 0x\(String(value, radix: 16)) (flags \(names))"
   }
 
   /// `O_CLOEXEC`, or the number for flags the call refuses.

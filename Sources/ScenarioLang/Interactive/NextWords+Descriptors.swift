@@ -7,13 +7,56 @@ extension NextWords {
       if atEnd { return sockets }
       let numbered = if case .number = tokens[index].kind { true } else { false }
       skip()
-      guard numbered else { return nil }
+      guard numbered else { return cloexec(after: operation) }
     }
     if atEnd { return [Keyword.as.rawValue] }
     guard word == Keyword.as.rawValue else { return [] }
     skip()
     if atEnd { return [] }  // the new descriptor's name
     skip()
+    return cloexec(after: operation)
+  }
+
+  /// `dup3 TARGET [cloexec]`.
+  private mutating func cloexec(after operation: OperationWord) -> [String]? {
+    guard operation == .dup3 else { return nil }
+    if atEnd { return [Keyword.cloexec.rawValue] + Parser.operationWords }
+    if word == Keyword.cloexec.rawValue { skip() }
     return nil
+  }
+
+  /// fcntl := 'fcntl' ( 'getfl' | 'getfd' | 'setfl' statusflags | 'setfd' ( 'cloexec' | '0' )
+  ///          | ( 'dupfd' | 'dupfd_cloexec' ) INT 'as' NAME )
+  mutating func fcntl() -> [String]? {
+    if atEnd { return FcntlWord.allCases.map(\.rawValue) }
+    guard let command = word.flatMap(FcntlWord.init(rawValue:)) else { return [] }
+    skip()
+    switch command {
+    case .getfl, .getfd:
+      return nil
+    case .setfl:
+      let flags = StatusFlagWord.allCases.map(\.rawValue)
+      if atEnd { return flags }
+      skip()
+      while !atEnd, tokens[index].kind == .pipe {
+        skip()
+        if atEnd { return flags }
+        skip()
+      }
+      return nil
+    case .setfd:
+      if atEnd { return [Keyword.cloexec.rawValue] }
+      skip()
+      return nil
+    case .dupfd, .dupfd_cloexec:
+      if atEnd { return [] }  // the lowest descriptor
+      skip()
+      if atEnd { return [Keyword.as.rawValue] }
+      guard word == Keyword.as.rawValue else { return [] }
+      skip()
+      if atEnd { return [] }  // the new descriptor's name
+      skip()
+      return nil
+    }
   }
 }

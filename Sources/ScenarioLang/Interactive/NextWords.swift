@@ -146,6 +146,8 @@ struct NextWords {
       break  // no arguments
     case .dup, .dup2, .dup3:
       if let open = duplicate(operation) { return open }
+    case .fcntl:
+      if let open = fcntl() { return open }
     }
     return nil
   }

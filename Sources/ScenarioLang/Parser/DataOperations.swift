@@ -120,6 +120,12 @@ extension Parser {
       try expect(.rightBracket, "']'")
       return .option(errno.rawValue)
     }
+    // `fcntl getfl` and `getfd` read flags, which the trace prints by their C names.
+    if let word = currentWord, FileFlagWord(rawValue: word) != nil || word.hasPrefix("O_") || word.hasPrefix("FD_") {
+      let flags = try parseFileFlags()
+      try expect(.rightBracket, "']'")
+      return .option(flags)
+    }
     // `get type` reads a socket type, which the trace prints by its C name.
     if let word = currentWord, let type = Self.socketTypeNames[word] {
       advance()

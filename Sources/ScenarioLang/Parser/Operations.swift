@@ -28,7 +28,8 @@ extension Parser {
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type' )
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
-  ///            | 'disconnect' | poll | 'dup' 'as' NAME | ( 'dup2' | 'dup3' ) duptarget
+  ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
+  ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
   ///            followed by an optional expectation
   mutating func parseOperation(_ operation: OperationWord) throws(Diagnostic) -> Operation {
     let word = operation.rawValue
@@ -70,7 +71,18 @@ extension Parser {
       advance()
       kind = .dup(as: try parseNewDescriptorName("dup as"))
     case .dup2, .dup3:
-      kind = .dup2(onto: try parseDupTarget(word), dup3Flags: operation == .dup3 ? 0 : nil)
+      let target = try parseDupTarget(word)
+      var flags: Int32? = nil
+      if operation == .dup3 {
+        flags = 0
+        if currentIs(.cloexec) {
+          advance()
+          flags = O_CLOEXEC
+        }
+      }
+      kind = .dup2(onto: target, dup3Flags: flags)
+    case .fcntl:
+      kind = try parseFcntl()
     case .close:
       kind = .close
     case .shutdown:
@@ -129,44 +141,18 @@ extension Parser {
   static func checkFits(_ expectation: Expectation, word: String, kind: Operation.Kind) throws(Diagnostic) {
     let needs: String
     switch (expectation.result, kind) {
-    case (.value, _), (.error, _), (.timeval, .getTimeout), (.data, .recv), (.option, .getOption), (.revents, .poll):
+    case (.value, _), (.error, _), (.timeval, .getTimeout), (.data, .recv), (.option, .getOption), (.revents, .poll),
+      (.option, .fcntl(.F_GETFL, _, _)), (.option, .fcntl(.F_GETFD, _, _)):
       return
     case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
     case (.data, _): needs = "a data result (\"…\") is for 'recv'"
-    case (.option, _): needs = "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error' or 'get type'"
+    case (.option, _):
+      needs =
+        "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl' or 'fcntl getfd'"
     case (.revents, _): needs = "a revents result ([IN|OUT]) is for 'poll'"
     }
     throw Diagnostic(
       "'\(word)' cannot return that: \(needs)", at: expectation.location, notes: ["write '= 0' or '= -1 ERRNO'"])
-  }
-
-  /// duptarget := NAME | INT 'as' NAME
-  mutating func parseDupTarget(_ word: String) throws(Diagnostic) -> DupTarget {
-    if case .number = current.kind {
-      let number = try parseInt32("\(word)'s target descriptor")
-      guard currentIs(.as) else {
-        throw error(
-          "'\(word) \(number)' needs 'as NAME', the name of the descriptor it makes, found \(current.spelling)")
-      }
-      advance()
-      return .number(number, as: try parseNewDescriptorName("\(word) \(number) as"))
-    }
-    guard let target = currentWord, Self.canReferToSocket(target) else {
-      throw error(
-        "'\(word)' needs the name whose descriptor it replaces, or a number and 'as NAME', found \(current.spelling)",
-        notes: ["e.g. '\(word) d' or '\(word) 7 as d'"])
-    }
-    defer { advance() }
-    return .socket(try makeName(target))
-  }
-
-  /// The name a `dup` gives the descriptor it makes.
-  mutating func parseNewDescriptorName(_ what: String) throws(Diagnostic) -> Name {
-    guard let word = currentWord, !Self.isReserved(word) else {
-      throw error("'\(what)' needs a name for the new descriptor, found \(current.spelling)")
-    }
-    defer { advance() }
-    return try makeName(word)
   }
 
   /// how := 'rd' | 'wr' | 'rdwr' | INT

@@ -17,7 +17,54 @@ public enum StatementWord: String, CaseIterable, Sendable {
 public enum OperationWord: String, CaseIterable, Sendable {
   case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
   case poll, disconnect
-  case dup, dup2, dup3
+  case dup, dup2, dup3, fcntl
+}
+
+/// What `fcntl` does: its command, in the order its error lists them.
+public enum FcntlWord: String, CaseIterable, Sendable {
+  case getfl, setfl, getfd, setfd, dupfd, dupfd_cloexec
+
+  var command: FcntlCommand {
+    switch self {
+    case .getfl: .F_GETFL
+    case .setfl: .F_SETFL
+    case .getfd: .F_GETFD
+    case .setfd: .F_SETFD
+    case .dupfd: .F_DUPFD
+    case .dupfd_cloexec: .F_DUPFD_CLOEXEC
+    }
+  }
+}
+
+/// The file status flags `fcntl setfl` sets (`setfl nonblock|append`); the others are cleared.
+public enum StatusFlagWord: String, CaseIterable, Sendable {
+  case nonblock, append, direct
+
+  var flag: Int32 {
+    switch self {
+    case .nonblock: O_NONBLOCK
+    case .append: O_APPEND
+    case .direct: O_DIRECT
+    }
+  }
+}
+
+/// The flags an `fcntl getfl` or `getfd` expectation names (`= [O_RDWR|O_NONBLOCK]`), as
+/// strace prints them.
+public enum FileFlagWord: String, CaseIterable, Sendable {
+  case O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_NONBLOCK, O_DIRECT, FD_CLOEXEC
+
+  var flag: Int32 {
+    switch self {
+    case .O_RDONLY: 0
+    case .O_WRONLY: 1
+    case .O_RDWR: SyscallVocabulary.O_RDWR
+    case .O_APPEND: SyscallVocabulary.O_APPEND
+    case .O_NONBLOCK: SyscallVocabulary.O_NONBLOCK
+    case .O_DIRECT: SyscallVocabulary.O_DIRECT
+    case .FD_CLOEXEC: SyscallVocabulary.FD_CLOEXEC
+    }
+  }
 }
 
 /// What `get` reads, in the order its error lists them.
@@ -141,6 +188,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case `as`, at, optlen, to, timeout, forever, restart
   /// The file system's task, which no socket may shadow.
   case main
+  /// FD_CLOEXEC for `fcntl setfd`, O_CLOEXEC for `dup3`.
+  case cloexec
 }
 
 /// Words read in one place only, which may still name a socket.
@@ -157,4 +206,6 @@ public enum WordTable {
     + ShutdownWord.allCases.map(\.rawValue) + NonblockWord.allCases.map(\.rawValue)
     + PollEventWord.allCases.map(\.rawValue) + ReventWord.allCases.map(\.rawValue)
     + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
+    + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
+    + FileFlagWord.allCases.map(\.rawValue)
 }
