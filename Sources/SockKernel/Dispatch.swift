@@ -5,16 +5,16 @@ import SyscallVocabulary
 extension Kernel {
   func dispatch(_ call: ActiveCall) -> SyscallStep {
     switch call.record.syscall {
-    case .socket(let type, let proto):
-      return .done(sysSocket(type: type, protocol: proto))
+    case .socket(let type, let proto, let flags):
+      return .done(sysSocket(type: type, protocol: proto, flags: flags))
     case .createFile(let path):
       return .done(sysMknodRegular(path))
     case .mkdir(let path):
       return .done(sysMkdir(path))
     case .unlink(let path):
       return .done(sysUnlink(path))
-    case .socketpair(let type):
-      return .done(sysSocketpair(type: type))
+    case .socketpair(let type, let flags):
+      return .done(sysSocketpair(type: type, flags: flags))
     case .sysctl(let sysctl, let value):
       return .done(sysSysctl(sysctl, value))
     case .kill(let task, let signal):

@@ -29,8 +29,8 @@
     /// Makes the call on the calling thread.
     func perform() -> RealResult {
       switch self {
-      case .socket(let type, let proto):
-        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue, proto)))
+      case .socket(let type, let proto, let flags):
+        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue | flags, proto)))
       case .bind(let fd, let address):
         return RawAddress(address).withSockaddr { .returning(Int64(Glibc.bind(fd, $0, $1))) }
       case .listen(let fd, let backlog):
@@ -65,9 +65,9 @@
         return .returning(Int64(Glibc.mkdir(path, 0o755)))
       case .unlink(let path):
         return .returning(Int64(Glibc.unlink(path)))
-      case .socketpair(let type):
+      case .socketpair(let type, let flags):
         var fds: [Int32] = [-1, -1]
-        var result = RealResult.returning(Int64(Glibc.socketpair(Glibc.AF_UNIX, type.rawValue, 0, &fds)))
+        var result = RealResult.returning(Int64(Glibc.socketpair(Glibc.AF_UNIX, type.rawValue | flags, 0, &fds)))
         if result.errno == 0 { result.pair = (fds[0], fds[1]) }
         return result
       case .send(let fd, let data, let flags, let address):

@@ -1,7 +1,8 @@
 /// One system call as a task issues it. File descriptors are the task group's.
 public enum Syscall: Sendable {
-  /// `socket(AF_UNIX, type, protocol)`.
-  case socket(type: SocketType, protocol: Int32)
+  /// `socket(AF_UNIX, type | flags, protocol)`; `flags` are SOCK_NONBLOCK and SOCK_CLOEXEC
+  /// (anything else is EINVAL).
+  case socket(type: SocketType, protocol: Int32, flags: Int32 = 0)
   /// `bind(fd, addr, addrlen)`.
   case bind(fd: Int32, address: SockAddrUn)
   /// `listen(fd, backlog)`.
@@ -26,8 +27,8 @@ public enum Syscall: Sendable {
   case mkdir(path: String)
   /// `unlink(path)`.
   case unlink(path: String)
-  /// `socketpair(AF_UNIX, type, 0, sv)`.
-  case socketpair(type: SocketType)
+  /// `socketpair(AF_UNIX, type | flags, 0, sv)`.
+  case socketpair(type: SocketType, flags: Int32 = 0)
   /// `sendto(fd, buf, len, flags, addr, addrlen)`; `send(fd, buf, len, flags)` without an address.
   case send(fd: Int32, data: Payload, flags: MessageFlags, address: SockAddrUn?)
   /// `recvfrom(fd, buf, length, flags, &addr, &addrlen)`.

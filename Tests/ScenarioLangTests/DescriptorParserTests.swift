@@ -124,3 +124,52 @@ struct FcntlParserTests {
     bad.expectThrown { _ = try Parser.parse($0) }
   }
 }
+
+@Suite("Parser: socket flags")
+struct SocketFlagsParserTests {
+  @Test("flags after a declaration's or socketpair's type, and accept4's")
+  func flags() throws {
+    let script = try Parser.parse("client c stream|nonblock|cloexec; socketpair a b dgram|64; c accept4 nonblock as s")
+    guard case .declare(_, _, .stream?, _, let flags) = script.statements[0].kind else {
+      Issue.record("declaration")
+      return
+    }
+    #expect(flags == SOCK_NONBLOCK | SOCK_CLOEXEC)
+    guard case .socketpair(_, _, .dgram?, _, 64) = script.statements[1].kind else {
+      Issue.record("socketpair")
+      return
+    }
+    guard case .act(_, let ops) = script.statements[2].kind, case .accept4(SOCK_NONBLOCK, let name?) = ops[0].kind
+    else {
+      Issue.record("accept4")
+      return
+    }
+    #expect(name.text == "s")
+  }
+
+  @Test("'client c nonblock' stays the nonblock operation: flags need a type before them")
+  func nonblockWithoutTypeIsTheOperation() throws {
+    let script = try Parser.parse("client c nonblock")
+    guard case .declare(_, _, nil, let ops, 0) = script.statements[0].kind else {
+      Issue.record("declaration")
+      return
+    }
+    #expect(ops.map(\.word) == ["nonblock"])
+  }
+
+  @Test(
+    "malformed socket flags point at the problem",
+    arguments: [
+      DiagnosticCase(
+        text: "client c stream|SOCK_NONBLOCK",
+        message:
+          "the flags of a socket type are nonblock and cloexec (or a number), joined by '|', found 'SOCK_NONBLOCK'",
+        column: 17),
+      DiagnosticCase(
+        text: "c accept4 as s",
+        message: "the flags of accept4 are nonblock and cloexec (or a number), joined by '|', found 'as'", column: 11),
+    ])
+  func errors(_ bad: DiagnosticCase) {
+    bad.expectThrown { _ = try Parser.parse($0) }
+  }
+}

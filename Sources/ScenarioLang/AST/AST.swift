@@ -32,7 +32,8 @@ public struct Statement: Sendable {
   public enum Kind: Sendable {
     /// `server [NAME] [TYPE] ops…`, `client [NAME] [TYPE] ops…`, `socket NAME [TYPE] ops…`.
     /// With no name, `server` and `client` mean the socket of that name, created if new.
-    case declare(DeclarationKind, name: Name?, type: SocketType?, operations: [Operation])
+    /// `flags` are the SOCK_NONBLOCK and SOCK_CLOEXEC written after the type (`stream|nonblock`).
+    case declare(DeclarationKind, name: Name?, type: SocketType?, operations: [Operation], flags: Int32)
     /// `NAME op…`.
     case act(Name, operations: [Operation])
     /// `sleep DURATION`: the script pauses; background calls and timers go on.
@@ -43,7 +44,7 @@ public struct Statement: Sendable {
     case file(FileOperation, path: [UInt8], expectation: Expectation?)
     /// `socketpair A B [TYPE]`: two connected sockets, each with its own thread; A's
     /// thread makes the call.
-    case socketpair(Name, Name, type: SocketType?, expectation: Expectation?)
+    case socketpair(Name, Name, type: SocketType?, expectation: Expectation?, flags: Int32)
     /// `signal NAME [restart]`: `main` sends SIGUSR1 (handler without `SA_RESTART`) or,
     /// with `restart`, SIGUSR2 (handler with `SA_RESTART`) to NAME's thread.
     case signal(Name, Signal)
@@ -159,6 +160,8 @@ public struct Operation: Sendable {
     case dup2(onto: DupTarget, dup3Flags: Int32?)
     /// `fcntl getfl|getfd|setfl FLAGS|setfd cloexec|0|dupfd N as NAME|dupfd_cloexec N as NAME`.
     case fcntl(FcntlCommand, arg: Int32, as: Name?)
+    /// `accept4 FLAGS [as NAME]`: the new socket's file gets O_NONBLOCK, its descriptor FD_CLOEXEC.
+    case accept4(flags: Int32, as: Name?)
   }
 
   public let kind: Kind
@@ -177,6 +180,7 @@ extension Operation.Kind {
     case .dup(let name): name
     case .dup2(let target, _): target.newName
     case .fcntl(_, _, let name): name
+    case .accept4(_, let name): name
     default: nil
     }
   }

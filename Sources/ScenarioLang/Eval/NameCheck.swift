@@ -21,7 +21,7 @@ struct NameCheck {
   private mutating func check(_ statements: [Statement]) throws(Diagnostic) {
     for statement in statements {
       switch statement.kind {
-      case .declare(let kind, let name, _, let operations):
+      case .declare(let kind, let name, _, let operations, _):
         if let name {
           try declare(name)
         } else if sockets[kind.rawValue] == nil {
@@ -33,7 +33,7 @@ struct NameCheck {
         try check(operations)
       case .wait(let name):
         if let name { try use(name) }
-      case .socketpair(let first, let second, _, _):
+      case .socketpair(let first, let second, _, _, _):
         try declare(first)
         try declare(second)
       case .signal(let name, _):
@@ -50,7 +50,8 @@ struct NameCheck {
     for operation in operations {
       switch operation.kind {
       case .connect(.socket(let target)), .send(_, _, .socket(let target)): try use(target)
-      case .accept(let name?), .dup(let name), .dup2(.number(_, let name), _), .fcntl(_, _, let name?):
+      case .accept(let name?), .dup(let name), .dup2(.number(_, let name), _), .fcntl(_, _, let name?),
+        .accept4(_, let name?):
         try declare(name)
       case .dup2(.socket(let target), _): try use(target)
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }

@@ -72,6 +72,8 @@ extension ScenarioSession {
       }
       guard let flags else { return { .dup2(fd: $0, newfd: onto()) } }
       return { .dup3(fd: $0, newfd: onto(), flags: flags) }
+    case .accept4(let flags, _):
+      return { .accept(fd: $0, flags: flags) }
     case .fcntl(let command, let arg, _):
       return { .fcntl(fd: $0, command: command, arg: arg) }
     case .poll(let items, let timeoutMs):

@@ -7,7 +7,9 @@ import SyscallVocabulary
 extension ScenarioSession {
   /// Creates the socket's thread and queues `socket()` (and, for a server, its bind); nil
   /// (after a diagnostic at `written`) when that would pass the socket limit.
-  func declare(_ name: String, kind: DeclarationKind, type: SocketType, at written: Name) -> ScenarioSocket? {
+  func declare(
+    _ name: String, kind: DeclarationKind, type: SocketType, flags: Int32 = 0, at written: Name
+  ) -> ScenarioSocket? {
     guard socketsCreated < limits.maxSockets else {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
       return nil
@@ -21,7 +23,7 @@ extension ScenarioSession {
       actor: socket.thread.name, location: location, word: kind.rawValue, expectation: nil, acceptName: nil)
     socketCall.socket = socket
     let tag = remember(socketCall, name: "socket")
-    backend.submit(task, tag: tag) { .socket(type: type, protocol: 0) }
+    backend.submit(task, tag: tag) { .socket(type: type, protocol: 0, flags: flags) }
     if kind == .server {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")

@@ -132,14 +132,16 @@ public final class ScenarioSession {
 
   func run(_ statement: Statement) {
     switch statement.kind {
-    case .declare(let kind, let name, let type, let operations):
+    case .declare(let kind, let name, let type, let operations, let flags):
       let socketName = name.map(resolved) ?? kind.rawValue
       let socket: ScenarioSocket
       if let existing = sockets[socketName], name == nil {
         socket = existing
       } else {
         let at = name ?? Name(text: kind.rawValue, location: statement.location)
-        guard let declared = declare(socketName, kind: kind, type: type ?? .stream, at: at) else { return }
+        guard let declared = declare(socketName, kind: kind, type: type ?? .stream, flags: flags, at: at) else {
+          return
+        }
         socket = declared
       }
       submit(operations, for: socket)
@@ -171,8 +173,9 @@ public final class ScenarioSession {
         case .unlink: .unlink(path: text)
         }
       runOnMain(syscall, word: operation.rawValue, expectation: expectation, at: statement.location)
-    case .socketpair(let first, let second, let type, let expectation):
-      runSocketpair(first, second, type: type ?? .stream, expectation: expectation, at: statement.location)
+    case .socketpair(let first, let second, let type, let expectation, let flags):
+      runSocketpair(
+        first, second, type: type ?? .stream, flags: flags, expectation: expectation, at: statement.location)
     case .signal(let name, let signal):
       guard let task = existingSocket(name)?.thread.task else { return }
       runOnMain(.kill(task: task, signal: signal), word: "signal", expectation: nil, at: statement.location)
@@ -197,7 +200,8 @@ public final class ScenarioSession {
 
   /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call.
   func runSocketpair(
-    _ first: Name, _ second: Name, type: SocketType, expectation: Expectation?, at location: SourceLocation
+    _ first: Name, _ second: Name, type: SocketType, flags: Int32 = 0, expectation: Expectation?,
+    at location: SourceLocation
   ) {
     guard socketsCreated + 2 <= limits.maxSockets else {
       fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
@@ -215,7 +219,7 @@ public final class ScenarioSession {
     call.socket = a
     let tag = remember(call, name: "socketpair")
     let task = a.thread.task
-    backend.submit(task, tag: tag) { .socketpair(type: type) }
+    backend.submit(task, tag: tag) { .socketpair(type: type, flags: flags) }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 

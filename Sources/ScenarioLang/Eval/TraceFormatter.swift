@@ -25,14 +25,15 @@ struct TraceFormatter {
     pairNames: (String, String)? = nil
   ) -> String {
     switch syscall {
-    case .socket(let type, let proto): "socket(AF_UNIX, \(type), \(proto))"
+    case .socket(let type, let proto, let flags): "socket(AF_UNIX, \(type)\(typeFlags(flags)), \(proto))"
     case .bind(_, let address): "bind(\(socket), \(address.display))"
     case .listen(_, let backlog): "listen(\(socket), \(backlog))"
     case .connect(_, let address):
       // strace's spelling of `disconnect`, a connect to an AF_UNSPEC address.
       address.family == UInt16(AF_UNSPEC)
         ? "connect(\(socket), {sa_family=AF_UNSPEC})" : "connect(\(socket), \(address.display))"
-    case .accept(_, let flags): flags == 0 ? "accept(\(socket))" : "accept4(\(socket), \(flags))"
+    case .accept(_, let flags):
+      flags == 0 ? "accept(\(socket))" : "accept4(\(socket), NULL, NULL, \(socketFlags(flags)))"
     case .shutdown(_, let how): "shutdown(\(socket), \(shutdownName(how)))"
     case .close: "close(\(socket))"
     case .setTimeout(_, let option, let value, let optlen):
@@ -43,8 +44,8 @@ struct TraceFormatter {
     case .createFile(let path): "mknod(\"\(path)\", S_IFREG|0644)"
     case .mkdir(let path): "mkdir(\"\(path)\", 0755)"
     case .unlink(let path): "unlink(\"\(path)\")"
-    case .socketpair(let type):
-      "socketpair(AF_UNIX, \(type), 0, "
+    case .socketpair(let type, let flags):
+      "socketpair(AF_UNIX, \(type)\(typeFlags(flags)), 0, "
         + (result?.pair.map { "[\(pairNames?.0 ?? "")=\($0.fds.0), \(pairNames?.1 ?? "")=\($0.fds.1)]" } ?? "...") + ")"
     case .send(_, let payload, let flags, let address):
       "\(address == nil ? "send" : "sendto")(\(socket), \(data(payload)), \(payload.count), \(flags)"
@@ -122,6 +123,21 @@ struct TraceFormatter {
     }
     return "\(ns)ns"
   }
+
+  /// `SOCK_CLOEXEC|SOCK_NONBLOCK`, in strace's order; other bits in hex, with strace's
+  /// `/* SOCK_??? */` when no bit has a name.
+  static func socketFlags(_ flags: Int32) -> String {
+    var names: [String] = []
+    if flags & SOCK_CLOEXEC != 0 { names.append("SOCK_CLOEXEC") }
+    if flags & SOCK_NONBLOCK != 0 { names.append("SOCK_NONBLOCK") }
+    let rest = flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)
+    guard rest != 0 else { return names.isEmpty ? "0" : names.joined(separator: "|") }
+    let hex = "0x" + String(UInt32(bitPattern: rest), radix: 16)
+    return names.isEmpty ? hex + " /* SOCK_??? */" : (names + [hex]).joined(separator: "|")
+  }
+
+  /// `|SOCK_NONBLOCK` after a socket type, or nothing.
+  static func typeFlags(_ flags: Int32) -> String { flags == 0 ? "" : "|" + socketFlags(flags) }
 
   /// `O_RDWR|O_APPEND|O_NONBLOCK`: the access mode, then the flags strace knows, in its
   /// order, then any other bits in hex.

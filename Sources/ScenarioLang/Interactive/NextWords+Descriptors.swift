@@ -59,4 +59,40 @@ extension NextWords {
       return nil
     }
   }
+
+  /// 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ]
+  mutating func accept4() -> [String]? {
+    let flags = SocketFlagWord.allCases.map(\.rawValue)
+    if atEnd { return flags }
+    skip()
+    while !atEnd, tokens[index].kind == .pipe {
+      skip()
+      if atEnd { return flags }
+      skip()
+    }
+    if atEnd { return [Keyword.as.rawValue] + Parser.operationWords }
+    guard word == Keyword.as.rawValue else { return nil }
+    skip()
+    if atEnd { return [] }  // the new socket's name
+    skip()
+    return nil
+  }
+
+  /// `stream|nonblock|cloexec`: the flags after a type; nil once they are complete.
+  mutating func typeFlags() -> [String]? {
+    while !atEnd, tokens[index].kind == .pipe {
+      skip()
+      if atEnd { return SocketFlagWord.allCases.map(\.rawValue) }
+      skip()
+    }
+    return nil
+  }
+
+  /// A type and its flags, if a type comes next; what may follow where the tokens end
+  /// among the flags.
+  mutating func typeAndFlags() -> [String]? {
+    guard word.flatMap(TypeWord.init(rawValue:)) != nil else { return nil }
+    skip()
+    return typeFlags()
+  }
 }

@@ -69,7 +69,7 @@ struct NextWords {
       skip()
       if atEnd { return types + Parser.operationWords }
     }
-    if word.flatMap(TypeWord.init(rawValue:)) != nil { skip() }
+    if let open = typeAndFlags() { return open }
     return operations()
   }
 
@@ -78,7 +78,7 @@ struct NextWords {
     guard tokens.count >= 3 else { return [] }
     skip(2)
     if atEnd { return TypeWord.allCases.map(\.rawValue) }
-    if word.flatMap(TypeWord.init(rawValue:)) != nil { skip() }
+    if let open = typeAndFlags() { return open }
     return expectationIfAny(of: nil, then: []) ?? []
   }
 
@@ -148,6 +148,8 @@ struct NextWords {
       if let open = duplicate(operation) { return open }
     case .fcntl:
       if let open = fcntl() { return open }
+    case .accept4:
+      if let open = accept4() { return open }
     }
     return nil
   }

@@ -53,7 +53,7 @@ enum StatementText {
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"
-    guard case .declare(let kind, let name, let type, _) = statement.kind else { return comment }
+    guard case .declare(let kind, let name, let type, _, _) = statement.kind else { return comment }
     var bare = kind.rawValue
     if let name { bare += " " + name.text }
     if let type { bare += " " + StateTable.typeWord(type) }

@@ -92,6 +92,41 @@ extension Parser {
     return flags
   }
 
+  /// sockflags := '|' SOCKFLAG { '|' SOCKFLAG } after a type: `stream|nonblock|cloexec`, as C
+  /// ORs them into socket()'s type.
+  mutating func parseTypeFlags() throws(Diagnostic) -> Int32 {
+    guard current.kind == .pipe else { return 0 }
+    advance()
+    return try parseSocketFlags("a socket type")
+  }
+
+  /// SOCKFLAG { '|' SOCKFLAG }     SOCKFLAG := 'nonblock' | 'cloexec' | INT
+  /// A number is for the flags the kernel refuses (`stream|64` is EINVAL).
+  mutating func parseSocketFlags(_ what: String) throws(Diagnostic) -> Int32 {
+    var flags: Int32 = 0
+    var first = true
+    repeat {
+      if !first { advance() }
+      first = false
+      if case .number = current.kind {
+        flags |= try parseInt32("a socket flag")
+        continue
+      }
+      guard let flag = currentWord.flatMap(SocketFlagWord.init(rawValue:)) else {
+        let words = SocketFlagWord.allCases.map(\.rawValue)
+        throw error(
+          "the flags of \(what) are \(words.joined(separator: " and ")) (or a number), joined by '|', found \(current.spelling)",
+          notes: currentWord.map { word in
+            let bare = word.hasPrefix("SOCK_") ? String(word.dropFirst(5)).lowercased() : word
+            return Self.suggestion(for: bare, among: words)
+          } ?? [])
+      }
+      flags |= flag.flag
+      advance()
+    } while current.kind == .pipe
+    return flags
+  }
+
   /// fileflags := FILEFLAG { '|' FILEFLAG }: what `fcntl getfl` or `getfd` returns, as
   /// strace names it (`[O_RDWR|O_NONBLOCK]`, `[FD_CLOEXEC]`).
   mutating func parseFileFlags() throws(Diagnostic) -> Int32 {

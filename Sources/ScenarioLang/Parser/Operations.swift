@@ -30,6 +30,7 @@ extension Parser {
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
+  ///            | 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ]
   ///            followed by an optional expectation
   mutating func parseOperation(_ operation: OperationWord) throws(Diagnostic) -> Operation {
     let word = operation.rawValue
@@ -83,6 +84,14 @@ extension Parser {
       kind = .dup2(onto: target, dup3Flags: flags)
     case .fcntl:
       kind = try parseFcntl()
+    case .accept4:
+      let flags = try parseSocketFlags("accept4")
+      var name: Name?
+      if currentIs(.as) {
+        advance()
+        name = try parseNewDescriptorName("accept4 as")
+      }
+      kind = .accept4(flags: flags, as: name)
     case .close:
       kind = .close
     case .shutdown:

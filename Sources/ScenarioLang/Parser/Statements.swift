@@ -112,7 +112,7 @@ extension Parser {
 
   /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] { operation }
   ///              | 'socket' NAME [ type ] { operation }
-  /// type := 'stream' | 'dgram' | 'seqpacket'
+  /// type := ( 'stream' | 'dgram' | 'seqpacket' ) [ sockflags ]
   mutating func parseDeclaration(_ declaration: DeclarationKind) throws(Diagnostic) -> Statement.Kind {
     advance()
     var name: Name?
@@ -137,11 +137,13 @@ extension Parser {
       throw error("'\(word)' is an errno name and cannot name a socket")
     }
     var type: SocketType?
+    var flags: Int32 = 0
     if let word = currentWord, let t = TypeWord(rawValue: word) {
       type = t.type
       advance()
+      flags = try parseTypeFlags()
     }
-    return .declare(declaration, name: name, type: type, operations: try parseOperations())
+    return .declare(declaration, name: name, type: type, operations: try parseOperations(), flags: flags)
   }
 
   /// sleep := 'sleep' duration

@@ -17,7 +17,19 @@ public enum StatementWord: String, CaseIterable, Sendable {
 public enum OperationWord: String, CaseIterable, Sendable {
   case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
   case poll, disconnect
-  case dup, dup2, dup3, fcntl
+  case dup, dup2, dup3, fcntl, accept4
+}
+
+/// The flags a socket's type (`stream|nonblock`) or `accept4` takes.
+public enum SocketFlagWord: String, CaseIterable, Sendable {
+  case nonblock, cloexec
+
+  var flag: Int32 {
+    switch self {
+    case .nonblock: SOCK_NONBLOCK
+    case .cloexec: SOCK_CLOEXEC
+    }
+  }
 }
 
 /// What `fcntl` does: its command, in the order its error lists them.
@@ -207,5 +219,5 @@ public enum WordTable {
     + PollEventWord.allCases.map(\.rawValue) + ReventWord.allCases.map(\.rawValue)
     + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
     + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
-    + FileFlagWord.allCases.map(\.rawValue)
+    + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
 }
