@@ -63,6 +63,10 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
+    case .read(_, let length):
+      return sockReadIter(file, length: length, frame: &call.frame)
+    case .write(_, let data):
+      return sockWriteIter(file, data, frame: &call.frame)
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl:
       preconditionFailure("handled above")
     }

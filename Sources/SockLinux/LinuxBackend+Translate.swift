@@ -54,6 +54,8 @@
       case .dup2(let fd, let newfd):
         if fd == newfd { return .dup2(fd: real(fd), newfd: real(fd)) }
         return translateDup3(fd, newfd, flags: 0, reserving: &reserved)
+      case .read(let fd, let length): return .read(fd: real(fd), length: length)
+      case .write(let fd, let data): return .write(fd: real(fd), data: data)
       case .fcntl(let fd, let command, let arg):
         guard command == .F_DUPFD || command == .F_DUPFD_CLOEXEC else {
           return .fcntl(fd: real(fd), command: command, arg: arg)

@@ -14,12 +14,16 @@
         case .accept: 288
         case .send: 44
         case .recv: 45
+        case .read: 0
+        case .write: 1
         case .poll: 7
       #elseif arch(arm64)
         case .connect: 203
         case .accept: 242
         case .send: 206
         case .recv: 207
+        case .read: 63
+        case .write: 64
         case .poll: 73
       #endif
       default: nil
@@ -133,6 +137,24 @@
         return .returning(Int64(Glibc.dup2(fd, newfd)))
       case .dup3(let fd, let newfd, let flags):
         return .returning(Int64(GNU.dup3(fd, newfd, flags)))
+      case .read(let fd, let length):
+        var buffer = [UInt8](repeating: 0, count: max(length, 1))
+        let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
+        var result = buffer.withUnsafeMutableBytes {
+          RealResult.returning(Int64(Glibc.read(fd, $0.baseAddress, length)))
+        }
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+        if result.value >= 0 { result.data = Payload.read(Array(buffer.prefix(Int(result.value)))) }
+        return result
+      case .write(let fd, let data):
+        let bytes = data.materialized
+        let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
+        var result = bytes.withUnsafeBytes { RealResult.returning(Int64(Glibc.write(fd, $0.baseAddress, $0.count))) }
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+        if result.value == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
+        return result
       case .fcntl(let fd, let command, let arg):
         var result = RealResult.returning(Int64(Glibc.fcntl(fd, command.rawValue, arg)))
         // What F_GETFD and F_GETFL return is what an `= [FLAGS]` expectation reads.

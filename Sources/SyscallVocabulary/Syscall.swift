@@ -51,6 +51,10 @@ public enum Syscall: Sendable {
   case dup3(fd: Int32, newfd: Int32, flags: Int32)
   /// `fcntl(fd, command, arg)`; F_GETFD and F_GETFL take no argument.
   case fcntl(fd: Int32, command: FcntlCommand, arg: Int32)
+  /// `read(fd, buf, length)`.
+  case read(fd: Int32, length: Int)
+  /// `write(fd, buf, len)`.
+  case write(fd: Int32, data: Payload)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
@@ -58,7 +62,8 @@ public enum Syscall: Sendable {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
-      .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _):
+      .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
+      .read(let fd, _), .write(let fd, _):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill: nil
     }
@@ -100,6 +105,8 @@ public enum Syscall: Sendable {
     case .dup2: "dup2"
     case .dup3: "dup3"
     case .fcntl: "fcntl"
+    case .read: "read"
+    case .write: "write"
     }
   }
 }

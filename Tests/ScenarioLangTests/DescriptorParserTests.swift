@@ -173,3 +173,37 @@ struct SocketFlagsParserTests {
     bad.expectThrown { _ = try Parser.parse($0) }
   }
 }
+
+@Suite("Parser: read and write")
+struct ReadWriteParserTests {
+  @Test("read SIZE and write DATA, with data and size results")
+  func readWrite() throws {
+    let script = try Parser.parse("c read 1KiB = \"x\"; c write \"hi\" = 2; c write 4KiB = 4KiB")
+    let ops = script.statements.compactMap { s -> Operation? in
+      if case .act(_, let ops) = s.kind { return ops[0] }
+      return nil
+    }
+    guard case .read(1024) = ops[0].kind, case .write(.bytes(let bytes)) = ops[1].kind,
+      case .write(.zeros(4096)) = ops[2].kind
+    else {
+      Issue.record("read and write")
+      return
+    }
+    #expect(bytes == Array("hi".utf8))
+    #expect(ops[0].expectation?.result == .data(Array("x".utf8)))
+    #expect(ops[2].expectation?.result == .value(4096))
+  }
+
+  @Test(
+    "malformed read and write point at the problem",
+    arguments: [
+      DiagnosticCase(
+        text: "c write 1 = \"x\"",
+        message: "'write' cannot return that: a data result (\"…\") is for 'recv' and 'read'",
+        column: 11),
+      DiagnosticCase(text: "c read 10 peek", message: "'peek' is not an operation but a flag of 'recv'", column: 11),
+    ])
+  func errors(_ bad: DiagnosticCase) {
+    bad.expectThrown { _ = try Parser.parse($0) }
+  }
+}

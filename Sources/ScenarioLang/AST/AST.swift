@@ -162,6 +162,10 @@ public struct Operation: Sendable {
     case fcntl(FcntlCommand, arg: Int32, as: Name?)
     /// `accept4 FLAGS [as NAME]`: the new socket's file gets O_NONBLOCK, its descriptor FD_CLOEXEC.
     case accept4(flags: Int32, as: Name?)
+    /// `read SIZE`.
+    case read(Int)
+    /// `write DATA`.
+    case write(Payload)
   }
 
   public let kind: Kind

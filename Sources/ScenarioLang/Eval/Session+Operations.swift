@@ -72,6 +72,10 @@ extension ScenarioSession {
       }
       guard let flags else { return { .dup2(fd: $0, newfd: onto()) } }
       return { .dup3(fd: $0, newfd: onto(), flags: flags) }
+    case .read(let size):
+      return { .read(fd: $0, length: size) }
+    case .write(let data):
+      return { .write(fd: $0, data: data) }
     case .accept4(let flags, _):
       return { .accept(fd: $0, flags: flags) }
     case .fcntl(let command, let arg, _):

@@ -64,6 +64,8 @@ struct TraceFormatter {
     case .dup: "dup(\(socket))"
     case .dup2(_, let newfd): "dup2(\(socket), \(name(newfd)))"
     case .dup3(_, let newfd, let flags): "dup3(\(socket), \(name(newfd)), \(flags == 0 ? "0" : openFlags(flags)))"
+    case .read(_, let length): "read(\(socket), \(result?.data.map(data) ?? "..."), \(length))"
+    case .write(_, let payload): "write(\(socket), \(data(payload)), \(payload.count))"
     case .fcntl(_, let command, let arg):
       switch command {
       case .F_GETFD, .F_GETFL: "fcntl(\(socket), \(command))"

@@ -139,7 +139,7 @@ struct NextWords {
     case .poll: return poll()
     case .bind:
       if address() != true { return [] }
-    case .listen, .sndbuf, .rcvbuf:
+    case .listen, .sndbuf, .rcvbuf, .read, .write:
       if atEnd { return [] }
       skip()
     case .close, .disconnect:

@@ -30,7 +30,8 @@ extension Parser {
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
-  ///            | 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ]
+  ///            | 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ] | 'read' size
+  ///            | 'write' ( STRING | size )
   ///            followed by an optional expectation
   mutating func parseOperation(_ operation: OperationWord) throws(Diagnostic) -> Operation {
     let word = operation.rawValue
@@ -84,6 +85,10 @@ extension Parser {
       kind = .dup2(onto: target, dup3Flags: flags)
     case .fcntl:
       kind = try parseFcntl()
+    case .read:
+      kind = .read(try parseSize("read"))
+    case .write:
+      kind = .write(try parseData("write"))
     case .accept4:
       let flags = try parseSocketFlags("accept4")
       var name: Name?
@@ -134,7 +139,7 @@ extension Parser {
     }
     let returnsBytes =
       switch kind {
-      case .send, .recv: true
+      case .send, .recv, .read, .write: true
       default: false
       }
     var expectation = try parseExpectation(returnsBytes: returnsBytes)
@@ -150,11 +155,12 @@ extension Parser {
   static func checkFits(_ expectation: Expectation, word: String, kind: Operation.Kind) throws(Diagnostic) {
     let needs: String
     switch (expectation.result, kind) {
-    case (.value, _), (.error, _), (.timeval, .getTimeout), (.data, .recv), (.option, .getOption), (.revents, .poll),
+    case (.value, _), (.error, _), (.timeval, .getTimeout), (.data, .recv), (.data, .read), (.option, .getOption),
+      (.revents, .poll),
       (.option, .fcntl(.F_GETFL, _, _)), (.option, .fcntl(.F_GETFD, _, _)):
       return
     case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
-    case (.data, _): needs = "a data result (\"…\") is for 'recv'"
+    case (.data, _): needs = "a data result (\"…\") is for 'recv' and 'read'"
     case (.option, _):
       needs =
         "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl' or 'fcntl getfd'"

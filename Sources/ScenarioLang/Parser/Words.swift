@@ -17,7 +17,7 @@ public enum StatementWord: String, CaseIterable, Sendable {
 public enum OperationWord: String, CaseIterable, Sendable {
   case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
   case poll, disconnect
-  case dup, dup2, dup3, fcntl, accept4
+  case dup, dup2, dup3, fcntl, accept4, read, write
 }
 
 /// The flags a socket's type (`stream|nonblock`) or `accept4` takes.
