@@ -29,11 +29,32 @@ extension Kernel {
       return .done(ksysDup3(fd, newfd, flags: flags))
     case .fcntl(let fd, let command, let arg):
       return .done(sysFcntl(fd, command, arg))
+    case .open(let path):
+      return .done(doSysOpen(path))
     default:
       break
     }
-    guard let fd = call.record.syscall.fd, let file = lookupFile(fd) else {
+    guard let fd = call.record.syscall.fd, let opened = fdget(fd) else {
       return .done(.failure(.EBADF, Kernel.badDescriptor))
+    }
+    // The calls of any file; then sockfd_lookup's ENOTSOCK for the socket calls.
+    switch call.record.syscall {
+    case .close(let fd):
+      return .done(sysClose(fd))
+    case .setNonBlocking(_, let on):
+      // `nonblock` is F_SETFL with O_RDWR|O_NONBLOCK or O_RDWR.
+      return .done(setfl(opened, on ? O_RDWR | O_NONBLOCK : O_RDWR))
+    case .read(_, let length):
+      guard let file = opened as? SocketFile else { return .done(vfsRead(opened, length: length)) }
+      return sockReadIter(file, length: length, frame: &call.frame)
+    case .write(_, let data):
+      guard let file = opened as? SocketFile else { return .done(vfsWrite(opened, data)) }
+      return sockWriteIter(file, data, frame: &call.frame)
+    default:
+      break
+    }
+    guard let file = opened as? SocketFile else {
+      return .done(.failure(.ENOTSOCK, Reason("sockfd_lookup", "descriptor \(fd) is not a socket")))
     }
     switch call.record.syscall {
     case .bind(_, let address):
@@ -46,15 +67,10 @@ extension Kernel {
       return sysAccept(file, flags: flags, frame: &call.frame)
     case .shutdown(_, let how):
       return .done(unixShutdown(file.sock, how: how))
-    case .close(let fd):
-      return .done(sysClose(fd))
     case .setTimeout(_, let option, let value, let optlen):
       return .done(skSetsockopt(file.sock, option, value, optlen: optlen))
     case .getTimeout(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .setNonBlocking(_, let on):
-      // `nonblock` is F_SETFL with O_RDWR|O_NONBLOCK or O_RDWR.
-      return .done(setfl(file, on ? O_RDWR | O_NONBLOCK : O_RDWR))
     case .send(_, let data, let flags, let address):
       return sysSendto(file, data, flags: flags, address: address, frame: &call.frame)
     case .recv(_, let length, let flags):
@@ -63,11 +79,8 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .read(_, let length):
-      return sockReadIter(file, length: length, frame: &call.frame)
-    case .write(_, let data):
-      return sockWriteIter(file, data, frame: &call.frame)
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl:
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
+      .close, .setNonBlocking, .read, .write, .open:
       preconditionFailure("handled above")
     }
   }

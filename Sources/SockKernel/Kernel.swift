@@ -16,7 +16,7 @@ public final class Kernel {
   var runQueue = Deque<TaskID>()
   var timers = TimerQueue()
   /// The file table, indexed by descriptor.
-  var files: [SocketFile?] = [nil, nil, nil]
+  var files: [OpenFile?] = [nil, nil, nil]
   /// Closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
   var freeDescriptors = Heap<Int32>()
   /// Descriptors taken by `get_unused_fd_flags` whose file is not installed yet (an
@@ -56,7 +56,7 @@ public final class Kernel {
   deinit {
     // A socket whose descriptor was closed while a poll held its file is in no descriptor.
     let held = tasks.flatMap { $0.current?.frame.poll?.entries.map(\.file) ?? [] }
-    for file in files.compactMap({ $0 }) + held {
+    for file in files.compactMap({ $0 as? SocketFile }) + held {
       let sock = file.sock
       for skb in sock.receiveQueue {
         if let embryo = skb.embryo { Self.cutLinks(embryo) }
@@ -130,7 +130,7 @@ public final class Kernel {
   /// The socket an open descriptor refers to.
   public func sock(fd: Int32) -> Sock? {
     guard fd >= 0, Int(fd) < files.count else { return nil }
-    return files[Int(fd)]?.sock
+    return lookupFile(fd)?.sock
   }
 
   func emit(_ event: KernelEvent) { onEvent?(event) }

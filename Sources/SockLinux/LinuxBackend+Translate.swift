@@ -54,6 +54,9 @@
       case .dup2(let fd, let newfd):
         if fd == newfd { return .dup2(fd: real(fd), newfd: real(fd)) }
         return translateDup3(fd, newfd, flags: 0, reserving: &reserved)
+      case .open(let path):
+        reserved = descriptors.reserve()
+        return .open(path: sandboxed(path))
       case .read(let fd, let length): return .read(fd: real(fd), length: length)
       case .write(let fd, let data): return .write(fd: real(fd), data: data)
       case .fcntl(let fd, let command, let arg):

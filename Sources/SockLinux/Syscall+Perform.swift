@@ -137,6 +137,8 @@
         return .returning(Int64(Glibc.dup2(fd, newfd)))
       case .dup3(let fd, let newfd, let flags):
         return .returning(Int64(GNU.dup3(fd, newfd, flags)))
+      case .open(let path):
+        return .returning(Int64(Glibc.openat(AT_FDCWD, path, Glibc.O_RDONLY)))
       case .read(let fd, let length):
         var buffer = [UInt8](repeating: 0, count: max(length, 1))
         let entered = GNU.monotonicNow()
@@ -183,7 +185,7 @@
       case .wmemDefault, .rmemDefault, .wmemMax, .rmemMax:
         return RealResult(value: -1, errno: EPERM, timeval: nil)
       }
-      let fd = open(sysctl.procPath, O_WRONLY)
+      let fd = Glibc.open(sysctl.procPath, O_WRONLY)
       guard fd >= 0 else { return .returning(-1) }
       defer { Glibc.close(fd) }
       let text = Array("\(value)\n".utf8)

@@ -4,6 +4,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case ENOENT = 2
   case ESRCH = 3
   case EINTR = 4
+  case ENXIO = 6
   case EBADF = 9
   case EAGAIN = 11
   case ENOMEM = 12
@@ -64,6 +65,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .ENOENT: "ENOENT"
     case .ESRCH: "ESRCH"
     case .EINTR: "EINTR"
+    case .ENXIO: "ENXIO"
     case .EBADF: "EBADF"
     case .EAGAIN: "EAGAIN"
     case .ENOMEM: "ENOMEM"
@@ -103,6 +105,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .ENOENT: "No such file or directory",
     .ESRCH: "No such process",
     .EINTR: "Interrupted system call",
+    .ENXIO: "No such device or address",
     .EBADF: "Bad file descriptor",
     .EAGAIN: "Resource temporarily unavailable",
     .ENOMEM: "Cannot allocate memory",

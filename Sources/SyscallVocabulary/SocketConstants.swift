@@ -69,6 +69,9 @@ public let O_ACCMODE: Int32 = 3
 public let O_APPEND: Int32 = 0o2000
 /// `O_DIRECT` (x86_64): F_SETFL refuses it on a file without FMODE_CAN_ODIRECT, as a socket is.
 public let O_DIRECT: Int32 = 0o40000
+/// `O_LARGEFILE` (x86_64): `open` sets it on every file of a 64-bit process
+/// (`force_o_largefile`), so F_GETFL shows it on a file `open` made, not on a socket.
+public let O_LARGEFILE: Int32 = 0o100000
 /// `FD_CLOEXEC`, the one descriptor flag.
 public let FD_CLOEXEC: Int32 = 1
 

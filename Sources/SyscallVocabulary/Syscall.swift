@@ -55,6 +55,8 @@ public enum Syscall: Sendable {
   case read(fd: Int32, length: Int)
   /// `write(fd, buf, len)`.
   case write(fd: Int32, data: Payload)
+  /// `openat(AT_FDCWD, path, O_RDONLY)`.
+  case open(path: String)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
@@ -65,7 +67,7 @@ public enum Syscall: Sendable {
       .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
       .read(let fd, _), .write(let fd, _):
       fd
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill: nil
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open: nil
     }
   }
 
@@ -107,6 +109,7 @@ public enum Syscall: Sendable {
     case .fcntl: "fcntl"
     case .read: "read"
     case .write: "write"
+    case .open: "openat"
     }
   }
 }

@@ -207,3 +207,33 @@ struct ReadWriteParserTests {
     bad.expectThrown { _ = try Parser.parse($0) }
   }
 }
+
+@Suite("Parser: open")
+struct OpenParserTests {
+  @Test("open \"PATH\" as NAME [= RESULT]")
+  func open() throws {
+    guard case .open(let path, let name, let expectation?) = try Parser.parse("open \"f\" as f = 3").statements[0].kind
+    else {
+      Issue.record("open")
+      return
+    }
+    #expect(path == Array("f".utf8))
+    #expect(name.text == "f")
+    #expect(expectation.result == .value(3))
+  }
+
+  @Test(
+    "malformed open points at the problem",
+    arguments: [
+      DiagnosticCase(text: "open f as f", message: "'open' needs a path in double quotes, found 'f'", column: 6),
+      DiagnosticCase(
+        text: "open \"f\" f", message: "'open' needs 'as NAME', the name of the descriptor it makes, found 'f'",
+        column: 10),
+      DiagnosticCase(
+        text: "open \"f\" as close", message: "'open as' needs a name for the new descriptor, found 'close'", column: 13
+      ),
+    ])
+  func errors(_ bad: DiagnosticCase) {
+    bad.expectThrown { _ = try Parser.parse($0) }
+  }
+}

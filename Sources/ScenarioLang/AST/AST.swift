@@ -55,6 +55,9 @@ public struct Statement: Sendable {
     case ignoreSigpipe
     /// `repeat N [as VAR] { STATEMENTS }`.
     case loop(Loop)
+    /// `open "PATH" as NAME`: `openat(AT_FDCWD, PATH, O_RDONLY)` by NAME's new thread; NAME is
+    /// then a descriptor that is not a socket.
+    case open(path: [UInt8], as: Name, expectation: Expectation?)
   }
 
   public let kind: Kind

@@ -40,6 +40,8 @@ struct NameCheck {
         try use(name)
       case .loop(let loop):
         try check(loop.body)
+      case .open(_, let name, _):
+        try declare(name)
       case .sleep, .file, .sysctl, .ignoreSigpipe:
         break
       }

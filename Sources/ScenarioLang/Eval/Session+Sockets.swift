@@ -111,6 +111,24 @@ extension ScenarioSession {
     return name
   }
 
+  /// `open "PATH" as NAME`: NAME's new thread opens the file, run to completion; NAME then
+  /// stands for a descriptor that is not a socket (socket calls on it are ENOTSOCK).
+  func runOpen(_ path: String, as written: Name, expectation: Expectation?, at location: SourceLocation) {
+    guard socketsCreated < limits.maxSockets else {
+      fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
+      return
+    }
+    guard let file = newSocket(resolved(written), at: written) else { return }
+    socketsCreated += 1
+    var call = SubmittedCall(
+      actor: file.thread.name, location: location, word: "open", expectation: expectation, acceptName: nil)
+    call.socket = file
+    let tag = remember(call, name: "openat")
+    let task = file.thread.task
+    backend.submit(task, tag: tag) { .open(path: path) }
+    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
+  }
+
   /// `close` of `socket`'s descriptor `fd` returned 0.
   func closed(_ socket: ScenarioSocket, fd: Int32) {
     socket.fd = -1

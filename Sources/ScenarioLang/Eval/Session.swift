@@ -185,6 +185,8 @@ public final class ScenarioSession {
       ignoresSigpipe = true
     case .loop(let loop):
       run(loop)
+    case .open(let path, let name, let expectation):
+      runOpen(String(decoding: path, as: UTF8.self), as: name, expectation: expectation, at: statement.location)
     }
   }
 

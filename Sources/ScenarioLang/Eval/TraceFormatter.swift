@@ -64,6 +64,7 @@ struct TraceFormatter {
     case .dup: "dup(\(socket))"
     case .dup2(_, let newfd): "dup2(\(socket), \(name(newfd)))"
     case .dup3(_, let newfd, let flags): "dup3(\(socket), \(name(newfd)), \(flags == 0 ? "0" : openFlags(flags)))"
+    case .open(let path): "openat(AT_FDCWD, \"\(path)\", O_RDONLY)"
     case .read(_, let length): "read(\(socket), \(result?.data.map(data) ?? "..."), \(length))"
     case .write(_, let payload): "write(\(socket), \(data(payload)), \(payload.count))"
     case .fcntl(_, let command, let arg):
@@ -147,7 +148,10 @@ struct TraceFormatter {
     let modes = ["O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"]
     var names = [modes[Int(flags & O_ACCMODE)]]
     var rest = flags & ~O_ACCMODE
-    for (bit, name) in [(O_APPEND, "O_APPEND"), (O_NONBLOCK, "O_NONBLOCK"), (O_DIRECT, "O_DIRECT")]
+    let known = [
+      (O_APPEND, "O_APPEND"), (O_NONBLOCK, "O_NONBLOCK"), (O_DIRECT, "O_DIRECT"), (O_LARGEFILE, "O_LARGEFILE"),
+    ]
+    for (bit, name) in known
     where rest & bit != 0 {
       names.append(name)
       rest &= ~bit

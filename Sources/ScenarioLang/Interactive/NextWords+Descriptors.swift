@@ -95,4 +95,11 @@ extension NextWords {
     skip()
     return typeFlags()
   }
+
+  /// open := 'open' STRING 'as' NAME: 'as' after the path.
+  mutating func openArguments() -> [String] {
+    if atEnd { return [] }  // the path
+    skip()
+    return atEnd ? [Keyword.as.rawValue] : []
+  }
 }

@@ -58,6 +58,7 @@ struct NextWords {
       skip()  // the count
       return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
     case .sleep, .touch, .mkdir, .unlink: return []
+    case .open: return openArguments()
     }
   }
 

@@ -37,7 +37,7 @@ enum StatementText {
   static func afterInterrupt(_ statement: Statement, _ text: String) -> String {
     switch statement.kind {
     case .declare, .act: statement.background ? text : text + " &"
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop: text
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .open: text
     }
   }
 
@@ -49,7 +49,7 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop:
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .open:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"

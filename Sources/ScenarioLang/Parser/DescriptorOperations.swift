@@ -32,6 +32,21 @@ extension Parser {
     return try makeName(word)
   }
 
+  /// open := 'open' STRING 'as' NAME [ expectation ]
+  mutating func parseOpen() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard case .string(let path) = current.kind else {
+      throw error("'open' needs a path in double quotes, found \(current.spelling)", notes: ["e.g. 'open \"f\" as f'"])
+    }
+    advance()
+    guard currentIs(.as) else {
+      throw error("'open' needs 'as NAME', the name of the descriptor it makes, found \(current.spelling)")
+    }
+    advance()
+    let name = try parseNewDescriptorName("open as")
+    return .open(path: path, as: name, expectation: try parseExpectation())
+  }
+
   /// fcntl := 'fcntl' ( 'getfl' | 'getfd' | 'setfl' statusflags | 'setfd' ( 'cloexec' | '0' )
   ///          | ( 'dupfd' | 'dupfd_cloexec' ) INT 'as' NAME )
   mutating func parseFcntl() throws(Diagnostic) -> Operation.Kind {

@@ -83,6 +83,7 @@ extension Parser {
     case .sysctl: try parseSysctl()
     case .ignore: try parseIgnore()
     case .repeat: try parseRepeat()
+    case .open: try parseOpen()
     }
   }
 

@@ -11,6 +11,7 @@ import SyscallVocabulary
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
   case `repeat`
+  case open
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.
@@ -64,7 +65,7 @@ public enum StatusFlagWord: String, CaseIterable, Sendable {
 /// The flags an `fcntl getfl` or `getfd` expectation names (`= [O_RDWR|O_NONBLOCK]`), as
 /// strace prints them.
 public enum FileFlagWord: String, CaseIterable, Sendable {
-  case O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_NONBLOCK, O_DIRECT, FD_CLOEXEC
+  case O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_NONBLOCK, O_DIRECT, O_LARGEFILE, FD_CLOEXEC
 
   var flag: Int32 {
     switch self {
@@ -74,6 +75,7 @@ public enum FileFlagWord: String, CaseIterable, Sendable {
     case .O_APPEND: SyscallVocabulary.O_APPEND
     case .O_NONBLOCK: SyscallVocabulary.O_NONBLOCK
     case .O_DIRECT: SyscallVocabulary.O_DIRECT
+    case .O_LARGEFILE: SyscallVocabulary.O_LARGEFILE
     case .FD_CLOEXEC: SyscallVocabulary.FD_CLOEXEC
     }
   }

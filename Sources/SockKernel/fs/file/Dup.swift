@@ -7,7 +7,7 @@ extension Kernel {
   /// `ksys_dup`: `fget_raw`, then the lowest free descriptor (`get_unused_fd_flags(0)`,
   /// so FD_CLOEXEC clear) and `fd_install` of one more reference.
   func ksysDup(_ fd: Int32) -> SyscallOutcome {
-    guard let file = lookupFile(fd) else { return .failure(.EBADF, Reason("ksys_dup", "descriptor \(fd) is not open")) }
+    guard let file = fdget(fd) else { return .failure(.EBADF, Reason("ksys_dup", "descriptor \(fd) is not open")) }
     getFile(file)
     let newfd = installFile(file)
     closeOnExec.remove(newfd)
@@ -19,7 +19,7 @@ extension Kernel {
   /// flags.
   func ksysDup2(_ oldfd: Int32, _ newfd: Int32) -> SyscallOutcome {
     if oldfd == newfd {
-      guard lookupFile(oldfd) != nil else {
+      guard fdget(oldfd) != nil else {
         return .failure(.EBADF, Reason("dup2", "oldfd \(oldfd) == newfd and it is not open"))
       }
       return .success(Int64(newfd))
@@ -42,7 +42,7 @@ extension Kernel {
         .EBADF, Reason("ksys_dup3", "newfd \(UInt32(bitPattern: newfd)) >= RLIMIT_NOFILE (\(config.nofile))"))
     }
     expandFiles(to: newfd)
-    guard let file = lookupFile(oldfd) else {
+    guard let file = fdget(oldfd) else {
       return .failure(.EBADF, Reason("ksys_dup3", "oldfd \(oldfd) is not open"))
     }
     return doDup2(file, newfd, flags: flags)
@@ -59,7 +59,7 @@ extension Kernel {
   /// `do_dup2`: a descriptor reserved for a file not installed yet (an `accept` asleep) is
   /// EBUSY; otherwise `newfd` takes one more reference to `file`, gets FD_CLOEXEC from
   /// `flags`, and what it held before is closed (`filp_close` → `fput`) after the swap.
-  func doDup2(_ file: SocketFile, _ newfd: Int32, flags: Int32) -> SyscallOutcome {
+  func doDup2(_ file: OpenFile, _ newfd: Int32, flags: Int32) -> SyscallOutcome {
     if reservedDescriptors.contains(newfd) {
       return .failure(.EBUSY, Reason("do_dup2", "descriptor \(newfd) is reserved for a file not installed yet"))
     }

@@ -6,7 +6,7 @@ import SyscallVocabulary
 extension Kernel {
   /// `SYSCALL_DEFINE3(fcntl)`: `fdget_raw` (EBADF), then `do_fcntl`.
   func sysFcntl(_ fd: Int32, _ command: FcntlCommand, _ arg: Int32) -> SyscallOutcome {
-    guard let file = lookupFile(fd) else {
+    guard let file = fdget(fd) else {
       return .failure(.EBADF, Reason("fcntl", "descriptor \(fd) is not open"))
     }
     return doFcntl(fd, file, command, arg)
@@ -14,7 +14,7 @@ extension Kernel {
 
   /// `do_fcntl`: the commands the language makes. What F_GETFD and F_GETFL return is also
   /// the value an `= [FLAGS]` expectation reads.
-  func doFcntl(_ fd: Int32, _ file: SocketFile, _ command: FcntlCommand, _ arg: Int32) -> SyscallOutcome {
+  func doFcntl(_ fd: Int32, _ file: OpenFile, _ command: FcntlCommand, _ arg: Int32) -> SyscallOutcome {
     switch command {
     case .F_DUPFD:
       return fDupfd(from: arg, file, flags: 0)
@@ -44,7 +44,7 @@ extension Kernel {
 
   /// `setfl`: O_DIRECT needs FMODE_CAN_ODIRECT, which no socket has (EINVAL); the bits of
   /// SETFL_MASK are replaced and every other bit (the access mode) is kept.
-  func setfl(_ file: SocketFile, _ arg: Int32) -> SyscallOutcome {
+  func setfl(_ file: OpenFile, _ arg: Int32) -> SyscallOutcome {
     if arg & O_DIRECT != 0 {
       return .failure(.EINVAL, Reason("setfl", "O_DIRECT on a file without FMODE_CAN_ODIRECT (a socket)"))
     }
@@ -54,7 +54,7 @@ extension Kernel {
 
   /// `f_dupfd`: `from` (unsigned) at or above RLIMIT_NOFILE is EINVAL; otherwise the lowest
   /// free descriptor at or above it (`alloc_fd`), FD_CLOEXEC from `flags`, one more reference.
-  func fDupfd(from: Int32, _ file: SocketFile, flags: Int32) -> SyscallOutcome {
+  func fDupfd(from: Int32, _ file: OpenFile, flags: Int32) -> SyscallOutcome {
     if UInt32(bitPattern: from) >= UInt32(bitPattern: config.nofile) {
       return .failure(
         .EINVAL, Reason("f_dupfd", "from \(UInt32(bitPattern: from)) >= RLIMIT_NOFILE (\(config.nofile))"))

@@ -3,7 +3,7 @@ import SyscallVocabulary
 /// The process's descriptor table (`files_struct`).
 extension Kernel {
   /// `get_unused_fd_flags` + `fd_install`: the lowest free descriptor.
-  func installFile(_ file: SocketFile) -> Int32 {
+  func installFile(_ file: OpenFile) -> Int32 {
     if let fd = popFreeDescriptor() {
       files[Int(fd)] = file
       return fd
@@ -35,7 +35,7 @@ extension Kernel {
   }
 
   /// `fd_install` into a reserved descriptor.
-  func installFile(_ file: SocketFile, at fd: Int32) {
+  func installFile(_ file: OpenFile, at fd: Int32) {
     reservedDescriptors.remove(fd)
     files[Int(fd)] = file
   }
@@ -46,15 +46,19 @@ extension Kernel {
     freeDescriptors.insert(fd)
   }
 
-  /// `sockfd_lookup`: `EBADF` for a descriptor that is not open.
-  func lookupFile(_ fd: Int32) -> SocketFile? {
+  /// `fdget`: the open file `fd` refers to; nil (EBADF) for a descriptor that is not open.
+  func fdget(_ fd: Int32) -> OpenFile? {
     guard fd >= 0, Int(fd) < files.count else { return nil }
     return files[Int(fd)]
   }
 
+  /// The socket's file behind `fd`, for the calls that have checked (`sockfd_lookup`) that
+  /// it is one: nil for a descriptor that is not open or not a socket.
+  func lookupFile(_ fd: Int32) -> SocketFile? { fdget(fd) as? SocketFile }
+
   /// `close_fd`: frees the descriptor and returns what it referred to.
-  func removeFile(_ fd: Int32) -> SocketFile? {
-    guard let file = lookupFile(fd) else { return nil }
+  func removeFile(_ fd: Int32) -> OpenFile? {
+    guard let file = fdget(fd) else { return nil }
     files[Int(fd)] = nil
     closeOnExec.remove(fd)
     freeDescriptors.insert(fd)
@@ -62,14 +66,14 @@ extension Kernel {
   }
 
   /// `get_file`: one more reference to `file`.
-  func getFile(_ file: SocketFile) { file.count += 1 }
+  func getFile(_ file: OpenFile) { file.count += 1 }
 
   /// `fput`: drops a reference; the last one releases the socket (`__fput` → `sock_close` →
   /// `unix_release`). A `close` while a `poll` holds the file only closes the descriptor.
-  func fput(_ file: SocketFile) {
+  func fput(_ file: OpenFile) {
     precondition(file.count > 0, "fput of a released file")
     file.count -= 1
-    if file.count == 0 { unixReleaseSock(file.sock, embryo: false) }
+    if file.count == 0, let socket = file as? SocketFile { unixReleaseSock(socket.sock, embryo: false) }
   }
 
   static let badDescriptor = Reason("fdget", "descriptor is not open")
