@@ -54,6 +54,10 @@ extension Kernel {
       break
     }
     guard let file = opened as? SocketFile else {
+      // __sys_accept4_file checks its flags before do_accept finds no socket.
+      if case .accept(_, let flags) = call.record.syscall, let refused = Self.checkAcceptFlags(flags) {
+        return .done(refused)
+      }
       return .done(.failure(.ENOTSOCK, Reason("sockfd_lookup", "descriptor \(fd) is not a socket")))
     }
     switch call.record.syscall {

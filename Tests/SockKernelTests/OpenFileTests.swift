@@ -63,4 +63,15 @@ struct OpenFileTests {
     let outcome = h.call(t, .poll(fds: [PollRequest(fd: f, events: [.EPOLLIN, .EPOLLRDHUP])], timeoutMs: 0))
     #expect(outcome?.revents == [.EPOLLIN])
   }
+
+  @Test("accept4 on a file: EBADF first (fdget), then its flags (EINVAL), then ENOTSOCK")
+  func accept4Order() {
+    let h = Harness()
+    let t = h.task("t")
+    let f = opened(h, t)
+    #expect(h.call(t, .accept(fd: f, flags: 0x40)).returned == .error(.EINVAL))
+    #expect(h.call(t, .accept(fd: f, flags: SOCK_NONBLOCK)).returned == .error(.ENOTSOCK))
+    #expect(h.call(t, .close(fd: f)).returned == .value(0))
+    #expect(h.call(t, .accept(fd: f, flags: 0x40)).returned == .error(.EBADF))
+  }
 }

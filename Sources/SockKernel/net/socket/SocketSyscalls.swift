@@ -66,10 +66,7 @@ extension Kernel {
   /// reserved before the protocol's accept runs (and possibly sleeps).
   func sysAccept(_ file: SocketFile, flags: Int32, frame: inout CallFrame) -> SyscallStep {
     if !frame.started {
-      if flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK) != 0 {
-        return .done(
-          .failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK")))
-      }
+      if let refused = Self.checkAcceptFlags(flags) { return .done(refused) }
       frame.reservedDescriptor = reserveDescriptor()
       // unix_dgram_ops.accept is sock_no_accept: unix_accept serves only stream and seqpacket.
       if file.sock.type == .dgram {
@@ -91,6 +88,12 @@ extension Kernel {
       outcome.inode = newsk.inode
       return .done(outcome)
     }
+  }
+
+  /// `__sys_accept4_file`'s first check: flags other than SOCK_CLOEXEC and SOCK_NONBLOCK.
+  static func checkAcceptFlags(_ flags: Int32) -> SyscallOutcome? {
+    guard flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK) != 0 else { return nil }
+    return .failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK"))
   }
 
   /// The check `__sys_socket_create` and `__sys_socketpair` make of the type's flag bits:
