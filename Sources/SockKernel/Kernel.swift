@@ -16,9 +16,14 @@ public final class Kernel {
   var runQueue = Deque<TaskID>()
   var timers = TimerQueue()
   /// The file table, indexed by descriptor.
-  var files: [SocketFile?] = [nil, nil, nil]
+  var files: [OpenFile?] = [nil, nil, nil]
   /// Closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
   var freeDescriptors = Heap<Int32>()
+  /// Descriptors taken by `get_unused_fd_flags` whose file is not installed yet (an
+  /// `accept` asleep): open in the bitmap, NULL in the array, so `dup2` onto one is EBUSY.
+  var reservedDescriptors = Set<Int32>()
+  /// `fdt->close_on_exec`: FD_CLOEXEC, a flag of the descriptor, not of the open file.
+  var closeOnExec = Set<Int32>()
   var vfs = VFS()
   var abstractNames = AbstractNamespace()
   var nextInode = 1000
@@ -52,9 +57,9 @@ public final class Kernel {
     // A socket whose descriptor was closed while a poll held its file is in no descriptor.
     // So is one closed while a call that took it with fdget still sleeps.
     let held = tasks.flatMap {
-      ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file].compactMap { $0 }
+      ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file as? SocketFile].compactMap { $0 }
     }
-    for file in files.compactMap({ $0 }) + held {
+    for file in files.compactMap({ $0 as? SocketFile }) + held {
       let sock = file.sock
       for skb in sock.receiveQueue {
         if let embryo = skb.embryo { Self.cutLinks(embryo) }
@@ -128,7 +133,7 @@ public final class Kernel {
   /// The socket an open descriptor refers to.
   public func sock(fd: Int32) -> Sock? {
     guard fd >= 0, Int(fd) < files.count else { return nil }
-    return files[Int(fd)]?.sock
+    return lookupFile(fd)?.sock
   }
 
   func emit(_ event: KernelEvent) { onEvent?(event) }

@@ -27,7 +27,7 @@ struct NameCheck {
     for statement in statements {
       if let thread = statement.thread { try useThread(thread, asPrefix: true) }
       switch statement.kind {
-      case .declare(let kind, let name, _, let expectation, let operations):
+      case .declare(let kind, let name, _, let expectation, let operations, _):
         if let name {
           try declare(name)
         } else if sockets[kind.rawValue] == nil {
@@ -41,7 +41,7 @@ struct NameCheck {
         try check(operations)
       case .wait(let name):
         if let name { try useThread(name) }
-      case .socketpair(let first, let second, _, _):
+      case .socketpair(let first, let second, _, _, _):
         try declare(first)
         try declare(second)
       case .signal(let name, _):
@@ -50,6 +50,8 @@ struct NameCheck {
         try check(loop.body)
       case .thread(let name):
         try declareThread(name)
+      case .open(_, let name, _):
+        try declare(name)
       case .sleep, .file, .sysctl, .ignoreSigpipe:
         break
       }
@@ -60,7 +62,10 @@ struct NameCheck {
     for operation in operations {
       switch operation.kind {
       case .connect(.socket(let target)), .send(_, _, .socket(let target)): try use(target)
-      case .accept(let name?): try declare(name)
+      case .accept(let name?), .dup(let name), .dup2(.number(_, let name), _), .fcntl(_, _, let name?),
+        .accept4(_, let name?):
+        try declare(name)
+      case .dup2(.socket(let target), _): try use(target)
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }
       default: break
       }

@@ -13,7 +13,13 @@ extension TraceFormatter {
     name: (Int32) -> String, created: String?, sender: SockAddrUn?
   ) -> String {
     var text = resumed ? "<... \(syscall.name) resumed>" + (outcome.data.map { " " + data($0) } ?? "") : call()
-    text += " " + result(outcome)
+    if case .fcntl(_, let command, _) = syscall, outcome.errno == nil,
+      let flags = fcntlResult(command, outcome.value)
+    {
+      text += " " + flags
+    } else {
+      text += " " + result(outcome)
+    }
     if case .poll(let fds, _) = syscall, let revents = outcome.revents {
       text += self.revents(fds, revents, name: name)
     }

@@ -37,7 +37,7 @@ enum StatementText {
   static func afterInterrupt(_ statement: Statement, _ text: String) -> String {
     switch statement.kind {
     case .declare, .act: statement.background ? text : text + " &"
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread: text
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .open: text
     }
   }
 
@@ -49,11 +49,11 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread:
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .open:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"
-    guard case .declare(let kind, let name, let type, _, _) = statement.kind else { return comment }
+    guard case .declare(let kind, let name, let type, _, _, _) = statement.kind else { return comment }
     var bare = kind.rawValue
     if let name { bare += " " + name.text }
     if let type { bare += " " + StateTable.typeWord(type) }
