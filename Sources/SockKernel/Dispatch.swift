@@ -5,16 +5,16 @@ import SyscallVocabulary
 extension Kernel {
   func dispatch(_ call: ActiveCall) -> SyscallStep {
     switch call.record.syscall {
-    case .socket(let type, let proto):
-      return .done(sysSocket(type: type, protocol: proto))
+    case .socket(let type, let proto, let flags):
+      return .done(sysSocket(type: type, protocol: proto, flags: flags))
     case .createFile(let path):
       return .done(sysMknodRegular(path))
     case .mkdir(let path):
       return .done(sysMkdir(path))
     case .unlink(let path):
       return .done(sysUnlink(path))
-    case .socketpair(let type):
-      return .done(sysSocketpair(type: type))
+    case .socketpair(let type, let flags):
+      return .done(sysSocketpair(type: type, flags: flags))
     case .sysctl(let sysctl, let value):
       return .done(sysSysctl(sysctl, value))
     case .kill(let task, let signal):
@@ -38,13 +38,44 @@ extension Kernel {
     case .close(let fd):
       // close_fd takes the descriptor out of the table itself, with no fdget.
       return .done(sysClose(fd))
+    case .dup(let fd):
+      return .done(ksysDup(fd))
+    case .dup2(let fd, let newfd):
+      return .done(ksysDup2(fd, newfd))
+    case .dup3(let fd, let newfd, let flags):
+      return .done(ksysDup3(fd, newfd, flags: flags))
+    case .fcntl(let fd, let command, let arg):
+      return .done(sysFcntl(fd, command, arg))
+    case .open(let path):
+      return .done(doSysOpen(path))
     default:
       break
     }
     // The file the call's first entry took with fdget: a call that slept goes on with it
     // even if another thread has closed the descriptor meanwhile.
-    guard let file = call.file ?? fdget(call.record.syscall.fd, for: call) else {
+    guard let fd = call.record.syscall.fd, let opened = call.file ?? fdget(fd, for: call) else {
       return .done(.failure(.EBADF, Kernel.badDescriptor))
+    }
+    // The calls of any file; then sockfd_lookup's ENOTSOCK for the socket calls.
+    switch call.record.syscall {
+    case .setNonBlocking(_, let on):
+      // `nonblock` is F_SETFL with O_RDWR|O_NONBLOCK or O_RDWR.
+      return .done(setfl(opened, on ? O_RDWR | O_NONBLOCK : O_RDWR))
+    case .read(_, let length):
+      guard let file = opened as? SocketFile else { return .done(vfsRead(opened, length: length)) }
+      return sockReadIter(file, length: length, frame: &call.frame)
+    case .write(_, let data):
+      guard let file = opened as? SocketFile else { return .done(vfsWrite(opened, data)) }
+      return sockWriteIter(file, data, frame: &call.frame)
+    default:
+      break
+    }
+    guard let file = opened as? SocketFile else {
+      // __sys_accept4_file checks its flags before do_accept finds no socket.
+      if case .accept(_, let flags) = call.record.syscall, let refused = Self.checkAcceptFlags(flags) {
+        return .done(refused)
+      }
+      return .done(.failure(.ENOTSOCK, Reason("sockfd_lookup", "descriptor \(fd) is not a socket")))
     }
     switch call.record.syscall {
     case .bind(_, let address):
@@ -61,9 +92,6 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value, optlen: optlen))
     case .getTimeout(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .setNonBlocking(_, let on):
-      file.nonBlocking = on
-      return .done(.success())
     case .send(_, let data, let flags, let address):
       return sysSendto(file, data, flags: flags, address: address, frame: &call.frame)
     case .recv(_, let length, let flags):
@@ -72,8 +100,9 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .close, .fork, .exitGroup, .wait4,
-      .killProcess, .setuid, .setgid, .nanosleep:
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
+      .close, .setNonBlocking, .read, .write, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
+      .nanosleep:
       preconditionFailure("handled above")
     }
   }

@@ -24,7 +24,7 @@ public final class Kernel {
     return tasks[id.rawValue].group.files
   }
   /// `fileTable`'s descriptors, indexed by descriptor.
-  var files: [SocketFile?] {
+  var files: [OpenFile?] {
     get { fileTable.fdt }
     _modify { yield &fileTable.fdt }
   }
@@ -32,6 +32,16 @@ public final class Kernel {
   var freeDescriptors: Heap<Int32> {
     get { fileTable.freeDescriptors }
     _modify { yield &fileTable.freeDescriptors }
+  }
+  /// `fileTable`'s descriptors reserved for a file not installed yet (an `accept` asleep).
+  var reservedDescriptors: Set<Int32> {
+    get { fileTable.reservedDescriptors }
+    _modify { yield &fileTable.reservedDescriptors }
+  }
+  /// `fileTable`'s `close_on_exec`.
+  var closeOnExec: Set<Int32> {
+    get { fileTable.closeOnExec }
+    _modify { yield &fileTable.closeOnExec }
   }
   var vfs = VFS()
   var abstractNames = AbstractNamespace()
@@ -66,9 +76,9 @@ public final class Kernel {
     // A socket whose descriptor was closed while a poll held its file is in no descriptor.
     // So is one closed while a call that took it with fdget still sleeps.
     let held = tasks.flatMap {
-      ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file].compactMap { $0 }
+      ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file as? SocketFile].compactMap { $0 }
     }
-    for file in processes.flatMap(\.files.openFiles) + held {
+    for file in processes.flatMap(\.files.openFiles).compactMap({ $0 as? SocketFile }) + held {
       let sock = file.sock
       for skb in sock.receiveQueue {
         if let embryo = skb.embryo { Self.cutLinks(embryo) }
@@ -151,7 +161,7 @@ public final class Kernel {
   public func sock(fd: Int32) -> Sock? {
     let table = processes[0].files.fdt
     guard fd >= 0, Int(fd) < table.count else { return nil }
-    return table[Int(fd)]?.sock
+    return (table[Int(fd)] as? SocketFile)?.sock
   }
 
   func emit(_ event: KernelEvent) { onEvent?(event) }

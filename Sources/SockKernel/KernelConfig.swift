@@ -28,5 +28,9 @@ public struct KernelConfig: Sendable, Equatable {
   /// `net.core.rmem_max`: `SO_RCVBUF` is clamped to it before doubling.
   public var rmemMax = 4_194_304
 
+  /// `RLIMIT_NOFILE`'s soft limit, a fresh login's 1024 (`INR_OPEN_CUR`): `dup2` and
+  /// `dup3` refuse a target descriptor at or above it with EBADF.
+  public var nofile: Int32 = 1024
+
   public init(hz: Int64 = KernelConfig.defaultHZ) { self.hz = hz }
 }

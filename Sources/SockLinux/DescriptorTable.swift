@@ -22,6 +22,31 @@ struct DescriptorTable {
     return number
   }
 
+  /// Whether `number` is open (installed); a reserved number is not.
+  func isOpen(_ number: Int32) -> Bool { real[number] != nil }
+
+  /// Holds `number` itself, the target of a `dup2` that is not open, until
+  /// ``install(_:real:)`` or ``release(_:)``; false when another call reserved it.
+  mutating func reserve(exactly number: Int32) -> Bool {
+    guard !reserved.contains(number), real[number] == nil, number >= 0 else { return false }
+    while next <= number {
+      free.insert(next)
+      next += 1
+    }
+    // The heap cannot drop one element: rebuild it without `number`.
+    free = Heap(free.unordered.filter { $0 != number })
+    reserved.insert(number)
+    return true
+  }
+
+  /// The lowest number at or above `low` that is free, held as ``reserve()`` holds one: the
+  /// number an `fcntl(F_DUPFD, low)` returns.
+  mutating func reserve(atLeast low: Int32) -> Int32 {
+    let number = free.unordered.filter { $0 >= low }.min() ?? max(next, low)
+    _ = reserve(exactly: number)
+    return number
+  }
+
   mutating func install(_ number: Int32, real descriptor: Int32) {
     reserved.remove(number)
     real[number] = descriptor

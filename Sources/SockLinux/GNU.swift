@@ -25,6 +25,10 @@
     /// `tgkill(tgid, tid, sig)`: a signal to one thread (glibc 2.30+).
     nonisolated(unsafe) static let tgkill = lookup("tgkill", as: Tgkill.self)
 
+    typealias Dup3 = @convention(c) (Int32, Int32, Int32) -> Int32
+    /// `dup3(oldfd, newfd, flags)`.
+    nonisolated(unsafe) static let dup3 = lookup("dup3", as: Dup3.self)
+
     /// `CLONE_NEWNET`: a private network namespace, which holds the abstract socket names.
     package static let CLONE_NEWNET: Int32 = 0x4000_0000
 

@@ -45,6 +45,9 @@
       } else if let number = call.reserved {
         descriptors.install(number, real: Int32(result.value))
         outcome.value = Int64(number)
+      } else if let number = call.record.syscall.duplicateTarget {
+        // A dup2 onto an open number returned its real descriptor, which that number names.
+        outcome.value = Int64(number)
       }
       outcome.timeval = result.timeval
       outcome.data = result.data

@@ -2,6 +2,7 @@
   import Collections
   import Glibc
   import ScenarioLang
+  import SockKernel
   import SyscallVocabulary
 
   /// From the script's calls to real ones: descriptors, paths and abstract names.
@@ -49,7 +50,51 @@
         // The real call needs the thread's id, which only the backend knows.
         let tid = tasks[task.rawValue].thread?.tid ?? -1
         return .kill(task: TaskID(rawValue: Int(tid)), signal: signal)
+      case .dup(let fd):
+        reserved = descriptors.reserve()
+        return .dup(fd: real(fd))
+      case .dup2(let fd, let newfd):
+        if fd == newfd { return .dup2(fd: real(fd), newfd: real(fd)) }
+        return translateDup3(fd, newfd, flags: 0, reserving: &reserved)
+      case .open(let path):
+        reserved = descriptors.reserve()
+        return .open(path: sandboxed(path))
+      case .read(let fd, let length): return .read(fd: real(fd), length: length)
+      case .write(let fd, let data): return .write(fd: real(fd), data: data)
+      case .fcntl(let fd, let command, let arg):
+        guard command == .F_DUPFD || command == .F_DUPFD_CLOEXEC else {
+          return .fcntl(fd: real(fd), command: command, arg: arg)
+        }
+        // The script's number is the lowest free at or above `arg`; the real one any free.
+        // An `arg` the model's RLIMIT_NOFILE refuses becomes one every real limit refuses.
+        guard UInt32(bitPattern: arg) < UInt32(bitPattern: KernelConfig().nofile) else {
+          return .fcntl(fd: real(fd), command: command, arg: Int32.max)
+        }
+        reserved = descriptors.reserve(atLeast: arg)
+        return .fcntl(fd: real(fd), command: command, arg: 0)
+      case .dup3(let fd, let newfd, let flags):
+        if fd == newfd || flags & ~SyscallVocabulary.O_CLOEXEC != 0 {
+          // EINVAL before anything is looked up: the same call with real numbers.
+          return .dup3(fd: real(fd), newfd: real(fd), flags: flags)
+        }
+        return translateDup3(fd, newfd, flags: flags, reserving: &reserved)
       }
+    }
+
+    /// `dup2`/`dup3` onto a script number: onto its real descriptor when it is open; when it
+    /// is not, the number is reserved and the real call becomes `dup` (`fcntl(F_DUPFD_CLOEXEC)`
+    /// for O_CLOEXEC), which picks a real number the backend is not using; a number the
+    /// model's RLIMIT_NOFILE refuses becomes one every real limit refuses, for the same EBADF.
+    func translateDup3(_ fd: Int32, _ newfd: Int32, flags: Int32, reserving reserved: inout Int32?) -> Syscall {
+      let old = descriptors.realDescriptor(fd)
+      if descriptors.isOpen(newfd) {
+        return .dup3(fd: old, newfd: descriptors.realDescriptor(newfd), flags: flags)
+      }
+      guard UInt32(bitPattern: newfd) < UInt32(bitPattern: KernelConfig().nofile), descriptors.reserve(exactly: newfd)
+      else { return .dup3(fd: old, newfd: Int32.max, flags: flags) }
+      reserved = newfd
+      if flags & SyscallVocabulary.O_CLOEXEC != 0 { return .fcntl(fd: old, command: .F_DUPFD_CLOEXEC, arg: 0) }
+      return .dup(fd: old)
     }
 
     /// Absolute paths are taken from the sandbox's root (the model's tasks all work in `/`);

@@ -14,6 +14,8 @@
         case .accept: 288
         case .send: 44
         case .recv: 45
+        case .read: 0
+        case .write: 1
         case .poll: 7
         case .nanosleep: 230
       #elseif arch(arm64)
@@ -22,6 +24,8 @@
         case .nanosleep: 115
         case .send: 206
         case .recv: 207
+        case .read: 63
+        case .write: 64
         case .poll: 73
       #endif
       default: nil
@@ -31,8 +35,8 @@
     /// Makes the call on the calling thread.
     func perform() -> RealResult {
       switch self {
-      case .socket(let type, let proto):
-        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue, proto)))
+      case .socket(let type, let proto, let flags):
+        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue | flags, proto)))
       case .bind(let fd, let address):
         return RawAddress(address).withSockaddr { .returning(Int64(Glibc.bind(fd, $0, $1))) }
       case .listen(let fd, let backlog):
@@ -60,16 +64,16 @@
         if r == 0 { result.timeval = Timeval(seconds: Int64(tv.tv_sec), microseconds: Int64(tv.tv_usec)) }
         return result
       case .setNonBlocking(let fd, let on):
-        return .returning(Int64(fcntl(fd, F_SETFL, on ? O_RDWR | Glibc.O_NONBLOCK : O_RDWR)))
+        return .returning(Int64(Glibc.fcntl(fd, F_SETFL, on ? Glibc.O_RDWR | Glibc.O_NONBLOCK : Glibc.O_RDWR)))
       case .createFile(let path):
         return .returning(Int64(Glibc.mknod(path, S_IFREG | 0o644, 0)))
       case .mkdir(let path):
         return .returning(Int64(Glibc.mkdir(path, 0o755)))
       case .unlink(let path):
         return .returning(Int64(Glibc.unlink(path)))
-      case .socketpair(let type):
+      case .socketpair(let type, let flags):
         var fds: [Int32] = [-1, -1]
-        var result = RealResult.returning(Int64(Glibc.socketpair(Glibc.AF_UNIX, type.rawValue, 0, &fds)))
+        var result = RealResult.returning(Int64(Glibc.socketpair(Glibc.AF_UNIX, type.rawValue | flags, 0, &fds)))
         if result.errno == 0 { result.pair = (fds[0], fds[1]) }
         return result
       case .send(let fd, let data, let flags, let address):
@@ -129,6 +133,37 @@
         return Self.writeSysctl(sysctl, value)
       case .kill(let task, let signal):
         return .returning(Int64(GNU.tgkill(getpid(), Int32(task.rawValue), signal.rawValue)))
+      case .dup(let fd):
+        return .returning(Int64(Glibc.dup(fd)))
+      case .dup2(let fd, let newfd):
+        return .returning(Int64(Glibc.dup2(fd, newfd)))
+      case .dup3(let fd, let newfd, let flags):
+        return .returning(Int64(GNU.dup3(fd, newfd, flags)))
+      case .open(let path):
+        return .returning(Int64(Glibc.openat(AT_FDCWD, path, Glibc.O_RDONLY)))
+      case .read(let fd, let length):
+        var buffer = [UInt8](repeating: 0, count: max(length, 1))
+        let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
+        var result = buffer.withUnsafeMutableBytes {
+          RealResult.returning(Int64(Glibc.read(fd, $0.baseAddress, length)))
+        }
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+        if result.value >= 0 { result.data = Payload.read(Array(buffer.prefix(Int(result.value)))) }
+        return result
+      case .write(let fd, let data):
+        let bytes = data.materialized
+        let entered = GNU.monotonicNow()
+        let coarse = CallClock.coarseNow()
+        var result = bytes.withUnsafeBytes { RealResult.returning(Int64(Glibc.write(fd, $0.baseAddress, $0.count))) }
+        result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+        if result.value == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
+        return result
+      case .fcntl(let fd, let command, let arg):
+        var result = RealResult.returning(Int64(Glibc.fcntl(fd, command.rawValue, arg)))
+        // What F_GETFD and F_GETFL return is what an `= [FLAGS]` expectation reads.
+        if result.errno == 0, command == .F_GETFD || command == .F_GETFL { result.optionValue = Int32(result.value) }
+        return result
       case .nanosleep(let duration):
         // glibc's sleep and nanosleep: clock_nanosleep on CLOCK_REALTIME, relative.
         var request = timespec(tv_sec: Int(duration / 1_000_000_000), tv_nsec: Int(duration % 1_000_000_000))
@@ -160,7 +195,7 @@
       case .wmemDefault, .rmemDefault, .wmemMax, .rmemMax:
         return RealResult(value: -1, errno: EPERM, timeval: nil)
       }
-      let fd = open(sysctl.procPath, O_WRONLY)
+      let fd = Glibc.open(sysctl.procPath, O_WRONLY)
       guard fd >= 0 else { return .returning(-1) }
       defer { Glibc.close(fd) }
       let text = Array("\(value)\n".utf8)

@@ -4,12 +4,14 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case ENOENT = 2
   case ESRCH = 3
   case EINTR = 4
+  case ENXIO = 6
   case EBADF = 9
   case ECHILD = 10
   case EAGAIN = 11
   case ENOMEM = 12
   case EACCES = 13
   case EFAULT = 14
+  case EBUSY = 16
   case EEXIST = 17
   case ENOTDIR = 20
   case EISDIR = 21
@@ -64,12 +66,14 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .ENOENT: "ENOENT"
     case .ESRCH: "ESRCH"
     case .EINTR: "EINTR"
+    case .ENXIO: "ENXIO"
     case .EBADF: "EBADF"
     case .ECHILD: "ECHILD"
     case .EAGAIN: "EAGAIN"
     case .ENOMEM: "ENOMEM"
     case .EACCES: "EACCES"
     case .EFAULT: "EFAULT"
+    case .EBUSY: "EBUSY"
     case .EEXIST: "EEXIST"
     case .ENOTDIR: "ENOTDIR"
     case .EISDIR: "EISDIR"
@@ -103,12 +107,14 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .ENOENT: "No such file or directory",
     .ESRCH: "No such process",
     .EINTR: "Interrupted system call",
+    .ENXIO: "No such device or address",
     .EBADF: "Bad file descriptor",
     .ECHILD: "No child processes",
     .EAGAIN: "Resource temporarily unavailable",
     .ENOMEM: "Cannot allocate memory",
     .EACCES: "Permission denied",
     .EFAULT: "Bad address",
+    .EBUSY: "Device or resource busy",
     .EEXIST: "File exists",
     .ENOTDIR: "Not a directory",
     .EISDIR: "Is a directory",

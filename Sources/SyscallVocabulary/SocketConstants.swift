@@ -59,6 +59,42 @@ public let SHUT_RDWR: Int32 = 2
 public let O_NONBLOCK: Int32 = 0o4000
 /// `SOCK_CLOEXEC` (= `O_CLOEXEC`).
 public let SOCK_CLOEXEC: Int32 = 0o2000000
+/// `O_CLOEXEC`, the one flag `dup3` takes.
+public let O_CLOEXEC: Int32 = SOCK_CLOEXEC
+/// The access mode of every socket's open file (`sock_alloc_file`).
+public let O_RDWR: Int32 = 2
+/// `O_ACCMODE`: the access-mode bits, which F_SETFL cannot change.
+public let O_ACCMODE: Int32 = 3
+/// `O_APPEND`: F_SETFL keeps it on a socket, where it changes nothing.
+public let O_APPEND: Int32 = 0o2000
+/// `O_DIRECT` (x86_64): F_SETFL refuses it on a file without FMODE_CAN_ODIRECT, as a socket is.
+public let O_DIRECT: Int32 = 0o40000
+/// `O_LARGEFILE` (x86_64): `open` sets it on every file of a 64-bit process
+/// (`force_o_largefile`), so F_GETFL shows it on a file `open` made, not on a socket.
+public let O_LARGEFILE: Int32 = 0o100000
+/// `FD_CLOEXEC`, the one descriptor flag.
+public let FD_CLOEXEC: Int32 = 1
+
+/// `fcntl(2)`'s commands that the language makes.
+public enum FcntlCommand: Int32, Sendable, CaseIterable, CustomStringConvertible {
+  case F_DUPFD = 0
+  case F_GETFD = 1
+  case F_SETFD = 2
+  case F_GETFL = 3
+  case F_SETFL = 4
+  case F_DUPFD_CLOEXEC = 1030
+
+  public var description: String {
+    switch self {
+    case .F_DUPFD: "F_DUPFD"
+    case .F_GETFD: "F_GETFD"
+    case .F_SETFD: "F_SETFD"
+    case .F_GETFL: "F_GETFL"
+    case .F_SETFL: "F_SETFL"
+    case .F_DUPFD_CLOEXEC: "F_DUPFD_CLOEXEC"
+    }
+  }
+}
 /// `SOCK_NONBLOCK` (= `O_NONBLOCK`).
 public let SOCK_NONBLOCK: Int32 = O_NONBLOCK
 

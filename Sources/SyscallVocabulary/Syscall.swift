@@ -1,7 +1,8 @@
 /// One system call as a task issues it. File descriptors are the task group's.
 public enum Syscall: Sendable {
-  /// `socket(AF_UNIX, type, protocol)`.
-  case socket(type: SocketType, protocol: Int32)
+  /// `socket(AF_UNIX, type | flags, protocol)`; `flags` are SOCK_NONBLOCK and SOCK_CLOEXEC
+  /// (anything else is EINVAL).
+  case socket(type: SocketType, protocol: Int32, flags: Int32 = 0)
   /// `bind(fd, addr, addrlen)`.
   case bind(fd: Int32, address: SockAddrUn)
   /// `listen(fd, backlog)`.
@@ -26,8 +27,8 @@ public enum Syscall: Sendable {
   case mkdir(path: String)
   /// `unlink(path)`.
   case unlink(path: String)
-  /// `socketpair(AF_UNIX, type, 0, sv)`.
-  case socketpair(type: SocketType)
+  /// `socketpair(AF_UNIX, type | flags, 0, sv)`.
+  case socketpair(type: SocketType, flags: Int32 = 0)
   /// `sendto(fd, buf, len, flags, addr, addrlen)`; `send(fd, buf, len, flags)` without an address.
   case send(fd: Int32, data: Payload, flags: MessageFlags, address: SockAddrUn?)
   /// `recvfrom(fd, buf, length, flags, &addr, &addrlen)`.
@@ -42,6 +43,20 @@ public enum Syscall: Sendable {
   case sysctl(Sysctl, value: Int64)
   /// `tgkill(pid, tid, signal)` to another thread of the process.
   case kill(task: TaskID, signal: Signal)
+  /// `dup(fd)`.
+  case dup(fd: Int32)
+  /// `dup2(fd, newfd)`.
+  case dup2(fd: Int32, newfd: Int32)
+  /// `dup3(fd, newfd, flags)`.
+  case dup3(fd: Int32, newfd: Int32, flags: Int32)
+  /// `fcntl(fd, command, arg)`; F_GETFD and F_GETFL take no argument.
+  case fcntl(fd: Int32, command: FcntlCommand, arg: Int32)
+  /// `read(fd, buf, length)`.
+  case read(fd: Int32, length: Int)
+  /// `write(fd, buf, len)`.
+  case write(fd: Int32, data: Payload)
+  /// `openat(AT_FDCWD, path, O_RDONLY)`.
+  case open(path: String)
   /// `fork()`: a new process whose one thread is a copy of the caller, with a copy of the
   /// caller's descriptor table (the same open files, each with one more reference). The
   /// parent's return is the child's pid, numbered as the model numbers processes (process 1
@@ -70,11 +85,20 @@ public enum Syscall: Sendable {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
-      .getIntOption(let fd, _):
+      .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
+      .read(let fd, _), .write(let fd, _):
       fd
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .fork, .exitGroup, .wait4,
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
       .killProcess, .setuid, .setgid, .nanosleep:
       nil
+    }
+  }
+
+  /// The descriptor a `dup2` or `dup3` returns when it succeeds.
+  public var duplicateTarget: Int32? {
+    switch self {
+    case .dup2(_, let newfd), .dup3(_, let newfd, _): newfd
+    default: nil
     }
   }
 
@@ -102,6 +126,13 @@ public enum Syscall: Sendable {
     case .poll: "poll"
     case .sysctl: "sysctl"
     case .kill: "tgkill"
+    case .dup: "dup"
+    case .dup2: "dup2"
+    case .dup3: "dup3"
+    case .fcntl: "fcntl"
+    case .read: "read"
+    case .write: "write"
+    case .open: "openat"
     case .fork: "fork"
     case .exitGroup: "exit_group"
     case .wait4: "wait4"

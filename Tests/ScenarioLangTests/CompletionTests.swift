@@ -63,7 +63,7 @@ struct CompletionTests {
   func typeWords() {
     #expect(Self.candidates("socketpair a b ") == ["dgram", "seqpacket", "stream"])
     #expect(Self.candidates("socketpair a ").isEmpty)
-    #expect(Self.candidates("client x d") == ["dgram", "disconnect"])
+    #expect(Self.candidates("client x d") == ["dgram", "disconnect", "dup", "dup2", "dup3"])
     #expect(Self.candidates("client x stream ") == Self.operations)
     #expect(Self.candidates("socket ").isEmpty)
   }
@@ -100,12 +100,16 @@ struct CompletionTests {
   /// Where completion is asked for, for the check that the parser takes every candidate.
   static let places = [
     "", "client c1 ", "server ", "socket s ", "c1 ", "c1 get ", "c1 send \"x\" ", "c1 send 10 dontwait ",
-    "c1 send \"x\" to ", "c1 poll ", "c1 poll c2 ", "c1 poll c2 in, ", "c1 poll timeout ", "sysctl ", "signal ",
-    "signal c1 ", "c1 recv 10 ", "c1 recv 10 peek ", "socketpair a b ", "c1 shutdown ", "c1 nonblock ", "c1 accept ",
+    "c1 send \"x\" to ", "c1 poll ", "c1 poll c2 ", "c1 poll c2 in, ", "c1 poll timeout ", "c1 dup ", "c1 dup2 ",
+    "c1 dup2 7 ", "sysctl ", "signal ",
+    "signal c1 ", "c1 read 5 ", "c1 write \"x\" ", "open \"f\" ", "c1 recv 10 ", "c1 recv 10 peek ", "socketpair a b ",
+    "c1 shutdown ", "c1 nonblock ", "c1 accept ",
     "c1 sndtimeo 1s ", "c1 connect ", "c1 connect = ", "c1 connect = -1 ", "c1 close = 0 ", "c1 get error = [",
     "c1 poll = [IN|", "c1 close = -1 EPIPE ", "c1 poll = [", "ignore ", "repeat 3 ", "repeat 3 { ",
     "c1 sndtimeo {1, 0} ", "client x stream ", "c1 connect = 0 or ", "c1 send 10 >= 1 ", "client x = 4 ",
-    "socketpair a b = 0 or ",
+    "socketpair a b = 0 or ", "client x stream|", "socketpair a b dgram|", "c1 accept4 ",
+    "c1 accept4 nonblock ", "c1 dup3 c2 ", "c1 fcntl ", "c1 fcntl setfl ", "c1 fcntl setfl append|", "c1 fcntl setfd ",
+    "c1 fcntl dupfd 3 ",
   ]
 
   @Test("the parser accepts every candidate where it is offered", arguments: places)

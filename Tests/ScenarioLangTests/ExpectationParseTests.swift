@@ -12,8 +12,8 @@ struct ExpectationParseTests {
     let script = try Parser.parse(text)
     switch script.statements.last?.kind {
     case .act(_, let operations): return operations.first?.expectation
-    case .declare(_, _, _, let expectation, _): return expectation
-    case .socketpair(_, _, _, let expectation): return expectation
+    case .declare(_, _, _, let expectation, _, _): return expectation
+    case .socketpair(_, _, _, let expectation, _): return expectation
     default: return nil
     }
   }
@@ -49,7 +49,7 @@ struct ExpectationParseTests {
     let e = try #require(try Self.expectation("c connect = 0 or EAGAIN at 10ms"))
     #expect(e.time == 10_000_000 && e.results.count == 2)
     let script = try Parser.parse("client c1 = 4 sndtimeo 1s connect = 0")
-    guard case .declare(.client, _, nil, let socket?, let operations) = script.statements[0].kind else {
+    guard case .declare(.client, _, nil, let socket?, let operations, _) = script.statements[0].kind else {
       Issue.record("expected a declaration with an expectation")
       return
     }
@@ -97,7 +97,7 @@ struct ExpectationParseTests {
       DiagnosticCase(text: "c connect = 0 or -1", message: "'= -1' needs the errno", column: 15),
       DiagnosticCase(
         text: "c listen 1 = 0 or \"x\"",
-        message: "'listen' cannot return that: a data result (\"…\") is for 'recv'", column: 12),
+        message: "'listen' cannot return that: a data result (\"…\") is for 'recv' and 'read'", column: 12),
       DiagnosticCase(text: "sleep 1s = 0", message: "'sleep' takes no expectation", column: 10),
       DiagnosticCase(text: "wait >= 0", message: "'wait' takes no expectation", column: 6),
       DiagnosticCase(

@@ -10,7 +10,7 @@ struct ParserTests {
   func seedLine() throws {
     let script = try Parser.parse("server listen 0; client c1 sndtimeo 1s connect; c1 connect")
     #expect(script.statements.count == 3)
-    guard case .declare(.client, let name, nil, nil, let ops) = script.statements[1].kind else {
+    guard case .declare(.client, let name, nil, nil, let ops, 0) = script.statements[1].kind else {
       Issue.record("expected a client declaration")
       return
     }

@@ -44,4 +44,24 @@ import Testing
     #expect(table.openDescriptors == [51])
     #expect(table.realDescriptor(b) == 51)
   }
+
+  /// `dup2 9 as n` in a fresh process: 9 itself, and 3 … 8 stay free, lowest first, as the
+  /// model's `expand_files` leaves them.
+  @Test func aDup2TargetIsTakenExactlyAndTheNumbersSkippedStayFree() {
+    var table = DescriptorTable()
+    let taken = table.reserve(exactly: 9)
+    #expect(taken)
+    table.install(9, real: 60)
+    let five = table.reserve(exactly: 5)
+    #expect(five)
+    table.release(5)
+    #expect(table.reserve() == 3)
+    #expect(table.reserve() == 4)
+    #expect(table.reserve() == 5)
+    let again = table.reserve(exactly: 9)
+    let held = table.reserve(exactly: 4)
+    #expect(!again)
+    #expect(!held)
+    #expect(table.isOpen(9))
+  }
 }

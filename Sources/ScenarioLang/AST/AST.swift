@@ -32,9 +32,11 @@ public struct Statement: Sendable {
   public enum Kind: Sendable {
     /// `server [NAME] [TYPE] [= RESULT] ops…`, `client …`, `socket NAME …`. With no name,
     /// `server` and `client` mean the socket of that name, created if new. The expectation
-    /// is the `socket()` call's (not a server's implicit `bind`).
+    /// is the `socket()` call's (not a server's implicit `bind`). `flags` are the
+    /// SOCK_NONBLOCK and SOCK_CLOEXEC written after the type (`stream|nonblock`).
     case declare(
-      DeclarationKind, name: Name?, type: SocketType?, expectation: Expectation?, operations: [Operation])
+      DeclarationKind, name: Name?, type: SocketType?, expectation: Expectation?, operations: [Operation],
+      flags: Int32)
     /// `NAME op…`.
     case act(Name, operations: [Operation])
     /// `sleep DURATION`: the script pauses; background calls and timers go on.
@@ -45,7 +47,7 @@ public struct Statement: Sendable {
     case file(FileOperation, path: [UInt8], expectation: Expectation?)
     /// `socketpair A B [TYPE]`: two connected sockets, each with its own thread; A's
     /// thread makes the call.
-    case socketpair(Name, Name, type: SocketType?, expectation: Expectation?)
+    case socketpair(Name, Name, type: SocketType?, expectation: Expectation?, flags: Int32)
     /// `signal NAME [restart]`: `main` sends SIGUSR1 (handler without `SA_RESTART`) or,
     /// with `restart`, SIGUSR2 (handler with `SA_RESTART`) to NAME's thread.
     case signal(Name, Signal)
@@ -71,6 +73,9 @@ public struct Statement: Sendable {
     /// `setuid UID`, `setgid GID`: the calling thread's process's credentials.
     case setuid(UInt32, expectation: Expectation?)
     case setgid(UInt32, expectation: Expectation?)
+    /// `open "PATH" as NAME`: `openat(AT_FDCWD, PATH, O_RDONLY)` by NAME's new thread; NAME is
+    /// then a descriptor that is not a socket.
+    case open(path: [UInt8], as: Name, expectation: Expectation?)
   }
 
   public let kind: Kind
@@ -172,6 +177,19 @@ public struct Operation: Sendable {
     case poll([PollItem], timeoutMs: Int32)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
     case disconnect
+    /// `dup as NAME`: a new descriptor, the lowest free, for the same open file.
+    case dup(as: Name)
+    /// `dup2 TARGET` (`dup3Flags` nil) or `dup3 TARGET [cloexec]`: the descriptor TARGET
+    /// names now refers to this socket's open file.
+    case dup2(onto: DupTarget, dup3Flags: Int32?)
+    /// `fcntl getfl|getfd|setfl FLAGS|setfd cloexec|0|dupfd N as NAME|dupfd_cloexec N as NAME`.
+    case fcntl(FcntlCommand, arg: Int32, as: Name?)
+    /// `accept4 FLAGS [as NAME]`: the new socket's file gets O_NONBLOCK, its descriptor FD_CLOEXEC.
+    case accept4(flags: Int32, as: Name?)
+    /// `read SIZE`.
+    case read(Int)
+    /// `write DATA`.
+    case write(Payload)
   }
 
   public let kind: Kind
@@ -179,6 +197,35 @@ public struct Operation: Sendable {
   public let location: SourceLocation
   public let word: String
   public let expectation: Expectation?
+}
+
+extension Operation.Kind {
+  /// The name of the descriptor the call makes: `accept as NAME`, `dup as NAME`,
+  /// `dup2 N as NAME`.
+  var newName: Name? {
+    switch self {
+    case .accept(let name): name
+    case .dup(let name): name
+    case .dup2(let target, _): target.newName
+    case .fcntl(_, _, let name): name
+    case .accept4(_, let name): name
+    default: nil
+    }
+  }
+}
+
+/// Where `dup2` and `dup3` put the new descriptor.
+public enum DupTarget: Sendable {
+  /// `dup2 NAME`: onto the descriptor another name holds, which is closed first.
+  case socket(Name)
+  /// `dup2 INT as NAME`: onto that number, which the new name then holds.
+  case number(Int32, as: Name)
+
+  /// The name the call creates, if any.
+  public var newName: Name? {
+    if case .number(_, let name) = self { return name }
+    return nil
+  }
 }
 
 /// One socket of a `poll`: nil names the polling socket itself.

@@ -29,7 +29,7 @@ struct NameCheck {
     for statement in statements {
       if let thread = statement.thread { try useThread(thread, asPrefix: true) }
       switch statement.kind {
-      case .declare(let kind, let name, _, let expectation, let operations):
+      case .declare(let kind, let name, _, let expectation, let operations, _):
         if let name {
           try declare(name)
         } else if sockets[kind.rawValue] == nil {
@@ -43,7 +43,7 @@ struct NameCheck {
         try check(operations)
       case .wait(let name):
         if let name { try useThread(name) }
-      case .socketpair(let first, let second, _, _):
+      case .socketpair(let first, let second, _, _, _):
         try declare(first)
         try declare(second)
       case .signal(let name, _):
@@ -63,6 +63,8 @@ struct NameCheck {
         processes[name.text] = site(name.location)
       case .waitpid(let name?, _), .kill(let name, _, _):
         try useProcess(name)
+      case .open(_, let name, _):
+        try declare(name)
       case .sleep, .file, .sysctl, .ignoreSigpipe, .exit, .waitpid, .setuid, .setgid:
         break
       }
@@ -73,7 +75,10 @@ struct NameCheck {
     for operation in operations {
       switch operation.kind {
       case .connect(.socket(let target)), .send(_, _, .socket(let target)): try use(target)
-      case .accept(let name?): try declare(name)
+      case .accept(let name?), .dup(let name), .dup2(.number(_, let name), _), .fcntl(_, _, let name?),
+        .accept4(_, let name?):
+        try declare(name)
+      case .dup2(.socket(let target), _): try use(target)
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }
       default: break
       }

@@ -60,6 +60,11 @@ extension ScenarioSession {
       accepted.type = socket.type
       opened(accepted, fd: Int32(outcome.value), inode: outcome.inode)
       return name
+    case .open:
+      opened(socket, fd: Int32(outcome.value), inode: nil)
+      return socket.name
+    case .dup, .dup2, .dup3, .fcntl(_, .F_DUPFD, _), .fcntl(_, .F_DUPFD_CLOEXEC, _):
+      return duplicated(socket, fd: Int32(outcome.value), call: call)
     default:
       break
     }

@@ -10,10 +10,11 @@ extension ScenarioSession {
         actor: thread.name, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
       call.socket = socket
-      if case .accept(let name?) = operation.kind {
+      if let name = operation.kind.newName {
         call.acceptName = name
         call.acceptAs = resolved(name)
       }
+      if case .dup2(.socket(let target), _) = operation.kind { call.dupTarget = sockets[resolved(target)] }
       let tag = remember(call, name: syscall(-1).name)
       let process = thread.process
       backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
@@ -58,6 +59,27 @@ extension ScenarioSession {
     case .disconnect:
       let unspec = SockAddrUn(family: UInt16(AF_UNSPEC), path: [], length: 16)
       return { .connect(fd: $0, address: unspec) }
+    case .dup:
+      return { .dup(fd: $0) }
+    case .dup2(let target, let flags):
+      let onto: () -> Int32
+      switch target {
+      case .socket(let name):
+        guard let other = existingSocket(name) else { return nil }
+        onto = { [unowned other] in other.fd ?? -1 }
+      case .number(let number, _):
+        onto = { number }
+      }
+      guard let flags else { return { .dup2(fd: $0, newfd: onto()) } }
+      return { .dup3(fd: $0, newfd: onto(), flags: flags) }
+    case .read(let size):
+      return { .read(fd: $0, length: size) }
+    case .write(let data):
+      return { .write(fd: $0, data: data) }
+    case .accept4(let flags, _):
+      return { .accept(fd: $0, flags: flags) }
+    case .fcntl(let command, let arg, _):
+      return { .fcntl(fd: $0, command: command, arg: arg) }
     case .poll(let items, let timeoutMs):
       var polled: [ScenarioSocket] = []
       for item in items {

@@ -9,8 +9,8 @@ extension ScenarioSession {
   /// `caller`, or the socket's own thread; nil (after a diagnostic at `written`) when that
   /// would pass the socket limit. `expectation` checks the `socket()`.
   func declare(
-    _ name: String, kind: DeclarationKind, type: SocketType, expectation: Expectation? = nil, at written: Name,
-    by caller: ScenarioThread? = nil
+    _ name: String, kind: DeclarationKind, type: SocketType, flags: Int32 = 0, expectation: Expectation? = nil,
+    at written: Name, by caller: ScenarioThread? = nil
   ) -> ScenarioSocket? {
     guard socketsCreated < limits.maxSockets else {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
@@ -26,7 +26,7 @@ extension ScenarioSession {
       actor: thread.name, location: location, word: kind.rawValue, expectation: expectation, acceptName: nil)
     socketCall.socket = socket
     let tag = remember(socketCall, name: "socket")
-    backend.submit(task, tag: tag) { .socket(type: type, protocol: 0) }
+    backend.submit(task, tag: tag) { .socket(type: type, protocol: 0, flags: flags) }
     if kind == .server {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")
@@ -93,6 +93,45 @@ extension ScenarioSession {
     socket.fd = fd
     (process ?? socket.process).descriptors[fd] = OpenFile(socket: socket)
     if let inode { socketNames[inode] = socket.name }
+  }
+
+  /// `dup`, `dup2` or `dup3` of `socket` returned `fd`: a new name for it (`dup as NAME`,
+  /// `dup2 N as NAME`) with its own thread, or the name whose descriptor it replaced; either
+  /// now stands for `socket`'s socket. Wait queues keep the socket's first name. Returns the
+  /// new name, for the trace.
+  func duplicated(_ socket: ScenarioSocket, fd: Int32, call: SubmittedCall) -> String? {
+    if let target = call.dupTarget {
+      target.type = socket.type
+      target.address = socket.address
+      return nil
+    }
+    // A name with a thread counts against the limit as an accepted socket does.
+    socketsCreated += 1
+    guard let name = call.acceptAs, let written = call.acceptName,
+      let copy = newSocket(name, at: written, in: socket.process)
+    else { return nil }
+    copy.type = socket.type
+    copy.address = socket.address
+    opened(copy, fd: fd, inode: nil)
+    return name
+  }
+
+  /// `open "PATH" as NAME`: NAME's new thread opens the file, run to completion; NAME then
+  /// stands for a descriptor that is not a socket (socket calls on it are ENOTSOCK).
+  func runOpen(_ path: String, as written: Name, expectation: Expectation?, at location: SourceLocation) {
+    guard socketsCreated < limits.maxSockets else {
+      fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
+      return
+    }
+    guard let file = newSocket(resolved(written), at: written) else { return }
+    socketsCreated += 1
+    var call = SubmittedCall(
+      actor: file.thread.name, location: location, word: "open", expectation: expectation, acceptName: nil)
+    call.socket = file
+    let tag = remember(call, name: "openat")
+    let task = file.thread.task
+    backend.submit(task, tag: tag) { .open(path: path) }
+    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
   /// `close` of `socket`'s descriptor `fd` by a thread of `process` returned 0: the number

@@ -11,9 +11,12 @@ extension ScenarioSession {
     at now: Nanoseconds
   ) {
     let sender = call.socket?.type == .dgram ? outcome.sender : nil
+    // `dup2 7 as d`: the target had no name when the call was made, so it shows as a number.
+    let name: (Int32) -> String = created == nil ? fdName : { "\($0)" }
     let text = TraceFormatter.returned(
       record.syscall, outcome, resumed: resumed,
-      call: describe(record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName),
+      call: describe(
+        record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
       name: fdName,
       created: created, sender: sender)
     output(line(now, call.actor, text))
@@ -63,11 +66,14 @@ extension ScenarioSession {
   }
 
   /// The call as the trace shows it: sockets by name, `socket` the one it acts on.
-  func describe(_ syscall: Syscall, on socket: String, result: SyscallOutcome? = nil, pair: String? = nil) -> String {
+  func describe(
+    _ syscall: Syscall, on socket: String, result: SyscallOutcome? = nil, pair: String? = nil,
+    name: ((Int32) -> String)? = nil
+  ) -> String {
     var argument = socket
     if case .kill(let task, _) = syscall { argument = threadName(of: task) }
     return TraceFormatter.call(
-      syscall, socket: argument, result: result, name: fdName, pairNames: pair.map { (socket, $0) })
+      syscall, socket: argument, result: result, name: name ?? fdName, pairNames: pair.map { (socket, $0) })
   }
 
   /// Who made a call still in flight: its socket, or the backend's name of its task.

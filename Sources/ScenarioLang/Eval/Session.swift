@@ -147,7 +147,7 @@ public final class ScenarioSession {
       prefix = thread
     }
     switch statement.kind {
-    case .declare(let kind, let name, let type, let expectation, let operations):
+    case .declare(let kind, let name, let type, let expectation, let operations, let flags):
       let socketName = name.map(resolved) ?? kind.rawValue
       let socket: ScenarioSocket
       if let existing = sockets[socketName], name == nil {
@@ -157,7 +157,7 @@ public final class ScenarioSession {
         let at = name ?? Name(text: kind.rawValue, location: statement.location)
         guard
           let declared = declare(
-            socketName, kind: kind, type: type ?? .stream, expectation: expectation, at: at, by: prefix)
+            socketName, kind: kind, type: type ?? .stream, flags: flags, expectation: expectation, at: at, by: prefix)
         else { return }
         socket = declared
       }
@@ -195,8 +195,8 @@ public final class ScenarioSession {
         }
       runCall(
         syscall, by: prefix ?? mainThread, word: operation.rawValue, expectation: expectation, at: statement.location)
-    case .socketpair(let first, let second, let type, let expectation):
-      runSocketpair(first, second, type: type ?? .stream, expectation: expectation, by: prefix)
+    case .socketpair(let first, let second, let type, let expectation, let flags):
+      runSocketpair(first, second, type: type ?? .stream, flags: flags, expectation: expectation, by: prefix)
     case .signal(let name, let signal):
       guard let task = namedThread(name)?.task else { return }
       runCall(
@@ -214,6 +214,8 @@ public final class ScenarioSession {
       ignoresSigpipe = true
     case .loop(let loop):
       run(loop)
+    case .open(let path, let name, let expectation):
+      runOpen(String(decoding: path, as: UTF8.self), as: name, expectation: expectation, at: statement.location)
     }
   }
 
@@ -234,7 +236,8 @@ public final class ScenarioSession {
   /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call
   /// unless the statement names another.
   func runSocketpair(
-    _ first: Name, _ second: Name, type: SocketType, expectation: Expectation?, by prefix: ScenarioThread?
+    _ first: Name, _ second: Name, type: SocketType, flags: Int32 = 0, expectation: Expectation?,
+    by prefix: ScenarioThread?
   ) {
     guard socketsCreated + 2 <= limits.maxSockets else {
       fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
@@ -253,7 +256,7 @@ public final class ScenarioSession {
     call.socket = a
     let tag = remember(call, name: "socketpair")
     let task = caller.task
-    backend.submit(task, tag: tag) { .socketpair(type: type) }
+    backend.submit(task, tag: tag) { .socketpair(type: type, flags: flags) }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 

@@ -8,8 +8,8 @@ struct SubmittedCall {
   let location: SourceLocation
   let word: String
   let expectation: Expectation?
-  /// `accept as NAME`: the name (loop variables resolved when the call was made) and where
-  /// it is written.
+  /// `accept as NAME`, `dup as NAME`, `dup2 N as NAME`: the name (loop variables resolved
+  /// when the call was made) and where it is written.
   var acceptName: Name?
   var acceptAs: String? = nil
   /// `socketpair`'s second socket.
@@ -17,6 +17,8 @@ struct SubmittedCall {
   /// The socket the call acts on (nil for `main`'s calls), so that a returning call needs
   /// no lookup by name.
   var socket: ScenarioSocket? = nil
+  /// `dup2 NAME`: the socket name whose descriptor now refers to this call's socket.
+  var dupTarget: ScenarioSocket? = nil
 
   var pairName: String? { pair?.name }
 }

@@ -14,7 +14,13 @@ extension TraceFormatter {
   ) -> String {
     let shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
     var text = resumed ? "<... \(syscall.name) resumed>" + shown : call()
-    text += " " + result(outcome)
+    if case .fcntl(_, let command, _) = syscall, outcome.errno == nil,
+      let flags = fcntlResult(command, outcome.value)
+    {
+      text += " " + flags
+    } else {
+      text += " " + result(outcome)
+    }
     if case .poll(let fds, _) = syscall, let revents = outcome.revents {
       text += self.revents(fds, revents, name: name)
     }

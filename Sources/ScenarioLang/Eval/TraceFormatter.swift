@@ -25,14 +25,15 @@ struct TraceFormatter {
     pairNames: (String, String)? = nil
   ) -> String {
     switch syscall {
-    case .socket(let type, let proto): "socket(AF_UNIX, \(type), \(proto))"
+    case .socket(let type, let proto, let flags): "socket(AF_UNIX, \(type)\(typeFlags(flags)), \(proto))"
     case .bind(_, let address): "bind(\(socket), \(address.display))"
     case .listen(_, let backlog): "listen(\(socket), \(backlog))"
     case .connect(_, let address):
       // strace's spelling of `disconnect`, a connect to an AF_UNSPEC address.
       address.family == UInt16(AF_UNSPEC)
         ? "connect(\(socket), {sa_family=AF_UNSPEC})" : "connect(\(socket), \(address.display))"
-    case .accept(_, let flags): flags == 0 ? "accept(\(socket))" : "accept4(\(socket), \(flags))"
+    case .accept(_, let flags):
+      flags == 0 ? "accept(\(socket))" : "accept4(\(socket), NULL, NULL, \(socketFlags(flags)))"
     case .shutdown(_, let how): "shutdown(\(socket), \(shutdownName(how)))"
     case .close: "close(\(socket))"
     case .setTimeout(_, let option, let value, let optlen):
@@ -43,8 +44,8 @@ struct TraceFormatter {
     case .createFile(let path): "mknod(\"\(path)\", S_IFREG|0644)"
     case .mkdir(let path): "mkdir(\"\(path)\", 0755)"
     case .unlink(let path): "unlink(\"\(path)\")"
-    case .socketpair(let type):
-      "socketpair(AF_UNIX, \(type), 0, "
+    case .socketpair(let type, let flags):
+      "socketpair(AF_UNIX, \(type)\(typeFlags(flags)), 0, "
         + (result?.pair.map { "[\(pairNames?.0 ?? "")=\($0.fds.0), \(pairNames?.1 ?? "")=\($0.fds.1)]" } ?? "...") + ")"
     case .send(_, let payload, let flags, let address):
       "\(address == nil ? "send" : "sendto")(\(socket), \(data(payload)), \(payload.count), \(flags)"
@@ -60,6 +61,19 @@ struct TraceFormatter {
         + "], \(fds.count), \(timeoutMs))"
     case .sysctl(let sysctl, let value): "sysctl(\(sysctl)=\(value))"
     case .kill(_, let signal): "tgkill(\(socket), \(signal))"
+    case .dup: "dup(\(socket))"
+    case .dup2(_, let newfd): "dup2(\(socket), \(name(newfd)))"
+    case .dup3(_, let newfd, let flags): "dup3(\(socket), \(name(newfd)), \(flags == 0 ? "0" : openFlags(flags)))"
+    case .open(let path): "openat(AT_FDCWD, \"\(path)\", O_RDONLY)"
+    case .read(_, let length): "read(\(socket), \(result?.data.map(data) ?? "..."), \(length))"
+    case .write(_, let payload): "write(\(socket), \(data(payload)), \(payload.count))"
+    case .fcntl(_, let command, let arg):
+      switch command {
+      case .F_GETFD, .F_GETFL: "fcntl(\(socket), \(command))"
+      case .F_SETFD: "fcntl(\(socket), \(command), \(descriptorFlags(arg)))"
+      case .F_SETFL: "fcntl(\(socket), \(command), \(statusFlags(arg)))"
+      case .F_DUPFD, .F_DUPFD_CLOEXEC: "fcntl(\(socket), \(command), \(arg))"
+      }
     case .fork: "fork()"
     case .exitGroup(let status): "exit_group(\(status))"
     case .wait4(let pid): "wait4(\(pid), \(result?.waitStatus.map(waitStatus) ?? "..."), 0, NULL)"
@@ -128,6 +142,58 @@ struct TraceFormatter {
     }
     return "\(ns)ns"
   }
+
+  /// `SOCK_CLOEXEC|SOCK_NONBLOCK`, in strace's order; other bits in hex, with strace's
+  /// `/* SOCK_??? */` when no bit has a name.
+  static func socketFlags(_ flags: Int32) -> String {
+    var names: [String] = []
+    if flags & SOCK_CLOEXEC != 0 { names.append("SOCK_CLOEXEC") }
+    if flags & SOCK_NONBLOCK != 0 { names.append("SOCK_NONBLOCK") }
+    let rest = flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)
+    guard rest != 0 else { return names.isEmpty ? "0" : names.joined(separator: "|") }
+    let hex = "0x" + String(UInt32(bitPattern: rest), radix: 16)
+    return names.isEmpty ? hex + " /* SOCK_??? */" : (names + [hex]).joined(separator: "|")
+  }
+
+  /// `|SOCK_NONBLOCK` after a socket type, or nothing.
+  static func typeFlags(_ flags: Int32) -> String { flags == 0 ? "" : "|" + socketFlags(flags) }
+
+  /// `O_RDWR|O_APPEND|O_NONBLOCK`: the access mode, then the flags strace knows, in its
+  /// order, then any other bits in hex.
+  static func statusFlags(_ flags: Int32) -> String {
+    let modes = ["O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"]
+    var names = [modes[Int(flags & O_ACCMODE)]]
+    var rest = flags & ~O_ACCMODE
+    let known = [
+      (O_APPEND, "O_APPEND"), (O_NONBLOCK, "O_NONBLOCK"), (O_DIRECT, "O_DIRECT"), (O_LARGEFILE, "O_LARGEFILE"),
+    ]
+    for (bit, name) in known
+    where rest & bit != 0 {
+      names.append(name)
+      rest &= ~bit
+    }
+    if rest != 0 { names.append("0x" + String(UInt32(bitPattern: rest), radix: 16)) }
+    return names.joined(separator: "|")
+  }
+
+  /// `FD_CLOEXEC`, `0`.
+  static func descriptorFlags(_ flags: Int32) -> String {
+    if flags == 0 { return "0" }
+    let rest = flags & ~FD_CLOEXEC
+    let names = (flags & FD_CLOEXEC != 0 ? ["FD_CLOEXEC"] : []) + (rest != 0 ? ["0x" + String(rest, radix: 16)] : [])
+    return names.joined(separator: "|")
+  }
+
+  /// strace's result of F_GETFL and F_GETFD: `= 0x802 (flags O_RDWR|O_NONBLOCK)`, `= 0`.
+  static func fcntlResult(_ command: FcntlCommand, _ value: Int64) -> String? {
+    guard value > 0, command == .F_GETFL || command == .F_GETFD else { return nil }
+    let flags = Int32(truncatingIfNeeded: value)
+    let names = command == .F_GETFL ? statusFlags(flags) : descriptorFlags(flags)
+    return "= 0x\(String(value, radix: 16)) (flags \(names))"
+  }
+
+  /// `O_CLOEXEC`, or the number for flags the call refuses.
+  static func openFlags(_ flags: Int32) -> String { flags == O_CLOEXEC ? "O_CLOEXEC" : "\(flags)" }
 
   static func shutdownName(_ how: Int32) -> String {
     switch how {

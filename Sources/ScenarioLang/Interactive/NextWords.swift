@@ -62,6 +62,7 @@ struct NextWords {
       skip()  // the count
       return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
     case .sleep, .touch, .mkdir, .unlink, .thread, .fork, .setuid, .setgid: return []
+    case .open: return openArguments()
     case .waitpid: return atEnd ? sockets : []
     case .kill:
       if atEnd { return sockets }
@@ -79,7 +80,7 @@ struct NextWords {
       skip()
       if atEnd { return types + Parser.operationWords }
     }
-    if word.flatMap(TypeWord.init(rawValue:)) != nil { skip() }
+    if let open = typeAndFlags() { return open }
     if let open = expectationIfAny(of: nil, then: Parser.operationWords) { return open }
     return operations()
   }
@@ -89,7 +90,7 @@ struct NextWords {
     guard tokens.count >= 3 else { return [] }
     skip(2)
     if atEnd { return TypeWord.allCases.map(\.rawValue) }
-    if word.flatMap(TypeWord.init(rawValue:)) != nil { skip() }
+    if let open = typeAndFlags() { return open }
     return expectationIfAny(of: nil, then: []) ?? []
   }
 
@@ -150,11 +151,17 @@ struct NextWords {
     case .poll: return poll()
     case .bind:
       if address() != true { return [] }
-    case .listen, .sndbuf, .rcvbuf:
+    case .listen, .sndbuf, .rcvbuf, .read, .write:
       if atEnd { return [] }
       skip()
     case .close, .disconnect:
       break  // no arguments
+    case .dup, .dup2, .dup3:
+      if let open = duplicate(operation) { return open }
+    case .fcntl:
+      if let open = fcntl() { return open }
+    case .accept4:
+      if let open = accept4() { return open }
     }
     return nil
   }

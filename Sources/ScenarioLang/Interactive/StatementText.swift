@@ -38,7 +38,7 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act: statement.background ? text : text + " &"
     case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .waitpid,
-      .kill, .setuid, .setgid:
+      .kill, .setuid, .setgid, .open:
       text
     }
   }
@@ -52,11 +52,11 @@ enum StatementText {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
     case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .waitpid,
-      .kill, .setuid, .setgid:
+      .kill, .setuid, .setgid, .open:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"
-    guard case .declare(let kind, let name, let type, _, _) = statement.kind else { return comment }
+    guard case .declare(let kind, let name, let type, _, _, _) = statement.kind else { return comment }
     var bare = kind.rawValue
     if let name { bare += " " + name.text }
     if let type { bare += " " + StateTable.typeWord(type) }

@@ -5,14 +5,7 @@ extension Parser {
   /// send := 'send' ( STRING | size ) { flag } [ 'to' ( address | NAME ) { flag } ]
   /// flag := 'dontwait' | 'nosignal' — before or after the target, each at most once.
   mutating func parseSend() throws(Diagnostic) -> Operation.Kind {
-    let data: Payload
-    if case .string(let bytes) = current.kind {
-      guard bytes.count <= Self.maxTransferSize else { throw error("a string to send is at most 64 MiB") }
-      advance()
-      data = .bytes(bytes)
-    } else {
-      data = .zeros(try parseSize("send"))
-    }
+    let data = try parseData("send")
     var flags = try parseFlags(MessageFlagWord.send)
     var target: ConnectTarget?
     if currentIs(.to) {
@@ -36,6 +29,16 @@ extension Parser {
     let size = try parseSize("recv")
     let flags = try parseFlags(MessageFlagWord.recv)
     return .recv(size, flags: flags)
+  }
+
+  /// What `send` or `write` sends: a string, or a size of NUL bytes.
+  mutating func parseData(_ word: String) throws(Diagnostic) -> Payload {
+    if case .string(let bytes) = current.kind {
+      guard bytes.count <= Self.maxTransferSize else { throw error("a string to \(word) is at most 64 MiB") }
+      advance()
+      return .bytes(bytes)
+    }
+    return .zeros(try parseSize(word))
   }
 
   /// Flag words after an operation, each at most once (counting those `adding` already has).
@@ -119,6 +122,12 @@ extension Parser {
       advance()
       try expect(.rightBracket, "']'")
       return .option(errno.rawValue)
+    }
+    // `fcntl getfl` and `getfd` read flags, which the trace prints by their C names.
+    if let word = currentWord, FileFlagWord(rawValue: word) != nil || word.hasPrefix("O_") || word.hasPrefix("FD_") {
+      let flags = try parseFileFlags()
+      try expect(.rightBracket, "']'")
+      return .option(flags)
     }
     // `get type` reads a socket type, which the trace prints by its C name.
     if let word = currentWord, let type = Self.socketTypeNames[word] {

@@ -2,17 +2,19 @@ import SockKernel
 import SyscallVocabulary
 
 extension Parser {
-  /// socketpair := 'socketpair' NAME NAME [ type ] [ expectation ]
+  /// socketpair := 'socketpair' NAME NAME [ type [ sockflags ] ] [ expectation ]
   mutating func parseSocketpair() throws(Diagnostic) -> Statement.Kind {
     advance()
     let first = try parseNewName("'socketpair' needs two names")
     let second = try parseNewName("'socketpair' needs two names")
     var type: SocketType?
+    var flags: Int32 = 0
     if let word = currentWord, let t = TypeWord(rawValue: word) {
       type = t.type
       advance()
+      flags = try parseTypeFlags()
     }
-    return .socketpair(first, second, type: type, expectation: try parseExpectation())
+    return .socketpair(first, second, type: type, expectation: try parseExpectation(), flags: flags)
   }
 
   /// A name for a new socket.

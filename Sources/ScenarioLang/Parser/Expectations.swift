@@ -163,11 +163,14 @@ extension Parser {
       let needs: String
       switch (result, kind) {
       case (.value, _), (.error, _), (.success, _), (.relation, _), (.timeval, .getTimeout), (.data, .recv),
-        (.option, .getOption), (.revents, .poll):
+        (.data, .read), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
+        (.option, .fcntl(.F_GETFD, _, _)):
         continue
       case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
-      case (.data, _): needs = "a data result (\"…\") is for 'recv'"
-      case (.option, _): needs = "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error' or 'get type'"
+      case (.data, _): needs = "a data result (\"…\") is for 'recv' and 'read'"
+      case (.option, _):
+        needs =
+          "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl' or 'fcntl getfd'"
       case (.revents, _): needs = "a revents result ([IN|OUT]) is for 'poll'"
       }
       throw Diagnostic(

@@ -29,7 +29,10 @@ extension Parser {
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type' )
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
-  ///            | 'disconnect' | poll
+  ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
+  ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
+  ///            | 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ] | 'read' size
+  ///            | 'write' ( STRING | size )
   ///            followed by an optional expectation
   mutating func parseOperation(_ operation: OperationWord) throws(Diagnostic) -> Operation {
     let word = operation.rawValue
@@ -64,6 +67,37 @@ extension Parser {
         advance()
       }
       kind = .accept(as: name)
+    case .dup:
+      guard currentIs(.as) else {
+        throw error("'dup' needs 'as NAME', the name of the new descriptor, found \(current.spelling)")
+      }
+      advance()
+      kind = .dup(as: try parseNewDescriptorName("dup as"))
+    case .dup2, .dup3:
+      let target = try parseDupTarget(word)
+      var flags: Int32? = nil
+      if operation == .dup3 {
+        flags = 0
+        if currentIs(.cloexec) {
+          advance()
+          flags = O_CLOEXEC
+        }
+      }
+      kind = .dup2(onto: target, dup3Flags: flags)
+    case .fcntl:
+      kind = try parseFcntl()
+    case .read:
+      kind = .read(try parseSize("read"))
+    case .write:
+      kind = .write(try parseData("write"))
+    case .accept4:
+      let flags = try parseSocketFlags("accept4")
+      var name: Name?
+      if currentIs(.as) {
+        advance()
+        name = try parseNewDescriptorName("accept4 as")
+      }
+      kind = .accept4(flags: flags, as: name)
     case .close:
       kind = .close
     case .shutdown:
@@ -106,7 +140,7 @@ extension Parser {
     }
     let returnsBytes =
       switch kind {
-      case .send, .recv: true
+      case .send, .recv, .read, .write: true
       default: false
       }
     var expectation = try parseExpectation(returnsBytes: returnsBytes)

@@ -144,6 +144,7 @@ extension Parser {
     case .waitpid: try parseWaitpid()
     case .kill: try parseKill()
     case .setuid, .setgid: try parseCredential(word)
+    case .open: try parseOpen()
     }
   }
 
@@ -174,7 +175,7 @@ extension Parser {
   /// declaration := ( 'server' | 'client' ) [ NAME ] [ type ] [ expectation ] { operation }
   ///              | 'socket' NAME [ type ] [ expectation ] { operation }
   /// The expectation checks the `socket()` call.
-  /// type := 'stream' | 'dgram' | 'seqpacket'
+  /// type := ( 'stream' | 'dgram' | 'seqpacket' ) [ sockflags ]
   mutating func parseDeclaration(_ declaration: DeclarationKind) throws(Diagnostic) -> Statement.Kind {
     advance()
     var name: Name?
@@ -200,13 +201,16 @@ extension Parser {
       throw error("'\(word)' is an errno name and cannot name a socket")
     }
     var type: SocketType?
+    var flags: Int32 = 0
     if let word = currentWord, let t = TypeWord(rawValue: word) {
       type = t.type
       advance()
+      flags = try parseTypeFlags()
     }
     let expectation = try parseExpectation()
     if expectation != nil { try checkAfterSocketExpectation() }
-    return .declare(declaration, name: name, type: type, expectation: expectation, operations: try parseOperations())
+    return .declare(
+      declaration, name: name, type: type, expectation: expectation, operations: try parseOperations(), flags: flags)
   }
 
   /// sleep := 'sleep' duration

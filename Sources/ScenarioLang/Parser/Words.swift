@@ -11,12 +11,74 @@ import SyscallVocabulary
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
   case `repeat`, thread, fork, waitpid, kill, setuid, setgid
+  case open
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.
 public enum OperationWord: String, CaseIterable, Sendable {
   case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
   case poll, disconnect
+  case dup, dup2, dup3, fcntl, accept4, read, write
+}
+
+/// The flags a socket's type (`stream|nonblock`) or `accept4` takes.
+public enum SocketFlagWord: String, CaseIterable, Sendable {
+  case nonblock, cloexec
+
+  var flag: Int32 {
+    switch self {
+    case .nonblock: SOCK_NONBLOCK
+    case .cloexec: SOCK_CLOEXEC
+    }
+  }
+}
+
+/// What `fcntl` does: its command, in the order its error lists them.
+public enum FcntlWord: String, CaseIterable, Sendable {
+  case getfl, setfl, getfd, setfd, dupfd, dupfd_cloexec
+
+  var command: FcntlCommand {
+    switch self {
+    case .getfl: .F_GETFL
+    case .setfl: .F_SETFL
+    case .getfd: .F_GETFD
+    case .setfd: .F_SETFD
+    case .dupfd: .F_DUPFD
+    case .dupfd_cloexec: .F_DUPFD_CLOEXEC
+    }
+  }
+}
+
+/// The file status flags `fcntl setfl` sets (`setfl nonblock|append`); the others are cleared.
+public enum StatusFlagWord: String, CaseIterable, Sendable {
+  case nonblock, append, direct
+
+  var flag: Int32 {
+    switch self {
+    case .nonblock: O_NONBLOCK
+    case .append: O_APPEND
+    case .direct: O_DIRECT
+    }
+  }
+}
+
+/// The flags an `fcntl getfl` or `getfd` expectation names (`= [O_RDWR|O_NONBLOCK]`), as
+/// strace prints them.
+public enum FileFlagWord: String, CaseIterable, Sendable {
+  case O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_NONBLOCK, O_DIRECT, O_LARGEFILE, FD_CLOEXEC
+
+  var flag: Int32 {
+    switch self {
+    case .O_RDONLY: 0
+    case .O_WRONLY: 1
+    case .O_RDWR: SyscallVocabulary.O_RDWR
+    case .O_APPEND: SyscallVocabulary.O_APPEND
+    case .O_NONBLOCK: SyscallVocabulary.O_NONBLOCK
+    case .O_DIRECT: SyscallVocabulary.O_DIRECT
+    case .O_LARGEFILE: SyscallVocabulary.O_LARGEFILE
+    case .FD_CLOEXEC: SyscallVocabulary.FD_CLOEXEC
+    }
+  }
 }
 
 /// What `get` reads, in the order its error lists them.
@@ -168,6 +230,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case `as`, at, optlen, to, timeout, forever, restart
   /// The file system's task, which no socket may shadow.
   case main
+  /// FD_CLOEXEC for `fcntl setfd`, O_CLOEXEC for `dup3`.
+  case cloexec
 }
 
 /// The statements only a thread's prefix starts (`child: exit 0`): without one the word is
@@ -206,6 +270,8 @@ public enum WordTable {
     + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
     + SignalWord.allCases.map(\.rawValue) + ExpectationWord.allCases.map(\.rawValue)
     + ThreadStatementWord.allCases.map(\.rawValue)
+    + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
+    + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
   /// The relation tokens, for the same checks.
   public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }

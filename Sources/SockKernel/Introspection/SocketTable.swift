@@ -63,7 +63,7 @@ extension Kernel {
   public func socketTable() -> [SocketSnapshot] {
     var rows: [SocketSnapshot] = []
     for (fd, file) in processes[0].files.fdt.enumerated() {
-      guard let file else { continue }
+      guard let file = file as? SocketFile else { continue }
       rows.append(snapshot(file.sock, fd: Int32(fd), nonBlocking: file.nonBlocking, queuedOn: nil))
       for skb in file.sock.receiveQueue where file.sock.state == .TCP_LISTEN {
         guard let embryo = skb.embryo else { continue }

@@ -4,8 +4,8 @@ import SyscallVocabulary
 /// The process's descriptor table (`files_struct`).
 extension Kernel {
   /// `get_unused_fd_flags` + `fd_install`: the lowest free descriptor.
-  func installFile(_ file: SocketFile) -> Int32 {
-    if let fd = freeDescriptors.popMin() {
+  func installFile(_ file: OpenFile) -> Int32 {
+    if let fd = popFreeDescriptor() {
       files[Int(fd)] = file
       return fd
     }
@@ -15,30 +15,51 @@ extension Kernel {
 
   /// `get_unused_fd_flags` alone: a descriptor kept for a file installed later.
   func reserveDescriptor() -> Int32 {
-    if let fd = freeDescriptors.popMin() { return fd }
-    files.append(nil)
-    return Int32(files.count - 1)
+    let fd: Int32
+    if let free = popFreeDescriptor() {
+      fd = free
+    } else {
+      files.append(nil)
+      fd = Int32(files.count - 1)
+    }
+    reservedDescriptors.insert(fd)
+    return fd
+  }
+
+  /// The lowest free descriptor below `files.count`. `dup2` can take a free descriptor
+  /// without popping it, so an entry may be stale (open again): those are skipped.
+  private func popFreeDescriptor() -> Int32? {
+    while let fd = freeDescriptors.popMin() {
+      if files[Int(fd)] == nil, !reservedDescriptors.contains(fd) { return fd }
+    }
+    return nil
   }
 
   /// `fd_install` into a reserved descriptor.
-  func installFile(_ file: SocketFile, at fd: Int32) { files[Int(fd)] = file }
+  func installFile(_ file: OpenFile, at fd: Int32) {
+    reservedDescriptors.remove(fd)
+    files[Int(fd)] = file
+  }
 
   /// `put_unused_fd`: gives a reserved descriptor back.
-  func releaseDescriptor(_ fd: Int32) { freeDescriptors.insert(fd) }
+  func releaseDescriptor(_ fd: Int32) {
+    reservedDescriptors.remove(fd)
+    freeDescriptors.insert(fd)
+  }
 
-  /// `sockfd_lookup`: `EBADF` for a descriptor that is not open.
-  func lookupFile(_ fd: Int32) -> SocketFile? {
+  /// `fdget`: the open file `fd` refers to; nil (EBADF) for a descriptor that is not open.
+  func fdget(_ fd: Int32) -> OpenFile? {
     guard fd >= 0, Int(fd) < files.count else { return nil }
     return files[Int(fd)]
   }
 
-  /// `fdget`: the file open on `fd`, with a reference the call holds until it returns
-  /// (``fdput(_:)``), so that a `close` of the descriptor by another thread meanwhile
-  /// only removes the descriptor: the call goes on, and the socket is released when the
-  /// call drops the last reference. (The kernel skips the reference when no other thread
-  /// shares the table, where no close can happen meanwhile: the same behaviour.)
-  func fdget(_ fd: Int32?, for call: ActiveCall) -> SocketFile? {
-    guard let fd, let file = lookupFile(fd) else { return nil }
+  /// `fdget` for a call: the file open on `fd`, with a reference the call holds until it
+  /// returns (``fdput(_:)``), so that a `close` of the descriptor by another thread
+  /// meanwhile only removes the descriptor: the call goes on, and the socket is released
+  /// when the call drops the last reference. (The kernel skips the reference when no other
+  /// thread shares the table, where no close can happen meanwhile: the same behaviour.)
+  func fdget(_ fd: Int32, for call: ActiveCall) -> OpenFile? {
+    guard let file = fdget(fd) else { return nil }
     getFile(file)
     call.file = file
     return file
@@ -51,23 +72,28 @@ extension Kernel {
     fput(file)
   }
 
+  /// The socket's file behind `fd`, for the calls that have checked (`sockfd_lookup`) that
+  /// it is one: nil for a descriptor that is not open or not a socket.
+  func lookupFile(_ fd: Int32) -> SocketFile? { fdget(fd) as? SocketFile }
+
   /// `close_fd`: frees the descriptor and returns what it referred to.
-  func removeFile(_ fd: Int32) -> SocketFile? {
-    guard let file = lookupFile(fd) else { return nil }
+  func removeFile(_ fd: Int32) -> OpenFile? {
+    guard let file = fdget(fd) else { return nil }
     files[Int(fd)] = nil
+    closeOnExec.remove(fd)
     freeDescriptors.insert(fd)
     return file
   }
 
   /// `get_file`: one more reference to `file`.
-  func getFile(_ file: SocketFile) { file.count += 1 }
+  func getFile(_ file: OpenFile) { file.count += 1 }
 
   /// `fput`: drops a reference; the last one releases the socket (`__fput` → `sock_close` →
   /// `unix_release`). A `close` while a `poll` holds the file only closes the descriptor.
-  func fput(_ file: SocketFile) {
+  func fput(_ file: OpenFile) {
     precondition(file.count > 0, "fput of a released file")
     file.count -= 1
-    if file.count == 0 { unixReleaseSock(file.sock, embryo: false) }
+    if file.count == 0, let socket = file as? SocketFile { unixReleaseSock(socket.sock, embryo: false) }
   }
 
   static let badDescriptor = Reason("fdget", "descriptor is not open")
@@ -92,6 +118,8 @@ extension Kernel {
     let open = table.openFiles
     table.fdt = [nil, nil, nil]
     table.freeDescriptors = Heap<Int32>()
+    table.reservedDescriptors = []
+    table.closeOnExec = []
     for file in open { fput(file) }
   }
 }

@@ -73,8 +73,12 @@ extension Kernel {
   /// otherwise the socket's poll, cut down to the events asked for plus `POLLERR|POLLHUP`.
   private func doPollfd(_ pollfd: PollRequest, _ pwait: PollWqueues) -> PollMask {
     if pollfd.fd < 0 { return [] }
-    guard let file = lookupFile(pollfd.fd) else { return .EPOLLNVAL }
+    guard let opened = fdget(pollfd.fd) else { return .EPOLLNVAL }
     let filter = pollfd.events.union([.EPOLLERR, .EPOLLHUP])
+    // vfs_poll of a file without a poll method: DEFAULT_POLLMASK, and no wait queue.
+    guard let file = opened as? SocketFile else {
+      return PollMask([.EPOLLIN, .EPOLLOUT, .EPOLLRDNORM, .EPOLLWRNORM]).intersection(filter)
+    }
     pwait.key = filter
     return sockPoll(file, pwait).intersection(filter)
   }

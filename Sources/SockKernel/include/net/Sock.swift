@@ -72,18 +72,14 @@ public final class Sock {
 
 }
 
-/// `struct file` of a socket: what a file descriptor points at.
-final class SocketFile {
+/// `struct file` of a socket: what a file descriptor points at. A socket's file is O_RDWR,
+/// with O_NONBLOCK from SOCK_NONBLOCK or F_SETFL.
+final class SocketFile: OpenFile {
   let sock: Sock
-  /// `O_NONBLOCK` in `f_flags`.
-  var nonBlocking = false
-  /// `f_count`: the descriptor's reference, plus one for each wait queue a `poll` in progress
-  /// registered on (`__pollwait` holds the file until `poll_freewait`). The socket is released
-  /// when the last one goes.
-  var count = 1
 
   init(sock: Sock, nonBlocking: Bool = false) {
     self.sock = sock
+    super.init(flags: O_RDWR)
     self.nonBlocking = nonBlocking
   }
 }

@@ -59,7 +59,7 @@ final class ActiveCall {
   /// The call has slept at least once (its return is a "resumed" one).
   var hasSlept = false
   /// The file `fdget` took for the call's descriptor, held until it returns.
-  var file: SocketFile?
+  var file: OpenFile?
 
   init(record: CallRecord) { self.record = record }
 }

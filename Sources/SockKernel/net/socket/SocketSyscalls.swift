@@ -3,15 +3,17 @@ import SyscallVocabulary
 /// The socket layer's system calls (`net/socket.c`): the generic checks and the dispatch
 /// to AF_UNIX's `proto_ops`.
 extension Kernel {
-  /// `__sys_socket` → `unix_create`: `socket(AF_UNIX, type, protocol)`.
-  func sysSocket(type: SocketType, protocol proto: Int32) -> SyscallOutcome {
+  /// `__sys_socket` → `unix_create`: `socket(AF_UNIX, type | flags, protocol)`.
+  func sysSocket(type: SocketType, protocol proto: Int32, flags: Int32 = 0) -> SyscallOutcome {
+    // __sys_socket_create: the bits above SOCK_TYPE_MASK, before the family sees the call.
+    if let refused = Self.checkSocketFlags(flags, in: "__sys_socket_create") { return refused }
     // unix_create: only 0 or PF_UNIX.
     if proto != 0 && proto != AF_UNIX {
       return .failure(.EPROTONOSUPPORT, Reason("unix_create", "protocol \(proto) is neither 0 nor PF_UNIX"))
     }
     // unix_create: SOCK_RAW is silently turned into SOCK_DGRAM.
     let sock = unixCreate1(type: type == .raw ? .dgram : type)
-    let fd = installFile(SocketFile(sock: sock))
+    let fd = sockMapFd(sock, flags: flags)
     var outcome = SyscallOutcome.success(Int64(fd))
     outcome.inode = sock.inode
     return outcome
@@ -19,13 +21,14 @@ extension Kernel {
 
   /// `__sys_socketpair` → `unix_create` twice → `unix_socketpair`: two sockets, each the
   /// other's peer, already `TCP_ESTABLISHED`, with two new descriptors.
-  func sysSocketpair(type: SocketType) -> SyscallOutcome {
+  func sysSocketpair(type: SocketType, flags: Int32 = 0) -> SyscallOutcome {
+    if let refused = Self.checkSocketFlags(flags, in: "__sys_socketpair") { return refused }
     let kind = type == .raw ? SocketType.dgram : type
     let sk = unixCreate1(type: kind)
     let other = unixCreate1(type: kind)
     unixSocketpair(sk, other)
-    let fd0 = installFile(SocketFile(sock: sk))
-    let fd1 = installFile(SocketFile(sock: other))
+    let fd0 = sockMapFd(sk, flags: flags)
+    let fd1 = sockMapFd(other, flags: flags)
     var outcome = SyscallOutcome.success()
     outcome.inode = sk.inode
     outcome.pair = SocketPairResult(fds: (fd0, fd1), inodes: (sk.inode, other.inode))
@@ -63,10 +66,7 @@ extension Kernel {
   /// reserved before the protocol's accept runs (and possibly sleeps).
   func sysAccept(_ file: SocketFile, flags: Int32, frame: inout CallFrame) -> SyscallStep {
     if !frame.started {
-      if flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK) != 0 {
-        return .done(
-          .failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK")))
-      }
+      if let refused = Self.checkAcceptFlags(flags) { return .done(refused) }
       frame.reservedDescriptor = reserveDescriptor()
       // unix_dgram_ops.accept is sock_no_accept: unix_accept serves only stream and seqpacket.
       if file.sock.type == .dgram {
@@ -83,10 +83,32 @@ extension Kernel {
     case .accepted(let newsk):
       let fd = frame.reservedDescriptor!
       installFile(SocketFile(sock: newsk, nonBlocking: flags & SOCK_NONBLOCK != 0), at: fd)
+      setCloseOnExec(fd, flags & SOCK_CLOEXEC != 0)
       var outcome = SyscallOutcome.success(Int64(fd))
       outcome.inode = newsk.inode
       return .done(outcome)
     }
+  }
+
+  /// `__sys_accept4_file`'s first check: flags other than SOCK_CLOEXEC and SOCK_NONBLOCK.
+  static func checkAcceptFlags(_ flags: Int32) -> SyscallOutcome? {
+    guard flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK) != 0 else { return nil }
+    return .failure(.EINVAL, Reason("__sys_accept4_file", "flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK"))
+  }
+
+  /// The check `__sys_socket_create` and `__sys_socketpair` make of the type's flag bits:
+  /// only SOCK_CLOEXEC and SOCK_NONBLOCK.
+  static func checkSocketFlags(_ flags: Int32, in function: String) -> SyscallOutcome? {
+    guard flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK) != 0 else { return nil }
+    return .failure(.EINVAL, Reason(function, "type flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK"))
+  }
+
+  /// `sock_map_fd`: a descriptor (FD_CLOEXEC from SOCK_CLOEXEC) for a new file (O_NONBLOCK
+  /// from SOCK_NONBLOCK, `sock_alloc_file`).
+  func sockMapFd(_ sock: Sock, flags: Int32) -> Int32 {
+    let fd = installFile(SocketFile(sock: sock, nonBlocking: flags & SOCK_NONBLOCK != 0))
+    setCloseOnExec(fd, flags & SOCK_CLOEXEC != 0)
+    return fd
   }
 
   /// `sock_poll`: the socket's `proto_ops.poll`, `unix_poll` for SOCK_STREAM and

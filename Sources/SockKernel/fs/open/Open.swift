@@ -1,0 +1,22 @@
+import SyscallVocabulary
+
+/// `open` of what is not a socket (`fs/open.c`): the model's ordinary files and directories,
+/// which a descriptor can refer to as it refers to a socket.
+extension Kernel {
+  /// `do_sys_open(AT_FDCWD, path, O_RDONLY)` → `do_filp_open`: the path must lead to an
+  /// inode (ENOENT, ENOTDIR); a socket's inode cannot be opened (its `no_open`: ENXIO);
+  /// then the lowest free descriptor. `force_o_largefile` adds O_LARGEFILE.
+  func doSysOpen(_ path: String) -> SyscallOutcome {
+    switch vfs.lookup(Array(path.utf8)) {
+    case .failure(let errno):
+      return .failure(errno, Reason("path_openat", "cannot look up \"\(path)\""))
+    case .success(let node):
+      if node.kind == .socket {
+        return .failure(.ENXIO, Reason("no_open", "\"\(path)\" is a socket, which open cannot open"))
+      }
+      let fd = installFile(InodeFile(node: node, flags: O_LARGEFILE))
+      closeOnExec.remove(fd)
+      return .success(Int64(fd))
+    }
+  }
+}

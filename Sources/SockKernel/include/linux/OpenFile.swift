@@ -1,0 +1,31 @@
+import SyscallVocabulary
+
+/// `struct file`: an open file description, what a descriptor refers to. A socket's is a
+/// ``SocketFile``; `open` makes an ``InodeFile`` of any other inode, which is what socket
+/// calls refuse with ENOTSOCK.
+class OpenFile {
+  /// `f_flags`. They belong to the open file, so every descriptor of it (a `dup`) shares them.
+  var flags: Int32
+  /// `O_NONBLOCK` in `f_flags`.
+  var nonBlocking: Bool {
+    get { flags & O_NONBLOCK != 0 }
+    set { flags = newValue ? flags | O_NONBLOCK : flags & ~O_NONBLOCK }
+  }
+  /// `f_count`: one per descriptor, plus one for each wait queue a `poll` in progress
+  /// registered on (`__pollwait` holds the file until `poll_freewait`). A socket is released
+  /// when the last one goes.
+  var count = 1
+
+  init(flags: Int32) { self.flags = flags }
+}
+
+/// The file of an ordinary file or a directory, opened O_RDONLY. The model keeps no file
+/// contents: every ordinary file is empty.
+final class InodeFile: OpenFile {
+  let node: VFS.Node
+
+  init(node: VFS.Node, flags: Int32) {
+    self.node = node
+    super.init(flags: flags)
+  }
+}
