@@ -1,3 +1,4 @@
+import Collections
 import SyscallVocabulary
 
 /// A process: the thread group's `signal_struct` with what the model needs of its leader's
@@ -12,8 +13,12 @@ final class TaskGroup {
   var gid: UInt32
   /// `real_parent` (nil for process 1).
   weak var parent: TaskGroup?
-  /// Children not yet reaped, in fork order (`children`).
-  var children: [TaskGroup] = []
+  /// Children not yet reaped (`children`), by pid.
+  var children: [Int32: TaskGroup] = [:]
+  /// The pids of ended children not yet reaped, lowest (earliest forked) first: where
+  /// `wait4(-1)` finds its child in O(log n), as the kernel's walk of `children` finds the
+  /// first ended one in fork order. A pid reaped by `wait4(pid)` stays until popped.
+  var endedChildren = Heap<Int32>()
   /// The threads, in creation order.
   var threads: [TaskID] = []
   /// How it ended; set, it is a zombie until its parent's `wait4` reaps it.

@@ -14,7 +14,10 @@ extension Kernel {
     deferredEvents.append(.processEnded(pid: group.pid, tasks: group.threads, end: end))
     for id in group.threads { killTask(tasks[id.rawValue]) }
     closeFiles(group.files)
-    if let parent = group.parent { wakeUp(parent.waitChldexit, nrExclusive: 1) }
+    if let parent = group.parent {
+      parent.endedChildren.insert(group.pid)
+      wakeUp(parent.waitChldexit, nrExclusive: 1)
+    }
   }
 
   /// A thread of an ending process stops: a sleeping call leaves its queues and timer, and
@@ -34,6 +37,17 @@ extension Kernel {
     fdput(call)
   }
 
+  /// The ended child `wait4(pid)` reaps: that one if it has ended, or for -1 the earliest
+  /// forked of those that have (skipping pids already reaped by their own `wait4`).
+  private func endedChild(of group: TaskGroup, pid: Int32) -> TaskGroup? {
+    if pid != -1 { return group.children[pid].flatMap { $0.exitState == nil ? nil : $0 } }
+    while let first = group.endedChildren.min {
+      if let child = group.children[first] { return child }
+      _ = group.endedChildren.popMin()
+    }
+    return nil
+  }
+
   /// `exit_group(status)` by `task`.
   func sysExitGroup(_ task: KernelTask, status: Int32) -> SyscallStep {
     // do_exit reports `(status & 0xff) << 8`; WEXITSTATUS reads back the low byte.
@@ -46,13 +60,12 @@ extension Kernel {
   /// no child matches `pid` (-1: any).
   func kernelWait4(_ task: KernelTask, pid: Int32, frame: inout CallFrame) -> SyscallStep {
     let group = task.group
-    let candidates = group.children.filter { pid == -1 || $0.pid == pid }
-    if candidates.isEmpty {
+    if pid == -1 ? group.children.isEmpty : group.children[pid] == nil {
       return .done(
         .failure(.ECHILD, Reason("do_wait", pid == -1 ? "no child" : "pid \(pid) is no child of the caller")))
     }
-    if let zombie = candidates.first(where: { $0.exitState != nil }) {
-      group.children.removeAll { $0 === zombie }
+    if let zombie = endedChild(of: group, pid: pid) {
+      group.children[zombie.pid] = nil
       var outcome = SyscallOutcome.success(Int64(zombie.pid))
       outcome.waitStatus = zombie.exitState
       return .done(outcome)

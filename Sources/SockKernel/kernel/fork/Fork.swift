@@ -11,7 +11,7 @@ extension Kernel {
     let child = TaskGroup(
       pid: Int32(processes.count + 1), files: dupFd(group.files), uid: group.uid, gid: group.gid, parent: group)
     processes.append(child)
-    group.children.append(child)
+    group.children[child.pid] = child
     let thread = spawn(name: parent.comm, in: child)
     var outcome = SyscallOutcome.success(Int64(child.pid))
     outcome.child = thread
