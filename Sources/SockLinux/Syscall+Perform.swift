@@ -15,12 +15,14 @@
         case .send: 44
         case .recv: 45
         case .poll: 7
+        case .wait4: 61
       #elseif arch(arm64)
         case .connect: 203
         case .accept: 242
         case .send: 206
         case .recv: 207
         case .poll: 73
+        case .wait4: 260
       #endif
       default: nil
       }
@@ -128,8 +130,7 @@
       case .kill(let task, let signal):
         return .returning(Int64(GNU.tgkill(getpid(), Int32(task.rawValue), signal.rawValue)))
       case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid:
-        // Base-branch placeholder: the processes backend replaces it.
-        return RealResult(value: -1, errno: ENOSYS, timeval: nil)
+        return performProcessCall()
       }
     }
 
@@ -210,6 +211,8 @@
     /// When the system call itself was entered and returned, for calls whose buffers take
     /// time to build or to read (a megabyte of data).
     var syscallSpan: SyscallSpan?
+    /// `wait4`'s status word of the child it reaped.
+    var waitStatus: Int32?
 
     /// `value`, and `errno` when it is -1. Made right after the call, inside whatever closure
     /// made it: what runs in between (a buffer freed on the way out) may set `errno` again.

@@ -83,3 +83,9 @@ public struct PollMask: OptionSet, Sendable {
 public let SOCK_MIN_SNDBUF = 4608
 /// `SOCK_MIN_RCVBUF`: `TCP_SKB_MIN_TRUESIZE`.
 public let SOCK_MIN_RCVBUF = 2304
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension SocketType: Codable {}
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension PollMask: Codable {}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+  import Foundation
+  import Glibc
+  import SyscallVocabulary
+
+  /// A forked child of a kernel run: sockscript exec'd by the forking thread's child
+  /// (``ForkPlan``) with the scenario's descriptors still open at the same numbers. It runs
+  /// the child's threads as actor threads, making the calls the driver sends over the
+  /// control channel and sending back each completion; it ends when a call ends it
+  /// (`exit_group`, a killing signal) or when the driver is gone.
+  public enum ProcessHost {
+    /// The hidden first argument that makes sockscript a host.
+    public static let flag = "--process-host"
+
+    /// `sockscript --process-host CONTROL JIFFY PARENT KEEP CLOEXEC`: the last two are
+    /// comma-separated descriptor lists (`-` for none).
+    static func arguments(control: Int32, jiffy: Int64, parent: pid_t, keep: [Int32], cloexec: [Int32]) -> [String] {
+      let list = { (fds: [Int32]) in fds.isEmpty ? "-" : fds.map(String.init).joined(separator: ",") }
+      return ["sockscript", flag, "\(control)", "\(jiffy)", "\(parent)", list(keep), list(cloexec)]
+    }
+
+    /// Serves as a host when `arguments` says so, and never returns then; returns at once
+    /// otherwise.
+    public static func serveIfAsked(_ arguments: [String]) {
+      guard arguments.count == 7, arguments[1] == flag, let control = Int32(arguments[2]),
+        let jiffy = Int64(arguments[3]), let parent = pid_t(arguments[4])
+      else { return }
+      let parse = { (text: String) in text.split(separator: ",").compactMap { Int32($0) } }
+      let keep = parse(arguments[5])
+      let cloexec = parse(arguments[6])
+      serve(control: control, jiffy: jiffy, parent: parent, keep: keep, cloexec: cloexec)
+    }
+
+    private static func serve(control: Int32, jiffy: Int64, parent: pid_t, keep: [Int32], cloexec: [Int32]) -> Never {
+      // The forking thread's mask came through exec; actor threads block SIGPIPE themselves.
+      var none = sigset_t()
+      sigemptyset(&none)
+      pthread_sigmask(SIG_SETMASK, &none, nil)
+      LinuxBackend.installSignalHandling()
+      // Far above the scenario's numbers, so that no call of the child gets it or sees it,
+      // and closed at exec (a grandchild's host must not hold it).
+      let channel = fcntl(control, F_DUPFD_CLOEXEC, ThreadProbe.highDescriptorBase)
+      guard channel >= 0 else { _exit(126) }
+      close(control)
+      closeInherited(keeping: Set(keep + [0, 1, 2, channel]))
+      for fd in cloexec { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+      // Dies with the thread that forked it (the driver's actor thread) when that is
+      // sockscript's; a host that finds its parent gone already ends. A grandchild's host
+      // keeps the kernel's behaviour (it outlives its parent) and ends with the channel.
+      if getppid() == parent {
+        _ = GNU.prctl(GNU.PR_SET_PDEATHSIG, UInt(SIGKILL), 0, 0, 0)
+        if getppid() != parent { _exit(0) }
+      }
+      HostLoop(channel: ControlChannel(fd: channel), jiffy: jiffy).run()
+    }
+
+    /// Closes every inherited descriptor but `kept`: the driver's own files, another test's
+    /// pipes, anything not marked FD_CLOEXEC that the forking process had open.
+    private static func closeInherited(keeping kept: Set<Int32>) {
+      guard let directory = opendir("/proc/self/fd") else { return }
+      var open: [Int32] = []
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if let fd = Int32(name) { open.append(fd) }
+      }
+      closedir(directory)
+      for fd in open where !kept.contains(fd) { close(fd) }
+    }
+  }
+
+  /// A host's two loops: requests from the driver (on the main thread) and completions to it
+  /// (on a forwarder thread).
+  private final class HostLoop: @unchecked Sendable {
+    let channel: ControlChannel
+    let jiffy: Int64
+    let mailbox = Mailbox()
+    /// The child's threads by the driver's numbers (the request loop's only).
+    var threads: [Int: ActorThread] = [:]
+
+    init(channel: ControlChannel, jiffy: Int64) {
+      self.channel = channel
+      self.jiffy = jiffy
+    }
+
+    func run() -> Never {
+      let forwarder = Thread { [self] in forward() }
+      forwarder.stackSize = ActorThread.stackSize
+      forwarder.start()
+      while let request = channel.receive(HostRequest.self) {
+        switch request {
+        case .startThread(let number):
+          let thread = ActorThread(mailbox: mailbox, jiffy: jiffy)
+          let failed = thread.start() != nil
+          if !failed { threads[number] = thread }
+          channel.send(HostReply.started(thread: number, tid: failed ? -1 : thread.tid))
+        case .run(let number, let job):
+          threads[number]?.run(job)
+        }
+      }
+      // The driver is gone, and with it the run.
+      _exit(0)
+    }
+
+    private func forward() {
+      while true {
+        let done: [CallCompletion] = mailbox.monitor.locked {
+          while mailbox.completions.isEmpty { mailbox.driver.wait() }
+          defer { mailbox.completions.removeAll() }
+          return mailbox.completions
+        }
+        for completion in done {
+          // A process whose send raised SIGPIPE dies of it, as a C program with the
+          // default action does: the call never returns.
+          if completion.result.raised == .SIGPIPE {
+            signal(SIGPIPE, SIG_DFL)
+            kill(getpid(), SIGPIPE)
+            while true { pause() }
+          }
+          channel.send(HostReply.completed(completion))
+        }
+      }
+    }
+  }
+#endif
