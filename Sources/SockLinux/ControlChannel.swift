@@ -49,7 +49,9 @@
     private func writeAll(_ bytes: [UInt8]) -> Bool {
       var offset = 0
       while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+        let n = bytes.withUnsafeBytes {
+          Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+        }
         if n < 0 && errno == EINTR { continue }
         guard n > 0 else { return false }
         offset += n

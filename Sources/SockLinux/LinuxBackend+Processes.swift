@@ -37,7 +37,9 @@
         // pid 1 is sockscript, 0 and -1 its process group and every process of the machine.
         refusal = "kill(\(pid), \(signal)) would signal sockscript itself"
       case .setuid, .setgid:
-        if task.process == nil { refusal = refusal ?? "\(syscall.name) in process 1 would change sockscript's own credentials" }
+        if task.process == nil {
+          refusal = refusal ?? "\(syscall.name) in process 1 would change sockscript's own credentials"
+        }
       default: break
       }
       guard let refusal else { return true }
@@ -79,7 +81,9 @@
 
     /// A process call returned: real pids become the model's. Runs with `descriptors`
     /// being the caller's process's table.
-    func finishProcessCall(_ call: LinuxCall, _ result: RealResult, by task: LinuxTask, into outcome: inout SyscallOutcome) {
+    func finishProcessCall(
+      _ call: LinuxCall, _ result: RealResult, by task: LinuxTask, into outcome: inout SyscallOutcome
+    ) {
       switch call.record.syscall {
       case .fork:
         guard let channel = pendingForks.removeValue(forKey: call.record.id) else { return }
@@ -89,7 +93,8 @@
           return
         }
         let pid = Int32(children.count + 2)
-        let host = HostConnection(realPid: pid_t(result.value), modelPid: pid, channel: channel.driver, mailbox: mailbox)
+        let host = HostConnection(
+          realPid: pid_t(result.value), modelPid: pid, channel: channel.driver, mailbox: mailbox)
         let process = LinuxProcess(pid: pid, host: host, descriptors: descriptors.forkedCopy())
         let thread = spawn(name: task.name)
         tasks[thread.rawValue].process = process
@@ -100,7 +105,9 @@
         outcome.child = thread
       case .wait4:
         guard result.value > 0 else { return }
-        guard let process = children.first(where: { $0.host.realPid == pid_t(result.value) && !$0.reaped }) else { return }
+        guard let process = children.first(where: { $0.host.realPid == pid_t(result.value) && !$0.reaped }) else {
+          return
+        }
         // The child's end comes before the return of the wait that reaped it.
         if !process.ended { awaitEnd(of: process) }
         process.reaped = true

@@ -5,6 +5,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case ESRCH = 3
   case EINTR = 4
   case EBADF = 9
+  case ECHILD = 10
   case EAGAIN = 11
   case ENOMEM = 12
   case EACCES = 13
@@ -64,6 +65,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .ESRCH: "ESRCH"
     case .EINTR: "EINTR"
     case .EBADF: "EBADF"
+    case .ECHILD: "ECHILD"
     case .EAGAIN: "EAGAIN"
     case .ENOMEM: "ENOMEM"
     case .EACCES: "EACCES"
@@ -102,6 +104,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .ESRCH: "No such process",
     .EINTR: "Interrupted system call",
     .EBADF: "Bad file descriptor",
+    .ECHILD: "No child processes",
     .EAGAIN: "Resource temporarily unavailable",
     .ENOMEM: "Cannot allocate memory",
     .EACCES: "Permission denied",
