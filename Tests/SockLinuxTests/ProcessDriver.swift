@@ -3,8 +3,13 @@
   import Glibc
   import ScenarioLang
   import SyscallVocabulary
+  import Testing
 
   @testable import SockLinux
+
+  /// The suites that make kernel runs, one run at a time: a run changes the test process's
+  /// working directory (its sandbox) and network namespace.
+  @Suite(.serialized) struct KernelRuns {}
 
   /// A kernel run driven call by call, as the session drives it, with what it reported.
   final class ProcessDriver {

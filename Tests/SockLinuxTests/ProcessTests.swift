@@ -7,132 +7,134 @@
 
   @testable import SockLinux
 
-  /// Forked children on the real kernel: real processes with a copy of the descriptor
-  /// table. Serialized: a kernel run changes the test process's working directory.
-  @Suite("Kernel backend: processes", .serialized)
-  struct ProcessTests {
-    let address = SockAddrUn.filesystem("/srv.sock")
+  extension KernelRuns {
+    /// Forked children on the real kernel: real processes with a copy of the descriptor
+    /// table.
+    @Suite("Kernel backend: processes")
+    struct ProcessTests {
+      let address = SockAddrUn.filesystem("/srv.sock")
 
-    @Test("fork returns pid 2 and the child's thread; the child sends on an inherited socketpair end")
-    func forkAndInheritedSocketpair() throws {
-      let run = try ProcessDriver()
-      defer { run.backend.shutDown() }
-      let main = run.backend.spawn(name: "main")
-      let pair = try #require(run.call(main, .socketpair(type: .stream))?.pair)
-      let child = try #require(run.fork(main))
-      #expect(child.pid == 2)
-      #expect(run.backend.name(of: child.thread) == "main")
-      #expect(
-        run.call(child.thread, .send(fd: pair.fds.0, data: .bytes(Array("hi".utf8)), flags: [], address: nil))?.value
-          == 2)
-      #expect(run.call(main, .recv(fd: pair.fds.1, length: 10, flags: []))?.data == .bytes(Array("hi".utf8)))
-      // A real process, a child of this one: sockscript exec'd as the child's host (which
-      // it is once it has made a call; fork returns before the exec).
-      let host = try #require(run.backend.children.first?.host.realPid)
-      let command = try String(contentsOfFile: "/proc/\(host)/cmdline", encoding: .utf8)
-      #expect(command.split(separator: "\0").dropFirst().first == "--process-host")
-      let stat = try String(contentsOfFile: "/proc/\(host)/stat", encoding: .utf8)
-      let parent = stat.split(separator: ")").last?.split(separator: " ").dropFirst().first
-      #expect(parent.map(String.init) == String(getpid()))
-      #expect(run.cannotRun.isEmpty)
-    }
+      @Test("fork returns pid 2 and the child's thread; the child sends on an inherited socketpair end")
+      func forkAndInheritedSocketpair() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let pair = try #require(run.call(main, .socketpair(type: .stream))?.pair)
+        let child = try #require(run.fork(main))
+        #expect(child.pid == 2)
+        #expect(run.backend.name(of: child.thread) == "main")
+        #expect(
+          run.call(child.thread, .send(fd: pair.fds.0, data: .bytes(Array("hi".utf8)), flags: [], address: nil))?.value
+            == 2)
+        #expect(run.call(main, .recv(fd: pair.fds.1, length: 10, flags: []))?.data == .bytes(Array("hi".utf8)))
+        // A real process, a child of this one: sockscript exec'd as the child's host (which
+        // it is once it has made a call; fork returns before the exec).
+        let host = try #require(run.backend.children.first?.host.realPid)
+        let command = try String(contentsOfFile: "/proc/\(host)/cmdline", encoding: .utf8)
+        #expect(command.split(separator: "\0").dropFirst().first == "--process-host")
+        let stat = try String(contentsOfFile: "/proc/\(host)/stat", encoding: .utf8)
+        let parent = stat.split(separator: ")").last?.split(separator: " ").dropFirst().first
+        #expect(parent.map(String.init) == String(getpid()))
+        #expect(run.cannotRun.isEmpty)
+      }
 
-    @Test("a close in the child leaves the parent's descriptor open; each table gives its own lowest free number")
-    func closeInChild() throws {
-      let run = try ProcessDriver()
-      defer { run.backend.shutDown() }
-      let main = run.backend.spawn(name: "main")
-      let pair = try #require(run.call(main, .socketpair(type: .stream))?.pair)
-      let child = try #require(run.fork(main))
-      #expect(run.call(child.thread, .close(fd: pair.fds.0))?.value == 0)
-      #expect(run.call(child.thread, .socket(type: .stream, protocol: 0))?.value == 3)
-      #expect(run.call(main, .socket(type: .stream, protocol: 0))?.value == 5)
-      #expect(run.call(main, .send(fd: pair.fds.0, data: .bytes([1]), flags: [], address: nil))?.value == 1)
-      #expect(run.call(child.thread, .recv(fd: pair.fds.1, length: 1, flags: []))?.value == 1)
-    }
+      @Test("a close in the child leaves the parent's descriptor open; each table gives its own lowest free number")
+      func closeInChild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let pair = try #require(run.call(main, .socketpair(type: .stream))?.pair)
+        let child = try #require(run.fork(main))
+        #expect(run.call(child.thread, .close(fd: pair.fds.0))?.value == 0)
+        #expect(run.call(child.thread, .socket(type: .stream, protocol: 0))?.value == 3)
+        #expect(run.call(main, .socket(type: .stream, protocol: 0))?.value == 5)
+        #expect(run.call(main, .send(fd: pair.fds.0, data: .bytes([1]), flags: [], address: nil))?.value == 1)
+        #expect(run.call(child.thread, .recv(fd: pair.fds.1, length: 1, flags: []))?.value == 1)
+      }
 
-    @Test("the child accepts on an inherited listener a connection the parent makes")
-    func acceptOnInheritedListener() throws {
-      let run = try ProcessDriver()
-      defer { run.backend.shutDown() }
-      let main = run.backend.spawn(name: "main")
-      let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
-      #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
-      #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
-      let child = try #require(run.fork(main))
-      let accept = run.submit(child.thread, .accept(fd: listener, flags: 0))
-      #expect(run.backend.sleepingCalls().map(\.task) == [child.thread])
-      let client = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
-      #expect(run.call(main, .connect(fd: client, address: address))?.value == 0)
-      run.settle { run.backend.isIdle(child.thread) }
-      #expect(run.outcome(accept)?.value == 4)
-    }
+      @Test("the child accepts on an inherited listener a connection the parent makes")
+      func acceptOnInheritedListener() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let child = try #require(run.fork(main))
+        let accept = run.submit(child.thread, .accept(fd: listener, flags: 0))
+        #expect(run.backend.sleepingCalls().map(\.task) == [child.thread])
+        let client = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .connect(fd: client, address: address))?.value == 0)
+        run.settle { run.backend.isIdle(child.thread) }
+        #expect(run.outcome(accept)?.value == 4)
+      }
 
-    @Test("exit_group 3 ends the child (processEnded, the call unreturned) before the parent's wait4 returns 2")
-    func exitAndWait() throws {
-      let run = try ProcessDriver()
-      defer { run.backend.shutDown() }
-      let main = run.backend.spawn(name: "main")
-      let child = try #require(run.fork(main))
-      let wait = run.submit(main, .wait4(pid: 2))
-      #expect(run.backend.sleepingCalls().map(\.task) == [main])
-      let exit = run.submit(child.thread, .exitGroup(status: 3))
-      run.settle { run.backend.isIdle(main) }
-      #expect(run.outcome(exit) == nil)
-      #expect(run.endings.count == 1)
-      #expect(run.endings.first?.pid == 2)
-      #expect(run.endings.first?.tasks == [child.thread])
-      #expect(run.endings.first?.end == .exited(3))
-      let waited = try #require(run.outcome(wait))
-      #expect(waited.value == 2)
-      #expect(waited.waitStatus == .exited(3))
-      #expect(try #require(run.indexOfFirstEnding) < (try #require(run.indexOfReturn(wait))))
-      #expect(run.call(main, .wait4(pid: -1))?.errno == .ECHILD)
-    }
+      @Test("exit_group 3 ends the child (processEnded, the call unreturned) before the parent's wait4 returns 2")
+      func exitAndWait() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let child = try #require(run.fork(main))
+        let wait = run.submit(main, .wait4(pid: 2))
+        #expect(run.backend.sleepingCalls().map(\.task) == [main])
+        let exit = run.submit(child.thread, .exitGroup(status: 3))
+        run.settle { run.backend.isIdle(main) }
+        #expect(run.outcome(exit) == nil)
+        #expect(run.endings.count == 1)
+        #expect(run.endings.first?.pid == 2)
+        #expect(run.endings.first?.tasks == [child.thread])
+        #expect(run.endings.first?.end == .exited(3))
+        let waited = try #require(run.outcome(wait))
+        #expect(waited.value == 2)
+        #expect(waited.waitStatus == .exited(3))
+        #expect(try #require(run.indexOfFirstEnding) < (try #require(run.indexOfReturn(wait))))
+        #expect(run.call(main, .wait4(pid: -1))?.errno == .ECHILD)
+      }
 
-    @Test("kill SIGTERM ends a child whose call sleeps: processEnded(killed SIGTERM), the accept unreturned")
-    func killBlockedChild() throws {
-      let run = try ProcessDriver()
-      defer { run.backend.shutDown() }
-      let main = run.backend.spawn(name: "main")
-      let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
-      #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
-      #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
-      let child = try #require(run.fork(main))
-      let accept = run.submit(child.thread, .accept(fd: listener, flags: 0))
-      let kill = run.call(main, .killProcess(pid: 2, signal: .SIGTERM))
-      #expect(kill?.value == 0)
-      // The end is reported before anything else runs.
-      #expect(run.endings.map(\.end) == [.killed(.SIGTERM)])
-      #expect(run.outcome(accept) == nil)
-      #expect(run.backend.sleepingCalls().isEmpty)
-      let waited = run.call(main, .wait4(pid: -1))
-      #expect(waited?.value == 2)
-      #expect(waited?.waitStatus == .killed(.SIGTERM))
-      // Its pid may be anybody's now: a kill of it finds no process.
-      #expect(run.call(main, .killProcess(pid: 2, signal: .SIGTERM))?.errno == .ESRCH)
-    }
+      @Test("kill SIGTERM ends a child whose call sleeps: processEnded(killed SIGTERM), the accept unreturned")
+      func killBlockedChild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let child = try #require(run.fork(main))
+        let accept = run.submit(child.thread, .accept(fd: listener, flags: 0))
+        let kill = run.call(main, .killProcess(pid: 2, signal: .SIGTERM))
+        #expect(kill?.value == 0)
+        // The end is reported before anything else runs.
+        #expect(run.endings.map(\.end) == [.killed(.SIGTERM)])
+        #expect(run.outcome(accept) == nil)
+        #expect(run.backend.sleepingCalls().isEmpty)
+        let waited = run.call(main, .wait4(pid: -1))
+        #expect(waited?.value == 2)
+        #expect(waited?.waitStatus == .killed(.SIGTERM))
+        // Its pid may be anybody's now: a kill of it finds no process.
+        #expect(run.call(main, .killProcess(pid: 2, signal: .SIGTERM))?.errno == .ESRCH)
+      }
 
-    @Test("a second thread of the child, blocked in accept, is seen asleep; a connect wakes it")
-    func secondThreadInChild() throws {
-      let run = try ProcessDriver()
-      defer { run.backend.shutDown() }
-      let main = run.backend.spawn(name: "main")
-      let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
-      #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
-      #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
-      let child = try #require(run.fork(main))
-      let worker = run.backend.spawn(name: "worker", alongside: child.thread)
-      let accept = run.submit(worker, .accept(fd: listener, flags: 0))
-      #expect(run.backend.sleepingCalls().map(\.task) == [worker])
-      let client = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
-      #expect(run.call(main, .connect(fd: client, address: address))?.value == 0)
-      run.settle { run.backend.isIdle(worker) }
-      #expect(run.outcome(accept)?.value == 4)
-      // Both threads end with the process.
-      run.submit(child.thread, .exitGroup(status: 0))
-      run.settle { !run.endings.isEmpty }
-      #expect(run.endings.first?.tasks == [child.thread, worker])
+      @Test("a second thread of the child, blocked in accept, is seen asleep; a connect wakes it")
+      func secondThreadInChild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let child = try #require(run.fork(main))
+        let worker = run.backend.spawn(name: "worker", alongside: child.thread)
+        let accept = run.submit(worker, .accept(fd: listener, flags: 0))
+        #expect(run.backend.sleepingCalls().map(\.task) == [worker])
+        let client = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .connect(fd: client, address: address))?.value == 0)
+        run.settle { run.backend.isIdle(worker) }
+        #expect(run.outcome(accept)?.value == 4)
+        // Both threads end with the process.
+        run.submit(child.thread, .exitGroup(status: 0))
+        run.settle { !run.endings.isEmpty }
+        #expect(run.endings.first?.tasks == [child.thread, worker])
+      }
     }
   }
 #endif
