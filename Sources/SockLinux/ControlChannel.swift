@@ -29,24 +29,96 @@
 
     init(fd: Int32) { self.fd = fd }
 
-    /// False when the other end is gone.
+    /// False when the other end is gone. `passing` goes with the message as SCM_RIGHTS: the
+    /// other end gets its own descriptor for the same file (a grandchild's control channel).
     @discardableResult
-    func send<Message: Encodable>(_ message: Message) -> Bool {
+    func send<Message: Encodable>(_ message: Message, passing descriptor: Int32? = nil) -> Bool {
       guard let body = try? JSONEncoder().encode(message) else { return false }
       var frame = withUnsafeBytes(of: UInt32(body.count).littleEndian) { Array($0) }
       frame.append(contentsOf: body)
-      return sending.locked { writeAll(frame) }
+      return sending.locked {
+        guard let descriptor else { return writeAll(frame[...]) }
+        let sent = sendFirstByte(of: frame, passing: descriptor)
+        return sent && writeAll(frame[1...])
+      }
     }
 
-    /// The next message; nil at end of file (the other end is gone) or on a broken frame.
-    func receive<Message: Decodable>(_ type: Message.Type) -> Message? {
-      guard let header = readExactly(4) else { return nil }
+    /// The next message, and the descriptor that came with it; nil at end of file (the
+    /// other end is gone) or on a broken frame.
+    func receive<Message: Decodable>(_ type: Message.Type) -> (Message, passed: Int32?)? {
+      var passed: Int32?
+      guard let first = receiveFirstByte(passed: &passed), let rest = readExactly(3) else { return nil }
+      let header = [first] + rest
       let length = header.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }.littleEndian
-      guard let body = readExactly(Int(length)) else { return nil }
-      return try? JSONDecoder().decode(type, from: Data(body))
+      guard let body = readExactly(Int(length)), let message = try? JSONDecoder().decode(type, from: Data(body))
+      else { return nil }
+      return (message, passed)
     }
 
-    private func writeAll(_ bytes: [UInt8]) -> Bool {
+    /// `struct cmsghdr` with one descriptor, as CMSG_SPACE(sizeof(int)) lays it out on a
+    /// 64-bit kernel: cmsg_len (CMSG_LEN: 20), cmsg_level, cmsg_type, the int, padding.
+    private static let rightsSpace = 24
+
+    private func sendFirstByte(of frame: [UInt8], passing descriptor: Int32) -> Bool {
+      var control = [UInt8](repeating: 0, count: Self.rightsSpace)
+      control.withUnsafeMutableBytes { raw in
+        raw.storeBytes(of: UInt64(20), toByteOffset: 0, as: UInt64.self)
+        raw.storeBytes(of: Int32(SOL_SOCKET), toByteOffset: 8, as: Int32.self)
+        raw.storeBytes(of: Int32(SCM_RIGHTS), toByteOffset: 12, as: Int32.self)
+        raw.storeBytes(of: descriptor, toByteOffset: 16, as: Int32.self)
+      }
+      var byte = frame[0]
+      while true {
+        let n = withUnsafeMutablePointer(to: &byte) { base in
+          control.withUnsafeMutableBytes { controlBytes in
+            var vector = iovec(iov_base: UnsafeMutableRawPointer(base), iov_len: 1)
+            return withUnsafeMutablePointer(to: &vector) { vectorPointer in
+              var header = msghdr(
+                msg_name: nil, msg_namelen: 0, msg_iov: vectorPointer, msg_iovlen: 1,
+                msg_control: controlBytes.baseAddress, msg_controllen: controlBytes.count, msg_flags: 0)
+              return sendmsg(fd, &header, Int32(MSG_NOSIGNAL))
+            }
+          }
+        }
+        if n < 0 && errno == EINTR { continue }
+        return n == 1
+      }
+    }
+
+    /// Reads one byte with recvmsg, taking a descriptor that came with it (closed at exec).
+    private func receiveFirstByte(passed: inout Int32?) -> UInt8? {
+      var control = [UInt8](repeating: 0, count: Self.rightsSpace)
+      var byte: UInt8 = 0
+      while true {
+        var controlLength = 0
+        let n = withUnsafeMutablePointer(to: &byte) { base in
+          control.withUnsafeMutableBytes { controlBytes in
+            var vector = iovec(iov_base: UnsafeMutableRawPointer(base), iov_len: 1)
+            return withUnsafeMutablePointer(to: &vector) { vectorPointer in
+              var header = msghdr(
+                msg_name: nil, msg_namelen: 0, msg_iov: vectorPointer, msg_iovlen: 1,
+                msg_control: controlBytes.baseAddress, msg_controllen: controlBytes.count, msg_flags: 0)
+              defer { controlLength = header.msg_controllen }
+              return recvmsg(fd, &header, Int32(MSG_CMSG_CLOEXEC))
+            }
+          }
+        }
+        if n < 0 && errno == EINTR { continue }
+        guard n == 1 else { return nil }
+        if controlLength >= 20 {
+          control.withUnsafeBytes { raw in
+            let level = raw.load(fromByteOffset: 8, as: Int32.self)
+            let type = raw.load(fromByteOffset: 12, as: Int32.self)
+            if level == SOL_SOCKET && type == Int32(SCM_RIGHTS) {
+              passed = raw.load(fromByteOffset: 16, as: Int32.self)
+            }
+          }
+        }
+        return byte
+      }
+    }
+
+    private func writeAll(_ bytes: ArraySlice<UInt8>) -> Bool {
       var offset = 0
       while offset < bytes.count {
         let n = bytes.withUnsafeBytes {

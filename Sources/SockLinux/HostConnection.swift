@@ -86,7 +86,7 @@
     }
 
     private func read() {
-      while let reply = channel.receive(HostReply.self) {
+      while let (reply, _) = channel.receive(HostReply.self) {
         mailbox.monitor.locked {
           switch reply {
           case .started(let number, let tid): tids[number] = tid
@@ -142,7 +142,9 @@
       return nil
     }
 
-    func run(_ next: Job) { host.channel.send(HostRequest.run(thread: number, job: next)) }
+    func run(_ next: Job) {
+      host.channel.send(HostRequest.run(thread: number, job: next), passing: next.fork?.control)
+    }
 
     func interrupt() { _ = GNU.tgkill(host.realPid, tid, SIGUSR1) }
 

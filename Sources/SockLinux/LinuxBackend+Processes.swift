@@ -25,9 +25,10 @@
         refusal = "process \(process.pid) has ended"
       }
       switch syscall {
-      case .fork where task.process != nil:
-        refusal = refusal ?? "the kernel backend forks from process 1 only"
       case .fork where refusal == nil:
+        // Orphans (a grandchild whose parent ended) become sockscript's children, which
+        // reaps them at the end of the run, rather than init's: nothing escapes a run.
+        if children.isEmpty { _ = GNU.prctl(GNU.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) }
         if let channel = ForkChannel.open() {
           pendingForks[record.id] = channel
         } else {
@@ -68,8 +69,8 @@
     func forkPlan(for id: Int) -> ForkPlan? {
       guard let channel = pendingForks[id] else { return nil }
       return ForkPlan(
-        executable: options.hostExecutable, control: channel.child, keep: descriptors.openDescriptors,
-        jiffy: tolerance.jiffy)
+        executable: options.hostExecutable, control: channel.child, driver: getpid(),
+        keep: descriptors.openDescriptors, jiffy: tolerance.jiffy)
     }
 
     /// A new thread for `task`: an actor thread of sockscript for process 1, else one of

@@ -12,26 +12,26 @@
     /// The hidden first argument that makes sockscript a host.
     public static let flag = "--process-host"
 
-    /// `sockscript --process-host CONTROL JIFFY PARENT KEEP CLOEXEC`: the last two are
-    /// comma-separated descriptor lists (`-` for none).
-    static func arguments(control: Int32, jiffy: Int64, parent: pid_t, keep: [Int32], cloexec: [Int32]) -> [String] {
+    /// `sockscript --process-host CONTROL JIFFY DRIVER KEEP CLOEXEC`: DRIVER is sockscript's
+    /// pid; the last two are comma-separated descriptor lists (`-` for none).
+    static func arguments(control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32]) -> [String] {
       let list = { (fds: [Int32]) in fds.isEmpty ? "-" : fds.map(String.init).joined(separator: ",") }
-      return ["sockscript", flag, "\(control)", "\(jiffy)", "\(parent)", list(keep), list(cloexec)]
+      return ["sockscript", flag, "\(control)", "\(jiffy)", "\(driver)", list(keep), list(cloexec)]
     }
 
     /// Serves as a host when `arguments` says so, and never returns then; returns at once
     /// otherwise.
     public static func serveIfAsked(_ arguments: [String]) {
       guard arguments.count == 7, arguments[1] == flag, let control = Int32(arguments[2]),
-        let jiffy = Int64(arguments[3]), let parent = pid_t(arguments[4])
+        let jiffy = Int64(arguments[3]), let driver = pid_t(arguments[4])
       else { return }
       let parse = { (text: String) in text.split(separator: ",").compactMap { Int32($0) } }
       let keep = parse(arguments[5])
       let cloexec = parse(arguments[6])
-      serve(control: control, jiffy: jiffy, parent: parent, keep: keep, cloexec: cloexec)
+      serve(control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec)
     }
 
-    private static func serve(control: Int32, jiffy: Int64, parent: pid_t, keep: [Int32], cloexec: [Int32]) -> Never {
+    private static func serve(control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32]) -> Never {
       // The forking thread's mask came through exec; actor threads block SIGPIPE themselves.
       var none = sigset_t()
       sigemptyset(&none)
@@ -47,9 +47,9 @@
       // Dies with the thread that forked it (the driver's actor thread) when that is
       // sockscript's; a host that finds its parent gone already ends. A grandchild's host
       // keeps the kernel's behaviour (it outlives its parent) and ends with the channel.
-      if getppid() == parent {
+      if getppid() == driver {
         _ = GNU.prctl(GNU.PR_SET_PDEATHSIG, UInt(SIGKILL), 0, 0, 0)
-        if getppid() != parent { _exit(0) }
+        if getppid() != driver { _exit(0) }
       }
       HostLoop(channel: ControlChannel(fd: channel), jiffy: jiffy).run()
     }
@@ -86,14 +86,21 @@
       let forwarder = Thread { [self] in forward() }
       forwarder.stackSize = ActorThread.stackSize
       forwarder.start()
-      while let request = channel.receive(HostRequest.self) {
+      while let (request, passed) = channel.receive(HostRequest.self) {
         switch request {
         case .startThread(let number):
           let thread = ActorThread(mailbox: mailbox, jiffy: jiffy)
           let failed = thread.start() != nil
           if !failed { threads[number] = thread }
           channel.send(HostReply.started(thread: number, tid: failed ? -1 : thread.tid))
-        case .run(let number, let job):
+        case .run(let number, var job):
+          // A fork's control channel came with the request, at the lowest free number:
+          // moved above the scenario's, and closed once the fork has given the child a copy.
+          if let passed, job.fork != nil {
+            job.fork?.control = fcntl(passed, F_DUPFD_CLOEXEC, ThreadProbe.highDescriptorBase)
+            job.fork?.closesControl = true
+            close(passed)
+          }
           threads[number]?.run(job)
         }
       }

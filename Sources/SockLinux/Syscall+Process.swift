@@ -41,7 +41,11 @@
     /// The program the child runs: sockscript (`/proc/self/exe`).
     let executable: String
     /// The child's end of its control channel, in the forking process.
-    let control: Int32
+    var control: Int32
+    /// A host closes its copy once the child has one; the driver closes its own.
+    var closesControl = false
+    /// sockscript's pid: a child of sockscript (not a grandchild) dies with it.
+    let driver: pid_t
     /// The forking process's scenario descriptors (real numbers): the child keeps them and
     /// closes whatever else it inherited.
     let keep: [Int32]
@@ -52,7 +56,7 @@
       // The descriptors exec would close: the host marks them again.
       let cloexec = keep.filter { fcntl($0, F_GETFD) & FD_CLOEXEC != 0 }
       let arguments = ProcessHost.arguments(
-        control: control, jiffy: jiffy, parent: getpid(), keep: keep, cloexec: cloexec)
+        control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec)
       let path = strdup(executable)
       let argv = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: arguments.count + 1)
       for (i, argument) in arguments.enumerated() { argv[i] = strdup(argument) }
@@ -70,6 +74,7 @@
       let pid = fork()
       if pid == 0 { Self.execHost(path: path!, argv: argv, control: control, marked: marked, count: cloexec.count) }
       var result = RealResult.returning(Int64(pid))
+      if closesControl { close(control) }
       result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
       return result
     }

@@ -135,6 +135,45 @@
         run.settle { !run.endings.isEmpty }
         #expect(run.endings.first?.tasks == [child.thread, worker])
       }
+
+      @Test("a child forks a grandchild (pid 3) that inherits the child's table and that the child waits for")
+      func grandchild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let pair = try #require(run.call(main, .socketpair(type: .stream))?.pair)
+        let child = try #require(run.fork(main))
+        #expect(run.call(child.thread, .close(fd: pair.fds.1))?.value == 0)
+        let grandchild = try #require(run.fork(child.thread))
+        #expect(grandchild.pid == 3)
+        // The grandchild's table is the child's: pair.fds.1 is closed there too.
+        #expect(run.call(grandchild.thread, .recv(fd: pair.fds.1, length: 1, flags: []))?.errno == .EBADF)
+        #expect(
+          run.call(grandchild.thread, .send(fd: pair.fds.0, data: .bytes([7]), flags: [], address: nil))?.value == 1)
+        #expect(run.call(main, .recv(fd: pair.fds.1, length: 1, flags: []))?.data == .bytes([7]))
+        run.submit(grandchild.thread, .exitGroup(status: 7))
+        let waited = run.call(child.thread, .wait4(pid: -1))
+        #expect(waited?.value == 3)
+        #expect(waited?.waitStatus == .exited(7))
+        #expect(run.call(main, .wait4(pid: 3))?.errno == .ECHILD)
+        #expect(run.endings.map(\.pid) == [3])
+      }
+
+      @Test("an orphaned grandchild lives on (no parent-death signal) and is gone after the run")
+      func orphan() throws {
+        let run = try ProcessDriver()
+        let main = run.backend.spawn(name: "main")
+        let child = try #require(run.fork(main))
+        let grandchild = try #require(run.fork(child.thread))
+        #expect(run.call(grandchild.thread, .socket(type: .stream, protocol: 0))?.value == 3)
+        run.submit(child.thread, .exitGroup(status: 0))
+        run.settle { !run.endings.isEmpty }
+        #expect(run.call(main, .wait4(pid: 2))?.value == 2)
+        #expect(run.call(grandchild.thread, .socket(type: .stream, protocol: 0))?.value == 4)
+        let hosts = run.backend.children.map(\.host.realPid)
+        run.backend.shutDown()
+        for pid in hosts { #expect(processIsGone(pid)) }
+      }
     }
   }
 #endif
