@@ -174,6 +174,38 @@
         run.backend.shutDown()
         for pid in hosts { #expect(processIsGone(pid)) }
       }
+
+      @Test("SIGPIPE kills the child whose send raised it: processEnded(killed SIGPIPE), the send unreturned")
+      func sigpipeKillsTheChild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let pair = try #require(run.call(main, .socketpair(type: .stream))?.pair)
+        let child = try #require(run.fork(main))
+        #expect(run.call(child.thread, .close(fd: pair.fds.1))?.value == 0)
+        #expect(run.call(main, .close(fd: pair.fds.1))?.value == 0)
+        let send = run.submit(child.thread, .send(fd: pair.fds.0, data: .bytes([1]), flags: [], address: nil))
+        run.settle { !run.endings.isEmpty }
+        #expect(run.outcome(send) == nil)
+        #expect(run.endings.map(\.end) == [.killed(.SIGPIPE)])
+        #expect(run.call(main, .wait4(pid: 2))?.waitStatus == .killed(.SIGPIPE))
+      }
+
+      @Test("a thread of the child signals another thread of the child (tgkill): its accept returns EINTR")
+      func signalBetweenThreadsOfAChild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let child = try #require(run.fork(main))
+        let worker = run.backend.spawn(name: "worker", alongside: child.thread)
+        let accept = run.submit(worker, .accept(fd: listener, flags: 0))
+        #expect(run.call(child.thread, .kill(task: worker, signal: .SIGUSR1))?.value == 0)
+        run.settle { run.backend.isIdle(worker) }
+        #expect(run.outcome(accept)?.errno == .EINTR)
+      }
     }
   }
 #endif
