@@ -136,7 +136,8 @@
         while host.tids[number] == nil && !host.gone { host.mailbox.driver.wait() }
         return host.tids[number]
       }
-      guard let started, started > 0 else { return "the child process could not start a thread" }
+      guard let started else { return "the child process has ended" }
+      guard started > 0 else { return "the child process could not start a thread" }
       tid = started
       syscallFile = ThreadProbe.openOwnFile("/proc/\(host.realPid)/task/\(started)/syscall")
       return nil

@@ -82,7 +82,20 @@
       self.jiffy = jiffy
     }
 
+    /// SIGUSR1 and SIGUSR2: a process-directed one (`kill(pid, SIGUSR1)`) goes to a thread
+    /// that does not block it, which in a C program is the child's own thread; here the
+    /// host's loops block them, so that it reaches an actor thread.
+    private static var scenarioSignals: sigset_t {
+      var set = sigset_t()
+      sigemptyset(&set)
+      sigaddset(&set, SIGUSR1)
+      sigaddset(&set, SIGUSR2)
+      return set
+    }
+
     func run() -> Never {
+      var signals = Self.scenarioSignals
+      pthread_sigmask(SIG_BLOCK, &signals, nil)
       let forwarder = Thread { [self] in forward() }
       forwarder.stackSize = ActorThread.stackSize
       forwarder.start()
@@ -90,7 +103,10 @@
         switch request {
         case .startThread(let number):
           let thread = ActorThread(mailbox: mailbox, jiffy: jiffy)
+          // The new thread inherits the mask: unblocked for it.
+          pthread_sigmask(SIG_UNBLOCK, &signals, nil)
           let failed = thread.start() != nil
+          pthread_sigmask(SIG_BLOCK, &signals, nil)
           if !failed { threads[number] = thread }
           channel.send(HostReply.started(thread: number, tid: failed ? -1 : thread.tid))
         case .run(let number, var job):

@@ -102,6 +102,35 @@
         #expect(run.call(main, .wait4(pid: 2))?.value == 2)
         #expect(processIsGone(host.realPid))
       }
+
+      @Test("kill(2, SIGUSR1) reaches the child's thread asleep in accept, not the host's own loops")
+      func processSignalReachesTheChildsThread() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let child = try #require(run.fork(main))
+        let accept = run.submit(child.thread, .accept(fd: listener, flags: 0))
+        #expect(run.call(main, .killProcess(pid: 2, signal: .SIGUSR1))?.value == 0)
+        run.settle { run.backend.isIdle(child.thread) }
+        #expect(run.outcome(accept)?.errno == .EINTR)
+        #expect(run.endings.isEmpty)
+      }
+
+      @Test("a child whose host cannot start: its first call cannot run, and the run goes on")
+      func hostThatCannotStart() throws {
+        var options = LinuxBackend.Options()
+        options.hostExecutable = "/nonexistent/sockscript"
+        let run = try ProcessDriver(options: options)
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let child = try #require(run.fork(main))
+        #expect(run.call(child.thread, .socket(type: .stream, protocol: 0)) == nil)
+        #expect(run.cannotRun == ["no thread for 'main': the child process has ended"])
+        #expect(run.call(main, .socket(type: .stream, protocol: 0))?.value == 3)
+      }
     }
   }
 #endif

@@ -24,9 +24,9 @@
         ?? Bundle.main.bundleURL.appendingPathComponent("sockscript").path
     }
 
-    init() throws {
-      var options = LinuxBackend.Options()
-      options.hostExecutable = Self.hostExecutable
+    init(options given: LinuxBackend.Options? = nil) throws {
+      var options = given ?? LinuxBackend.Options()
+      if given == nil { options.hostExecutable = Self.hostExecutable }
       options.timeLimit = 20_000_000_000
       backend = try LinuxBackend(options: options)
       backend.onEvent = { [unowned self] event, _ in events.append(event) }
