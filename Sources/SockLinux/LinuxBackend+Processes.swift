@@ -37,6 +37,8 @@
       case .killProcess(let pid, let signal) where pid <= 1 && signal != .SIGUSR1 && signal != .SIGUSR2:
         // pid 1 is sockscript, 0 and -1 its process group and every process of the machine.
         refusal = "kill(\(pid), \(signal)) would signal sockscript itself"
+      case .exitGroup where task.process == nil:
+        refusal = refusal ?? "exit_group in process 1 would end sockscript"
       case .setuid, .setgid:
         if task.process == nil {
           refusal = refusal ?? "\(syscall.name) in process 1 would change sockscript's own credentials"

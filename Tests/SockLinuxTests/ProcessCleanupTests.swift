@@ -75,7 +75,8 @@
         run.submit(second.thread, .accept(fd: listener, flags: 0))
         let helper = run.backend.spawn(name: "helper", alongside: second.thread)
         run.submit(helper, .accept(fd: listener, flags: 0))
-        run.submit(main, .wait4(pid: -1))
+        // Process 1's pids only: -1 would also wait for other tests' children.
+        run.submit(main, .wait4(pid: 2))
         #expect(run.backend.sleepingCalls().count == 4)
         let hosts = run.backend.children.map(\.host.realPid)
         let driverFiles = run.backend.children.flatMap { [$0.host.channel.fd, $0.host.pidfd] }

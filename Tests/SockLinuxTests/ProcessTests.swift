@@ -88,7 +88,8 @@
         #expect(waited.value == 2)
         #expect(waited.waitStatus == .exited(3))
         #expect(try #require(run.indexOfFirstEnding) < (try #require(run.indexOfReturn(wait))))
-        #expect(run.call(main, .wait4(pid: -1))?.errno == .ECHILD)
+        // Reaped: no child 2 any more (-1 would also wait for other tests' children).
+        #expect(run.call(main, .wait4(pid: 2))?.errno == .ECHILD)
       }
 
       @Test("kill SIGTERM ends a child whose call sleeps: processEnded(killed SIGTERM), the accept unreturned")
@@ -107,7 +108,7 @@
         #expect(run.endings.map(\.end) == [.killed(.SIGTERM)])
         #expect(run.outcome(accept) == nil)
         #expect(run.backend.sleepingCalls().isEmpty)
-        let waited = run.call(main, .wait4(pid: -1))
+        let waited = run.call(main, .wait4(pid: 2))
         #expect(waited?.value == 2)
         #expect(waited?.waitStatus == .killed(.SIGTERM))
         // Its pid may be anybody's now: a kill of it finds no process.
@@ -205,6 +206,31 @@
         #expect(run.call(child.thread, .kill(task: worker, signal: .SIGUSR1))?.value == 0)
         run.settle { run.backend.isIdle(worker) }
         #expect(run.outcome(accept)?.errno == .EINTR)
+      }
+
+      @Test("the child connects to an abstract name the parent listens on: one network namespace")
+      func abstractNameAcrossFork() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let abstract = SockAddrUn.abstract(Array("srv".utf8))
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: abstract))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let child = try #require(run.fork(main))
+        let client = Int32(try #require(run.call(child.thread, .socket(type: .stream, protocol: 0))).value)
+        #expect(client == 4)
+        #expect(run.call(child.thread, .connect(fd: client, address: abstract))?.value == 0)
+        #expect(run.call(main, .accept(fd: listener, flags: 0))?.value == 4)
+      }
+
+      @Test("exit_group in process 1 is not made: it would end sockscript")
+      func exitOfProcessOne() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        #expect(run.call(main, .exitGroup(status: 0)) == nil)
+        #expect(run.cannotRun == ["exit_group in process 1 would end sockscript"])
       }
     }
   }
