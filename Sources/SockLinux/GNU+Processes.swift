@@ -13,6 +13,9 @@
     /// `pidfd_open(pid, 0)` (glibc 2.36): a descriptor that names the process itself, not
     /// its number, which the kernel may give to another process once it is reaped.
     nonisolated(unsafe) static let pidfdOpen = lookup("pidfd_open", as: PidfdOpen.self)
+    typealias PidfdGetfd = @convention(c) (Int32, Int32, UInt32) -> Int32
+    /// `pidfd_getfd(pidfd, fd, 0)` (glibc 2.36): a copy of another process's descriptor.
+    nonisolated(unsafe) static let pidfdGetfd = lookup("pidfd_getfd", as: PidfdGetfd.self)
     nonisolated(unsafe) static let pidfdSendSignal = lookup("pidfd_send_signal", as: PidfdSendSignal.self)
     nonisolated(unsafe) static let ioctl = lookup("ioctl", as: Ioctl.self)
 

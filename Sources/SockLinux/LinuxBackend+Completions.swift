@@ -98,7 +98,7 @@
         }
         if !call.reportedBlocked {
           call.reportedBlocked = true
-          call.sleepsForever = call.real.sleepsWithoutTimeout
+          call.sleepsForever = sleepsWithoutTimeout(call, of: task)
           changed = true
           emit(origin + call.record.startedAt, .blocked(call.record, nil, again: false))
         }

@@ -39,10 +39,10 @@
         refusal = "kill(\(pid), \(signal)) would signal sockscript itself"
       case .exitGroup where task.process == nil:
         refusal = refusal ?? "exit_group in process 1 would end sockscript"
-      case .setuid, .setgid:
-        if task.process == nil {
-          refusal = refusal ?? "\(syscall.name) in process 1 would change sockscript's own credentials"
-        }
+      case .setuid(let id) where task.process == nil && (id != getuid() || id != geteuid()),
+        .setgid(let id) where task.process == nil && (id != getgid() || id != getegid()):
+        // Taking the ids it has already (`setuid 0` as root) changes nothing, and is made.
+        refusal = refusal ?? "\(syscall.name) in process 1 would change sockscript's own credentials"
       default: break
       }
       guard let refusal else { return true }
@@ -73,6 +73,18 @@
       return ForkPlan(
         executable: options.hostExecutable, control: channel.child, driver: getpid(),
         keep: descriptors.openDescriptors, jiffy: tolerance.jiffy)
+    }
+
+    /// Whether `call`, asleep, sleeps with no timeout: its socket's timeout read back from
+    /// the kernel, through a copy of the descriptor for a child's call (the number is the
+    /// child's, which means nothing here). A socket's timeouts are the socket's, whichever
+    /// descriptor reads them.
+    func sleepsWithoutTimeout(_ call: LinuxCall, of task: LinuxTask) -> Bool {
+      guard let process = task.process, let fd = call.real.fd else { return call.real.sleepsWithoutTimeout }
+      let copy = GNU.pidfdGetfd(process.host.pidfd, fd, 0)
+      guard copy >= 0 else { return false }
+      defer { close(copy) }
+      return call.real.onDescriptor(copy).sleepsWithoutTimeout
     }
 
     /// A new thread for `task`: an actor thread of sockscript for process 1, else one of

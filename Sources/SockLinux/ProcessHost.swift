@@ -132,13 +132,8 @@
           return mailbox.completions
         }
         for completion in done {
-          // A process whose send raised SIGPIPE dies of it, as a C program with the
-          // default action does: the call never returns.
-          if completion.result.raised == .SIGPIPE {
-            signal(SIGPIPE, SIG_DFL)
-            kill(getpid(), SIGPIPE)
-            while true { pause() }
-          }
+          // A SIGPIPE the call raised is reported, as in process 1, not acted on: whether it
+          // kills is the session's (`ignore SIGPIPE`), as on the model.
           channel.send(HostReply.completed(completion))
         }
       }

@@ -95,3 +95,18 @@
     }
   }
 #endif
+
+#if canImport(Glibc)
+  extension Syscall {
+    /// The same call on descriptor `fd`, for the calls that sleep with a socket timeout.
+    func onDescriptor(_ fd: Int32) -> Syscall {
+      switch self {
+      case .connect(_, let address): .connect(fd: fd, address: address)
+      case .accept(_, let flags): .accept(fd: fd, flags: flags)
+      case .send(_, let data, let flags, let address): .send(fd: fd, data: data, flags: flags, address: address)
+      case .recv(_, let length, let flags): .recv(fd: fd, length: length, flags: flags)
+      default: self
+      }
+    }
+  }
+#endif

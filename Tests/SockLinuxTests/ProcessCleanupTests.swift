@@ -42,7 +42,7 @@
         #expect(try ids("Uid", of: "/proc/self") == "0 0 0 0")
       }
 
-      @Test("setuid in process 1 is not made: it would change sockscript's own credentials")
+      @Test("setuid in process 1 to other ids is not made: it would change sockscript's own credentials")
       func credentialsOfProcessOne() throws {
         let run = try ProcessDriver()
         defer { run.backend.shutDown() }
@@ -50,6 +50,9 @@
         #expect(run.call(main, .setuid(4321)) == nil)
         #expect(run.cannotRun == ["setuid in process 1 would change sockscript's own credentials"])
         #expect(getuid() == 0)
+        // The ids it has already: no change, so the call is made.
+        #expect(run.call(main, .setuid(getuid()))?.value == 0)
+        #expect(run.call(main, .setgid(getgid()))?.value == 0)
       }
 
       @Test("a fatal kill of process 1 is not made: it is sockscript")
@@ -131,6 +134,30 @@
         #expect(run.call(child.thread, .socket(type: .stream, protocol: 0)) == nil)
         #expect(run.cannotRun == ["no thread for 'main': the child process has ended"])
         #expect(run.call(main, .socket(type: .stream, protocol: 0))?.value == 3)
+      }
+
+      @Test(
+        "a child's connect with SO_SNDTIMEO 0 sleeps for good: the run stalls instead of waiting out its time limit")
+      func childSleepsForever() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 0))?.value == 0)
+        let child = try #require(run.fork(main))
+        let first = Int32(try #require(run.call(child.thread, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(child.thread, .connect(fd: first, address: address))?.value == 0)
+        let second = Int32(try #require(run.call(child.thread, .socket(type: .stream, protocol: 0))).value)
+        // A timeout set in the child: the driver must read it from the child's descriptor.
+        let forever = Timeval(seconds: 0, microseconds: 0)
+        let set = run.call(child.thread, .setTimeout(fd: second, option: .SO_SNDTIMEO, value: forever, optlen: 16))
+        #expect(set?.value == 0)
+        run.submit(child.thread, .connect(fd: second, address: address))
+        let started = GNU.monotonicNow()
+        #expect(run.backend.run { false } == .stalled)
+        #expect(!run.backend.exceededTimeLimit)
+        #expect(GNU.monotonicNow() - started < 5_000_000_000)
       }
     }
   }
