@@ -148,7 +148,8 @@
   // A completion travels from a host to the driver whole: the call's value and everything
   // it read back. (`pair` is a tuple, which Codable cannot synthesize.)
   extension RealResult: Codable {
-    private enum CodingKeys: String, CodingKey {
+    /// Every stored property, by name (a test checks that none is left out).
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case value, errno, timeval, pair, data, sender, optionValue, revents, raised, syscallSpan, waitStatus
     }
 

@@ -232,6 +232,25 @@
         #expect(run.call(main, .exitGroup(status: 0)) == nil)
         #expect(run.cannotRun == ["exit_group in process 1 would end sockscript"])
       }
+
+      @Test("a number an accept asleep in another thread reserved is free in a child forked meanwhile")
+      func reservedNumberIsFreeInTheChild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let acceptor = run.backend.spawn(name: "acceptor")
+        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
+        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
+        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let accept = run.submit(acceptor, .accept(fd: listener, flags: 0))
+        let child = try #require(run.fork(main))
+        #expect(run.call(child.thread, .socket(type: .stream, protocol: 0))?.value == 4)
+        let client = run.call(main, .socket(type: .stream, protocol: 0))
+        #expect(client?.value == 5)
+        #expect(run.call(main, .connect(fd: 5, address: address))?.value == 0)
+        run.settle { run.backend.isIdle(acceptor) }
+        #expect(run.outcome(accept)?.value == 4)
+      }
     }
   }
 #endif
