@@ -132,16 +132,29 @@
 
     func start() -> String? {
       guard host.channel.send(HostRequest.startThread(number)) else { return "the child process has ended" }
+      // A host that does not answer is not sockscript (a wrong hostExecutable).
+      let deadline = GNU.monotonicNow() + Self.startLimit
       let started: pid_t? = host.mailbox.monitor.locked {
-        while host.tids[number] == nil && !host.gone { host.mailbox.driver.wait() }
+        while host.tids[number] == nil && !host.gone && GNU.monotonicNow() < deadline {
+          host.mailbox.driver.wait(until: deadline)
+        }
         return host.tids[number]
       }
-      guard let started else { return "the child process has ended" }
+      guard let started else {
+        if !host.mailbox.monitor.locked({ host.gone }) {
+          host.kill()
+          return "the child process did not start its host within 10 s"
+        }
+        return "the child process has ended"
+      }
       guard started > 0 else { return "the child process could not start a thread" }
       tid = started
       syscallFile = ThreadProbe.openOwnFile("/proc/\(host.realPid)/task/\(started)/syscall")
       return nil
     }
+
+    /// How long a host may take to exec and start a thread (12 ms measured).
+    static let startLimit: Int64 = 10_000_000_000
 
     func run(_ next: Job) {
       host.channel.send(HostRequest.run(thread: number, job: next), passing: next.fork?.control)

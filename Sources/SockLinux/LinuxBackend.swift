@@ -19,8 +19,8 @@
       public var timeLimit: Nanoseconds = 60_000_000_000
       public var slack: Nanoseconds = 10_000_000
       /// What a forked child execs as its host (``ProcessHost``): sockscript itself, or the
-      /// built binary for tests, whose own executable is the test runner.
-      public var hostExecutable = "/proc/self/exe"
+      /// sockscript built next to a test runner (``ProcessHost/defaultExecutable``).
+      public var hostExecutable = ProcessHost.defaultExecutable
 
       public init() {}
     }

@@ -12,6 +12,20 @@
     /// The hidden first argument that makes sockscript a host.
     public static let flag = "--process-host"
 
+    /// sockscript itself (`/proc/self/exe`); in a process that is not sockscript (a test
+    /// runner), the `sockscript` next to its executable, as the build puts them, if any.
+    public static var defaultExecutable: String {
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+      guard n > 0 else { return "/proc/self/exe" }
+      let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      guard let slash = path.lastIndex(of: "/"), path[path.index(after: slash)...] != "sockscript" else {
+        return "/proc/self/exe"
+      }
+      let sibling = String(path[...slash]) + "sockscript"
+      return access(sibling, X_OK) == 0 ? sibling : "/proc/self/exe"
+    }
+
     /// `sockscript --process-host CONTROL JIFFY DRIVER KEEP CLOEXEC`: DRIVER is sockscript's
     /// pid; the last two are comma-separated descriptor lists (`-` for none).
     static func arguments(control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32]) -> [String] {

@@ -159,6 +159,25 @@
         #expect(!run.backend.exceededTimeLimit)
         #expect(GNU.monotonicNow() - started < 5_000_000_000)
       }
+
+      @Test("in a test runner, a host is the sockscript built next to it")
+      func defaultHostExecutable() {
+        #expect(ProcessHost.defaultExecutable.hasSuffix("/sockscript"))
+        #expect(access(ProcessHost.defaultExecutable, X_OK) == 0)
+      }
+
+      @Test("a host executable that is not sockscript: the child's first call cannot run, the run goes on")
+      func hostThatNeverAnswers() throws {
+        var options = LinuxBackend.Options()
+        options.hostExecutable = "/bin/sleep"  // refuses `--process-host` and exits
+        let run = try ProcessDriver(options: options)
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let child = try #require(run.fork(main))
+        #expect(run.call(child.thread, .socket(type: .stream, protocol: 0)) == nil)
+        #expect(run.cannotRun == ["no thread for 'main': the child process has ended"])
+        #expect(run.call(main, .socket(type: .stream, protocol: 0))?.value == 3)
+      }
     }
   }
 #endif

@@ -17,11 +17,10 @@
     private(set) var events: [KernelEvent] = []
     private var nextTag = 0
 
-    /// The sockscript binary built with these tests (or `$SOCKSCRIPT_BIN`): a forked child
-    /// execs it as its host, and the test runner is not sockscript.
+    /// `$SOCKSCRIPT_BIN`, or the backend's default: the sockscript built next to the test
+    /// runner (a forked child execs it as its host; the test runner is not sockscript).
     static var hostExecutable: String {
-      ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"]
-        ?? Bundle.main.bundleURL.appendingPathComponent("sockscript").path
+      ProcessInfo.processInfo.environment["SOCKSCRIPT_BIN"] ?? ProcessHost.defaultExecutable
     }
 
     init(options given: LinuxBackend.Options? = nil) throws {
