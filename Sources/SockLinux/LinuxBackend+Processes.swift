@@ -67,6 +67,13 @@
       }
     }
 
+    /// Closes the control channel of `fork` call `id` that will not run or return.
+    func dropPendingFork(_ id: Int) {
+      guard let channel = pendingForks.removeValue(forKey: id) else { return }
+      close(channel.driver)
+      close(channel.child)
+    }
+
     /// What the forking thread needs for call `id`, a `fork`.
     func forkPlan(for id: Int) -> ForkPlan? {
       guard let channel = pendingForks[id] else { return nil }
@@ -169,7 +176,10 @@
       process.dying = false
       for id in process.tasks {
         let task = tasks[id.rawValue]
-        if let call = task.current { inFlight[call.record.id] = nil }
+        if let call = task.current {
+          inFlight[call.record.id] = nil
+          dropPendingFork(call.record.id)
+        }
         task.current = nil
         task.pending.removeAll()
         task.thread?.stop()
@@ -190,11 +200,7 @@
         waitForCompletion(until: GNU.monotonicNow() + 10_000_000)
         _ = collectCompletions()
       }
-      for channel in pendingForks.values {
-        close(channel.driver)
-        close(channel.child)
-      }
-      pendingForks.removeAll()
+      for id in pendingForks.keys { dropPendingFork(id) }
     }
 
     /// Reaps the children no `wait4` reaped, so that no zombie outlives the run.

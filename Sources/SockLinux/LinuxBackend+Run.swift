@@ -88,6 +88,7 @@
         if let error = thread.start() {
           if let reserved { descriptors.release(reserved) }
           if let reservedSecond { descriptors.release(reservedSecond) }
+          dropPendingFork(record.id)
           let why = task.process == nil ? "pthread_create: \(error)" : error
           emit(origin + record.startedAt, .cannotRun(record, "no thread for '\(task.name)': \(why)"))
           task.pending.removeAll()
