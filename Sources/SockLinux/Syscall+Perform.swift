@@ -18,6 +18,7 @@
         case .write: 1
         case .poll: 7
         case .nanosleep: 230
+        case .wait4: 61
       #elseif arch(arm64)
         case .connect: 203
         case .accept: 242
@@ -27,6 +28,7 @@
         case .read: 63
         case .write: 64
         case .poll: 73
+        case .wait4: 260
       #endif
       default: nil
       }
@@ -170,8 +172,7 @@
         let error = clock_nanosleep(CLOCK_REALTIME, 0, &request, nil)
         return RealResult(value: error == 0 ? 0 : -1, errno: error, timeval: nil)
       case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid:
-        // Base-branch placeholder: the processes backend replaces it.
-        return RealResult(value: -1, errno: ENOSYS, timeval: nil)
+        return performProcessCall()
       }
     }
 
@@ -252,6 +253,8 @@
     /// When the system call itself was entered and returned, for calls whose buffers take
     /// time to build or to read (a megabyte of data).
     var syscallSpan: SyscallSpan?
+    /// `wait4`'s status word of the child it reaped.
+    var waitStatus: Int32?
 
     /// `value`, and `errno` when it is -1. Made right after the call, inside whatever closure
     /// made it: what runs in between (a buffer freed on the way out) may set `errno` again.

@@ -21,3 +21,6 @@ public enum Signal: Int32, Sendable, CustomStringConvertible, CaseIterable {
     }
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension Signal: Codable {}

@@ -143,3 +143,6 @@ public enum Syscall: Sendable {
     }
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension Syscall: Codable {}
