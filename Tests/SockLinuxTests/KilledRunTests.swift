@@ -18,7 +18,7 @@
   /// `sockscript run --backend linux` of a script with forked children, killed midway or
   /// stopped by its time limit: no process, descriptor or file of it is left. Runs once the
   /// language has `fork` (a script the binary does not parse disables it).
-  @Suite("Kernel backend: a run killed midway", .enabled(if: ForkingBinary.available))
+  @Suite("Kernel backend: a run killed midway", .serialized, .enabled(if: ForkingBinary.available))
   struct KilledRunTests {
     /// Two children, one with a second thread, asleep while process 1 sleeps.
     static let script = """
@@ -70,11 +70,12 @@
       return condition()
     }
 
-    @Test(
-      "SIGKILL or SIGTERM midway: the children die with it; the next run removes its directory",
-      arguments: [SIGKILL, SIGTERM])
+    // SIGKILL: what no handler can soften. (SIGTERM's default action ends sockscript the
+    // same way, with the same effect on its children; but this test runner's threads block
+    // SIGTERM, and a child it spawns inherits that mask.)
+    @Test("SIGKILL midway: the children die with it; the next run removes its directory", arguments: [SIGKILL])
     func killedMidway(signal: Int32) throws {
-      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("killed-run-\(getpid())")
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("killed-run-\(getpid())-\(signal)")
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(at: directory) }
       let file = directory.appendingPathComponent("midway.sock")
