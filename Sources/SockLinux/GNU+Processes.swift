@@ -20,6 +20,7 @@
     nonisolated(unsafe) static let ioctl = lookup("ioctl", as: Ioctl.self)
 
     static let PR_SET_PDEATHSIG: Int32 = 1
+    static let PR_SET_NAME: Int32 = 15
     static let PR_SET_CHILD_SUBREAPER: Int32 = 36
 
     /// `PIDFD_GET_INFO`: `_IOWR(0xFF, 11, struct pidfd_info)` with the 64-byte first version.

@@ -64,6 +64,8 @@
       if pidfd >= 0 { Glibc.close(pidfd) }
     }
 
+    static let readerName = "host-reader"
+
     func startReading() {
       let reader = Thread { [self] in read() }
       reader.stackSize = ActorThread.stackSize
@@ -86,6 +88,8 @@
     }
 
     private func read() {
+      // Its name (the thread's comm, PR_SET_NAME) lets a test see that none outlives its run.
+      Self.readerName.withCString { _ = GNU.prctl(GNU.PR_SET_NAME, UInt(bitPattern: $0), 0, 0, 0) }
       while let (reply, _) = channel.receive(HostReply.self) {
         mailbox.monitor.locked {
           switch reply {
