@@ -8,9 +8,6 @@
   /// with the model's pids translated to real ones and back.
   extension LinuxBackend {
 
-    /// The model pid of `task`'s process.
-    func pid(of task: LinuxTask) -> Int32 { task.process?.pid ?? 1 }
-
     /// The child with model pid `pid`, if the run forked it.
     func child(_ pid: Int32) -> LinuxProcess? {
       pid >= 2 && Int(pid) - 2 < children.count ? children[Int(pid) - 2] : nil
@@ -34,8 +31,12 @@
         } else {
           refusal = "no control channel for the child: socketpair: \(String(cString: strerror(errno)))"
         }
-      case .killProcess(let pid, let signal) where pid <= 1 && signal != .SIGUSR1 && signal != .SIGUSR2:
-        // pid 1 is sockscript, 0 and -1 its process group and every process of the machine.
+      case .killProcess(let pid, let signal) where pid <= 0:
+        // 0 is sockscript's process group, -1 every process of the machine, below that a
+        // group of the machine's: whatever the signal, not the run's processes alone.
+        refusal = "kill(\(pid), \(signal)) would signal processes outside the run"
+      case .killProcess(let pid, let signal) where pid == 1 && signal != .SIGUSR1 && signal != .SIGUSR2:
+        // Process 1 is sockscript; SIGUSR1 and SIGUSR2 have handlers there.
         refusal = "kill(\(pid), \(signal)) would signal sockscript itself"
       case .exitGroup where task.process == nil:
         refusal = refusal ?? "exit_group in process 1 would end sockscript"
