@@ -25,7 +25,7 @@
     let pid: Int32
     /// The wait status (`WIFEXITED`, `WTERMSIG`, …).
     let status: Int32
-    /// When the driver learnt it (monotonic ns).
+    /// When its channel closed (monotonic ns).
     let at: Int64
 
     var end: ProcessEnd {
@@ -99,10 +99,12 @@
           mailbox.driver.broadcast()
         }
       }
+      // The host's descriptors close as it exits (exit_files): the moment it ended.
+      let closed = GNU.monotonicNow()
       let status = awaitExit()
       mailbox.monitor.locked {
         gone = true
-        mailbox.endings.append(ProcessEnding(pid: modelPid, status: status, at: GNU.monotonicNow()))
+        mailbox.endings.append(ProcessEnding(pid: modelPid, status: status, at: closed))
         mailbox.driver.broadcast()
       }
     }

@@ -59,7 +59,7 @@
       outcome.optionValue = result.optionValue
       outcome.revents = result.revents
       outcome.raised = result.raised
-      finishProcessCall(call, result, by: task, into: &outcome)
+      finishProcessCall(call, completion, by: task, into: &outcome)
       // A call that slept too briefly to be seen asleep (woken within the probe interval).
       // Only a call that can wait on a socket counts: `socket` also sleeps, in
       // synchronize_rcu, when it grows a threaded process's descriptor table past 256 or

@@ -8,9 +8,6 @@
   /// with the model's pids translated to real ones and back.
   extension LinuxBackend {
 
-    /// The model pid of `task`'s process.
-    func pid(of task: LinuxTask) -> Int32 { task.process?.pid ?? 1 }
-
     /// The child with model pid `pid`, if the run forked it.
     func child(_ pid: Int32) -> LinuxProcess? {
       pid >= 2 && Int(pid) - 2 < children.count ? children[Int(pid) - 2] : nil
@@ -34,8 +31,12 @@
         } else {
           refusal = "no control channel for the child: socketpair: \(String(cString: strerror(errno)))"
         }
-      case .killProcess(let pid, let signal) where pid <= 1 && signal != .SIGUSR1 && signal != .SIGUSR2:
-        // pid 1 is sockscript, 0 and -1 its process group and every process of the machine.
+      case .killProcess(let pid, let signal) where pid <= 0:
+        // 0 is sockscript's process group, -1 every process of the machine, below that a
+        // group of the machine's: whatever the signal, not the run's processes alone.
+        refusal = "kill(\(pid), \(signal)) would signal processes outside the run"
+      case .killProcess(let pid, let signal) where pid == 1 && signal != .SIGUSR1 && signal != .SIGUSR2:
+        // Process 1 is sockscript; SIGUSR1 and SIGUSR2 have handlers there.
         refusal = "kill(\(pid), \(signal)) would signal sockscript itself"
       case .exitGroup where task.process == nil:
         refusal = refusal ?? "exit_group in process 1 would end sockscript"
@@ -104,8 +105,9 @@
     /// A process call returned: real pids become the model's. Runs with `descriptors`
     /// being the caller's process's table.
     func finishProcessCall(
-      _ call: LinuxCall, _ result: RealResult, by task: LinuxTask, into outcome: inout SyscallOutcome
+      _ call: LinuxCall, _ completion: CallCompletion, by task: LinuxTask, into outcome: inout SyscallOutcome
     ) {
+      let result = completion.result
       switch call.record.syscall {
       case .fork:
         guard let channel = pendingForks.removeValue(forKey: call.record.id) else { return }
@@ -131,7 +133,7 @@
           return
         }
         // The child's end comes before the return of the wait that reaped it.
-        if !process.ended { awaitEnd(of: process) }
+        if !process.ended { awaitEnd(of: process, notAfter: completion.endedAt) }
         process.reaped = true
         outcome.value = Int64(process.pid)
         outcome.waitStatus = result.waitStatus.map { ProcessEnding(pid: process.pid, status: $0, at: 0).end }
@@ -156,8 +158,10 @@
       return !endings.isEmpty
     }
 
-    /// Waits for `process`'s end, which its host's reader is about to post, and reports it.
-    private func awaitEnd(of process: LinuxProcess) {
+    /// Waits for `process`'s end, which its host's reader is about to post, and reports it,
+    /// at the latest at `instant` (the return of the wait that reaped it, which the end
+    /// precedes, though the reader may have seen the channel close a moment after).
+    private func awaitEnd(of process: LinuxProcess, notAfter instant: Int64) {
       let deadline = GNU.monotonicNow() + 2_000_000_000
       let ending: ProcessEnding? = mailbox.monitor.locked {
         while !mailbox.endings.contains(where: { $0.pid == process.pid }) && GNU.monotonicNow() < deadline {
@@ -166,7 +170,7 @@
         guard let index = mailbox.endings.firstIndex(where: { $0.pid == process.pid }) else { return nil }
         return mailbox.endings.remove(at: index)
       }
-      if let ending { end(ending) }
+      if let ending { end(ProcessEnding(pid: ending.pid, status: ending.status, at: min(ending.at, instant))) }
     }
 
     /// A child ended: its threads' calls end unreturned, its tasks make no more calls.

@@ -63,13 +63,20 @@
         #expect(run.call(main, .setgid(getgid()))?.value == 0)
       }
 
-      @Test("a fatal kill of process 1 is not made: it is sockscript")
+      @Test("a fatal kill of process 1 is not made (it is sockscript), nor any kill of a group")
       func killOfProcessOne() throws {
         let run = try ProcessDriver()
         defer { run.backend.shutDown() }
         let main = run.backend.spawn(name: "main")
         #expect(run.call(main, .killProcess(pid: 1, signal: .SIGTERM)) == nil)
         #expect(run.cannotRun == ["kill(1, SIGTERM) would signal sockscript itself"])
+        // Nor any signal to a process group or to every process.
+        for pid: Int32 in [0, -1, -2] {
+          let other = run.backend.spawn(name: "other\(pid)")
+          #expect(run.call(other, .killProcess(pid: pid, signal: .SIGUSR1)) == nil)
+        }
+        #expect(run.cannotRun.dropFirst().allSatisfy { $0.hasSuffix("would signal processes outside the run") })
+        #expect(run.cannotRun.count == 4)
       }
 
       @Test("shutDown with children asleep (and the parent in wait4) leaves no process, descriptor or file")

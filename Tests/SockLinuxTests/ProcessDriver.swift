@@ -15,6 +15,8 @@
   final class ProcessDriver {
     let backend: LinuxBackend
     private(set) var events: [KernelEvent] = []
+    /// When each event happened, in the same order.
+    private(set) var times: [Nanoseconds] = []
     private var nextTag = 0
 
     /// `$SOCKSCRIPT_BIN`, or the backend's default: the sockscript built next to the test
@@ -28,7 +30,10 @@
       if given == nil { options.hostExecutable = Self.hostExecutable }
       options.timeLimit = 20_000_000_000
       backend = try LinuxBackend(options: options)
-      backend.onEvent = { [unowned self] event, _ in events.append(event) }
+      backend.onEvent = { [unowned self] event, time in
+        events.append(event)
+        times.append(time)
+      }
     }
 
     /// Submits `call` and lets the run go until `task` is idle or everything sleeps; the
