@@ -15,6 +15,8 @@ struct BenchSizes {
   let wakeup: Pair
   let backlog: Pair
   let sockets: Pair
+  /// Forked accepters: a real fork costs the kernel a process.
+  let prefork: Pair
   /// Sockets alive in the child whose memory is measured: enough that its peak stands out
   /// from the bench's own, which a child's peak RSS includes (SocketMemory).
   let memorySockets: Int
@@ -36,6 +38,7 @@ struct BenchSizes {
     // The descriptor limit bounds the kernel side (see FileLimit).
     backlog: Pair(model: 1_000_000, kernel: 10_000),
     sockets: Pair(model: 1_000_000, kernel: 10_000),
+    prefork: Pair(model: 100_000, kernel: 500),
     memorySockets: 1_000_000,
     growth: [1000, 10_000, 100_000, 1_000_000],
     processRuns: 10,
@@ -49,6 +52,7 @@ struct BenchSizes {
     wakeup: Pair(model: 1000, kernel: 100),
     backlog: Pair(model: 1000, kernel: 1000),
     sockets: Pair(model: 1000, kernel: 1000),
+    prefork: Pair(model: 200, kernel: 50),
     memorySockets: 20_000,
     growth: [100, 1000],
     processRuns: 3,

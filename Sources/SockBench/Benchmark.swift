@@ -27,7 +27,9 @@ public struct BenchOutput {
 /// processes and how the model's cost grows with N (docs/performance.md).
 public struct Benchmark {
   /// What --only takes: the scenarios of the first table, and the other two tables.
-  public static let names = ["seed", "cycle", "pingpong", "bulk", "wakeup", "backlog", "sockets", "process", "growth"]
+  public static let names = [
+    "seed", "cycle", "pingpong", "bulk", "wakeup", "backlog", "prefork", "sockets", "process", "growth",
+  ]
 
   /// Small sizes, for a smoke test.
   let quick: Bool

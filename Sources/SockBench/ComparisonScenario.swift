@@ -88,6 +88,18 @@ extension ComparisonScenario {
         model: { $0.measure(ModelScripts.backlog(sizes.backlog.model), operations: sizes.backlog.model) },
         kernel: { SideResult { () throws(Unmeasured) in try KernelBacklog.run(backlogKernel) } }),
       ComparisonScenario(
+        name: "prefork",
+        measures: """
+          a pre-fork server's connection: a child forked to accept on the inherited listener, \
+          woken by a connect, then exited and reaped. Model: `repeat N as i { fork w$i; w$i: \
+          server accept & }`, N connects, N × `w$i: exit 0; waitpid w$i`. Kernel: the same with \
+          fork(2), each child accepting once and exiting; the clock runs from the first fork to \
+          the last reap.
+          """,
+        target: nil, targetFigure: .ratio,
+        model: { $0.measure(ModelScripts.prefork(sizes.prefork.model), operations: sizes.prefork.model) },
+        kernel: { SideResult { () throws(Unmeasured) in try KernelPrefork.run(sizes.prefork.kernel) } }),
+      ComparisonScenario(
         name: "sockets",
         measures: """
           a socket made and kept open, as N / 2 stream pairs. Model: `repeat N/2 as i { socketpair \

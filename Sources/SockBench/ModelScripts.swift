@@ -57,6 +57,18 @@ enum ModelScripts {
     """
   }
 
+  /// A pre-fork server: `n` children forked, each blocked in accept on the listener it
+  /// inherited; `n` connects, each waking one child; then each child exits and is reaped.
+  static func prefork(_ n: Int) -> String {
+    """
+    sysctl net.core.somaxconn \(n)
+    server listen \(n)
+    repeat \(n) as i { fork w$i; w$i: server accept & }
+    repeat \(n) as i { client c$i connect }
+    repeat \(n) as i { w$i: exit 0; waitpid w$i }
+    """
+  }
+
   /// `n` sockets alive at once: `n / 2` stream pairs, none closed.
   static func sockets(_ n: Int) -> String {
     "repeat \(n / 2) as i { socketpair a$i b$i }"

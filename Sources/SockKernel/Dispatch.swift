@@ -21,6 +21,20 @@ extension Kernel {
       return .done(sysTgkill(task, signal))
     case .poll(let fds, let timeoutMs):
       return sysPoll(fds, timeoutMs: timeoutMs, frame: &call.frame)
+    case .fork:
+      return .done(kernelClone(tasks[call.record.task.rawValue]))
+    case .exitGroup(let status):
+      return sysExitGroup(tasks[call.record.task.rawValue], status: status)
+    case .wait4(let pid):
+      return kernelWait4(tasks[call.record.task.rawValue], pid: pid, frame: &call.frame)
+    case .killProcess(let pid, let signal):
+      return .done(sysKill(pid: pid, signal))
+    case .setuid(let uid):
+      return .done(sysSetuid(tasks[call.record.task.rawValue], uid))
+    case .setgid(let gid):
+      return .done(sysSetgid(tasks[call.record.task.rawValue], gid))
+    case .nanosleep(let duration):
+      return hrtimerNanosleep(duration, frame: &call.frame)
     case .close(let fd):
       // close_fd takes the descriptor out of the table itself, with no fdget.
       return .done(sysClose(fd))
@@ -87,7 +101,8 @@ extension Kernel {
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
-      .close, .setNonBlocking, .read, .write, .open:
+      .close, .setNonBlocking, .read, .write, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
+      .nanosleep:
       preconditionFailure("handled above")
     }
   }

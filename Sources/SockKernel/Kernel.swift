@@ -15,15 +15,34 @@ public final class Kernel {
   var tasks: [KernelTask] = []
   var runQueue = Deque<TaskID>()
   var timers = TimerQueue()
-  /// The file table, indexed by descriptor.
-  var files: [OpenFile?] = [nil, nil, nil]
-  /// Closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
-  var freeDescriptors = Heap<Int32>()
-  /// Descriptors taken by `get_unused_fd_flags` whose file is not installed yet (an
-  /// `accept` asleep): open in the bitmap, NULL in the array, so `dup2` onto one is EBUSY.
-  var reservedDescriptors = Set<Int32>()
-  /// `fdt->close_on_exec`: FD_CLOEXEC, a flag of the descriptor, not of the open file.
-  var closeOnExec = Set<Int32>()
+  /// The processes by pid - 1: process 1, the script's, and those `fork` made, reaped or not.
+  var processes: [TaskGroup] = [TaskGroup(pid: 1, files: FilesStruct(), uid: 0, gid: 0, parent: nil)]
+  /// The descriptor table of the running task's process (`current->files`); process 1's
+  /// outside a call.
+  var fileTable: FilesStruct {
+    guard let id = currentTask else { return processes[0].files }
+    return tasks[id.rawValue].group.files
+  }
+  /// `fileTable`'s descriptors, indexed by descriptor.
+  var files: [OpenFile?] {
+    get { fileTable.fdt }
+    _modify { yield &fileTable.fdt }
+  }
+  /// `fileTable`'s closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
+  var freeDescriptors: Heap<Int32> {
+    get { fileTable.freeDescriptors }
+    _modify { yield &fileTable.freeDescriptors }
+  }
+  /// `fileTable`'s descriptors reserved for a file not installed yet (an `accept` asleep).
+  var reservedDescriptors: Set<Int32> {
+    get { fileTable.reservedDescriptors }
+    _modify { yield &fileTable.reservedDescriptors }
+  }
+  /// `fileTable`'s `close_on_exec`.
+  var closeOnExec: Set<Int32> {
+    get { fileTable.closeOnExec }
+    _modify { yield &fileTable.closeOnExec }
+  }
   var vfs = VFS()
   var abstractNames = AbstractNamespace()
   var nextInode = 1000
@@ -59,7 +78,7 @@ public final class Kernel {
     let held = tasks.flatMap {
       ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file as? SocketFile].compactMap { $0 }
     }
-    for file in files.compactMap({ $0 as? SocketFile }) + held {
+    for file in processes.flatMap(\.files.openFiles).compactMap({ $0 as? SocketFile }) + held {
       let sock = file.sock
       for skb in sock.receiveQueue {
         if let embryo = skb.embryo { Self.cutLinks(embryo) }
@@ -81,10 +100,18 @@ public final class Kernel {
 
   // MARK: Tasks
 
-  /// Creates a thread named `name` (its `comm`).
-  public func spawn(name: String) -> TaskID {
+  /// Creates a thread named `name` (its `comm`) in process 1.
+  public func spawn(name: String) -> TaskID { spawn(name: name, in: processes[0]) }
+
+  /// Creates a thread named `name` in the process `task` belongs to.
+  public func spawn(name: String, alongside task: TaskID) -> TaskID {
+    spawn(name: name, in: tasks[task.rawValue].group)
+  }
+
+  func spawn(name: String, in group: TaskGroup) -> TaskID {
     let id = TaskID(rawValue: tasks.count)
-    tasks.append(KernelTask(id: id, comm: name))
+    tasks.append(KernelTask(id: id, comm: name, group: group))
+    group.threads.append(id)
     return id
   }
 
@@ -132,8 +159,9 @@ public final class Kernel {
 
   /// The socket an open descriptor refers to.
   public func sock(fd: Int32) -> Sock? {
-    guard fd >= 0, Int(fd) < files.count else { return nil }
-    return lookupFile(fd)?.sock
+    let table = processes[0].files.fdt
+    guard fd >= 0, Int(fd) < table.count else { return nil }
+    return (table[Int(fd)] as? SocketFile)?.sock
   }
 
   func emit(_ event: KernelEvent) { onEvent?(event) }

@@ -3,15 +3,17 @@
   import SyscallVocabulary
 
   /// A call handed to an actor thread.
-  struct Job: Sendable {
+  struct Job: Sendable, Codable {
     let id: Int
     let call: Syscall
+    /// A `fork`'s child host and what it keeps (``ForkPlan``).
+    var fork: ForkPlan?
   }
 
   /// A call that came back, with when it started and ended (monotonic ns) and whether the
   /// thread slept inside it (its voluntary context switches went up); the coarse clock at
   /// its start, and how long the thread waited for a CPU meanwhile (``CallClock``).
-  struct CallCompletion: Sendable {
+  struct CallCompletion: Sendable, Codable {
     let id: Int
     let result: RealResult
     let startedAt: Int64
@@ -27,6 +29,8 @@
     /// Signalled when a completion arrives (or a thread has started).
     let driver: Monitor.Condition
     var completions: [CallCompletion] = []
+    /// Forked children that ended (``HostConnection``).
+    var endings: [ProcessEnding] = []
 
     init() { driver = Monitor.Condition(monitor) }
   }
@@ -126,7 +130,8 @@
         tid = id
         syscallFile = file
         started = true
-        mailbox.driver.signal()
+        // A host has two waiters on this condition (its request loop and its forwarder).
+        mailbox.driver.broadcast()
       }
       while true {
         let next: Job? = mailbox.monitor.locked {
@@ -140,7 +145,7 @@
         let delayBefore = clock.runDelay()
         var startedAt = GNU.monotonicNow()
         var coarse = CallClock.coarseNow()
-        let result = next.call.perform()
+        let result = next.fork?.perform() ?? next.call.perform()
         var endedAt = GNU.monotonicNow()
         // Calls that prepare or copy data time the system call alone, not the copying.
         if let span = result.syscallSpan { (startedAt, coarse, endedAt) = (span.entered, span.coarse, span.returned) }
@@ -151,7 +156,7 @@
           runDelay: runDelay)
         mailbox.monitor.locked {
           mailbox.completions.append(completion)
-          mailbox.driver.signal()
+          mailbox.driver.broadcast()
         }
       }
     }

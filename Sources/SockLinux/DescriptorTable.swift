@@ -72,3 +72,14 @@ struct DescriptorTable {
   /// Every real descriptor still open.
   var openDescriptors: [Int32] { Array(real.values) }
 }
+
+extension DescriptorTable {
+  /// The table of a child forked now: the same numbers for the same files. A number
+  /// reserved for a call still in flight (an `accept` asleep in another thread) is free in
+  /// the child, as dup_fd leaves it: the file is not installed yet.
+  func forkedCopy() -> DescriptorTable {
+    var copy = self
+    for number in reserved { copy.release(number) }
+    return copy
+  }
+}

@@ -3,9 +3,9 @@
 
   /// glibc functions that Swift's Glibc module hides behind `_GNU_SOURCE`, looked up by name.
   package enum GNU {
-    nonisolated(unsafe) private static let handle = dlopen(nil, RTLD_NOW)
+    nonisolated(unsafe) static let handle = dlopen(nil, RTLD_NOW)
 
-    private static func lookup<F>(_ name: String, as type: F.Type) -> F {
+    static func lookup<F>(_ name: String, as type: F.Type) -> F {
       guard let symbol = dlsym(handle, name) else { fatalError("glibc has no \(name)") }
       return unsafeBitCast(symbol, to: type)
     }

@@ -14,13 +14,17 @@
         return mailbox.completions
       }
       for completion in done.sorted(by: { $0.endedAt < $1.endedAt }) { finish(completion) }
-      return !done.isEmpty
+      let ended = collectEndings()
+      return !done.isEmpty || ended
     }
 
     func finish(_ completion: CallCompletion) {
       guard let id = inFlight.removeValue(forKey: completion.id) else { return }
       let task = tasks[id.rawValue]
       guard let call = task.current else { return }
+      // A forked child's call returns into its own descriptor table.
+      if let process = task.process { swap(&descriptors, &process.descriptors) }
+      defer { if let process = task.process { swap(&descriptors, &process.descriptors) } }
       task.current = nil
       if !task.pending.isEmpty { ready.append(id) }
       timings[call.record.tag] = measuredTiming(completion)
@@ -55,6 +59,7 @@
       outcome.optionValue = result.optionValue
       outcome.revents = result.revents
       outcome.raised = result.raised
+      finishProcessCall(call, completion, by: task, into: &outcome)
       // A call that slept too briefly to be seen asleep (woken within the probe interval).
       // Only a call that can wait on a socket counts: `socket` also sleeps, in
       // synchronize_rcu, when it grows a threaded process's descriptor table past 256 or
@@ -96,7 +101,7 @@
         }
         if !call.reportedBlocked {
           call.reportedBlocked = true
-          call.sleepsForever = call.real.sleepsWithoutTimeout
+          call.sleepsForever = sleepsWithoutTimeout(call, of: task)
           changed = true
           emit(origin + call.record.startedAt, .blocked(call.record, nil, again: false))
         }

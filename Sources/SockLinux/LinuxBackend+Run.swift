@@ -14,7 +14,8 @@
       while true {
         if collectCompletions() { lastChange = GNU.monotonicNow() }
         fireAlarms()
-        let (quiet, changed) = probeCallsInFlight()
+        var (quiet, changed) = probeCallsInFlight()
+        if awaitingChildEnd { quiet = false }
         if changed { lastChange = GNU.monotonicNow() }
         let clock = GNU.monotonicNow()
         if quiet && ready.isEmpty, let since = busySince {
@@ -55,7 +56,7 @@
 
     func waitForCompletion(until deadline: Int64) {
       mailbox.monitor.locked {
-        if mailbox.completions.isEmpty { mailbox.driver.wait(until: deadline) }
+        if mailbox.completions.isEmpty && mailbox.endings.isEmpty { mailbox.driver.wait(until: deadline) }
       }
     }
 
@@ -74,16 +75,22 @@
       let syscall = make()
       nextCallID += 1
       let record = CallRecord(id: nextCallID, tag: tag, task: id, syscall: syscall, startedAt: now)
+      guard prepareProcessCall(syscall, by: task, record: record) else { return }
+      // A forked child's call uses its own descriptor table.
+      if let process = task.process { swap(&descriptors, &process.descriptors) }
+      defer { if let process = task.process { swap(&descriptors, &process.descriptors) } }
       var reserved: Int32?
       var reservedSecond: Int32?
       let real = translate(syscall, reserving: &reserved)
       if case .socketpair = syscall { reservedSecond = descriptors.reserve() }
       if task.thread == nil {
-        let thread = ActorThread(mailbox: mailbox, jiffy: tolerance.jiffy)
+        let thread = makeThread(for: task)
         if let error = thread.start() {
           if let reserved { descriptors.release(reserved) }
           if let reservedSecond { descriptors.release(reservedSecond) }
-          emit(origin + record.startedAt, .cannotRun(record, "no thread for '\(task.name)': pthread_create: \(error)"))
+          dropPendingFork(record.id)
+          let why = task.process == nil ? "pthread_create: \(error)" : error
+          emit(origin + record.startedAt, .cannotRun(record, "no thread for '\(task.name)': \(why)"))
           task.pending.removeAll()
           return
         }
@@ -92,7 +99,7 @@
       task.current = LinuxCall(record: record, real: real, reserved: reserved)
       task.current?.reservedSecond = reservedSecond
       inFlight[nextCallID] = id
-      task.thread?.run(Job(id: nextCallID, call: real))
+      task.thread?.run(Job(id: nextCallID, call: real, fork: forkPlan(for: nextCallID)))
     }
   }
 #endif

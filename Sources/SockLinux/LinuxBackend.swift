@@ -18,6 +18,9 @@
       /// A run never takes longer than this in real time.
       public var timeLimit: Nanoseconds = 60_000_000_000
       public var slack: Nanoseconds = 10_000_000
+      /// What a forked child execs as its host (``ProcessHost``): sockscript itself, or the
+      /// sockscript built next to a test runner (``ProcessHost/defaultExecutable``).
+      public var hostExecutable = ProcessHost.defaultExecutable
 
       public init() {}
     }
@@ -52,6 +55,10 @@
     var alarms: [Int: Nanoseconds] = [:]
     var firedAlarms = Set<Int>()
     var nextAlarm = 0
+    /// Forked processes, by model pid from 2.
+    var children: [LinuxProcess] = []
+    /// The control channels of `fork` calls in flight, by call id.
+    var pendingForks: [Int: ForkChannel] = [:]
 
     enum Failure: Error, CustomStringConvertible {
       case noHZ
@@ -71,7 +78,7 @@
 
     /// SIGPIPE is ignored, so that a write to a closed peer returns EPIPE instead of killing
     /// sockscript; SIGUSR1 interrupts a sleeping call (no SA_RESTART: it returns EINTR).
-    private static func installSignalHandling() {
+    static func installSignalHandling() {
       signal(SIGPIPE, SIG_IGN)
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { _ in }
@@ -96,6 +103,16 @@
     public func spawn(name: String) -> TaskID {
       let id = TaskID(rawValue: tasks.count)
       tasks.append(LinuxTask(name: name))
+      return id
+    }
+
+    /// A thread in the process `task` belongs to: a forked child's host starts it there.
+    public func spawn(name: String, alongside task: TaskID) -> TaskID {
+      let id = spawn(name: name)
+      if let process = tasks[task.rawValue].process {
+        tasks[id.rawValue].process = process
+        process.tasks.append(id)
+      }
       return id
     }
 
@@ -142,6 +159,7 @@
     /// removes the sandbox. Nothing of it is reported.
     public func shutDown() {
       onEvent = nil
+      endChildren()
       let deadline = GNU.monotonicNow() + 2_000_000_000
       while !inFlight.isEmpty && GNU.monotonicNow() < deadline {
         for id in inFlight.values { tasks[id.rawValue].thread?.interrupt() }
@@ -150,6 +168,7 @@
       }
       for task in tasks where task.current == nil { task.thread?.stop() }
       for descriptor in descriptors.openDescriptors { Glibc.close(descriptor) }
+      reapChildren()
       sandbox.close()
     }
   }
@@ -157,7 +176,9 @@
   /// An actor's thread and its calls.
   final class LinuxTask {
     let name: String
-    var thread: ActorThread?
+    var thread: (any TaskThread)?
+    /// The forked child the task is a thread of; nil: process 1.
+    var process: LinuxProcess?
     var pending = Deque<(Int, () -> Syscall)>()
     var current: LinuxCall?
     init(name: String) { self.name = name }

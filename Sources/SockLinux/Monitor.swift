@@ -50,6 +50,8 @@
       }
 
       func signal() { pthread_cond_signal(condition) }
+
+      func broadcast() { pthread_cond_broadcast(condition) }
     }
   }
 #endif

@@ -17,14 +17,18 @@
         case .read: 0
         case .write: 1
         case .poll: 7
+        case .nanosleep: 230
+        case .wait4: 61
       #elseif arch(arm64)
         case .connect: 203
         case .accept: 242
+        case .nanosleep: 115
         case .send: 206
         case .recv: 207
         case .read: 63
         case .write: 64
         case .poll: 73
+        case .wait4: 260
       #endif
       default: nil
       }
@@ -162,6 +166,13 @@
         // What F_GETFD and F_GETFL return is what an `= [FLAGS]` expectation reads.
         if result.errno == 0, command == .F_GETFD || command == .F_GETFL { result.optionValue = Int32(result.value) }
         return result
+      case .nanosleep(let duration):
+        // glibc's sleep and nanosleep: clock_nanosleep on CLOCK_REALTIME, relative.
+        var request = timespec(tv_sec: Int(duration / 1_000_000_000), tv_nsec: Int(duration % 1_000_000_000))
+        let error = clock_nanosleep(CLOCK_REALTIME, 0, &request, nil)
+        return RealResult(value: error == 0 ? 0 : -1, errno: error, timeval: nil)
+      case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid:
+        return performProcessCall()
       }
     }
 
@@ -242,6 +253,8 @@
     /// When the system call itself was entered and returned, for calls whose buffers take
     /// time to build or to read (a megabyte of data).
     var syscallSpan: SyscallSpan?
+    /// `wait4`'s status word of the child it reaped.
+    var waitStatus: Int32?
 
     /// `value`, and `errno` when it is -1. Made right after the call, inside whatever closure
     /// made it: what runs in between (a buffer freed on the way out) may set `errno` again.

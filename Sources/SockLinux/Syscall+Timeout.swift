@@ -29,6 +29,7 @@ import SyscallVocabulary
     /// wake-up can end it.
     var sleepsWithoutTimeout: Bool {
       if case .poll(_, let timeoutMs) = self { return timeoutMs < 0 }
+      if case .wait4 = self { return true }
       guard let tv = socketTimeout() else { return false }
       return tv.tv_sec == 0 && tv.tv_usec == 0
     }

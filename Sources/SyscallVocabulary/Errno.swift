@@ -6,6 +6,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case EINTR = 4
   case ENXIO = 6
   case EBADF = 9
+  case ECHILD = 10
   case EAGAIN = 11
   case ENOMEM = 12
   case EACCES = 13
@@ -67,6 +68,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .EINTR: "EINTR"
     case .ENXIO: "ENXIO"
     case .EBADF: "EBADF"
+    case .ECHILD: "ECHILD"
     case .EAGAIN: "EAGAIN"
     case .ENOMEM: "ENOMEM"
     case .EACCES: "EACCES"
@@ -107,6 +109,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .EINTR: "Interrupted system call",
     .ENXIO: "No such device or address",
     .EBADF: "Bad file descriptor",
+    .ECHILD: "No child processes",
     .EAGAIN: "Resource temporarily unavailable",
     .ENOMEM: "Cannot allocate memory",
     .EACCES: "Permission denied",

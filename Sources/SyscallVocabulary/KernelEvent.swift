@@ -24,4 +24,8 @@ public enum KernelEvent: Sendable {
   case cannotRun(CallRecord, String)
   /// A kernel log line (`printk`).
   case log(TaskID, String)
+  /// A process other than process 1 ended (`exit_group`, or a signal's default action):
+  /// every call of its threads (`tasks`) still in flight ends with it, unreturned, the
+  /// `exit_group` included.
+  case processEnded(pid: Int32, tasks: [TaskID], end: ProcessEnd)
 }

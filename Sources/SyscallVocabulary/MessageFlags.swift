@@ -21,3 +21,6 @@ public struct MessageFlags: OptionSet, Sendable, Hashable, CustomStringConvertib
     return names.isEmpty ? "0" : names.joined(separator: "|")
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension MessageFlags: Codable {}

@@ -36,6 +36,10 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var revents: [PollMask]?
   /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.
   public var raised: Signal?
+  /// `fork`: the child's thread (in the parent's return).
+  public var child: TaskID?
+  /// `wait4`: how the reaped child ended.
+  public var waitStatus: ProcessEnd?
   /// `-ERESTARTSYS` rather than `-EINTR`: the call is restarted if the handler of the signal
   /// that interrupted it has `SA_RESTART` (`errno` says `EINTR` for when it is not).
   package var restartable = false
@@ -66,4 +70,12 @@ public struct SocketPairResult: Sendable, Equatable {
   public static func == (a: SocketPairResult, b: SocketPairResult) -> Bool {
     a.fds == b.fds && a.inodes == b.inodes
   }
+}
+
+/// How a process ended, as `wait4`'s status says it.
+public enum ProcessEnd: Sendable, Equatable {
+  /// `exit_group(status)`: `WIFEXITED`, `WEXITSTATUS`.
+  case exited(Int32)
+  /// A signal's default action: `WIFSIGNALED`, `WTERMSIG`.
+  case killed(Signal)
 }

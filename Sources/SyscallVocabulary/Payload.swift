@@ -49,3 +49,6 @@ public enum Payload: Sendable, Equatable {
     }
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension Payload: Codable {}

@@ -21,3 +21,6 @@ extension PollMask: CustomStringConvertible {
     return set.isEmpty ? "0" : set.joined(separator: "|")
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension PollRequest: Codable {}

@@ -68,3 +68,6 @@ extension String {
     count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension SockAddrUn: Codable {}

@@ -76,7 +76,7 @@ public let O_LARGEFILE: Int32 = 0o100000
 public let FD_CLOEXEC: Int32 = 1
 
 /// `fcntl(2)`'s commands that the language makes.
-public enum FcntlCommand: Int32, Sendable, CaseIterable, CustomStringConvertible {
+public enum FcntlCommand: Int32, Sendable, CaseIterable, CustomStringConvertible, Codable {
   case F_DUPFD = 0
   case F_GETFD = 1
   case F_SETFD = 2
@@ -119,3 +119,9 @@ public struct PollMask: OptionSet, Sendable {
 public let SOCK_MIN_SNDBUF = 4608
 /// `SOCK_MIN_RCVBUF`: `TCP_SKB_MIN_TRUESIZE`.
 public let SOCK_MIN_RCVBUF = 2304
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension SocketType: Codable {}
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension PollMask: Codable {}

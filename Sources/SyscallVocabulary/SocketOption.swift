@@ -26,3 +26,9 @@ public enum SocketOption: Sendable, CustomStringConvertible {
     }
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension SocketOption: Codable {}
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension IntOption: Codable {}

@@ -57,6 +57,27 @@ public enum Syscall: Sendable {
   case write(fd: Int32, data: Payload)
   /// `openat(AT_FDCWD, path, O_RDONLY)`.
   case open(path: String)
+  /// `fork()`: a new process whose one thread is a copy of the caller, with a copy of the
+  /// caller's descriptor table (the same open files, each with one more reference). The
+  /// parent's return is the child's pid, numbered as the model numbers processes (process 1
+  /// is the script's, then 2, 3, … in fork order); ``SyscallOutcome/child`` is the child's
+  /// thread, to which calls can then be submitted.
+  case fork
+  /// `exit_group(status)`: the caller's process ends (its descriptors are closed, its other
+  /// threads' calls end with it); the call never returns: the backend reports
+  /// ``KernelEvent/processEnded(pid:tasks:end:)`` instead.
+  case exitGroup(status: Int32)
+  /// `wait4(pid, &wstatus, 0, NULL)`: waits for the child `pid` (-1: any child) to end and
+  /// reaps it; returns its pid, with ``SyscallOutcome/waitStatus``. ECHILD without one.
+  case wait4(pid: Int32)
+  /// `kill(pid, signal)`: to a process, by its model pid.
+  case killProcess(pid: Int32, signal: Signal)
+  /// `setuid(uid)`.
+  case setuid(UInt32)
+  /// `setgid(gid)`.
+  case setgid(UInt32)
+  /// `clock_nanosleep(CLOCK_REALTIME, 0, &ts, NULL)`, as glibc's `sleep` and `nanosleep` make it.
+  case nanosleep(Nanoseconds)
 
   /// The file descriptor the call operates on, if any.
   public var fd: Int32? {
@@ -67,7 +88,9 @@ public enum Syscall: Sendable {
       .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
       .read(let fd, _), .write(let fd, _):
       fd
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open: nil
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
+      .killProcess, .setuid, .setgid, .nanosleep:
+      nil
     }
   }
 
@@ -110,6 +133,16 @@ public enum Syscall: Sendable {
     case .read: "read"
     case .write: "write"
     case .open: "openat"
+    case .fork: "fork"
+    case .exitGroup: "exit_group"
+    case .wait4: "wait4"
+    case .killProcess: "kill"
+    case .setuid: "setuid"
+    case .setgid: "setgid"
+    case .nanosleep: "clock_nanosleep"
     }
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension Syscall: Codable {}

@@ -27,3 +27,6 @@ public enum Sysctl: String, Sendable, CaseIterable, CustomStringConvertible {
     }
   }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension Sysctl: Codable {}

@@ -10,3 +10,6 @@ public struct AlarmID: Hashable, Sendable {
   public let rawValue: Int
   public init(rawValue: Int) { self.rawValue = rawValue }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension TaskID: Codable {}

@@ -16,3 +16,6 @@ public struct Timeval: Sendable, Equatable, CustomStringConvertible {
   /// strace's rendering: `{tv_sec=1, tv_usec=0}`.
   public var description: String { "{tv_sec=\(seconds), tv_usec=\(microseconds)}" }
 }
+
+/// Sent to and from the kernel backend's process hosts (a forked child's calls).
+extension Timeval: Codable {}

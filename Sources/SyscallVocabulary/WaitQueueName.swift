@@ -6,8 +6,10 @@ public struct WaitQueueName: Sendable, Equatable {
     case peerWait
     /// `sk_sleep(sk)`, the socket's own wait queue: accept and receive sleepers.
     case sleep
+    /// `signal->wait_chldexit` of a process (`inode` is its pid): `wait4` sleepers.
+    case childExit
   }
-  /// Inode number of the owning socket.
+  /// Inode number of the owning socket (the pid, for ``Kind/childExit``).
   public let inode: Int
   public let kind: Kind
 

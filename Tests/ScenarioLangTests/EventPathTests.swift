@@ -20,6 +20,7 @@ struct EventPathTests {
 
     init(respond: @escaping (CallRecord) -> [(KernelEvent, Nanoseconds)]) { self.respond = respond }
 
+    func spawn(name: String, alongside task: TaskID) -> TaskID { spawn(name: name) }
     func spawn(name: String) -> TaskID {
       names.append(name)
       return TaskID(rawValue: names.count - 1)

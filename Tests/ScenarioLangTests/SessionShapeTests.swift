@@ -45,7 +45,7 @@ struct SessionShapeTests {
   func closeForgetsDescriptor() throws {
     let session = try run("socketpair a b; a close")
     let a = try #require(session.sockets["a"])
-    #expect(a.fd == -1)
+    #expect(a.fd(in: session.initialProcess) == -1)
     #expect(session.initialProcess.descriptors.values.map(\.socket.name) == ["b"])
     #expect(session.fdName(3) == "3")
     #expect(session.fdName(4) == "b")

@@ -26,7 +26,7 @@ struct ThreadTests {
   func prefixParses() throws {
     let script = try Parser.parse("thread t1\nt1: srv accept as s &")
     #expect(script.statements.count == 2)
-    guard case .thread(let name) = script.statements[0].kind else {
+    guard case .thread(let name, nil) = script.statements[0].kind else {
       Issue.record("not a thread declaration")
       return
     }
@@ -62,7 +62,7 @@ struct ThreadTests {
 
   @Test("only statements that make calls take a prefix")
   func prefixNeedsCalls() {
-    #expect(run("thread t; t: sleep 1s").errors == ["'t:' makes calls, and this statement makes none"])
+    #expect(run("thread t; t: sleep 1s").errors.isEmpty)
     #expect(run("thread t; t: thread u").errors == ["'t:' makes calls, and this statement makes none"])
     #expect(run("thread t; t: wait").errors == ["'t:' makes calls, and this statement makes none"])
   }
@@ -91,5 +91,77 @@ struct ThreadTests {
     let result = run("server listen 1; thread t; t: server accept &; signal t; wait t")
     #expect(result.status == .ok)
     #expect(result.trace.last == "0.000000 t        <... accept resumed> = -1 EINTR (Interrupted system call)")
+  }
+}
+
+/// `fork`, `exit`, `waitpid`, `kill`, `setuid`, `setgid`, `thread … in`: parsing and who runs them.
+@Suite("processes: the statements")
+struct ProcessStatementTests {
+  @Test("the process statements parse, with their defaults")
+  func parse() throws {
+    let script = try Parser.parse(
+      "fork child = 2\nthread w in child\nchild: exit 3\nwaitpid child &\nwaitpid\nkill child\nkill child SIGKILL\nsetuid 1000\nchild: sleep 1s &"
+    )
+    let kinds = script.statements.map(\.kind)
+    guard case .fork(let name, let expectation?) = kinds[0], expectation.location.column == 12 else {
+      Issue.record("fork")
+      return
+    }
+    #expect(name.text == "child")
+    guard case .thread(_, let process?) = kinds[1] else {
+      Issue.record("thread in")
+      return
+    }
+    #expect(process.text == "child")
+    guard case .exit(3) = kinds[2] else {
+      Issue.record("exit")
+      return
+    }
+    #expect(script.statements[2].thread?.text == "child")
+    guard case .waitpid(_?, nil) = kinds[3], script.statements[3].background else {
+      Issue.record("waitpid &")
+      return
+    }
+    guard case .waitpid(nil, nil) = kinds[4] else {
+      Issue.record("waitpid")
+      return
+    }
+    guard case .kill(_, .SIGTERM, nil) = kinds[5], case .kill(_, .SIGKILL, nil) = kinds[6] else {
+      Issue.record("kill")
+      return
+    }
+    guard case .setuid(1000, nil) = kinds[7] else {
+      Issue.record("setuid")
+      return
+    }
+    guard case .sleep(1_000_000_000) = kinds[8], script.statements[8].background else {
+      Issue.record("sleep")
+      return
+    }
+  }
+
+  @Test("'exit' without a thread is a name, as before")
+  func exitIsAName() throws {
+    let script = try Parser.parse("client exit; exit close")
+    guard case .act(let name, _) = script.statements[1].kind else {
+      Issue.record("not an action")
+      return
+    }
+    #expect(name.text == "exit")
+  }
+
+  @Test("a child's descriptors are its parent's at the fork; its closes are its own")
+  func childTable() throws {
+    let source = SourceFile(name: "t", text: "socketpair a b; fork child; child: a close; a send \"x\"")
+    let session = ScenarioSession(source: source, output: { _ in }, report: { _ in })
+    session.execute(try Parser.parse(source.text))
+    session.finish()
+    #expect(session.status == .ok)
+    let child = try #require(session.processes["child"])
+    let a = try #require(session.sockets["a"])
+    #expect(child.pid == 2)
+    #expect(a.fd(in: child) == -1)
+    #expect(a.fd(in: session.initialProcess) == 3)
+    #expect(child.descriptors[4]?.socket === session.sockets["b"])
   }
 }

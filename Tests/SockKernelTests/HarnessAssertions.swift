@@ -63,6 +63,12 @@ extension Harness {
         preconditionFailure("a wake-up by \(waker) reported after no call of its own")
       }
       wakeups.append(Wakeup(woken: record.tag, by: by.tag, queue: queue, exclusive: exclusive))
+    case .processEnded(_, let tasks, _):
+      // An `exit_group` never returns: the wake-ups of the exit are its own.
+      if let exiting = tasks.first(where: { lastTag[$0].map { returned[$0] == nil } ?? false }) {
+        steppedCall = CallRecord(
+          id: -1, tag: lastTag[exiting]!, task: exiting, syscall: .exitGroup(status: 0), startedAt: kernel.now)
+      }
     case .timedOut, .interrupted, .cannotRun, .log:
       break
     }

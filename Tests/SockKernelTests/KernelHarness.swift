@@ -11,6 +11,8 @@ final class Harness {
   var wakeups: [Wakeup] = []
   /// The call whose event was reported last: the waker of the wake-ups reported next.
   var steppedCall: CallRecord?
+  /// The tag of each task's latest call.
+  var lastTag: [TaskID: Int] = [:]
   private var nextTag = 0
 
   init(config: KernelConfig = KernelConfig()) {
@@ -26,6 +28,7 @@ final class Harness {
   @discardableResult
   func start(_ task: TaskID, _ call: Syscall) -> Int {
     nextTag += 1
+    lastTag[task] = nextTag
     kernel.submit(task, tag: nextTag) { call }
     _ = kernel.run { true }
     return nextTag

@@ -58,9 +58,21 @@ public struct Statement: Sendable {
     case ignoreSigpipe
     /// `repeat N [as VAR] { STATEMENTS }`.
     case loop(Loop)
-    /// `thread NAME`: a new thread in process 1, with no socket of its own, for statements
-    /// that name it (`NAME: server accept`).
-    case thread(Name)
+    /// `thread NAME [in PROCESS]`: a new thread (in process 1, or a forked process), with no
+    /// socket of its own, for statements that name it (`NAME: server accept`).
+    case thread(Name, process: Name?)
+    /// `fork NAME`: a child process named NAME, whose one thread (a copy of the caller) is
+    /// named NAME too.
+    case fork(Name, expectation: Expectation?)
+    /// `exit [STATUS]`: the calling thread's process ends (`exit_group`).
+    case exit(Int32)
+    /// `waitpid [PROCESS]`: `wait4` for that child (or any).
+    case waitpid(Name?, expectation: Expectation?)
+    /// `kill PROCESS [SIGNAL]`: `kill(pid, signal)`, SIGTERM by default.
+    case kill(Name, Signal, expectation: Expectation?)
+    /// `setuid UID`, `setgid GID`: the calling thread's process's credentials.
+    case setuid(UInt32, expectation: Expectation?)
+    case setgid(UInt32, expectation: Expectation?)
     /// `open "PATH" as NAME`: `openat(AT_FDCWD, PATH, O_RDONLY)` by NAME's new thread; NAME is
     /// then a descriptor that is not a socket.
     case open(path: [UInt8], as: Name, expectation: Expectation?)

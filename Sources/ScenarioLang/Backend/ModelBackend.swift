@@ -20,6 +20,7 @@ public final class ModelBackend: ScenarioBackend {
 
   public var now: Nanoseconds { kernel.now }
   public func spawn(name: String) -> TaskID { kernel.spawn(name: name) }
+  public func spawn(name: String, alongside task: TaskID) -> TaskID { kernel.spawn(name: name, alongside: task) }
   public func name(of task: TaskID) -> String { kernel.name(of: task) }
   public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) { kernel.submit(task, tag: tag, make) }
   public func isIdle(_ task: TaskID) -> Bool { kernel.isIdle(task) }

@@ -18,8 +18,10 @@ public protocol ScenarioBackend: AnyObject {
   /// Receives everything observable, in order, with when it happened (time since the run
   /// started): the model's events as it reports them, the real kernel's in the same words.
   var onEvent: ((KernelEvent, Nanoseconds) -> Void)? { get set }
-  /// Creates a thread named `name`.
+  /// Creates a thread named `name` in process 1.
   func spawn(name: String) -> TaskID
+  /// Creates a thread named `name` in the process `task` belongs to (a `fork`ed child's).
+  func spawn(name: String, alongside task: TaskID) -> TaskID
   func name(of task: TaskID) -> String
   /// Queues a call for `task`; `make` builds its arguments when the call starts, so a
   /// call can use a descriptor an earlier call returned.

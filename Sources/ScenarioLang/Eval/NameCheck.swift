@@ -12,6 +12,8 @@ struct NameCheck {
   /// Threads declared with `thread NAME`, which have no socket: the same namespace as the
   /// sockets' threads.
   var threads: [String: DeclarationSite] = [:]
+  /// Processes `fork NAME` made, each also the name of its first thread.
+  var processes: [String: DeclarationSite] = [:]
   /// Thread name templates (`thread w$i`) declared so far.
   var threadTemplates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
   /// Socket name templates declared so far.
@@ -48,11 +50,22 @@ struct NameCheck {
         try useThread(name)
       case .loop(let loop):
         try check(loop.body)
-      case .thread(let name):
+      case .thread(let name, let process):
+        if let process { try useProcess(process) }
         try declareThread(name)
+      case .fork(let name, _):
+        if let earlier = processes[name.text] {
+          throw Diagnostic(
+            "process '\(name.text)' is already forked", at: name.location, length: name.text.count,
+            notes: [earlier.pickAnotherName(in: file)])
+        }
+        try declareThread(name)
+        processes[name.text] = site(name.location)
+      case .waitpid(let name?, _), .kill(let name, _, _):
+        try useProcess(name)
       case .open(_, let name, _):
         try declare(name)
-      case .sleep, .file, .sysctl, .ignoreSigpipe:
+      case .sleep, .file, .sysctl, .ignoreSigpipe, .exit, .waitpid, .setuid, .setgid:
         break
       }
     }
@@ -125,6 +138,22 @@ struct NameCheck {
         at: name.location, length: name.text.count, notes: [earlier.pickAnotherName(in: file)])
     }
     threads[name.text] = site(name.location)
+  }
+
+  /// `waitpid NAME`, `kill NAME`, `thread T in NAME`: a process `fork` made.
+  private func useProcess(_ name: Name) throws(Diagnostic) {
+    if processes[name.text] != nil { return }
+    let templates = processes.keys.compactMap(NameTemplate.init)
+    if let template = name.template {
+      if templates.contains(where: { $0.hasShape(of: template) }) { return }
+      if processes.keys.contains(where: template.canProduce) { return }
+    } else if templates.contains(where: { $0.canProduce(name.text) }) {
+      return
+    }
+    let suggestion = Parser.suggestion(for: name.text, among: processes.keys.sorted())
+    throw Diagnostic(
+      "unknown process '\(name.text)'", at: name.location, length: name.text.count,
+      notes: suggestion.isEmpty ? ["make it first: 'fork \(name.text)'"] : suggestion)
   }
 
   /// `NAME:`, `wait NAME`, `signal NAME`: a declared thread, a socket's own thread, or `main`.

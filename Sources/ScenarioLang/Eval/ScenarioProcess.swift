@@ -2,10 +2,14 @@ import SyscallVocabulary
 
 /// A process of the scenario: its credentials, its threads and the descriptors it holds.
 ///
-/// Today every script runs in one process (pid 1); a `fork` would make more, each with a
-/// copy of its parent's descriptor table, that is, the same open files.
+/// Every script starts in process 1; a `fork` makes more, each with a copy of its parent's
+/// descriptor table, that is, the same open files.
 final class ScenarioProcess {
   let pid: Int32
+  /// `fork NAME`'s name, which its first thread has too ("" for process 1).
+  let name: String
+  /// How it ended, once it has (`exit`, a killing signal).
+  var ended: ProcessEnd?
   /// Credentials, for SO_PEERCRED and SCM_CREDENTIALS once calls read them; nothing does yet.
   var uid: UInt32
   var gid: UInt32
@@ -16,8 +20,9 @@ final class ScenarioProcess {
   /// socket a trace names it by, and an anonymous `accept` is not in it.
   var descriptors: [Int32: OpenFile] = [:]
 
-  init(pid: Int32, uid: UInt32 = 0, gid: UInt32 = 0) {
+  init(pid: Int32, name: String = "", uid: UInt32 = 0, gid: UInt32 = 0) {
     self.pid = pid
+    self.name = name
     self.uid = uid
     self.gid = gid
   }

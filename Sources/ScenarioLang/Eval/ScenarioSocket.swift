@@ -28,4 +28,11 @@ final class ScenarioSocket {
   }
 
   var process: ScenarioProcess { thread.process }
+
+  /// The descriptor this name stands for in `process`: its number while that process's
+  /// table still has the socket there, else -1 (which the kernel answers with EBADF).
+  func fd(in process: ScenarioProcess) -> Int32 {
+    guard let fd, process.descriptors[fd]?.socket === self else { return -1 }
+    return fd
+  }
 }

@@ -6,7 +6,18 @@ import SyscallVocabulary
 extension ScenarioSession {
   /// Checks a returned call, after its trace lines.
   func checkReturn(_ record: CallRecord, _ outcome: SyscallOutcome, of call: SubmittedCall, at now: Nanoseconds) {
-    if kills(outcome.raised) { killedBySignal() }
+    if kills(outcome.raised) {
+      if let process = threads[call.actor]?.process, process !== initialProcess {
+        fail(
+          Diagnostic(
+            "a SIGPIPE in forked process '\(process.name)' is not modelled yet", at: call.location,
+            length: call.word.count,
+            notes: ["its default action would end that process alone; send with 'nosignal' or 'ignore SIGPIPE'"]),
+          .scriptError)
+      } else {
+        killedBySignal()
+      }
+    }
     if case .accept = record.syscall, outcome.errno == nil, socketsCreated > limits.maxSockets, !stopped {
       fail(limits.socketsExceeded(at: call.location, length: call.word.count), .scriptError)
     }

@@ -22,6 +22,8 @@ extension ScenarioSession {
       if tracing { trace(event, at: now) }
     case .woken, .interrupted, .restarted, .log:
       if tracing { trace(event, at: now) }
+    case .processEnded(let pid, let tasks, let end):
+      processEnded(pid: pid, tasks: tasks, end: end, at: now)
     case .notModelled(let record, let what):
       abandon(
         record, "\(what) is not modelled yet", notes: ["the model does not implement this kernel path yet"],
@@ -33,24 +35,27 @@ extension ScenarioSession {
 
   /// Records what a successful call created or destroyed; returns an accepted socket's name.
   func adopt(_ record: CallRecord, _ outcome: SyscallOutcome, _ call: SubmittedCall) -> String? {
-    guard outcome.errno == nil, let socket = call.socket else { return nil }
+    guard outcome.errno == nil else { return nil }
+    let caller = threads[call.actor]?.process ?? initialProcess
+    if case .fork = record.syscall { return forked(call, pid: Int32(outcome.value), child: outcome.child) }
+    guard let socket = call.socket else { return nil }
     switch record.syscall {
     case .socket:
-      opened(socket, fd: Int32(outcome.value), inode: outcome.inode)
+      opened(socket, fd: Int32(outcome.value), inode: outcome.inode, in: caller)
       // Made by another thread, the line names the socket as an accept's does.
       if call.actor != socket.name { return socket.name }
     case .close(let fd):
-      closed(socket, fd: fd)
+      closed(socket, fd: fd, in: caller)
     case .socketpair:
       guard let pair = outcome.pair, let second = call.pair else { return nil }
-      opened(socket, fd: pair.fds.0, inode: pair.inodes.0)
-      opened(second, fd: pair.fds.1, inode: pair.inodes.1)
+      opened(socket, fd: pair.fds.0, inode: pair.inodes.0, in: caller)
+      opened(second, fd: pair.fds.1, inode: pair.inodes.1, in: caller)
     case .accept:
       // An accepted socket counts against the limit whether or not it gets a name.
       socketsCreated += 1
       // Without `as NAME` the accepted socket stays anonymous: nothing can use it.
       guard let name = call.acceptAs, let written = call.acceptName,
-        let accepted = newSocket(name, at: written, in: socket.process)
+        let accepted = newSocket(name, at: written, in: caller)
       else { return nil }
       accepted.type = socket.type
       opened(accepted, fd: Int32(outcome.value), inode: outcome.inode)

@@ -16,7 +16,8 @@ extension ScenarioSession {
       }
       if case .dup2(.socket(let target), _) = operation.kind { call.dupTarget = sockets[resolved(target)] }
       let tag = remember(call, name: syscall(-1).name)
-      backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd ?? -1) }
+      let process = thread.process
+      backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
     }
   }
 
@@ -90,9 +91,10 @@ extension ScenarioSession {
         polled.append(other)
       }
       let events = items.map(\.events)
-      return { _ in
-        .poll(
-          fds: zip(polled, events).map { PollRequest(fd: $0.fd ?? -1, events: $1) }, timeoutMs: timeoutMs)
+      return { [unowned self] _ in
+        let process = self.threads[socket.thread.name]?.process ?? socket.process
+        return .poll(
+          fds: zip(polled, events).map { PollRequest(fd: $0.fd(in: process), events: $1) }, timeoutMs: timeoutMs)
       }
     }
   }

@@ -16,7 +16,7 @@ extension ScenarioSession {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
       return nil
     }
-    guard let socket = newSocket(name, at: written) else { return nil }
+    guard let socket = newSocket(name, at: written, in: caller?.process) else { return nil }
     socketsCreated += 1
     let location = written.location
     let thread = caller ?? socket.thread
@@ -35,7 +35,8 @@ extension ScenarioSession {
         actor: thread.name, location: location, word: "bind", expectation: nil, acceptName: nil)
       bindCall.socket = socket
       let bindTag = remember(bindCall, name: "bind")
-      backend.submit(task, tag: bindTag) { [unowned socket] in .bind(fd: socket.fd ?? -1, address: address) }
+      let process = thread.process
+      backend.submit(task, tag: bindTag) { [unowned socket] in .bind(fd: socket.fd(in: process), address: address) }
     }
     return socket
   }
@@ -79,7 +80,7 @@ extension ScenarioSession {
       sockets[name] = socket
       return socket
     }
-    let thread = (process ?? initialProcess).addThread(named: name, task: backend.spawn(name: name))
+    let thread = spawnThread(named: name, in: process ?? initialProcess)
     threads[name] = thread
     let socket = ScenarioSocket(name: name, thread: thread, site: site)
     sockets[name] = socket
@@ -88,9 +89,9 @@ extension ScenarioSession {
 
   /// `socket`, `socketpair` or `accept` returned `fd` for `socket`: the descriptor now
   /// names it in its process, and its inode names its wait queues.
-  func opened(_ socket: ScenarioSocket, fd: Int32, inode: Int?) {
+  func opened(_ socket: ScenarioSocket, fd: Int32, inode: Int?, in process: ScenarioProcess? = nil) {
     socket.fd = fd
-    socket.process.descriptors[fd] = OpenFile(socket: socket)
+    (process ?? socket.process).descriptors[fd] = OpenFile(socket: socket)
     if let inode { socketNames[inode] = socket.name }
   }
 
@@ -133,10 +134,10 @@ extension ScenarioSession {
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
-  /// `close` of `socket`'s descriptor `fd` returned 0.
-  func closed(_ socket: ScenarioSocket, fd: Int32) {
-    socket.fd = -1
-    socket.process.descriptors[fd] = nil
+  /// `close` of `socket`'s descriptor `fd` by a thread of `process` returned 0: the number
+  /// is free there; other processes' copies of the table keep it.
+  func closed(_ socket: ScenarioSocket, fd: Int32, in process: ScenarioProcess) {
+    process.descriptors[fd] = nil
   }
 
 }

@@ -3,10 +3,23 @@ import SyscallVocabulary
 /// Threads by name: `thread NAME` declares one, and `NAME:` in front of a statement makes
 /// it the caller of the statement's calls.
 extension ScenarioSession {
-  /// `thread NAME`: a task of process 1 with no socket of its own. Run again (in a
+  /// `thread NAME [in PROCESS]`: a task of process 1 (or of a forked process) with no
+  /// socket of its own. Run again (in a
   /// `repeat`), the statement finds its thread already there, as a socket's declaration
   /// reuses its thread.
-  func declareThread(_ name: Name) {
+  func declareThread(_ name: Name, in processName: Name? = nil) {
+    var process = initialProcess
+    if let processName {
+      guard let named = namedProcess(processName) else { return }
+      guard named.ended == nil else {
+        fail(
+          Diagnostic(
+            "process '\(named.name)' has ended", at: processName.location, length: processName.text.count,
+            notes: ["a thread can only be started in a process that is still running"]), .scriptError)
+        return
+      }
+      process = named
+    }
     let text = resolved(name)
     let site = names.site(name.location)
     if let earlier = threads[text] {
@@ -20,7 +33,7 @@ extension ScenarioSession {
       }
       return
     }
-    let thread = initialProcess.addThread(named: text, task: backend.spawn(name: text))
+    let thread = spawnThread(named: text, in: process)
     thread.site = site
     threads[text] = thread
   }

@@ -19,9 +19,9 @@ extension ScenarioSession {
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
       name: fdName,
       created: created, sender: sender)
-    output(TraceFormatter.line(now, call.actor, text))
-    if kills(outcome.raised) {
-      for line in TraceFormatter.killedBySigpipe { output(TraceFormatter.line(now, call.actor, line)) }
+    output(line(now, call.actor, text))
+    if kills(outcome.raised), threads[call.actor]?.process === initialProcess {
+      for text in TraceFormatter.killedBySigpipe { output(line(now, call.actor, text)) }
     }
     if explain, outcome.errno != nil, let reason = outcome.reason { output(TraceFormatter.why(reason)) }
   }
@@ -36,22 +36,22 @@ extension ScenarioSession {
       let socket = calls[record.tag]?.socket?.name ?? actor
       let text = TraceFormatter.blocked(
         record.syscall, call: describe(record.syscall, on: socket), again: again, how: how)
-      output(TraceFormatter.line(now, actor, text))
+      output(line(now, actor, text))
       if explain, let info { output(TraceFormatter.why(info.reason)) }
     case .woken(let record, let waker, let queue, _):
-      let text = TraceFormatter.woken(record.syscall, by: backend.name(of: waker), on: queueName(queue))
-      output(TraceFormatter.line(now, actorName(of: record), text))
+      let text = TraceFormatter.woken(record.syscall, by: threadName(of: waker), on: queueName(queue))
+      output(line(now, actorName(of: record), text))
     case .timedOut(let record, let queues):
       output(
-        TraceFormatter.line(now, actorName(of: record), TraceFormatter.timedOut(record.syscall, on: queueNames(queues)))
+        line(now, actorName(of: record), TraceFormatter.timedOut(record.syscall, on: queueNames(queues)))
       )
     case .interrupted(let record, let signal):
-      output(TraceFormatter.line(now, actorName(of: record), TraceFormatter.interrupted(record.syscall, by: signal)))
+      output(line(now, actorName(of: record), TraceFormatter.interrupted(record.syscall, by: signal)))
     case .restarted(let record, let signal):
-      output(TraceFormatter.line(now, actorName(of: record), TraceFormatter.restarted(record.syscall, after: signal)))
+      output(line(now, actorName(of: record), TraceFormatter.restarted(record.syscall, after: signal)))
     case .log(_, let message):
-      output(TraceFormatter.line(now, TraceFormatter.kernelActor, message))
-    case .returned, .notModelled, .cannotRun:
+      output(line(now, TraceFormatter.kernelActor, message))
+    case .returned, .notModelled, .cannotRun, .processEnded:
       // A return has its own line (traceReturn); an abandoned call has a diagnostic instead.
       break
     }
@@ -61,7 +61,7 @@ extension ScenarioSession {
   func traceBlockedForever(_ sleepers: [SleepingCall]) {
     for sleeper in sleepers {
       let text = TraceFormatter.blocksForever(sleeper.call.syscall, on: queueNames(sleeper.queues))
-      output(TraceFormatter.line(backend.now, actorName(of: sleeper.call), text))
+      output(line(backend.now, actorName(of: sleeper.call), text))
     }
   }
 
@@ -71,19 +71,20 @@ extension ScenarioSession {
     name: ((Int32) -> String)? = nil
   ) -> String {
     var argument = socket
-    if case .kill(let task, _) = syscall { argument = backend.name(of: task) }
+    if case .kill(let task, _) = syscall { argument = threadName(of: task) }
     return TraceFormatter.call(
       syscall, socket: argument, result: result, name: name ?? fdName, pairNames: pair.map { (socket, $0) })
   }
 
   /// Who made a call still in flight: its socket, or the backend's name of its task.
-  func actorName(of record: CallRecord) -> String { calls[record.tag]?.actor ?? backend.name(of: record.task) }
+  func actorName(of record: CallRecord) -> String { calls[record.tag]?.actor ?? threadName(of: record.task) }
 
   /// The name of the socket open on `fd`.
   func fdName(_ fd: Int32) -> String { initialProcess.descriptors[fd]?.socket.name ?? "\(fd)" }
 
   func queueName(_ queue: WaitQueueName) -> String {
-    TraceFormatter.queue(queue, owner: socketName(queue.inode))
+    if queue.kind == .childExit { return TraceFormatter.queue(queue, owner: processName(pid: Int32(queue.inode))) }
+    return TraceFormatter.queue(queue, owner: socketName(queue.inode))
   }
 
   /// `a.wq, b.wq`: the queues a `poll` sleeps on (one for any other call).

@@ -26,6 +26,12 @@ public final class ScenarioSession {
   var sockets: [String: ScenarioSocket] = [:]
   /// Every thread by name: `main`, each socket's own thread, and those of `thread NAME`.
   var threads: [String: ScenarioThread] = [:]
+  /// The session's name of each thread's task (a forked child's task is named after its
+  /// parent's in the kernel).
+  var threadNames: [TaskID: String] = [:]
+  /// The processes `fork` made, by name and by pid.
+  var processes: [String: ScenarioProcess] = [:]
+  var processNames: [Int32: String] = [:]
   /// Socket inode → name, for wait-queue owners.
   var socketNames: [Int: String] = [:]
   /// Process 1, where every script runs today: its descriptors name the sockets of a `poll`.
@@ -91,6 +97,7 @@ public final class ScenarioSession {
     self.initialProcess = process
     self.mainThread = process.addThread(named: "main", task: backend.spawn(name: "main"))
     threads[mainThread.name] = mainThread
+    threadNames[mainThread.task] = mainThread.name
     backend.onEvent = { [unowned self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
@@ -165,6 +172,8 @@ public final class ScenarioSession {
       let caller = prefix ?? socket.thread
       submit(operations, for: socket, by: caller)
       settle(caller, background: statement.background)
+    case .sleep where prefix != nil:
+      runProcessStatement(statement, by: prefix!)
     case .sleep(let duration):
       let (end, overflow) = backend.now.addingReportingOverflow(duration)
       let alarm = backend.setAlarm(at: overflow ? .max : end)
@@ -197,8 +206,10 @@ public final class ScenarioSession {
       runCall(
         .sysctl(sysctl, value: value), by: prefix ?? mainThread, word: "sysctl", expectation: expectation,
         at: statement.location)
-    case .thread(let name):
-      declareThread(name)
+    case .thread(let name, let process):
+      declareThread(name, in: process)
+    case .fork, .exit, .waitpid, .kill, .setuid, .setgid:
+      runProcessStatement(statement, by: prefix ?? mainThread)
     case .ignoreSigpipe:
       ignoresSigpipe = true
     case .loop(let loop):
@@ -206,47 +217,6 @@ public final class ScenarioSession {
     case .open(let path, let name, let expectation):
       runOpen(String(decoding: path, as: UTF8.self), as: name, expectation: expectation, at: statement.location)
     }
-  }
-
-  /// A call that names no socket, by `thread` (`main` unless the statement names another),
-  /// run to completion.
-  func runCall(
-    _ syscall: Syscall, by thread: ScenarioThread, word: String, expectation: Expectation?,
-    at location: SourceLocation
-  ) {
-    let tag = remember(
-      SubmittedCall(actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil),
-      name: syscall.name)
-    let task = thread.task
-    backend.submit(task, tag: tag) { syscall }
-    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
-  }
-
-  /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call
-  /// unless the statement names another.
-  func runSocketpair(
-    _ first: Name, _ second: Name, type: SocketType, flags: Int32 = 0, expectation: Expectation?,
-    by prefix: ScenarioThread?
-  ) {
-    guard socketsCreated + 2 <= limits.maxSockets else {
-      fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
-      return
-    }
-    guard let a = newSocket(resolved(first), at: first), let b = newSocket(resolved(second), at: second) else {
-      return
-    }
-    socketsCreated += 2
-    a.type = type
-    b.type = type
-    let caller = prefix ?? a.thread
-    var call = SubmittedCall(
-      actor: caller.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
-    call.pair = b
-    call.socket = a
-    let tag = remember(call, name: "socketpair")
-    let task = caller.task
-    backend.submit(task, tag: tag) { .socketpair(type: type, flags: flags) }
-    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
   /// A call raised a signal whose action kills the process (SIGPIPE's default): the

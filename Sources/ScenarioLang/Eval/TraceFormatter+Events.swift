@@ -12,7 +12,8 @@ extension TraceFormatter {
     _ syscall: Syscall, _ outcome: SyscallOutcome, resumed: Bool, call: @autoclosure () -> String,
     name: (Int32) -> String, created: String?, sender: SockAddrUn?
   ) -> String {
-    var text = resumed ? "<... \(syscall.name) resumed>" + (outcome.data.map { " " + data($0) } ?? "") : call()
+    let shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
+    var text = resumed ? "<... \(syscall.name) resumed>" + shown : call()
     if case .fcntl(_, let command, _) = syscall, outcome.errno == nil,
       let flags = fcntlResult(command, outcome.value)
     {

@@ -74,6 +74,22 @@ struct TraceFormatter {
       case .F_SETFL: "fcntl(\(socket), \(command), \(statusFlags(arg)))"
       case .F_DUPFD, .F_DUPFD_CLOEXEC: "fcntl(\(socket), \(command), \(arg))"
       }
+    case .fork: "fork()"
+    case .exitGroup(let status): "exit_group(\(status))"
+    case .wait4(let pid): "wait4(\(pid), \(result?.waitStatus.map(waitStatus) ?? "..."), 0, NULL)"
+    case .killProcess(let pid, let signal): "kill(\(pid), \(signal))"
+    case .setuid(let uid): "setuid(\(uid))"
+    case .setgid(let gid): "setgid(\(gid))"
+    case .nanosleep(let ns):
+      "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=\(ns / 1_000_000_000), tv_nsec=\(ns % 1_000_000_000)}, NULL)"
+    }
+  }
+
+  /// `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`, as strace shows a wait status.
+  static func waitStatus(_ end: ProcessEnd) -> String {
+    switch end {
+    case .exited(let code): "[{WIFEXITED(s) && WEXITSTATUS(s) == \(code)}]"
+    case .killed(let signal): "[{WIFSIGNALED(s) && WTERMSIG(s) == \(signal)}]"
     }
   }
 
@@ -199,6 +215,7 @@ struct TraceFormatter {
     switch name.kind {
     case .peerWait: "\(owner).peer_wait"
     case .sleep: "\(owner).wq"
+    case .childExit: "\(owner).wait_chldexit"
     }
   }
 

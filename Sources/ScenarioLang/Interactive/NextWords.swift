@@ -61,8 +61,13 @@ struct NextWords {
     case .repeat:
       skip()  // the count
       return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
-    case .sleep, .touch, .mkdir, .unlink, .thread: return []
+    case .sleep, .touch, .mkdir, .unlink, .thread, .fork, .setuid, .setgid: return []
     case .open: return openArguments()
+    case .waitpid: return atEnd ? sockets : []
+    case .kill:
+      if atEnd { return sockets }
+      skip()
+      return atEnd ? SignalWord.allCases.map(\.rawValue) + [PlainWord.SIGPIPE.rawValue] : []
     }
   }
 

@@ -35,8 +35,9 @@ extension Parser {
   }
 
   /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat | 'ignore' 'SIGPIPE'
-  ///              | 'thread' NAME
+  ///              | thread
   /// call      := declaration | action | file | socketpair | signal | sysctl
+  ///              | fork | exit | waitpid | kill | setuid | setgid
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
     var thread: Name?
@@ -51,25 +52,33 @@ extension Parser {
         ])
     }
     let kind: Statement.Kind
-    if let statementWord = StatementWord(rawValue: word) {
+    if thread != nil, ThreadStatementWord(rawValue: word) == .exit {
+      kind = try parseExit()
+    } else if let statementWord = StatementWord(rawValue: word) {
       kind = try parseStatement(statementWord)
     } else {
       kind = try parseAction(word)
     }
     if let thread {
       switch kind {
-      case .declare, .act, .file, .socketpair, .signal, .sysctl: break
+      case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .waitpid, .kill, .setuid, .setgid,
+        .sleep:
+        break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
-          notes: ["a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal or sysctl"])
+          notes: [
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, waitpid, kill, setuid, setgid or sleep"
+          ])
       }
     }
     var background = false
     if current.kind == .ampersand {
       switch kind {
-      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread:
+      case .sleep where thread != nil: break
+      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread, .fork, .exit, .kill, .setuid,
+        .setgid:
         throw error("only socket statements can run in the background")
       case .loop:
         throw error(
@@ -98,7 +107,7 @@ extension Parser {
     return name
   }
 
-  /// thread := 'thread' NAME
+  /// thread := 'thread' NAME [ 'in' PROCESS ]
   mutating func parseThread() throws(Diagnostic) -> Statement.Kind {
     advance()
     guard let word = currentWord else {
@@ -109,7 +118,9 @@ extension Parser {
     }
     let name = try makeName(word)
     advance()
-    return .thread(name)
+    guard currentWord == PollEventWord.in.rawValue else { return .thread(name, process: nil) }
+    advance()
+    return .thread(name, process: try parseProcessName(after: "in", example: "thread \(word) in child"))
   }
 
   /// The statement `word` starts.
@@ -129,6 +140,10 @@ extension Parser {
     case .ignore: try parseIgnore()
     case .repeat: try parseRepeat()
     case .thread: try parseThread()
+    case .fork: try parseFork()
+    case .waitpid: try parseWaitpid()
+    case .kill: try parseKill()
+    case .setuid, .setgid: try parseCredential(word)
     case .open: try parseOpen()
     }
   }

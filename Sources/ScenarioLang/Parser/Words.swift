@@ -10,7 +10,7 @@ import SyscallVocabulary
 /// The words that start a statement, in the order the notes list them.
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
-  case `repeat`, thread
+  case `repeat`, thread, fork, waitpid, kill, setuid, setgid
   case open
 }
 
@@ -234,6 +234,26 @@ public enum Keyword: String, CaseIterable, Sendable {
   case cloexec
 }
 
+/// The statements only a thread's prefix starts (`child: exit 0`): without one the word is
+/// free to name a socket (`client exit`), as it always was.
+public enum ThreadStatementWord: String, CaseIterable, Sendable {
+  case exit
+}
+
+/// The signals `kill` sends by name (SIGPIPE is ``PlainWord``'s, also read by `ignore`).
+public enum SignalWord: String, CaseIterable, Sendable {
+  case SIGTERM, SIGKILL, SIGUSR1, SIGUSR2
+
+  var signal: Signal {
+    switch self {
+    case .SIGTERM: .SIGTERM
+    case .SIGKILL: .SIGKILL
+    case .SIGUSR1: .SIGUSR1
+    case .SIGUSR2: .SIGUSR2
+    }
+  }
+}
+
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
   case SIGPIPE, tv_sec, tv_usec
@@ -248,7 +268,8 @@ public enum WordTable {
     + ShutdownWord.allCases.map(\.rawValue) + NonblockWord.allCases.map(\.rawValue)
     + PollEventWord.allCases.map(\.rawValue) + ReventWord.allCases.map(\.rawValue)
     + TypeWord.allCases.map(\.rawValue) + Keyword.allCases.map(\.rawValue) + PlainWord.allCases.map(\.rawValue)
-    + ExpectationWord.allCases.map(\.rawValue)
+    + SignalWord.allCases.map(\.rawValue) + ExpectationWord.allCases.map(\.rawValue)
+    + ThreadStatementWord.allCases.map(\.rawValue)
     + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
     + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
   /// The relation tokens, for the same checks.

@@ -62,7 +62,7 @@ extension Kernel {
   /// listener followed by the embryos queued on it (which have no descriptor yet).
   public func socketTable() -> [SocketSnapshot] {
     var rows: [SocketSnapshot] = []
-    for (fd, file) in files.enumerated() {
+    for (fd, file) in processes[0].files.fdt.enumerated() {
       guard let file = file as? SocketFile else { continue }
       rows.append(snapshot(file.sock, fd: Int32(fd), nonBlocking: file.nonBlocking, queuedOn: nil))
       for skb in file.sock.receiveQueue where file.sock.state == .TCP_LISTEN {

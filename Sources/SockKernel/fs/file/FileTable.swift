@@ -1,3 +1,4 @@
+import Collections
 import SyscallVocabulary
 
 /// The process's descriptor table (`files_struct`).
@@ -103,5 +104,22 @@ extension Kernel {
     guard let file = removeFile(fd) else { return .failure(.EBADF, Kernel.badDescriptor) }
     fput(file)
     return .success()
+  }
+
+  /// `dup_fd`: a copy of `table` for a new process, holding one more reference to each file.
+  func dupFd(_ table: FilesStruct) -> FilesStruct {
+    let copy = FilesStruct(copying: table)
+    for file in copy.openFiles { getFile(file) }
+    return copy
+  }
+
+  /// `close_files`: the last holder of a table closes every descriptor, lowest first.
+  func closeFiles(_ table: FilesStruct) {
+    let open = table.openFiles
+    table.fdt = [nil, nil, nil]
+    table.freeDescriptors = Heap<Int32>()
+    table.reservedDescriptors = []
+    table.closeOnExec = []
+    for file in open { fput(file) }
   }
 }

@@ -48,6 +48,8 @@ struct CallFrame {
   var other: Sock?
   /// A datagram send sleeps in `unix_wait_for_peer`.
   var waitingForPeer = false
+  /// When a `clock_nanosleep`'s timer fires (the end of its slack range).
+  var sleepEnd: Nanoseconds?
 }
 
 /// A system call in progress.
@@ -96,11 +98,17 @@ final class KernelTask {
   var pendingSignal: Signal?
   /// The `schedule_timeout` timer.
   let timer: KernelTimer
+  /// Its process (the kernel's `signal`, `files` and thread group). Unowned: the kernel
+  /// keeps every process.
+  unowned let group: TaskGroup
+  /// The process has ended (`exit_group`, a killing signal): the task runs no more.
+  var isDead = false
 
-  init(id: TaskID, comm: String) {
+  init(id: TaskID, comm: String, group: TaskGroup) {
     self.id = id
     self.comm = comm
     self.timer = KernelTimer(.processTimeout(id))
+    self.group = group
   }
 
   /// Nothing in progress and nothing waiting to be issued.

@@ -95,6 +95,9 @@ extension Kernel {
       task.current = nil
       fdput(call)
       emit(.notModelled(call.record, what))
+    case .noReturn:
+      // do_group_exit took the task's call away (killTask) and reported the end.
+      break
     }
     let wakes = deferredEvents
     deferredEvents.removeAll()

@@ -14,4 +14,6 @@ enum SyscallStep {
   case pollSleep(queues: [WaitQueueName], timer: HrtimerTimeout?, reason: Reason)
   /// The model does not implement this path.
   case notModelled(String)
+  /// The call ended its process (`exit_group`): it never returns.
+  case noReturn
 }

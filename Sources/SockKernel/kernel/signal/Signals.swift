@@ -27,6 +27,26 @@ extension Kernel {
     return .success()
   }
 
+  /// `kill(pid, signal)` → `kill_pid_info`: `ESRCH` for no such process; an ended one (a
+  /// zombie) takes the signal with no effect. SIGKILL and SIGTERM, whose action is the
+  /// default, end the process (`do_group_exit` from `get_signal`); a signal with a handler
+  /// goes to the first of its threads (`complete_signal` prefers the thread-group leader).
+  func sysKill(pid: Int32, _ signal: Signal) -> SyscallOutcome {
+    guard pid >= 1, Int(pid) <= processes.count else {
+      return .failure(.ESRCH, Reason("kill_pid_info", "no process \(pid)"))
+    }
+    let group = processes[Int(pid) - 1]
+    guard group.exitState == nil else { return .success() }
+    switch signal {
+    case .SIGKILL, .SIGTERM, .SIGPIPE:
+      doGroupExit(group, .killed(signal))
+      return .success()
+    case .SIGUSR1, .SIGUSR2:
+      guard let leader = group.threads.first(where: { !tasks[$0.rawValue].isDead }) else { return .success() }
+      return sysTgkill(leader, signal)
+    }
+  }
+
   /// `rt_sigaction` as far as the model needs it: whether the process's handler of `signal`
   /// has `SA_RESTART`, which turns a call's `-ERESTARTSYS` into a transparent restart.
   public func sigaction(_ signal: Signal, saRestart: Bool) {

@@ -1,0 +1,143 @@
+import SockKernel
+import SyscallVocabulary
+
+/// Processes: `fork NAME` makes one (its first thread is named NAME too), `thread T in NAME`
+/// gives it more threads, and `exit`, `waitpid`, `kill`, `setuid`, `setgid` are the calls of
+/// their lives. A socket name stands for the same descriptor number in every process; a
+/// forked child's table is a copy of its parent's, so the number names the same open file
+/// there until one of them closes it.
+extension ScenarioSession {
+  func runProcessStatement(_ statement: Statement, by caller: ScenarioThread) {
+    let location = statement.location
+    switch statement.kind {
+    case .fork(let name, let expectation):
+      var call = SubmittedCall(
+        actor: caller.name, location: location, word: "fork", expectation: expectation, acceptName: name)
+      call.acceptAs = resolved(name)
+      submitCall(.fork, call, by: caller, background: false)
+    case .exit(let status):
+      guard caller.process !== initialProcess else {
+        fail(
+          Diagnostic(
+            "'exit' ends a forked process, and \(caller.name) is a thread of process 1", at: location,
+            length: statement.thread.map { $0.text.count + 1 } ?? 4,
+            notes: ["name a thread of a forked process: 'child: exit \(status)'"]), .scriptError)
+        return
+      }
+      submitCall(.exitGroup(status: status), plain(caller, "exit", nil, location), by: caller, background: false)
+    case .waitpid(let name, let expectation):
+      var pid: Int32 = -1
+      if let name {
+        guard let process = namedProcess(name) else { return }
+        pid = process.pid
+      }
+      submitCall(
+        .wait4(pid: pid), plain(caller, "waitpid", expectation, location), by: caller,
+        background: statement.background)
+    case .kill(let name, let signal, let expectation):
+      guard let process = namedProcess(name) else { return }
+      submitCall(
+        .killProcess(pid: process.pid, signal: signal), plain(caller, "kill", expectation, location), by: caller,
+        background: false)
+    case .setuid(let uid, let expectation):
+      submitCall(.setuid(uid), plain(caller, "setuid", expectation, location), by: caller, background: false)
+    case .setgid(let gid, let expectation):
+      submitCall(.setgid(gid), plain(caller, "setgid", expectation, location), by: caller, background: false)
+    case .sleep(let duration):
+      // `THREAD: sleep D` is the thread's own sleep(3): clock_nanosleep, which blocks only it.
+      submitCall(
+        .nanosleep(duration), plain(caller, "sleep", nil, location), by: caller, background: statement.background)
+    default:
+      preconditionFailure("not a process statement")
+    }
+  }
+
+  private func plain(
+    _ caller: ScenarioThread, _ word: String, _ expectation: Expectation?, _ location: SourceLocation
+  ) -> SubmittedCall {
+    SubmittedCall(actor: caller.name, location: location, word: word, expectation: expectation, acceptName: nil)
+  }
+
+  /// Queues `syscall` for `thread` and runs it, to its return unless `background`.
+  func submitCall(_ syscall: Syscall, _ call: SubmittedCall, by thread: ScenarioThread, background: Bool) {
+    let tag = remember(call, name: syscall.name)
+    backend.submit(thread.task, tag: tag) { syscall }
+    settle(thread, background: background)
+  }
+
+  /// The process `fork NAME` made; nil, after an error, when there is none (yet).
+  func namedProcess(_ name: Name) -> ScenarioProcess? {
+    let text = resolved(name)
+    if let process = processes[text] { return process }
+    fail(
+      Diagnostic(
+        "process '\(text)' does not exist yet", at: name.location, length: name.text.count,
+        notes: ["it is made by 'fork \(text)'"]), .scriptError)
+    return nil
+  }
+
+  /// `fork` returned `pid` in the parent: the child process, with a copy of the parent's
+  /// descriptors (the same open files) and its one thread, named as the process.
+  func forked(_ call: SubmittedCall, pid: Int32, child task: TaskID?) -> String? {
+    guard let name = call.acceptAs, let task, let parent = threads[call.actor]?.process else { return nil }
+    let process = ScenarioProcess(pid: pid, name: name, uid: parent.uid, gid: parent.gid)
+    process.descriptors = parent.descriptors
+    processes[name] = process
+    processNames[pid] = name
+    let thread = process.addThread(named: name, task: task)
+    threads[name] = thread
+    threadNames[task] = name
+    return name
+  }
+
+  /// A process other than process 1 ended: its calls in flight end unreturned, and the trace
+  /// says how, as strace does.
+  func processEnded(pid: Int32, tasks: [TaskID], end: ProcessEnd, at now: Nanoseconds) {
+    guard let name = processNames[pid], let process = processes[name] else { return }
+    process.ended = end
+    let ending = Set(tasks)
+    var exitCall: SubmittedCall?
+    for (tag, call) in calls where threads[call.actor].map({ ending.contains($0.task) }) ?? false {
+      if call.word == ThreadStatementWord.exit.rawValue { exitCall = call }
+      calls[tag] = nil
+    }
+    guard tracing else { return }
+    // `exit_group` never returns: strace shows it with `= ?`.
+    if let exitCall, case .exited(let code) = end {
+      output(line(now, exitCall.actor, "exit_group(\(code)) = ?"))
+    }
+    let text =
+      switch end {
+      case .exited(let code): "+++ exited with \(code) +++"
+      case .killed(let signal): "+++ killed by \(signal) +++"
+      }
+    output(line(now, name, text))
+  }
+
+  /// `thread NAME in PROCESS`'s thread, or a socket's own thread in `process`.
+  func spawnThread(named name: String, in process: ScenarioProcess) -> ScenarioThread {
+    let task: TaskID
+    if process === initialProcess {
+      task = backend.spawn(name: name)
+    } else {
+      task = backend.spawn(name: name, alongside: process.threads.values.first!.task)
+    }
+    threadNames[task] = name
+    return process.addThread(named: name, task: task)
+  }
+
+  /// The name the trace gives process `pid`: its `fork` name, `main` for the script's own.
+  func processName(pid: Int32) -> String { processNames[pid] ?? (pid == 1 ? mainThread.name : "pid\(pid)") }
+
+  /// A trace line: the thread's name and, for a thread of a forked process, its pid as
+  /// `strace -f` prints it.
+  func line(_ now: Nanoseconds, _ actor: String, _ text: String) -> String {
+    guard let process = threads[actor]?.process, process !== initialProcess else {
+      return TraceFormatter.line(now, actor, text)
+    }
+    return TraceFormatter.line(now, actor, "[pid \(process.pid)] " + text)
+  }
+
+  /// The name of the thread running `task`, as the session named it.
+  func threadName(of task: TaskID) -> String { threadNames[task] ?? backend.name(of: task) }
+}

@@ -1,0 +1,82 @@
+import SyscallVocabulary
+
+/// Ending processes and waiting for them (`kernel/exit.c`).
+extension Kernel {
+  /// `do_group_exit`: the process ends. Its other threads are killed where they are
+  /// (`zap_other_threads`; a call asleep never returns), its descriptors are closed
+  /// (`exit_files`: the last reference to the table closes every file, lowest first, which
+  /// is when peers see end of file), and its parent's `wait4` sleepers are woken
+  /// (`exit_notify` → `do_notify_parent` → `__wake_up_parent`). The end is reported before
+  /// the wake-ups it causes.
+  func doGroupExit(_ group: TaskGroup, _ end: ProcessEnd) {
+    guard group.exitState == nil else { return }
+    group.exitState = end
+    deferredEvents.append(.processEnded(pid: group.pid, tasks: group.threads, end: end))
+    for id in group.threads { killTask(tasks[id.rawValue]) }
+    closeFiles(group.files)
+    if let parent = group.parent {
+      parent.endedChildren.insert(group.pid)
+      wakeUp(parent.waitChldexit, nrExclusive: 1)
+    }
+  }
+
+  /// A thread of an ending process stops: a sleeping call leaves its queues and timer, and
+  /// drops the files it held; nothing it had queued runs.
+  func killTask(_ task: KernelTask) {
+    task.isDead = true
+    task.pending.removeAll()
+    task.pendingSignal = nil
+    guard let call = task.current else { return }
+    if let sleep = task.sleeping {
+      sleep.finishWait()
+      timers.delTimer(task.timer)
+      task.sleeping = nil
+    }
+    if let poll = call.frame.poll { pollFreewait(poll) }
+    task.current = nil
+    fdput(call)
+  }
+
+  /// The ended child `wait4(pid)` reaps: that one if it has ended, or for -1 the earliest
+  /// forked of those that have (skipping pids already reaped by their own `wait4`).
+  private func endedChild(of group: TaskGroup, pid: Int32) -> TaskGroup? {
+    if pid != -1 { return group.children[pid].flatMap { $0.exitState == nil ? nil : $0 } }
+    while let first = group.endedChildren.min {
+      if let child = group.children[first] { return child }
+      _ = group.endedChildren.popMin()
+    }
+    return nil
+  }
+
+  /// `exit_group(status)` by `task`.
+  func sysExitGroup(_ task: KernelTask, status: Int32) -> SyscallStep {
+    // do_exit reports `(status & 0xff) << 8`; WEXITSTATUS reads back the low byte.
+    doGroupExit(task.group, .exited(status & 0xff))
+    return .noReturn
+  }
+
+  /// `kernel_wait4` → `do_wait`: reaps a child that has ended (`wait_task_zombie`), in fork
+  /// order; otherwise sleeps on the process's `wait_chldexit` until one does. `ECHILD` when
+  /// no child matches `pid` (-1: any).
+  func kernelWait4(_ task: KernelTask, pid: Int32, frame: inout CallFrame) -> SyscallStep {
+    let group = task.group
+    if pid == -1 ? group.children.isEmpty : group.children[pid] == nil {
+      return .done(
+        .failure(.ECHILD, Reason("do_wait", pid == -1 ? "no child" : "pid \(pid) is no child of the caller")))
+    }
+    if let zombie = endedChild(of: group, pid: pid) {
+      group.children[zombie.pid] = nil
+      var outcome = SyscallOutcome.success(Int64(zombie.pid))
+      outcome.waitStatus = zombie.exitState
+      return .done(outcome)
+    }
+    if signalPending() {
+      var outcome = SyscallOutcome.failure(.EINTR, Reason("do_wait", "signal_pending: -ERESTARTSYS"))
+      outcome.restartable = true
+      return .done(outcome)
+    }
+    return .sleep(
+      on: group.waitChldexit, exclusive: false, keyFilter: nil, timeout: MAX_SCHEDULE_TIMEOUT,
+      reason: Reason("do_wait", "no child of pid \(group.pid) has ended yet"))
+  }
+}

@@ -1,0 +1,225 @@
+#if canImport(Glibc)
+  import Collections
+  import Glibc
+  import ScenarioLang
+  import SyscallVocabulary
+
+  /// Forked children: real processes, each a host running its threads' calls (``ProcessHost``),
+  /// with the model's pids translated to real ones and back.
+  extension LinuxBackend {
+
+    /// The child with model pid `pid`, if the run forked it.
+    func child(_ pid: Int32) -> LinuxProcess? {
+      pid >= 2 && Int(pid) - 2 < children.count ? children[Int(pid) - 2] : nil
+    }
+
+    /// Checks a process call before it starts, and opens a `fork`'s control channel; false
+    /// (with `cannotRun` reported) for a call the real kernel is not given: one that would
+    /// act on sockscript itself, which is process 1.
+    func prepareProcessCall(_ syscall: Syscall, by task: LinuxTask, record: CallRecord) -> Bool {
+      var refusal: String?
+      if let process = task.process, process.ended {
+        refusal = "process \(process.pid) has ended"
+      }
+      switch syscall {
+      case .fork where refusal == nil:
+        // Orphans (a grandchild whose parent ended) become sockscript's children, which
+        // reaps them at the end of the run, rather than init's: nothing escapes a run.
+        if children.isEmpty { _ = GNU.prctl(GNU.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) }
+        if let channel = ForkChannel.open() {
+          pendingForks[record.id] = channel
+        } else {
+          refusal = "no control channel for the child: socketpair: \(String(cString: strerror(errno)))"
+        }
+      case .killProcess(let pid, let signal) where pid <= 0:
+        // 0 is sockscript's process group, -1 every process of the machine, below that a
+        // group of the machine's: whatever the signal, not the run's processes alone.
+        refusal = "kill(\(pid), \(signal)) would signal processes outside the run"
+      case .killProcess(let pid, let signal) where pid == 1 && signal != .SIGUSR1 && signal != .SIGUSR2:
+        // Process 1 is sockscript; SIGUSR1 and SIGUSR2 have handlers there.
+        refusal = "kill(\(pid), \(signal)) would signal sockscript itself"
+      case .exitGroup where task.process == nil:
+        refusal = refusal ?? "exit_group in process 1 would end sockscript"
+      case .setuid(let id) where task.process == nil && (id != getuid() || id != geteuid()),
+        .setgid(let id) where task.process == nil && (id != getgid() || id != getegid()):
+        // Taking the ids it has already (`setuid 0` as root) changes nothing, and is made.
+        refusal = refusal ?? "\(syscall.name) in process 1 would change sockscript's own credentials"
+      default: break
+      }
+      guard let refusal else { return true }
+      emit(origin + record.startedAt, .cannotRun(record, refusal))
+      task.pending.removeAll()
+      return false
+    }
+
+    /// The real pids of a process call. A pid the run has not forked, or whose process was
+    /// reaped (its number may be another process's now), becomes one no process has.
+    func translateProcessCall(_ syscall: Syscall) -> Syscall {
+      let real = { (pid: Int32) -> Int32 in
+        if pid == 1 { return getpid() }
+        guard pid > 1 else { return pid }
+        guard let process = self.child(pid), !process.reaped else { return Int32.max }
+        return process.host.realPid
+      }
+      switch syscall {
+      case .wait4(let pid): return .wait4(pid: real(pid))
+      case .killProcess(let pid, let signal): return .killProcess(pid: real(pid), signal: signal)
+      default: return syscall
+      }
+    }
+
+    /// Closes the control channel of `fork` call `id` that will not run or return.
+    func dropPendingFork(_ id: Int) {
+      guard let channel = pendingForks.removeValue(forKey: id) else { return }
+      close(channel.driver)
+      close(channel.child)
+    }
+
+    /// What the forking thread needs for call `id`, a `fork`.
+    func forkPlan(for id: Int) -> ForkPlan? {
+      guard let channel = pendingForks[id] else { return nil }
+      return ForkPlan(
+        executable: options.hostExecutable, control: channel.child, driver: getpid(),
+        keep: descriptors.openDescriptors, jiffy: tolerance.jiffy)
+    }
+
+    /// Whether `call`, asleep, sleeps with no timeout: its socket's timeout read back from
+    /// the kernel, through a copy of the descriptor for a child's call (the number is the
+    /// child's, which means nothing here). A socket's timeouts are the socket's, whichever
+    /// descriptor reads them.
+    func sleepsWithoutTimeout(_ call: LinuxCall, of task: LinuxTask) -> Bool {
+      guard let process = task.process, let fd = call.real.fd else { return call.real.sleepsWithoutTimeout }
+      let copy = GNU.pidfdGetfd(process.host.pidfd, fd, 0)
+      guard copy >= 0 else { return false }
+      defer { close(copy) }
+      return call.real.onDescriptor(copy).sleepsWithoutTimeout
+    }
+
+    /// A new thread for `task`: an actor thread of sockscript for process 1, else one of
+    /// its process's host.
+    func makeThread(for task: LinuxTask) -> any TaskThread {
+      if let process = task.process { return process.host.makeThread() }
+      return ActorThread(mailbox: mailbox, jiffy: tolerance.jiffy)
+    }
+
+    /// A process call returned: real pids become the model's. Runs with `descriptors`
+    /// being the caller's process's table.
+    func finishProcessCall(
+      _ call: LinuxCall, _ completion: CallCompletion, by task: LinuxTask, into outcome: inout SyscallOutcome
+    ) {
+      let result = completion.result
+      switch call.record.syscall {
+      case .fork:
+        guard let channel = pendingForks.removeValue(forKey: call.record.id) else { return }
+        close(channel.child)
+        guard result.errno == 0 else {
+          close(channel.driver)
+          return
+        }
+        let pid = Int32(children.count + 2)
+        let host = HostConnection(
+          realPid: pid_t(result.value), modelPid: pid, channel: channel.driver, mailbox: mailbox)
+        let process = LinuxProcess(pid: pid, host: host, descriptors: descriptors.forkedCopy())
+        let thread = spawn(name: task.name)
+        tasks[thread.rawValue].process = process
+        process.tasks.append(thread)
+        children.append(process)
+        host.startReading()
+        outcome.value = Int64(pid)
+        outcome.child = thread
+      case .wait4:
+        guard result.value > 0 else { return }
+        guard let process = children.first(where: { $0.host.realPid == pid_t(result.value) && !$0.reaped }) else {
+          return
+        }
+        // The child's end comes before the return of the wait that reaped it.
+        if !process.ended { awaitEnd(of: process, notAfter: completion.endedAt) }
+        process.reaped = true
+        outcome.value = Int64(process.pid)
+        outcome.waitStatus = result.waitStatus.map { ProcessEnding(pid: process.pid, status: $0, at: 0).end }
+      case .killProcess(let pid, let signal):
+        guard result.errno == 0, signal == .SIGKILL || signal == .SIGTERM, let process = child(pid), !process.ended
+        else { return }
+        process.dying = true
+      default: return
+      }
+    }
+
+    /// True while a child that must end has not been reported ended.
+    var awaitingChildEnd: Bool { children.contains { $0.dying && !$0.ended } }
+
+    /// Reports the children that ended; true if there were any.
+    func collectEndings() -> Bool {
+      let endings: [ProcessEnding] = mailbox.monitor.locked {
+        defer { mailbox.endings.removeAll() }
+        return mailbox.endings
+      }
+      for ending in endings { end(ending) }
+      return !endings.isEmpty
+    }
+
+    /// Waits for `process`'s end, which its host's reader is about to post, and reports it,
+    /// at the latest at `instant` (the return of the wait that reaped it, which the end
+    /// precedes, though the reader may have seen the channel close a moment after).
+    private func awaitEnd(of process: LinuxProcess, notAfter instant: Int64) {
+      let deadline = GNU.monotonicNow() + 2_000_000_000
+      let ending: ProcessEnding? = mailbox.monitor.locked {
+        while !mailbox.endings.contains(where: { $0.pid == process.pid }) && GNU.monotonicNow() < deadline {
+          mailbox.driver.wait(until: deadline)
+        }
+        guard let index = mailbox.endings.firstIndex(where: { $0.pid == process.pid }) else { return nil }
+        return mailbox.endings.remove(at: index)
+      }
+      if let ending { end(ProcessEnding(pid: ending.pid, status: ending.status, at: min(ending.at, instant))) }
+    }
+
+    /// A child ended: its threads' calls end unreturned, its tasks make no more calls.
+    private func end(_ ending: ProcessEnding) {
+      guard let process = child(ending.pid), !process.ended else { return }
+      process.ended = true
+      process.dying = false
+      for id in process.tasks {
+        let task = tasks[id.rawValue]
+        if let call = task.current {
+          inFlight[call.record.id] = nil
+          dropPendingFork(call.record.id)
+        }
+        task.current = nil
+        task.pending.removeAll()
+        task.thread?.stop()
+      }
+      ready.removeAll { process.tasks.contains($0) }
+      process.host.close()
+      emit(ending.at, .processEnded(pid: process.pid, tasks: process.tasks, end: ending.end))
+    }
+
+    // MARK: Cleaning up
+
+    /// Kills every child still alive and waits for the ends (the caller reports nothing).
+    func endChildren() {
+      let alive = children.filter { !$0.ended }
+      for process in alive { process.host.kill() }
+      let deadline = GNU.monotonicNow() + 2_000_000_000
+      while alive.contains(where: { !$0.ended }) && GNU.monotonicNow() < deadline {
+        waitForCompletion(until: GNU.monotonicNow() + 10_000_000)
+        _ = collectCompletions()
+      }
+      for id in pendingForks.keys { dropPendingFork(id) }
+    }
+
+    /// Reaps the children no `wait4` reaped, so that no zombie outlives the run.
+    func reapChildren() {
+      let deadline = GNU.monotonicNow() + 2_000_000_000
+      var left = children.filter { !$0.reaped }
+      while !left.isEmpty && GNU.monotonicNow() < deadline {
+        left.removeAll { process in
+          var status: Int32 = 0
+          let r = waitpid(process.host.realPid, &status, WNOHANG)
+          return r == process.host.realPid || (r < 0 && errno == ECHILD)
+        }
+        if !left.isEmpty { usleep(1_000) }
+      }
+      for process in children { process.reaped = true }
+    }
+  }
+#endif

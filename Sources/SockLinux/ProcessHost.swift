@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+  import Foundation
+  import Glibc
+  import SyscallVocabulary
+
+  /// A forked child of a kernel run: sockscript exec'd by the forking thread's child
+  /// (``ForkPlan``) with the scenario's descriptors still open at the same numbers. It runs
+  /// the child's threads as actor threads, making the calls the driver sends over the
+  /// control channel and sending back each completion; it ends when a call ends it
+  /// (`exit_group`, a killing signal) or when the driver is gone.
+  public enum ProcessHost {
+    /// The hidden first argument that makes sockscript a host.
+    public static let flag = "--process-host"
+
+    /// sockscript itself (`/proc/self/exe`); in a process that is not sockscript (a test
+    /// runner), the `sockscript` next to its executable, as the build puts them, if any.
+    public static var defaultExecutable: String {
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+      guard n > 0 else { return "/proc/self/exe" }
+      let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      guard let slash = path.lastIndex(of: "/"), path[path.index(after: slash)...] != "sockscript" else {
+        return "/proc/self/exe"
+      }
+      let sibling = String(path[...slash]) + "sockscript"
+      return access(sibling, X_OK) == 0 ? sibling : "/proc/self/exe"
+    }
+
+    /// `sockscript --process-host CONTROL JIFFY DRIVER KEEP CLOEXEC`: DRIVER is sockscript's
+    /// pid; the last two are comma-separated descriptor lists (`-` for none).
+    static func arguments(control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32]) -> [String] {
+      let list = { (fds: [Int32]) in fds.isEmpty ? "-" : fds.map(String.init).joined(separator: ",") }
+      return ["sockscript", flag, "\(control)", "\(jiffy)", "\(driver)", list(keep), list(cloexec)]
+    }
+
+    /// Serves as a host when `arguments` says so, and never returns then; returns at once
+    /// otherwise.
+    public static func serveIfAsked(_ arguments: [String]) {
+      guard arguments.count == 7, arguments[1] == flag, let control = Int32(arguments[2]),
+        let jiffy = Int64(arguments[3]), let driver = pid_t(arguments[4])
+      else { return }
+      let parse = { (text: String) in text.split(separator: ",").compactMap { Int32($0) } }
+      let keep = parse(arguments[5])
+      let cloexec = parse(arguments[6])
+      serve(control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec)
+    }
+
+    private static func serve(control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32]) -> Never {
+      // The forking thread's mask came through exec; actor threads block SIGPIPE themselves.
+      var none = sigset_t()
+      sigemptyset(&none)
+      pthread_sigmask(SIG_SETMASK, &none, nil)
+      LinuxBackend.installSignalHandling()
+      // Far above the scenario's numbers, so that no call of the child gets it or sees it,
+      // and closed at exec (a grandchild's host must not hold it).
+      let channel = fcntl(control, F_DUPFD_CLOEXEC, ThreadProbe.highDescriptorBase)
+      guard channel >= 0 else { _exit(126) }
+      close(control)
+      closeInherited(keeping: Set(keep + [0, 1, 2, channel]))
+      for fd in cloexec { _ = fcntl(fd, F_SETFD, Glibc.FD_CLOEXEC) }
+      // Dies with the thread that forked it (the driver's actor thread) when that is
+      // sockscript's; a host that finds its parent gone already ends. A grandchild's host
+      // keeps the kernel's behaviour (it outlives its parent) and ends with the channel.
+      if getppid() == driver {
+        _ = GNU.prctl(GNU.PR_SET_PDEATHSIG, UInt(SIGKILL), 0, 0, 0)
+        if getppid() != driver { _exit(0) }
+      }
+      HostLoop(channel: ControlChannel(fd: channel), jiffy: jiffy).run()
+    }
+
+    /// Closes every inherited descriptor but `kept`: the driver's own files, another test's
+    /// pipes, anything not marked FD_CLOEXEC that the forking process had open.
+    private static func closeInherited(keeping kept: Set<Int32>) {
+      guard let directory = opendir("/proc/self/fd") else { return }
+      var open: [Int32] = []
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if let fd = Int32(name) { open.append(fd) }
+      }
+      closedir(directory)
+      for fd in open where !kept.contains(fd) { close(fd) }
+    }
+  }
+
+  /// A host's two loops: requests from the driver (on the main thread) and completions to it
+  /// (on a forwarder thread).
+  private final class HostLoop: @unchecked Sendable {
+    let channel: ControlChannel
+    let jiffy: Int64
+    let mailbox = Mailbox()
+    /// The child's threads by the driver's numbers (the request loop's only).
+    var threads: [Int: ActorThread] = [:]
+
+    init(channel: ControlChannel, jiffy: Int64) {
+      self.channel = channel
+      self.jiffy = jiffy
+    }
+
+    /// SIGUSR1 and SIGUSR2: a process-directed one (`kill(pid, SIGUSR1)`) goes to a thread
+    /// that does not block it, which in a C program is the child's own thread; here the
+    /// host's loops block them, so that it reaches an actor thread.
+    private static var scenarioSignals: sigset_t {
+      var set = sigset_t()
+      sigemptyset(&set)
+      sigaddset(&set, SIGUSR1)
+      sigaddset(&set, SIGUSR2)
+      return set
+    }
+
+    func run() -> Never {
+      var signals = Self.scenarioSignals
+      pthread_sigmask(SIG_BLOCK, &signals, nil)
+      let forwarder = Thread { [self] in forward() }
+      forwarder.stackSize = ActorThread.stackSize
+      forwarder.start()
+      while let (request, passed) = channel.receive(HostRequest.self) {
+        switch request {
+        case .startThread(let number):
+          let thread = ActorThread(mailbox: mailbox, jiffy: jiffy)
+          // The new thread inherits the mask: unblocked for it.
+          pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+          let failed = thread.start() != nil
+          pthread_sigmask(SIG_BLOCK, &signals, nil)
+          if !failed { threads[number] = thread }
+          channel.send(HostReply.started(thread: number, tid: failed ? -1 : thread.tid))
+        case .run(let number, var job):
+          // A fork's control channel came with the request, at the lowest free number:
+          // moved above the scenario's, and closed once the fork has given the child a copy.
+          if let passed, job.fork != nil {
+            job.fork?.control = fcntl(passed, F_DUPFD_CLOEXEC, ThreadProbe.highDescriptorBase)
+            job.fork?.closesControl = true
+            close(passed)
+          }
+          threads[number]?.run(job)
+        }
+      }
+      // The driver is gone, and with it the run.
+      _exit(0)
+    }
+
+    private func forward() {
+      while true {
+        let done: [CallCompletion] = mailbox.monitor.locked {
+          while mailbox.completions.isEmpty { mailbox.driver.wait() }
+          defer { mailbox.completions.removeAll() }
+          return mailbox.completions
+        }
+        for completion in done {
+          // A SIGPIPE the call raised is reported, as in process 1, not acted on: whether it
+          // kills is the session's (`ignore SIGPIPE`), as on the model.
+          channel.send(HostReply.completed(completion))
+        }
+      }
+    }
+  }
+#endif
