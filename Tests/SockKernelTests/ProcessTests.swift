@@ -132,4 +132,19 @@ struct ProcessTests {
     #expect(h.call(child, .close(fd: fd)).returned == .value(0))
     #expect(h.call(p, .close(fd: fd)).returned == .error(.EBADF))
   }
+
+  @Test("an ended process's thread makes no call: a second exit_group ends it too, a queued call is dropped")
+  func endedThreadMakesNoCall() {
+    let h = Harness()
+    let p = h.task("p")
+    let (_, child) = fork(h, p)
+    _ = h.start(child, .exitGroup(status: 0))
+    let again = h.start(child, .exitGroup(status: 1))
+    #expect(h.kernel.isIdle(child))
+    #expect(h.returned(again) == .notReturned)
+    let socket = h.start(child, .socket(type: .stream, protocol: 0))
+    #expect(h.returned(socket) == .notReturned)
+    #expect(h.kernel.isIdle(child))
+    #expect(h.call(p, .wait4(pid: -1))?.waitStatus == .exited(0))
+  }
 }

@@ -83,9 +83,7 @@
       func nothingLeftAfterShutDown() throws {
         let run = try ProcessDriver()
         let main = run.backend.spawn(name: "main")
-        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
-        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
-        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let listener = try run.listener(main, at: address)
         let first = try #require(run.fork(main))
         let second = try #require(run.fork(main))
         #expect(second.pid == 3)
@@ -129,9 +127,7 @@
         let run = try ProcessDriver()
         defer { run.backend.shutDown() }
         let main = run.backend.spawn(name: "main")
-        let listener = Int32(try #require(run.call(main, .socket(type: .stream, protocol: 0))).value)
-        #expect(run.call(main, .bind(fd: listener, address: address))?.value == 0)
-        #expect(run.call(main, .listen(fd: listener, backlog: 5))?.value == 0)
+        let listener = try run.listener(main, at: address)
         let child = try #require(run.fork(main))
         let accept = run.submit(child.thread, .accept(fd: listener, flags: 0))
         #expect(run.call(main, .killProcess(pid: 2, signal: .SIGUSR1))?.value == 0)

@@ -90,6 +90,14 @@
       guard let outcome = call(task, .fork), let thread = outcome.child else { return nil }
       return (outcome.value, thread)
     }
+
+    /// A stream socket of `task` bound to `address` and listening with backlog 5.
+    func listener(_ task: TaskID, at address: SockAddrUn) throws -> Int32 {
+      let listener = Int32(try #require(call(task, .socket(type: .stream, protocol: 0))).value)
+      #expect(call(task, .bind(fd: listener, address: address))?.value == 0)
+      #expect(call(task, .listen(fd: listener, backlog: 5))?.value == 0)
+      return listener
+    }
   }
 
   /// True when no process has pid `pid` (a zombie still has it).

@@ -38,6 +38,18 @@ extension ScenarioSession {
     threads[text] = thread
   }
 
+  /// False, after an error at the statement, when `thread`'s process has ended: its
+  /// threads make no more calls.
+  func isRunning(_ thread: ScenarioThread, at location: SourceLocation, length: Int) -> Bool {
+    guard thread.process.ended != nil else { return true }
+    fail(
+      Diagnostic(
+        "\(thread.name) cannot make a call: process '\(thread.process.name)' has ended", at: location,
+        length: length, notes: ["its exit (or the signal that killed it) ended every thread of it"]),
+      .scriptError)
+    return false
+  }
+
   /// The thread `name` stands for now: a declared one, a socket's own, or `main`; nil, after
   /// an error, when there is none yet.
   func namedThread(_ name: Name) -> ScenarioThread? {

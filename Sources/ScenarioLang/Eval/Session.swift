@@ -143,7 +143,9 @@ public final class ScenarioSession {
   func run(_ statement: Statement) {
     var prefix: ScenarioThread?
     if let name = statement.thread {
-      guard let thread = namedThread(name) else { return }
+      guard let thread = namedThread(name), isRunning(thread, at: name.location, length: name.text.count) else {
+        return
+      }
       prefix = thread
     }
     switch statement.kind {
@@ -162,6 +164,7 @@ public final class ScenarioSession {
         socket = declared
       }
       let caller = prefix ?? socket.thread
+      guard isRunning(caller, at: statement.location, length: 1) else { return }
       submit(operations, for: socket, by: caller)
       settle(caller, background: statement.background)
     case .act(let name, let operations):
@@ -170,6 +173,7 @@ public final class ScenarioSession {
           name, notes: ["it is created when its accept returns; 'wait' for the accepting socket first"])
       else { return }
       let caller = prefix ?? socket.thread
+      guard isRunning(caller, at: statement.location, length: 1) else { return }
       submit(operations, for: socket, by: caller)
       settle(caller, background: statement.background)
     case .sleep where prefix != nil:

@@ -52,6 +52,8 @@ extension Kernel {
   func sysExitGroup(_ task: KernelTask, status: Int32) -> SyscallStep {
     // do_exit reports `(status & 0xff) << 8`; WEXITSTATUS reads back the low byte.
     doGroupExit(task.group, .exited(status & 0xff))
+    // A process that had ended already takes its straggler with it.
+    killTask(task)
     return .noReturn
   }
 

@@ -38,6 +38,8 @@ extension Kernel {
 
   /// Runs `task` until it sleeps or has nothing left to do.
   private func runTask(_ task: KernelTask) {
+    // A thread of an ended process makes no call: what was queued for it is dropped.
+    if task.isDead { task.pending.removeAll() }
     while task.sleeping == nil {
       if let call = task.current {
         step(call, of: task)
