@@ -147,4 +147,19 @@ struct ProcessTests {
     #expect(h.kernel.isIdle(child))
     #expect(h.call(p, .wait4(pid: -1))?.waitStatus == .exited(0))
   }
+
+  @Test("clock_nanosleep ends at its duration plus the 50 µs timer slack; a signal ends it with EINTR")
+  func nanosleep() {
+    let h = Harness()
+    let t = h.task("t")
+    let sleep = h.start(t, .nanosleep(100 * ms))
+    _ = h.kernel.run { h.result(sleep) != nil }
+    #expect(h.returned(sleep) == .value(0))
+    #expect(h.time(sleep) == 100 * ms + 50_000)
+    let interrupted = h.start(t, .nanosleep(second))
+    h.sleep(10 * ms)
+    _ = h.call(h.task("main"), .kill(task: t, signal: .SIGUSR2))
+    #expect(h.returned(interrupted) == .error(.EINTR))
+  }
 }
+

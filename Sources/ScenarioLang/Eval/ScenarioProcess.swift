@@ -1,6 +1,7 @@
 import SyscallVocabulary
 
-/// A process of the scenario: its credentials, its threads and the descriptors it holds.
+/// A process of the scenario: its threads and the descriptors it holds (its credentials are
+/// the kernel's, which `setuid` and `setgid` change).
 ///
 /// Every script starts in process 1; a `fork` makes more, each with a copy of its parent's
 /// descriptor table, that is, the same open files.
@@ -10,9 +11,6 @@ final class ScenarioProcess {
   let name: String
   /// How it ended, once it has (`exit`, a killing signal).
   var ended: ProcessEnd?
-  /// Credentials, for SO_PEERCRED and SCM_CREDENTIALS once calls read them; nothing does yet.
-  var uid: UInt32
-  var gid: UInt32
   /// Its threads by name: who can make a call on one of its descriptors.
   var threads: [String: ScenarioThread] = [:]
   /// The descriptors the script can name, each to the open file it refers to (the
@@ -20,11 +18,9 @@ final class ScenarioProcess {
   /// socket a trace names it by, and an anonymous `accept` is not in it.
   var descriptors: [Int32: OpenFile] = [:]
 
-  init(pid: Int32, name: String = "", uid: UInt32 = 0, gid: UInt32 = 0) {
+  init(pid: Int32, name: String = "") {
     self.pid = pid
     self.name = name
-    self.uid = uid
-    self.gid = gid
   }
 
   /// A new thread of this process, running `task`.

@@ -10,8 +10,9 @@ final class ScenarioSocket {
   let name: String
   /// The thread a statement on this socket runs on, unless the statement names another.
   let thread: ScenarioThread
-  /// Its descriptor in its thread's process, once `socket`/`accept`/`socketpair` returned
-  /// it; -1 after `close`.
+  /// Its descriptor number, once `socket`/`accept`/`socketpair` returned it: the same in
+  /// every process that inherited it; whether a process still has it open is that
+  /// process's table's business (``fd(in:)``).
   var fd: Int32?
   /// The address `connect NAME` goes to: the last one this socket was asked to bind.
   var address: SockAddrUn?

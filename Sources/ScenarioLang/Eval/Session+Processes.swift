@@ -80,7 +80,7 @@ extension ScenarioSession {
   /// descriptors (the same open files) and its one thread, named as the process.
   func forked(_ call: SubmittedCall, pid: Int32, child task: TaskID?) -> String? {
     guard let name = call.acceptAs, let task, let parent = threads[call.actor]?.process else { return nil }
-    let process = ScenarioProcess(pid: pid, name: name, uid: parent.uid, gid: parent.gid)
+    let process = ScenarioProcess(pid: pid, name: name)
     process.descriptors = parent.descriptors
     processes[name] = process
     processNames[pid] = name

@@ -8,9 +8,10 @@ struct SubmittedCall {
   let location: SourceLocation
   let word: String
   let expectation: Expectation?
-  /// `accept as NAME`, `dup as NAME`, `dup2 N as NAME`: the name (loop variables resolved
+  /// `accept as NAME`, `dup as NAME`, `dup2 N as NAME`, `fork NAME`: the name (loop variables resolved
   /// when the call was made) and where it is written.
   var acceptName: Name?
+  /// That name as resolved.
   var acceptAs: String? = nil
   /// `socketpair`'s second socket.
   var pair: ScenarioSocket? = nil
