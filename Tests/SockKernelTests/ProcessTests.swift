@@ -162,4 +162,3 @@ struct ProcessTests {
     #expect(h.returned(interrupted) == .error(.EINTR))
   }
 }
-
