@@ -9,6 +9,8 @@
     case startThread(Int)
     /// Make `job`'s call on thread `thread`.
     case run(thread: Int, job: Job)
+    /// `ignore SIGPIPE`: the host's action becomes SIG_IGN.
+    case ignoreSIGPIPE
   }
 
   /// What a host tells the driver.

@@ -75,12 +75,34 @@
       close(channel.child)
     }
 
-    /// What the forking thread needs for call `id`, a `fork`.
-    func forkPlan(for id: Int) -> ForkPlan? {
+    /// What the forking thread needs for call `id`, a `fork` by `task`.
+    func forkPlan(for id: Int, by task: LinuxTask) -> ForkPlan? {
       guard let channel = pendingForks[id] else { return nil }
       return ForkPlan(
         executable: options.hostExecutable, control: channel.child, driver: getpid(),
-        keep: descriptors.openDescriptors, jiffy: tolerance.jiffy)
+        keep: descriptors.openDescriptors, jiffy: tolerance.jiffy,
+        ignoresSIGPIPE: task.process?.ignoresSIGPIPE ?? processOneIgnoresSIGPIPE)
+    }
+
+    /// `ignore SIGPIPE` in `task`'s process. sockscript (process 1) ignores SIGPIPE always,
+    /// so that it survives; there the session acts out the default action, and the setting
+    /// is only what a fork passes on. A child's host takes the real action (SIG_DFL until
+    /// then), ahead of any call it is sent after this.
+    public func ignoreSignal(_ signal: Signal, in task: TaskID) {
+      guard signal == .SIGPIPE else { return }
+      guard let process = tasks[task.rawValue].process else {
+        processOneIgnoresSIGPIPE = true
+        return
+      }
+      process.ignoresSIGPIPE = true
+      process.host.channel.send(HostRequest.ignoreSIGPIPE)
+    }
+
+    /// A call of a child that raised SIGPIPE, or a `kill` that sent one: with SIGPIPE's
+    /// default action the child dies of it (its host delivers the signal the call's thread
+    /// took to the process again), and the run waits for that end before the next call.
+    func noteSIGPIPE(to process: LinuxProcess) {
+      if !process.ignoresSIGPIPE && !process.ended { process.dying = true }
     }
 
     /// Whether `call`, asleep, sleeps with no timeout: its socket's timeout read back from
@@ -120,6 +142,7 @@
         let host = HostConnection(
           realPid: pid_t(result.value), modelPid: pid, channel: channel.driver, mailbox: mailbox)
         let process = LinuxProcess(pid: pid, host: host, descriptors: descriptors.forkedCopy())
+        process.ignoresSIGPIPE = task.process?.ignoresSIGPIPE ?? processOneIgnoresSIGPIPE
         let thread = spawn(name: task.name)
         tasks[thread.rawValue].process = process
         process.tasks.append(thread)
@@ -138,11 +161,12 @@
         outcome.value = Int64(process.pid)
         outcome.waitStatus = result.waitStatus.map { ProcessEnding(pid: process.pid, status: $0, at: 0).end }
       case .killProcess(let pid, let signal):
-        guard result.errno == 0, signal == .SIGKILL || signal == .SIGTERM, let process = child(pid), !process.ended
-        else { return }
-        process.dying = true
-      default: return
+        guard result.errno == 0, let process = child(pid), !process.ended else { return }
+        if signal == .SIGPIPE { noteSIGPIPE(to: process) }
+        if signal == .SIGKILL || signal == .SIGTERM { process.dying = true }
+      default: break
       }
+      if result.raised == .SIGPIPE, let process = task.process { noteSIGPIPE(to: process) }
     }
 
     /// True while a child that must end has not been reported ended.

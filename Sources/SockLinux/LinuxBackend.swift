@@ -55,6 +55,8 @@
     var alarms: [Int: Nanoseconds] = [:]
     var firedAlarms = Set<Int>()
     var nextAlarm = 0
+    /// `ignore SIGPIPE` ran in process 1: what its forks inherit.
+    var processOneIgnoresSIGPIPE = false
     /// Forked processes, by model pid from 2.
     var children: [LinuxProcess] = []
     /// The control channels of `fork` calls in flight, by call id.

@@ -19,6 +19,8 @@
     /// A killing signal was sent to it: the run waits for its end before the next call, as
     /// the model, where the signal ends the process before `kill` returns.
     var dying = false
+    /// `ignore SIGPIPE` ran in it, or in its parent before the fork.
+    var ignoresSIGPIPE = false
 
     init(pid: Int32, host: HostConnection, descriptors: DescriptorTable) {
       self.pid = pid

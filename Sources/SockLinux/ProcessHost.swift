@@ -26,31 +26,44 @@
       return access(sibling, X_OK) == 0 ? sibling : "/proc/self/exe"
     }
 
-    /// `sockscript --process-host CONTROL JIFFY DRIVER KEEP CLOEXEC`: DRIVER is sockscript's
-    /// pid; the last two are comma-separated descriptor lists (`-` for none).
-    static func arguments(control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32]) -> [String] {
+    /// `sockscript --process-host CONTROL JIFFY DRIVER KEEP CLOEXEC SIGPIPE`: DRIVER is
+    /// sockscript's pid; KEEP and CLOEXEC are comma-separated descriptor lists (`-` for
+    /// none); SIGPIPE is `ignore` or `default`, the child's action for it.
+    static func arguments(
+      control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32], ignoresSIGPIPE: Bool
+    ) -> [String] {
       let list = { (fds: [Int32]) in fds.isEmpty ? "-" : fds.map(String.init).joined(separator: ",") }
-      return ["sockscript", flag, "\(control)", "\(jiffy)", "\(driver)", list(keep), list(cloexec)]
+      return [
+        "sockscript", flag, "\(control)", "\(jiffy)", "\(driver)", list(keep), list(cloexec),
+        ignoresSIGPIPE ? "ignore" : "default",
+      ]
     }
 
     /// Serves as a host when `arguments` says so, and never returns then; returns at once
     /// otherwise.
     public static func serveIfAsked(_ arguments: [String]) {
-      guard arguments.count == 7, arguments[1] == flag, let control = Int32(arguments[2]),
+      guard arguments.count == 8, arguments[1] == flag, let control = Int32(arguments[2]),
         let jiffy = Int64(arguments[3]), let driver = pid_t(arguments[4])
       else { return }
       let parse = { (text: String) in text.split(separator: ",").compactMap { Int32($0) } }
       let keep = parse(arguments[5])
       let cloexec = parse(arguments[6])
-      serve(control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec)
+      serve(
+        control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec,
+        ignoresSIGPIPE: arguments[7] == "ignore")
     }
 
-    private static func serve(control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32]) -> Never {
+    private static func serve(
+      control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32], ignoresSIGPIPE: Bool
+    ) -> Never {
       // The forking thread's mask came through exec; actor threads block SIGPIPE themselves.
       var none = sigset_t()
       sigemptyset(&none)
       pthread_sigmask(SIG_SETMASK, &none, nil)
       LinuxBackend.installSignalHandling()
+      // Unlike sockscript, a child takes SIGPIPE's default action: a `kill` of it with
+      // SIGPIPE ends it, and so does one a call raised (``HostLoop/forward()``).
+      if !ignoresSIGPIPE { signal(SIGPIPE, SIG_DFL) }
       // Far above the scenario's numbers, so that no call of the child gets it or sees it,
       // and closed at exec (a grandchild's host must not hold it).
       let channel = fcntl(control, F_DUPFD_CLOEXEC, ThreadProbe.highDescriptorBase)
@@ -96,6 +109,13 @@
       self.jiffy = jiffy
     }
 
+    /// Whether SIGPIPE's action is SIG_DFL (not `ignore SIGPIPE`).
+    private static var takesSIGPIPEDefaultAction: Bool {
+      var action = sigaction()
+      sigaction(SIGPIPE, nil, &action)
+      return action.__sigaction_handler.sa_handler == nil
+    }
+
     /// SIGUSR1 and SIGUSR2: a process-directed one (`kill(pid, SIGUSR1)`) goes to a thread
     /// that does not block it, which in a C program is the child's own thread; here the
     /// host's loops block them, so that it reaches an actor thread.
@@ -132,6 +152,8 @@
             close(passed)
           }
           threads[number]?.run(job)
+        case .ignoreSIGPIPE:
+          signal(SIGPIPE, SIG_IGN)
         }
       }
       // The driver is gone, and with it the run.
@@ -146,9 +168,12 @@
           return mailbox.completions
         }
         for completion in done {
-          // A SIGPIPE the call raised is reported, as in process 1, not acted on: whether it
-          // kills is the session's (`ignore SIGPIPE`), as on the model.
           channel.send(HostReply.completed(completion))
+          // The call's thread blocks SIGPIPE, to learn that the call raised it (as in
+          // process 1), and took it. Its action is the process's, delivered on the way back
+          // to user space: with the default one the process dies of it, once the driver
+          // has the call's return.
+          if completion.result.raised == .SIGPIPE && Self.takesSIGPIPEDefaultAction { kill(getpid(), SIGPIPE) }
         }
       }
     }

@@ -51,12 +51,14 @@
     let keep: [Int32]
     /// The kernel's jiffy, for the host's actor threads.
     let jiffy: Int64
+    /// The forking process ignores SIGPIPE (`ignore SIGPIPE`), and so will the child.
+    let ignoresSIGPIPE: Bool
 
     func perform() -> RealResult {
       // The descriptors exec would close: the host marks them again.
       let cloexec = keep.filter { fcntl($0, F_GETFD) & Glibc.FD_CLOEXEC != 0 }
       let arguments = ProcessHost.arguments(
-        control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec)
+        control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec, ignoresSIGPIPE: ignoresSIGPIPE)
       let path = strdup(executable)
       let argv = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: arguments.count + 1)
       for (i, argument) in arguments.enumerated() { argv[i] = strdup(argument) }

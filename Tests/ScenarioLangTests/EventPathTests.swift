@@ -26,6 +26,7 @@ struct EventPathTests {
       return TaskID(rawValue: names.count - 1)
     }
     func name(of task: TaskID) -> String { names[task.rawValue] }
+    func ignoreSignal(_ signal: Signal, in task: TaskID) {}
     func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) { queue.append((task, tag, make)) }
     func isIdle(_ task: TaskID) -> Bool { true }
     func queuedCalls(_ task: TaskID) -> Int { 0 }

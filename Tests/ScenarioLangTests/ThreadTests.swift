@@ -140,6 +140,17 @@ struct ProcessStatementTests {
     }
   }
 
+  @Test("'ignore SIGPIPE' takes a thread, whose process's action it sets, and cannot run in the background")
+  func ignoreByThread() throws {
+    let script = try Parser.parse("fork c\nc: ignore SIGPIPE")
+    guard case .ignoreSigpipe = script.statements[1].kind else {
+      Issue.record("ignore")
+      return
+    }
+    #expect(script.statements[1].thread?.text == "c")
+    #expect(throws: Diagnostic.self) { try Parser.parse("fork c\nc: ignore SIGPIPE &") }
+  }
+
   @Test("'exit' without a thread is a name, as before")
   func exitIsAName() throws {
     let script = try Parser.parse("client exit; exit close")

@@ -172,8 +172,8 @@
         for pid in hosts { #expect(processIsGone(pid)) }
       }
 
-      @Test("a send in the child on a broken stream returns EPIPE with the SIGPIPE it raised; the child lives")
-      func sigpipeInTheChildIsReported() throws {
+      @Test("a send in the child on a broken stream returns EPIPE, then the SIGPIPE it raised kills the child")
+      func sigpipeKillsTheChild() throws {
         let run = try ProcessDriver()
         defer { run.backend.shutDown() }
         let main = run.backend.spawn(name: "main")
@@ -184,7 +184,27 @@
         let sent = run.call(child.thread, .send(fd: pair.fds.0, data: .bytes([1]), flags: [], address: nil))
         #expect(sent?.errno == .EPIPE)
         #expect(sent?.raised == .SIGPIPE)
-        #expect(run.call(child.thread, .close(fd: pair.fds.0))?.value == 0)
+        #expect(run.endings.map(\.end) == [.killed(.SIGPIPE)])
+        #expect(run.call(main, .wait4(pid: Int32(child.pid)))?.waitStatus == .killed(.SIGPIPE))
+      }
+
+      @Test("a child that ignores SIGPIPE (its own action, or its parent's at the fork) lives on after EPIPE")
+      func ignoredSigpipeKeepsTheChild() throws {
+        let run = try ProcessDriver()
+        defer { run.backend.shutDown() }
+        let main = run.backend.spawn(name: "main")
+        let pair = try #require(run.call(main, .socketpair(type: .stream))?.pair)
+        #expect(run.call(main, .close(fd: pair.fds.1))?.value == 0)
+        let first = try #require(run.fork(main))
+        run.backend.ignoreSignal(.SIGPIPE, in: first.thread)
+        let sent = run.call(first.thread, .send(fd: pair.fds.0, data: .bytes([1]), flags: [], address: nil))
+        #expect(sent?.raised == .SIGPIPE)
+        #expect(run.call(first.thread, .close(fd: pair.fds.0))?.value == 0)
+        run.backend.ignoreSignal(.SIGPIPE, in: main)
+        let second = try #require(run.fork(main))
+        #expect(
+          run.call(second.thread, .send(fd: pair.fds.0, data: .bytes([1]), flags: [], address: nil))?.errno == .EPIPE)
+        #expect(run.call(second.thread, .close(fd: pair.fds.0))?.value == 0)
         #expect(run.endings.isEmpty)
       }
 

@@ -23,6 +23,10 @@ public protocol ScenarioBackend: AnyObject {
   /// Creates a thread named `name` in the process `task` belongs to (a `fork`ed child's).
   func spawn(name: String, alongside task: TaskID) -> TaskID
   func name(of task: TaskID) -> String
+  /// `rt_sigaction(signal, SIG_IGN)` in `task`'s process, at once: it holds for every call
+  /// that returns from then on. A program's setting up, which the trace does not show
+  /// (`ignore SIGPIPE`).
+  func ignoreSignal(_ signal: Signal, in task: TaskID)
   /// Queues a call for `task`; `make` builds its arguments when the call starts, so a
   /// call can use a descriptor an earlier call returned.
   func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall)

@@ -17,6 +17,9 @@ final class ScenarioProcess {
   /// `fdtable`). The kernel keeps the real table; this one maps a descriptor back to the
   /// socket a trace names it by, and an anonymous `accept` is not in it.
   var descriptors: [Int32: OpenFile] = [:]
+  /// `ignore SIGPIPE` ran in it or in the parent before the fork: a SIGPIPE a call raises
+  /// kills nobody.
+  var ignoresSIGPIPE = false
 
   init(pid: Int32, name: String = "") {
     self.pid = pid

@@ -6,18 +6,8 @@ import SyscallVocabulary
 extension ScenarioSession {
   /// Checks a returned call, after its trace lines.
   func checkReturn(_ record: CallRecord, _ outcome: SyscallOutcome, of call: SubmittedCall, at now: Nanoseconds) {
-    if kills(outcome.raised) {
-      if let process = threads[call.actor]?.process, process !== initialProcess {
-        fail(
-          Diagnostic(
-            "a SIGPIPE in forked process '\(process.name)' is not modelled yet", at: call.location,
-            length: call.word.count,
-            notes: ["its default action would end that process alone; send with 'nosignal' or 'ignore SIGPIPE'"]),
-          .scriptError)
-      } else {
-        killedBySignal()
-      }
-    }
+    // A forked process that dies of it ends alone, which the backend reports as its end.
+    if kills(outcome.raised, in: call), threads[call.actor]?.process === initialProcess { killedBySignal() }
     if case .accept = record.syscall, outcome.errno == nil, socketsCreated > limits.maxSockets, !stopped {
       fail(limits.socketsExceeded(at: call.location, length: call.word.count), .scriptError)
     }
@@ -28,9 +18,11 @@ extension ScenarioSession {
     }
   }
 
-  /// Whether a signal a call raised at its own thread kills the process: SIGPIPE's default
-  /// action does, unless the script ran `ignore SIGPIPE`.
-  func kills(_ signal: Signal?) -> Bool { signal == .SIGPIPE && !ignoresSigpipe }
+  /// Whether a signal `call` raised at its own thread kills its process: SIGPIPE's default
+  /// action does, unless the process ignores it (`ignore SIGPIPE`).
+  func kills(_ signal: Signal?, in call: SubmittedCall) -> Bool {
+    signal == .SIGPIPE && !(threads[call.actor]?.process.ignoresSIGPIPE ?? false)
+  }
 
   /// A call the backend gave up: the run stops with a diagnostic at the operation that made
   /// it (none when the session did not submit it).

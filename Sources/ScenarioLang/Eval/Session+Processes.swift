@@ -82,6 +82,7 @@ extension ScenarioSession {
     guard let name = call.acceptAs, let task, let parent = threads[call.actor]?.process else { return nil }
     let process = ScenarioProcess(pid: pid, name: name)
     process.descriptors = parent.descriptors
+    process.ignoresSIGPIPE = parent.ignoresSIGPIPE
     processes[name] = process
     processNames[pid] = name
     let thread = process.addThread(named: name, task: task)

@@ -20,8 +20,12 @@ extension ScenarioSession {
       name: fdName,
       created: created, sender: sender)
     output(line(now, call.actor, text))
-    if kills(outcome.raised), threads[call.actor]?.process === initialProcess {
-      for text in TraceFormatter.killedBySigpipe { output(line(now, call.actor, text)) }
+    if kills(outcome.raised, in: call) {
+      // A forked process's end comes as an event of its own, with its `+++` line.
+      let lines =
+        threads[call.actor]?.process === initialProcess
+        ? TraceFormatter.killedBySigpipe : [TraceFormatter.sigpipeDelivered]
+      for text in lines { output(line(now, call.actor, text)) }
     }
     if explain, outcome.errno != nil, let reason = outcome.reason { output(TraceFormatter.why(reason)) }
   }

@@ -61,8 +61,6 @@ public final class ScenarioSession {
   }
   /// The values of the loop variables of the `repeat`s running now.
   var bindings: [String: Int] = [:]
-  /// `ignore SIGPIPE` was run: a raised SIGPIPE kills nobody.
-  var ignoresSigpipe = false
   /// Statements executed so far, against ``Limits/maxStatements``.
   var statementsRun = 0
   /// Sockets created so far (declared or accepted), against ``Limits/maxSockets``.
@@ -215,7 +213,10 @@ public final class ScenarioSession {
     case .fork, .exit, .waitpid, .kill, .setuid, .setgid:
       runProcessStatement(statement, by: prefix ?? mainThread)
     case .ignoreSigpipe:
-      ignoresSigpipe = true
+      // The process's action, shared by its threads and inherited by the children it forks.
+      let caller = prefix ?? mainThread
+      caller.process.ignoresSIGPIPE = true
+      backend.ignoreSignal(.SIGPIPE, in: caller.task)
     case .loop(let loop):
       run(loop)
     case .open(let path, let name, let expectation):

@@ -64,11 +64,10 @@ extension TraceFormatter {
     return "<... \(syscall.name) blocks forever\(on): no timeout, and no task or timer left to wake it>"
   }
 
-  /// What strace prints when SIGPIPE's default action kills the process.
-  static let killedBySigpipe = [
-    "--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---",
-    "+++ killed by SIGPIPE +++",
-  ]
+  /// What strace prints when a SIGPIPE is delivered…
+  static let sigpipeDelivered = "--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---"
+  /// …and when its default action kills the process.
+  static let killedBySigpipe = [sigpipeDelivered, "+++ killed by SIGPIPE +++"]
 
   /// The actor column of a kernel log line.
   static let kernelActor = "kernel"

@@ -68,7 +68,7 @@ extension Parser {
     return .sysctl(sysctl, value: value, expectation: try parseExpectation())
   }
 
-  /// ignore := 'ignore' 'SIGPIPE'
+  /// ignore := 'ignore' 'SIGPIPE'      (the action of the calling thread's process)
   mutating func parseIgnore() throws(Diagnostic) -> Statement.Kind {
     advance()
     guard currentWord == PlainWord.SIGPIPE.rawValue else {

@@ -34,8 +34,8 @@ extension Parser {
     }
   }
 
-  /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat | 'ignore' 'SIGPIPE'
-  ///              | thread
+  /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat
+  ///              | [ THREAD ':' ] 'ignore' 'SIGPIPE' | thread
   /// call      := declaration | action | file | socketpair | signal | sysctl
   ///              | fork | exit | waitpid | kill | setuid | setgid
   mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -62,14 +62,14 @@ extension Parser {
     if let thread {
       switch kind {
       case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .waitpid, .kill, .setuid, .setgid,
-        .sleep:
+        .sleep, .ignoreSigpipe:
         break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
           notes: [
-            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, waitpid, kill, setuid, setgid or sleep"
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, waitpid, kill, setuid, setgid, sleep or ignore"
           ])
       }
     }

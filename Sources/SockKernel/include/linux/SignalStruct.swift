@@ -25,6 +25,9 @@ final class TaskGroup {
   var exitState: ProcessEnd?
   /// `signal->wait_chldexit`: its threads asleep in `wait4`.
   let waitChldexit: WaitQueue
+  /// The signals whose `sighand` action is `SIG_IGN` (`ignore SIGPIPE`): a fork copies them
+  /// (`copy_sighand`).
+  var ignoredSignals: Set<Signal> = []
 
   init(pid: Int32, files: FilesStruct, uid: UInt32, gid: UInt32, parent: TaskGroup?) {
     self.pid = pid

@@ -79,6 +79,7 @@ extension Kernel {
       task.current = nil
       fdput(call)
       emit(.returned(call.record, outcome, resumed: call.hasSlept))
+      if let signal = outcome.raised { getSignal(task, signal) }
     case .sleep(let queue, let exclusive, let keyFilter, let timeout, let reason):
       let expire = scheduleTimeout(task, on: queue, exclusive: exclusive, keyFilter: keyFilter, timeout: timeout)
       let info = BlockInfo(

@@ -37,6 +37,8 @@ extension Kernel {
     }
     let group = processes[Int(pid) - 1]
     guard group.exitState == nil else { return .success() }
+    // `prepare_signal` → `sig_ignored`: an ignored signal is dropped where it is sent.
+    guard !group.ignoredSignals.contains(signal) else { return .success() }
     switch signal {
     case .SIGKILL, .SIGTERM, .SIGPIPE:
       doGroupExit(group, .killed(signal))
@@ -51,6 +53,24 @@ extension Kernel {
   /// has `SA_RESTART`, which turns a call's `-ERESTARTSYS` into a transparent restart.
   public func sigaction(_ signal: Signal, saRestart: Bool) {
     if saRestart { saRestartHandlers.insert(signal) } else { saRestartHandlers.remove(signal) }
+  }
+
+  /// `rt_sigaction(signal, SIG_IGN)` by `task`'s process (`do_sigaction`): the action is the
+  /// process's, shared by its threads, and copied by a fork.
+  public func ignoreSignal(_ signal: Signal, task: TaskID) {
+    tasks[task.rawValue].group.ignoredSignals.insert(signal)
+  }
+
+  /// `get_signal` on the way back to user space, for the signal a call sent its own thread
+  /// (`send_sig(SIGPIPE, current, 0)` of a write to a closed peer): SIGPIPE's default action
+  /// ends the process (`do_group_exit`); ignored, it was never queued (`sig_ignored`).
+  /// Process 1 is left to its caller: it is the script's own process, whose death by a
+  /// signal is the end of the run (the session reports it, and a REPL goes on from there),
+  /// as on the kernel backend, where process 1 is sockscript and survives.
+  func getSignal(_ task: KernelTask, _ signal: Signal) {
+    let group = task.group
+    guard signal == .SIGPIPE, !group.ignoredSignals.contains(signal), group.pid != 1 else { return }
+    doGroupExit(group, .killed(signal))
   }
 
   /// `signal_pending(current)`.
