@@ -62,6 +62,13 @@ struct ExpectationCheckTests {
       name: "revents of fewer sockets", call: "socketpair a b; a poll a, b", holds: "[OUT, OUT]", nearMiss: "[OUT]",
       message: "expected poll to return [POLLOUT], but it returned [POLLOUT, POLLOUT]"),
     ExpectationCase(
+      name: "file status flags, shown as the trace shows them", call: "socketpair a b; a nonblock; a fcntl getfl",
+      holds: "2050", nearMiss: "2",
+      message: "expected fcntl to return 2, but it returned 0x802 (flags O_RDWR|O_NONBLOCK)"),
+    ExpectationCase(
+      name: "no descriptor flags", call: "socketpair a b; a fcntl getfd", holds: "0", nearMiss: "1",
+      message: "expected fcntl to return 1, but it returned 0"),
+    ExpectationCase(
       name: "a time one jiffy early", call: "server listen 0; client c1 sndtimeo 1s connect; c1 connect",
       holds: "EAGAIN at 1s", nearMiss: "EAGAIN at 996ms",
       message: "expected connect to return -1 EAGAIN at 0.996000, but it returned -1 EAGAIN at 1.000000"),

@@ -14,7 +14,9 @@ extension ScenarioSession {
     if let expectation = call.expectation {
       var option: IntOption?
       if case .getIntOption(_, let read) = record.syscall { option = read }
-      check(expectation, against: outcome, at: now, of: call, option: option)
+      var flags: FcntlCommand?
+      if case .fcntl(_, let command, _) = record.syscall { flags = command }
+      check(expectation, against: outcome, at: now, of: call, option: option, flags: flags)
     }
   }
 
@@ -32,16 +34,20 @@ extension ScenarioSession {
   }
 
   /// Compares a returned call with its `= …` expectation; `option` is the one a `get` read,
-  /// so that a failure shows its values as the trace does (`[SOCK_STREAM]`).
+  /// and `flags` the `fcntl` command that read flags, so that a failure shows its values as
+  /// the trace does (`[SOCK_STREAM]`, `0x802 (flags O_RDWR|O_NONBLOCK)`).
   func check(
     _ expectation: Expectation, against outcome: SyscallOutcome, at now: Nanoseconds, of call: SubmittedCall,
-    option: IntOption? = nil
+    option: IntOption? = nil, flags: FcntlCommand? = nil
   ) {
     let resultHolds = expectation.holds(for: outcome)
     let timeHolds = !checksTimes || (expectation.time.map { backend.timeAgrees(expected: $0, actual: now) } ?? true)
     guard !resultHolds || !timeHolds else { return }
     var expected = expectation.results.map { Self.describe($0, option: option) }.joined(separator: " or ")
     var actual = Self.describe(outcome, option: option)
+    if let flags, outcome.errno == nil, outcome.optionValue != nil {
+      actual = TraceFormatter.fcntlResult(flags, outcome.value).map { String($0.dropFirst(2)) } ?? "\(outcome.value)"
+    }
     if let time = expectation.time {
       expected += " at \(TraceFormatter.time(time))"
       actual += " at \(TraceFormatter.time(now))"
