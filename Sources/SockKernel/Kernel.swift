@@ -17,6 +17,8 @@ public final class Kernel {
   var timers = TimerQueue()
   /// The processes by pid - 1: process 1, the script's, and those `fork` made, reaped or not.
   var processes: [TaskGroup] = [TaskGroup(pid: 1, files: FilesStruct(), uid: 0, gid: 0, parent: nil)]
+  /// The last place handed out in a `children` list (``TaskGroup/sibling``).
+  var nextSibling = 0
   /// The descriptor table of the running task's process (`current->files`); process 1's
   /// outside a call.
   var fileTable: FilesStruct {

@@ -76,6 +76,39 @@ struct ProcessTests {
     #expect(h.call(p, .wait4(pid: second))?.waitStatus == .exited(2))
   }
 
+  @Test("orphans go to process 1 at the end of its list: wait4(-1) reaps in list order, not pid order")
+  func orphansGoToProcessOne() {
+    let h = Harness()
+    let p = h.task("p")
+    let (c, child) = fork(h, p)
+    let (g, grandchild) = fork(h, child)
+    let (d, other) = fork(h, p)
+    _ = h.start(grandchild, .exitGroup(status: 3))
+    _ = h.start(other, .exitGroup(status: 4))
+    // Before its parent ends, the grandchild is no child of process 1.
+    #expect(h.call(p, .wait4(pid: g)).returned == .error(.ECHILD))
+    _ = h.start(child, .exitGroup(status: 2))
+    #expect(h.call(p, .wait4(pid: -1)).returned == .value(Int64(c)))
+    #expect(h.call(p, .wait4(pid: -1)).returned == .value(Int64(d)))
+    #expect(h.call(p, .wait4(pid: -1))?.waitStatus == .exited(3))
+    #expect(h.call(p, .wait4(pid: -1)).returned == .error(.ECHILD))
+  }
+
+  @Test("a live orphan's end wakes process 1's wait4")
+  func liveOrphanWakesProcessOne() {
+    let h = Harness()
+    let p = h.task("p")
+    let (_, child) = fork(h, p)
+    let (g, grandchild) = fork(h, child)
+    _ = h.start(child, .exitGroup(status: 0))
+    _ = h.call(p, .wait4(pid: -1))
+    let wait = h.start(p, .wait4(pid: -1))
+    #expect(h.returned(wait) == .notReturned)
+    let exit = h.start(grandchild, .exitGroup(status: 5))
+    #expect(h.woken(by: exit) == [wait])
+    #expect(h.returned(wait) == .value(Int64(g)))
+  }
+
   @Test("kill SIGTERM ends a child blocked in accept; its call never returns; ESRCH for no such process")
   func killEndsBlockedCall() {
     let h = Harness()

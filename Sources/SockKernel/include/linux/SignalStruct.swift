@@ -15,10 +15,13 @@ final class TaskGroup {
   weak var parent: TaskGroup?
   /// Children not yet reaped (`children`), by pid.
   var children: [Int32: TaskGroup] = [:]
-  /// The pids of ended children not yet reaped, lowest (earliest forked) first: where
-  /// `wait4(-1)` finds its child in O(log n), as the kernel's walk of `children` finds the
-  /// first ended one in fork order. A pid reaped by `wait4(pid)` stays until popped.
-  var endedChildren = Heap<Int32>()
+  /// Where it is in its parent's `children` list: a fork appends a child, and so does a
+  /// reparenting (`list_move_tail`), so a later number is further down the list.
+  var sibling = 0
+  /// The ended children not yet reaped, by their place in `children`: where `wait4(-1)`
+  /// finds its child in O(log n), as the kernel's walk of the list finds the first ended
+  /// one. A child reaped by `wait4(pid)` stays until popped.
+  var endedChildren = Heap<ChildPosition>()
   /// The threads, in creation order.
   var threads: [TaskID] = []
   /// How it ended; set, it is a zombie until its parent's `wait4` reaps it.
@@ -37,4 +40,17 @@ final class TaskGroup {
     self.parent = parent
     self.waitChldexit = WaitQueue(name: WaitQueueName(inode: Int(pid), kind: .childExit))
   }
+}
+
+/// A child's place in its parent's `children` list, and its pid.
+struct ChildPosition: Comparable {
+  let sibling: Int
+  let pid: Int32
+
+  init(_ child: TaskGroup) {
+    sibling = child.sibling
+    pid = child.pid
+  }
+
+  static func < (a: ChildPosition, b: ChildPosition) -> Bool { a.sibling < b.sibling }
 }

@@ -14,10 +14,40 @@ extension Kernel {
     deferredEvents.append(.processEnded(pid: group.pid, tasks: group.threads, end: end))
     for id in group.threads { killTask(tasks[id.rawValue]) }
     closeFiles(group.files)
-    if let parent = group.parent {
-      parent.endedChildren.insert(group.pid)
-      wakeUp(parent.waitChldexit, nrExclusive: 1)
+    forgetOriginalParent(group)
+    if let parent = group.parent { doNotifyParent(group, parent) }
+  }
+
+  /// `do_notify_parent` → `__wake_up_parent`: an ended child is there for its parent's
+  /// `wait4`, whose sleepers wake.
+  private func doNotifyParent(_ child: TaskGroup, _ parent: TaskGroup) {
+    parent.endedChildren.insert(ChildPosition(child))
+    wakeUp(parent.waitChldexit, nrExclusive: 1)
+  }
+
+  /// `exit_notify` → `forget_original_parent`: the children of an ending process, in the
+  /// order of its list, go to the end of their new reaper's (`find_new_reaper`,
+  /// `reparent_leader`), and one that has ended already is reported to it. The reaper is
+  /// process 1, the script's own, which is the child subreaper of every process the script
+  /// forks (`PR_SET_CHILD_SUBREAPER`, as sockscript is on the kernel backend), so its
+  /// `wait4` reaps orphans; a C program's orphans would go to init.
+  func forgetOriginalParent(_ group: TaskGroup) {
+    let reaper = processes[0]
+    guard group !== reaper, !group.children.isEmpty else { return }
+    let orphans = group.children.values.sorted { $0.sibling < $1.sibling }
+    group.children.removeAll()
+    for orphan in orphans {
+      adopt(orphan, by: reaper)
+      if orphan.exitState != nil { doNotifyParent(orphan, reaper) }
     }
+  }
+
+  /// Links `child` at the end of `parent`'s `children` (`list_add_tail`, `list_move_tail`).
+  func adopt(_ child: TaskGroup, by parent: TaskGroup) {
+    nextSibling += 1
+    child.sibling = nextSibling
+    child.parent = parent
+    parent.children[child.pid] = child
   }
 
   /// A thread of an ending process stops: a sleeping call leaves its queues and timer, and
@@ -42,7 +72,7 @@ extension Kernel {
   private func endedChild(of group: TaskGroup, pid: Int32) -> TaskGroup? {
     if pid != -1 { return group.children[pid].flatMap { $0.exitState == nil ? nil : $0 } }
     while let first = group.endedChildren.min {
-      if let child = group.children[first] { return child }
+      if let child = group.children[first.pid], child.sibling == first.sibling { return child }
       _ = group.endedChildren.popMin()
     }
     return nil

@@ -12,7 +12,7 @@ extension Kernel {
       pid: Int32(processes.count + 1), files: dupFd(group.files), uid: group.uid, gid: group.gid, parent: group)
     child.ignoredSignals = group.ignoredSignals
     processes.append(child)
-    group.children[child.pid] = child
+    adopt(child, by: group)
     let thread = spawn(name: parent.comm, in: child)
     var outcome = SyscallOutcome.success(Int64(child.pid))
     outcome.child = thread
