@@ -100,6 +100,8 @@ extension Kernel {
       return .done(skSetsockopt(file.sock, option, value))
     case .getIntOption(_, let option):
       return .done(skGetsockopt(file.sock, option))
+    case .getName(_, let peer):
+      return .done(sysGetname(file, peer: peer))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
       .close, .setNonBlocking, .read, .write, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
       .nanosleep:

@@ -152,7 +152,7 @@
   extension RealResult: Codable {
     /// Every stored property, by name (a test checks that none is left out).
     enum CodingKeys: String, CodingKey, CaseIterable {
-      case value, errno, timeval, pair, data, sender, optionValue, revents, raised, syscallSpan, waitStatus
+      case value, errno, timeval, pair, data, sender, name, optionValue, revents, raised, syscallSpan, waitStatus
     }
 
     init(from decoder: any Decoder) throws {
@@ -163,6 +163,7 @@
       pair = try c.decodeIfPresent([Int32].self, forKey: .pair).map { ($0[0], $0[1]) }
       data = try c.decodeIfPresent(Payload.self, forKey: .data)
       sender = try c.decodeIfPresent(SockAddrUn.self, forKey: .sender)
+      name = try c.decodeIfPresent(SockAddrUn.self, forKey: .name)
       optionValue = try c.decodeIfPresent(Int32.self, forKey: .optionValue)
       revents = try c.decodeIfPresent([PollMask].self, forKey: .revents)
       raised = try c.decodeIfPresent(Signal.self, forKey: .raised)
@@ -180,6 +181,7 @@
       try c.encodeIfPresent(pair.map { [$0.0, $0.1] }, forKey: .pair)
       try c.encodeIfPresent(data, forKey: .data)
       try c.encodeIfPresent(sender, forKey: .sender)
+      try c.encodeIfPresent(name, forKey: .name)
       try c.encodeIfPresent(optionValue, forKey: .optionValue)
       try c.encodeIfPresent(revents, forKey: .revents)
       try c.encodeIfPresent(raised, forKey: .raised)

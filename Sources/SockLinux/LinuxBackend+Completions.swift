@@ -56,6 +56,7 @@
       outcome.timeval = result.timeval
       outcome.data = result.data
       outcome.sender = result.sender.map(unsandboxed)
+      outcome.name = result.name.map(unsandboxedName)
       outcome.optionValue = result.optionValue
       outcome.revents = result.revents
       outcome.raised = result.raised

@@ -41,6 +41,7 @@
       case .setIntOption(let fd, let option, let value):
         return .setIntOption(fd: real(fd), option: option, value: value)
       case .getIntOption(let fd, let option): return .getIntOption(fd: real(fd), option: option)
+      case .getName(let fd, let peer): return .getName(fd: real(fd), peer: peer)
       case .poll(let fds, let timeoutMs):
         return .poll(fds: fds.map { PollRequest(fd: real($0.fd), events: $0.events) }, timeoutMs: timeoutMs)
       case .sysctl: return syscall
@@ -110,6 +111,7 @@
         guard slashes > 0 else { return address }
         moved.path = Array(address.path.dropFirst(slashes))
         moved.length -= Int32(slashes)
+        absolutePaths[moved.path.prefix { $0 != 0 } + [0]] = address
       }
       return moved
     }
@@ -122,6 +124,14 @@
       moved.path = [0] + address.path.dropFirst(1 + prefix.count)
       moved.length -= Int32(prefix.count)
       return moved
+    }
+
+    /// A name `getsockname` or `getpeername` returned, as the script knows it: an abstract
+    /// one without the run's prefix, a path the sandbox made relative with its slashes back.
+    func unsandboxedName(_ address: SockAddrUn) -> SockAddrUn {
+      guard !address.isAbstract else { return unsandboxed(address) }
+      guard let original = absolutePaths[address.path] else { return address }
+      return SockAddrUn(path: original.path.prefix { $0 != 0 } + [0], length: original.length)
     }
 
     func sandboxed(_ path: String) -> String {

@@ -55,6 +55,9 @@
     var alarms: [Int: Nanoseconds] = [:]
     var firedAlarms = Set<Int>()
     var nextAlarm = 0
+    /// The paths the sandbox made relative (an absolute path loses its leading slashes), by
+    /// the relative path with its NUL: the script's address.
+    var absolutePaths: [[UInt8]: SockAddrUn] = [:]
     /// `ignore SIGPIPE` ran in process 1: what its forks inherit.
     var processOneIgnoresSIGPIPE = false
     /// Forked processes, by model pid from 2.

@@ -118,6 +118,16 @@
       case .setIntOption(let fd, let option, let value):
         var v = value
         return .returning(Int64(Glibc.setsockopt(fd, SOL_SOCKET, option.number, &v, socklen_t(4))))
+      case .getName(let fd, let peer):
+        var address = sockaddr_un()
+        var length = socklen_t(MemoryLayout<sockaddr_un>.size)
+        var result = withUnsafeMutablePointer(to: &address) {
+          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            RealResult.returning(Int64(peer ? Glibc.getpeername(fd, $0, &length) : Glibc.getsockname(fd, $0, &length)))
+          }
+        }
+        if result.errno == 0 { result.name = SockAddrUn(name: address, length: length) }
+        return result
       case .getIntOption(let fd, let option):
         var v: Int32 = 0
         var length = socklen_t(4)
@@ -223,6 +233,9 @@
       case .SO_RCVBUF: Glibc.SO_RCVBUF
       case .SO_ERROR: Glibc.SO_ERROR
       case .SO_TYPE: Glibc.SO_TYPE
+      case .SO_DOMAIN: Glibc.SO_DOMAIN
+      case .SO_PROTOCOL: Glibc.SO_PROTOCOL
+      case .SO_ACCEPTCONN: Glibc.SO_ACCEPTCONN
       }
     }
   }
@@ -238,6 +251,18 @@
     }
   }
 
+  extension SockAddrUn {
+    /// What `getsockname` filled in: the family alone (length 2) for an unbound socket, a
+    /// path up to its NUL, or an abstract name of the length given, as the model keeps them.
+    init(name: sockaddr_un, length: socklen_t) {
+      var copy = name
+      let pathLength = max(0, min(Int(length), MemoryLayout<sockaddr_un>.size) - 2)
+      let bytes = withUnsafeBytes(of: &copy.sun_path) { Array($0.prefix(pathLength)) }
+      let path = bytes.first == 0 ? bytes : Array(bytes.prefix { $0 != 0 }) + [0]
+      self.init(path: pathLength == 0 ? [] : path, length: Int32(length))
+    }
+  }
+
   /// What a real call returned.
   struct RealResult: Sendable {
     var value: Int64
@@ -247,6 +272,7 @@
     var pair: (Int32, Int32)?
     var data: Payload?
     var sender: SockAddrUn?
+    var name: SockAddrUn?
     var optionValue: Int32?
     var revents: [PollMask]?
     var raised: Signal?

@@ -30,6 +30,8 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var data: Payload?
   /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
   public var sender: SockAddrUn?
+  /// The name `getsockname` or `getpeername` wrote back, with the length it reported.
+  public var name: SockAddrUn?
   /// The `int` a `getsockopt` read back.
   public var optionValue: Int32?
   /// The `revents` of each `pollfd`, in order.

@@ -1,6 +1,8 @@
 /// Integer `SOL_SOCKET` options.
 public enum IntOption: Sendable, CustomStringConvertible {
   case SO_SNDBUF, SO_RCVBUF, SO_ERROR, SO_TYPE
+  /// Read-only: the family (AF_UNIX), the protocol (0), whether the socket listens.
+  case SO_DOMAIN, SO_PROTOCOL, SO_ACCEPTCONN
 
   public var description: String {
     switch self {
@@ -8,6 +10,9 @@ public enum IntOption: Sendable, CustomStringConvertible {
     case .SO_RCVBUF: "SO_RCVBUF"
     case .SO_ERROR: "SO_ERROR"
     case .SO_TYPE: "SO_TYPE"
+    case .SO_DOMAIN: "SO_DOMAIN"
+    case .SO_PROTOCOL: "SO_PROTOCOL"
+    case .SO_ACCEPTCONN: "SO_ACCEPTCONN"
     }
   }
 }

@@ -37,6 +37,9 @@ public enum Syscall: Sendable {
   case setIntOption(fd: Int32, option: IntOption, value: Int32)
   /// `getsockopt(fd, SOL_SOCKET, option, &value, &len)` with `len = sizeof(int)`.
   case getIntOption(fd: Int32, option: IntOption)
+  /// `getsockname(fd, &addr, &addrlen)`, or with `peer` `getpeername`, with a buffer of
+  /// `sizeof(struct sockaddr_un)`.
+  case getName(fd: Int32, peer: Bool)
   /// `poll(fds, nfds, timeout)`; `timeoutMs` < 0 waits forever.
   case poll(fds: [PollRequest], timeoutMs: Int32)
   /// A write of `value` to the sysctl's file under `/proc/sys`.
@@ -86,7 +89,7 @@ public enum Syscall: Sendable {
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
       .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
-      .read(let fd, _), .write(let fd, _):
+      .read(let fd, _), .write(let fd, _), .getName(let fd, _):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
       .killProcess, .setuid, .setgid, .nanosleep:
@@ -123,6 +126,7 @@ public enum Syscall: Sendable {
     case .recv: "recv"
     case .setIntOption: "setsockopt"
     case .getIntOption: "getsockopt"
+    case .getName(_, let peer): peer ? "getpeername" : "getsockname"
     case .poll: "poll"
     case .sysctl: "sysctl"
     case .kill: "tgkill"

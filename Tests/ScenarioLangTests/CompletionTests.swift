@@ -18,7 +18,10 @@ struct CompletionTests {
 
   @Test("after 'get': every option get reads")
   func afterGet() {
-    #expect(Self.candidates("c1 get ") == ["error", "rcvbuf", "rcvtimeo", "sndbuf", "sndtimeo", "type"])
+    #expect(
+      Self.candidates("c1 get ") == [
+        "acceptconn", "domain", "error", "protocol", "rcvbuf", "rcvtimeo", "sndbuf", "sndtimeo", "type",
+      ])
   }
 
   @Test("after send's data: its flags not given yet, 'to', the next operation")

@@ -69,6 +69,17 @@ struct ExpectationCheckTests {
       name: "no descriptor flags", call: "socketpair a b; a fcntl getfd", holds: "0", nearMiss: "1",
       message: "expected fcntl to return 1, but it returned 0"),
     ExpectationCase(
+      name: "a socket's name, one byte off", call: "server listen 5; server getsockname", holds: "\"server.sock\"",
+      nearMiss: "\"server.soc\"",
+      message: "expected getsockname to return \"server.soc\", but it returned \"server.sock\""),
+    ExpectationCase(
+      name: "an abstract name where the name is a path", call: "server listen 5; server getsockname",
+      holds: "\"server.sock\"", nearMiss: "@\"server.sock\"",
+      message: "expected getsockname to return @\"server.sock\", but it returned \"server.sock\""),
+    ExpectationCase(
+      name: "a name where the socket is unbound", call: "client c; c getsockname", holds: "\"\"", nearMiss: "\"c\"",
+      message: "expected getsockname to return \"c\", but it returned {sa_family=AF_UNIX}"),
+    ExpectationCase(
       name: "a time one jiffy early", call: "server listen 0; client c1 sndtimeo 1s connect; c1 connect",
       holds: "EAGAIN at 1s", nearMiss: "EAGAIN at 996ms",
       message: "expected connect to return -1 EAGAIN at 0.996000, but it returned -1 EAGAIN at 1.000000"),

@@ -177,6 +177,8 @@ public struct Operation: Sendable {
     case poll([PollItem], timeoutMs: Int32)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
     case disconnect
+    /// `getsockname`, or with `peer` `getpeername`.
+    case getName(peer: Bool)
     /// `dup as NAME`: a new descriptor, the lowest free, for the same open file.
     case dup(as: Name)
     /// `dup2 TARGET` (`dup3Flags` nil) or `dup3 TARGET [cloexec]`: the descriptor TARGET

@@ -11,8 +11,11 @@ public struct Expectation: Sendable {
     case error(Errno)
     /// `= {SEC, USEC}` for getsockopt.
     case timeval(Timeval)
-    /// `= "bytes"`: a `recv` returned exactly these bytes.
+    /// `= "bytes"`: a `recv` returned exactly these bytes; or the path `getsockname` or
+    /// `getpeername` returned (`""`: an unbound socket's name, the family alone).
     case data([UInt8])
+    /// `= @name`: the abstract name `getsockname` or `getpeername` returned.
+    case abstractName([UInt8])
     /// `= [N]` / `= [ERRNO]`: the `int` a `getsockopt` read back.
     case option(Int32)
     /// `= [EVENTS, …]`: the `revents` a `poll` returned, socket by socket.
@@ -31,7 +34,15 @@ public struct Expectation: Sendable {
       case .value(let v): outcome.value == v
       case .error: false
       case .timeval(let tv): outcome.timeval == tv
-      case .data(let bytes): outcome.data.map { $0.materialized == bytes } == true
+      case .data(let bytes):
+        if let name = outcome.name {
+          !name.isAbstract && name.path.prefix { $0 != 0 } == bytes[...]
+        } else {
+          outcome.data.map { $0.materialized == bytes } == true
+        }
+      case .abstractName(let bytes):
+        outcome.name.map { $0.isAbstract && $0.path.dropFirst().prefix(max(0, Int($0.length) - 3)) == bytes[...] }
+          == true
       case .option(let v): outcome.optionValue == v
       case .revents(let r): outcome.revents == r
       case .success: true

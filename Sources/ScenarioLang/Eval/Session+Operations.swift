@@ -56,6 +56,8 @@ extension ScenarioSession {
       return { .setIntOption(fd: $0, option: option, value: value) }
     case .getOption(let option):
       return { .getIntOption(fd: $0, option: option) }
+    case .getName(let peer):
+      return { .getName(fd: $0, peer: peer) }
     case .disconnect:
       let unspec = SockAddrUn(family: UInt16(AF_UNSPEC), path: [], length: 16)
       return { .connect(fd: $0, address: unspec) }

@@ -56,6 +56,9 @@ struct TraceFormatter {
       "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], 4)"
     case .getIntOption(_, let option):
       "getsockopt(\(socket), SOL_SOCKET, \(option), \(result?.optionValue.map { optionValue(option, $0) } ?? "..."), [4])"
+    case .getName(_, let peer):
+      "\(peer ? "getpeername" : "getsockname")(\(socket), "
+        + (result?.name.map { "\(sockName($0)), [110 => \($0.length)]" } ?? "..., [110]") + ")"
     case .poll(let fds, let timeoutMs):
       "poll([" + fds.map { "{fd=\(name($0.fd)), events=\($0.events)}" }.joined(separator: ", ")
         + "], \(fds.count), \(timeoutMs))"
@@ -124,6 +127,12 @@ struct TraceFormatter {
     if option == .SO_ERROR, value != 0, let e = Errno(rawValue: value) { return "[\(e.name)]" }
     if option == .SO_TYPE, let t = SocketType(rawValue: value) { return "[\(t)]" }
     return "[\(value)]"
+  }
+
+  /// A name `getsockname` wrote back: `"server.sock"`, `@"name"`, or the family alone
+  /// (`{sa_family=AF_UNIX}`, strace's spelling) for an unbound socket.
+  static func sockName(_ address: SockAddrUn) -> String {
+    address.length <= 2 ? "{sa_family=AF_UNIX}" : address.display
   }
 
   /// `POLLIN|POLLOUT`, or `0`.

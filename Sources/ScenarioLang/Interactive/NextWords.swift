@@ -154,7 +154,7 @@ struct NextWords {
     case .listen, .sndbuf, .rcvbuf, .read, .write:
       if atEnd { return [] }
       skip()
-    case .close, .disconnect:
+    case .close, .disconnect, .getsockname, .getpeername:
       break  // no arguments
     case .dup, .dup2, .dup3:
       if let open = duplicate(operation) { return open }

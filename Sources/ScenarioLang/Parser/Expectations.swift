@@ -75,6 +75,8 @@ extension Parser {
     } else if case .string(let bytes) = current.kind {
       advance()
       return .data(bytes)
+    } else if current.kind == .at, case .abstract(let bytes)? = try parseAddressIfPresent() {
+      return .abstractName(bytes)
     } else if current.kind == .leftBracket {
       return try parseBracketedResult()
     } else if currentWord == ExpectationWord.ok.rawValue {
@@ -164,10 +166,11 @@ extension Parser {
       switch (result, kind) {
       case (.value, _), (.error, _), (.success, _), (.relation, _), (.timeval, .getTimeout), (.data, .recv),
         (.data, .read), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
-        (.option, .fcntl(.F_GETFD, _, _)):
+        (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName):
         continue
       case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
-      case (.data, _): needs = "a data result (\"…\") is for 'recv' and 'read'"
+      case (.data, _): needs = "a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'"
+      case (.abstractName, _): needs = "an abstract name (@name) is for 'getsockname' and 'getpeername'"
       case (.option, _):
         needs =
           "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl' or 'fcntl getfd'"

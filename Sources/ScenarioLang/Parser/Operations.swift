@@ -27,7 +27,9 @@ extension Parser {
   /// operation := 'bind' address | 'listen' INT | 'connect' [ address | NAME ]
   ///            | 'accept' [ 'as' NAME ] | 'close' | 'shutdown' how
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
-  ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type' )
+  ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type'
+  ///                    | 'domain' | 'protocol' | 'acceptconn' )
+  ///            | 'getsockname' | 'getpeername'
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
@@ -130,6 +132,8 @@ extension Parser {
       kind = try parsePoll()
     case .disconnect:
       kind = .disconnect
+    case .getsockname, .getpeername:
+      kind = .getName(peer: operation == .getpeername)
     case .nonblock:
       var on = true
       if let given = currentWord.flatMap(NonblockWord.init(rawValue:)) {

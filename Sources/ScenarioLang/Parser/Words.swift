@@ -19,6 +19,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
   case poll, disconnect
   case dup, dup2, dup3, fcntl, accept4, read, write
+  case getsockname, getpeername
 }
 
 /// The flags a socket's type (`stream|nonblock`) or `accept4` takes.
@@ -83,7 +84,7 @@ public enum FileFlagWord: String, CaseIterable, Sendable {
 
 /// What `get` reads, in the order its error lists them.
 public enum GetOptionWord: String, CaseIterable, Sendable {
-  case sndtimeo, rcvtimeo, sndbuf, rcvbuf, error, type
+  case sndtimeo, rcvtimeo, sndbuf, rcvbuf, error, type, domain, `protocol`, acceptconn
 
   var kind: Operation.Kind {
     switch self {
@@ -93,6 +94,9 @@ public enum GetOptionWord: String, CaseIterable, Sendable {
     case .rcvbuf: .getOption(.SO_RCVBUF)
     case .error: .getOption(.SO_ERROR)
     case .type: .getOption(.SO_TYPE)
+    case .domain: .getOption(.SO_DOMAIN)
+    case .protocol: .getOption(.SO_PROTOCOL)
+    case .acceptconn: .getOption(.SO_ACCEPTCONN)
     }
   }
 }

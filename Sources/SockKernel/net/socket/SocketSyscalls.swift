@@ -48,6 +48,13 @@ extension Kernel {
     return unixListen(sk, backlog: backlog)
   }
 
+  /// `__sys_getsockname` / `__sys_getpeername` → `proto_ops.getname`; `move_addr_to_user`
+  /// then copies the name (the caller's buffer holds a whole `sockaddr_un`) and writes back
+  /// its length.
+  func sysGetname(_ file: SocketFile, peer: Bool) -> SyscallOutcome {
+    unixGetname(file.sock, peer: peer)
+  }
+
   /// `__sys_connect` → `proto_ops.connect`.
   func sysConnect(_ file: SocketFile, _ addr: SockAddrUn, frame: inout CallFrame) -> SyscallStep {
     // move_addr_to_kernel
