@@ -199,7 +199,8 @@ struct ReadWriteParserTests {
     arguments: [
       DiagnosticCase(
         text: "c write 1 = \"x\"",
-        message: "'write' cannot return that: a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'",
+        message:
+          "'write' cannot return that: a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'",
         column: 11),
       DiagnosticCase(text: "c read 10 peek", message: "'peek' is not an operation but a flag of 'recv'", column: 11),
     ])

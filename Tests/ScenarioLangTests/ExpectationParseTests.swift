@@ -97,7 +97,9 @@ struct ExpectationParseTests {
       DiagnosticCase(text: "c connect = 0 or -1", message: "'= -1' needs the errno", column: 15),
       DiagnosticCase(
         text: "c listen 1 = 0 or \"x\"",
-        message: "'listen' cannot return that: a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'", column: 12),
+        message:
+          "'listen' cannot return that: a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'",
+        column: 12),
       DiagnosticCase(text: "sleep 1s = 0", message: "'sleep' takes no expectation", column: 10),
       DiagnosticCase(text: "wait >= 0", message: "'wait' takes no expectation", column: 6),
       DiagnosticCase(
