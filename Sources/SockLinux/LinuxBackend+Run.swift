@@ -99,7 +99,7 @@
       task.current = LinuxCall(record: record, real: real, reserved: reserved)
       task.current?.reservedSecond = reservedSecond
       inFlight[nextCallID] = id
-      task.thread?.run(Job(id: nextCallID, call: real, fork: forkPlan(for: nextCallID)))
+      task.thread?.run(Job(id: nextCallID, call: real, fork: forkPlan(for: nextCallID), exec: execPlan(for: syscall)))
     }
   }
 #endif
