@@ -54,4 +54,12 @@ struct ExecStatementTests {
     #expect(trace.last == "0.000000 t        [pid 2] execve(\"/proc/self/exe\", [...], ...) = 0")
     #expect(!trace.contains { $0.contains("superseded") })
   }
+
+  @Test("Tab offers 'exit' and 'exec' after a thread's prefix only")
+  func completion() {
+    let afterPrefix = Completion.complete("child: ex", sockets: ["child"], files: { _ in [] }).candidates
+    #expect(afterPrefix.contains("exec") && afterPrefix.contains("exit"))
+    let atStart = Completion.complete("ex", sockets: [], files: { _ in [] }).candidates
+    #expect(!atStart.contains("exec"))
+  }
 }
