@@ -25,6 +25,8 @@ extension Kernel {
       return .done(kernelClone(tasks[call.record.task.rawValue]))
     case .exitGroup(let status):
       return sysExitGroup(tasks[call.record.task.rawValue], status: status)
+    case .execve:
+      return sysExecve(tasks[call.record.task.rawValue])
     case .wait4(let pid):
       return kernelWait4(tasks[call.record.task.rawValue], pid: pid, frame: &call.frame)
     case .killProcess(let pid, let signal):
@@ -104,7 +106,7 @@ extension Kernel {
       return .done(sysGetname(file, peer: peer))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
       .close, .setNonBlocking, .read, .write, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
-      .nanosleep:
+      .nanosleep, .execve:
       preconditionFailure("handled above")
     }
   }

@@ -8,6 +8,8 @@
     let call: Syscall
     /// A `fork`'s child host and what it keeps (``ForkPlan``).
     var fork: ForkPlan?
+    /// An `execve`'s new image of the host (``ExecPlan``).
+    var exec: ExecPlan? = nil
   }
 
   /// A call that came back, with when it started and ended (monotonic ns) and whether the
@@ -54,6 +56,10 @@
     /// The kernel's jiffy: a call that may arm a timeout in jiffies does not start in the
     /// first moments after a tick (``CallClock/waitPastTick(jiffy:margin:)``).
     private let jiffy: Int64
+
+    /// Makes an `execve` job's call: a host's (``ExecPlan``), which returns only when the
+    /// execve fails. Set before ``start()``; without it an execve is not made (ENOSYS).
+    var execve: ((ExecPlan, _ call: Int) -> RealResult)?
 
     init(mailbox: Mailbox, jiffy: Int64) {
       self.mailbox = mailbox
@@ -145,7 +151,9 @@
         let delayBefore = clock.runDelay()
         var startedAt = GNU.monotonicNow()
         var coarse = CallClock.coarseNow()
-        let result = next.fork?.perform() ?? next.call.perform()
+        let result =
+          next.exec.map { execve?($0, next.id) ?? RealResult(value: -1, errno: ENOSYS, timeval: nil) }
+          ?? next.fork?.perform() ?? next.call.perform()
         var endedAt = GNU.monotonicNow()
         // Calls that prepare or copy data time the system call alone, not the copying.
         if let span = result.syscallSpan { (startedAt, coarse, endedAt) = (span.entered, span.coarse, span.returned) }

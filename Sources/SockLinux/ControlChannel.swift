@@ -19,6 +19,12 @@
     case started(thread: Int, tid: Int32)
     /// A call came back, as a local actor thread's completion.
     case completed(CallCompletion)
+    /// The last message of a host's image: its thread calls execve for call `id`, entered
+    /// at `entered` (monotonic ns; `coarse` the coarse clock then).
+    case execing(id: Int, entered: Int64, coarse: Int64)
+    /// The first message of a host's image, at `at`: which of the scenario's descriptors it
+    /// was given are open. After an `execing`, the execve has returned (0) in this image.
+    case ready(open: [Int32], at: Int64)
   }
 
   /// The driver's connection to one host: a stream socket carrying messages as a 4-byte
@@ -44,6 +50,19 @@
         return sent && writeAll(frame[1...])
       }
     }
+
+    /// Sends `message` as the last frame of this image: the channel stays locked, so that no
+    /// other thread writes (half) a frame before execve ends them. ``releaseSending()`` only
+    /// if the execve fails.
+    func sendLast<Message: Encodable>(_ message: Message) -> Bool {
+      guard let body = try? JSONEncoder().encode(message) else { return false }
+      var frame = withUnsafeBytes(of: UInt32(body.count).littleEndian) { Array($0) }
+      frame.append(contentsOf: body)
+      sending.lock()
+      return writeAll(frame[...])
+    }
+
+    func releaseSending() { sending.unlock() }
 
     /// The next message, and the descriptor that came with it; nil at end of file (the
     /// other end is gone) or on a broken frame.

@@ -69,6 +69,14 @@ struct DescriptorTable {
     return descriptor
   }
 
+  /// An execve closed every descriptor but `kept` (real numbers): the numbers of the others
+  /// are free, their descriptors already closed. Returns those numbers, lowest first.
+  mutating func closeAllBut(_ kept: Set<Int32>) -> [Int32] {
+    let closed = real.filter { !kept.contains($0.value) }.keys.sorted()
+    for number in closed { _ = close(number) }
+    return closed
+  }
+
   /// Every real descriptor still open.
   var openDescriptors: [Int32] { Array(real.values) }
 }

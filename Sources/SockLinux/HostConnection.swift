@@ -53,6 +53,12 @@
     fileprivate var gone = false
     /// How many threads the driver has asked for.
     var threadCount = 0
+    /// An `execve` whose new image has not reported yet: its call id, entry and coarse
+    /// clock then (the reader's only).
+    private var execing: (id: Int, entered: Int64, coarse: Int64)?
+    /// The real descriptors the last execve left open, under the mailbox's monitor until
+    /// the driver takes them (``takeKeptAtExec()``).
+    fileprivate var keptAtExec: [Int32]?
 
     init(realPid: pid_t, modelPid: Int32, channel: Int32, mailbox: Mailbox) {
       self.realPid = realPid
@@ -78,6 +84,14 @@
       return RemoteThread(host: self, number: threadCount)
     }
 
+    /// The real descriptors the execve that just returned left open (nil: none returned).
+    func takeKeptAtExec() -> [Int32]? {
+      mailbox.monitor.locked {
+        defer { keptAtExec = nil }
+        return keptAtExec
+      }
+    }
+
     /// Kills the host (the run is over) through its pidfd, which cannot hit a reused pid.
     func kill() { if pidfd >= 0 { _ = GNU.pidfdSendSignal(pidfd, SIGKILL, nil, 0) } }
 
@@ -94,7 +108,22 @@
         mailbox.monitor.locked {
           switch reply {
           case .started(let number, let tid): tids[number] = tid
-          case .completed(let completion): mailbox.completions.append(completion)
+          case .completed(let completion):
+            // An execve that failed returns in the old image.
+            if completion.id == execing?.id { execing = nil }
+            mailbox.completions.append(completion)
+          case .execing(let id, let entered, let coarse): execing = (id, entered, coarse)
+          case .ready(let open, let at):
+            // A fork's host says it too, with no execve to return.
+            guard let call = execing else { break }
+            execing = nil
+            keptAtExec = open
+            var result = RealResult.returning(0)
+            result.syscallSpan = SyscallSpan(entered: call.entered, coarse: call.coarse, returned: at)
+            mailbox.completions.append(
+              CallCompletion(
+                id: call.id, result: result, startedAt: call.entered, endedAt: at, slept: false,
+                coarseAtStart: call.coarse, runDelay: 0))
           }
           mailbox.driver.broadcast()
         }

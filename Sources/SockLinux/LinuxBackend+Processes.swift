@@ -21,6 +21,7 @@
       if let process = task.process, process.ended {
         refusal = "process \(process.pid) has ended"
       }
+      if task.endedByExec { refusal = "the thread ended at its process's execve" }
       switch syscall {
       case .fork where refusal == nil:
         // Orphans (a grandchild whose parent ended) become sockscript's children, which
@@ -40,6 +41,8 @@
         refusal = "kill(\(pid), \(signal)) would signal sockscript itself"
       case .exitGroup where task.process == nil:
         refusal = refusal ?? "exit_group in process 1 would end sockscript"
+      case .execve where task.process == nil:
+        refusal = refusal ?? "execve in process 1 would replace sockscript"
       case .setuid(let id) where task.process == nil && (id != getuid() || id != geteuid()),
         .setgid(let id) where task.process == nil && (id != getgid() || id != getegid()):
         // Taking the ids it has already (`setuid 0` as root) changes nothing, and is made.
@@ -160,6 +163,8 @@
         process.reaped = true
         outcome.value = Int64(process.pid)
         outcome.waitStatus = result.waitStatus.map { ProcessEnding(pid: process.pid, status: $0, at: 0).end }
+      case .execve:
+        execReturned(by: task, call.record.task, result: result, at: completion.endedAt)
       case .killProcess(let pid, let signal):
         guard result.errno == 0, let process = child(pid), !process.ended else { return }
         if signal == .SIGPIPE { noteSIGPIPE(to: process) }

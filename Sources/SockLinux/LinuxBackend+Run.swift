@@ -99,7 +99,8 @@
       task.current = LinuxCall(record: record, real: real, reserved: reserved)
       task.current?.reservedSecond = reservedSecond
       inFlight[nextCallID] = id
-      task.thread?.run(Job(id: nextCallID, call: real, fork: forkPlan(for: nextCallID, by: task)))
+      task.thread?.run(
+        Job(id: nextCallID, call: real, fork: forkPlan(for: nextCallID, by: task), exec: execPlan(for: syscall)))
     }
   }
 #endif

@@ -46,7 +46,7 @@
         return .poll(fds: fds.map { PollRequest(fd: real($0.fd), events: $0.events) }, timeoutMs: timeoutMs)
       case .sysctl: return syscall
       case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid: return translateProcessCall(syscall)
-      case .nanosleep: return syscall
+      case .nanosleep, .execve: return syscall
       case .kill(let task, let signal):
         // The real call needs the thread's id, which only the backend knows.
         let tid = tasks[task.rawValue].thread?.tid ?? -1

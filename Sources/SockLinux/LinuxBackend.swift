@@ -186,6 +186,8 @@
     var process: LinuxProcess?
     var pending = Deque<(Int, () -> Syscall)>()
     var current: LinuxCall?
+    /// Another thread of its process called execve, which ended this one (`de_thread`).
+    var endedByExec = false
     init(name: String) { self.name = name }
   }
 

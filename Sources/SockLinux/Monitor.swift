@@ -21,6 +21,11 @@
       return try body()
     }
 
+    /// Takes the lock for good: for a thread about to call execve, which ends every other
+    /// thread of the process (``unlock()`` only if the execve fails).
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+
     /// A condition variable used with this monitor's mutex.
     final class Condition: @unchecked Sendable {
       private let monitor: Monitor

@@ -56,6 +56,8 @@
     private static func serve(
       control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32], ignoresSIGPIPE: Bool
     ) -> Never {
+      // The image's start: where an execve that made it returned.
+      let started = GNU.monotonicNow()
       // The forking thread's mask came through exec; actor threads block SIGPIPE themselves.
       var none = sigset_t()
       sigemptyset(&none)
@@ -71,6 +73,9 @@
       close(control)
       closeInherited(keeping: Set(keep + [0, 1, 2, channel]))
       for fd in cloexec { _ = fcntl(fd, F_SETFD, Glibc.FD_CLOEXEC) }
+      let connection = ControlChannel(fd: channel)
+      // After an execve (``ExecPlan``), what the real kernel left open of the scenario's.
+      connection.send(HostReply.ready(open: keep.filter { fcntl($0, F_GETFD) >= 0 }, at: started))
       // Dies with the thread that forked it (the driver's actor thread) when that is
       // sockscript's; a host that finds its parent gone already ends. A grandchild's host
       // keeps the kernel's behaviour (it outlives its parent) and ends with the channel.
@@ -78,7 +83,7 @@
         _ = GNU.prctl(GNU.PR_SET_PDEATHSIG, UInt(SIGKILL), 0, 0, 0)
         if getppid() != driver { _exit(0) }
       }
-      HostLoop(channel: ControlChannel(fd: channel), jiffy: jiffy).run()
+      HostLoop(channel: connection, jiffy: jiffy, driver: driver).run()
     }
 
     /// Closes every inherited descriptor but `kept`: the driver's own files, another test's
@@ -97,20 +102,25 @@
 
   /// A host's two loops: requests from the driver (on the main thread) and completions to it
   /// (on a forwarder thread).
-  private final class HostLoop: @unchecked Sendable {
+  final class HostLoop: @unchecked Sendable {
     let channel: ControlChannel
     let jiffy: Int64
+    /// sockscript's pid, for the host of an execve's new image.
+    let driver: pid_t
     let mailbox = Mailbox()
     /// The child's threads by the driver's numbers (the request loop's only).
     var threads: [Int: ActorThread] = [:]
+    /// The forwarder is sending completions it took from the mailbox (under its monitor).
+    var forwarding = false
 
-    init(channel: ControlChannel, jiffy: Int64) {
+    init(channel: ControlChannel, jiffy: Int64, driver: pid_t) {
       self.channel = channel
       self.jiffy = jiffy
+      self.driver = driver
     }
 
     /// Whether SIGPIPE's action is SIG_DFL (not `ignore SIGPIPE`).
-    private static var takesSIGPIPEDefaultAction: Bool {
+    static var takesSIGPIPEDefaultAction: Bool {
       var action = sigaction()
       sigaction(SIGPIPE, nil, &action)
       return action.__sigaction_handler.sa_handler == nil
@@ -137,6 +147,7 @@
         switch request {
         case .startThread(let number):
           let thread = ActorThread(mailbox: mailbox, jiffy: jiffy)
+          thread.execve = { [self] plan, id in exec(plan, call: id) }
           // The new thread inherits the mask: unblocked for it.
           pthread_sigmask(SIG_UNBLOCK, &signals, nil)
           let failed = thread.start() != nil
@@ -163,8 +174,13 @@
     private func forward() {
       while true {
         let done: [CallCompletion] = mailbox.monitor.locked {
+          if forwarding {
+            forwarding = false
+            mailbox.driver.broadcast()
+          }
           while mailbox.completions.isEmpty { mailbox.driver.wait() }
           defer { mailbox.completions.removeAll() }
+          forwarding = true
           return mailbox.completions
         }
         for completion in done {

@@ -28,4 +28,10 @@ public enum KernelEvent: Sendable {
   /// every call of its threads (`tasks`) still in flight ends with it, unreturned, the
   /// `exit_group` included.
   case processEnded(pid: Int32, tasks: [TaskID], end: ProcessEnd)
+  /// A thread's `execve` replaced its process's image: `de_thread` ended the process's other
+  /// threads (`ended`, in creation order; their calls in flight end unreturned, as with
+  /// `exit_group`) and `do_close_on_exec` closed the descriptors marked FD_CLOEXEC
+  /// (`closed`, lowest first). Reported before the `execve`'s return, and before the
+  /// wake-ups the closes cause.
+  case execed(pid: Int32, by: TaskID, ended: [TaskID], closed: [Int32])
 }

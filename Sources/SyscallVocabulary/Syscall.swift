@@ -70,6 +70,11 @@ public enum Syscall: Sendable {
   /// threads' calls end with it); the call never returns: the backend reports
   /// ``KernelEvent/processEnded(pid:tasks:end:)`` instead.
   case exitGroup(status: Int32)
+  /// `execve("/proc/self/exe", …)`: the calling thread's process runs the same program
+  /// anew. The process's other threads end where they are (their calls never return), the
+  /// descriptors marked FD_CLOEXEC are closed, the others stay; the backend reports
+  /// ``KernelEvent/execed(pid:by:ended:closed:)`` before the call's return (0).
+  case execve
   /// `wait4(pid, &wstatus, 0, NULL)`: waits for the child `pid` (-1: any child) to end and
   /// reaps it; returns its pid, with ``SyscallOutcome/waitStatus``. ECHILD without one.
   case wait4(pid: Int32)
@@ -92,7 +97,7 @@ public enum Syscall: Sendable {
       .read(let fd, _), .write(let fd, _), .getName(let fd, _):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
-      .killProcess, .setuid, .setgid, .nanosleep:
+      .killProcess, .setuid, .setgid, .nanosleep, .execve:
       nil
     }
   }
@@ -139,6 +144,7 @@ public enum Syscall: Sendable {
     case .open: "openat"
     case .fork: "fork"
     case .exitGroup: "exit_group"
+    case .execve: "execve"
     case .wait4: "wait4"
     case .killProcess: "kill"
     case .setuid: "setuid"

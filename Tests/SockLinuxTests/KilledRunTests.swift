@@ -75,11 +75,36 @@
     // SIGTERM, and a child it spawns inherits that mask.)
     @Test("SIGKILL midway: the children die with it; the next run removes its directory", arguments: [SIGKILL])
     func killedMidway(signal: Int32) throws {
-      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("killed-run-\(getpid())-\(signal)")
+      try killMidway(Self.script, signal: signal, named: "killed-run")
+    }
+
+    /// The children of ``script``, one of which has exec'd (its host is a new image), one
+    /// of whose threads the exec ended.
+    static let execScript = """
+      server listen 5
+      fork child
+      thread helper in child
+      child: server accept &
+      helper: exec
+      helper: server accept &
+      fork other
+      other: exec
+      other: sleep 30s &
+      sleep 30s
+
+      """
+
+    @Test("SIGKILL midway, after children exec'd: the new images die with it too")
+    func killedMidwayAfterExec() throws {
+      try killMidway(Self.execScript, signal: SIGKILL, named: "killed-exec-run")
+    }
+
+    private func killMidway(_ script: String, signal: Int32, named name: String) throws {
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid())-\(signal)")
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(at: directory) }
       let file = directory.appendingPathComponent("midway.sock")
-      try Self.script.write(to: file, atomically: true, encoding: .utf8)
+      try script.write(to: file, atomically: true, encoding: .utf8)
       let run = try Self.launch(["run", "--backend", "linux", file.path], in: directory)
       let pid = run.processIdentifier
       #expect(Self.waitUntil(seconds: 10) { Self.hosts(of: pid).count == 2 })
@@ -99,13 +124,16 @@
       for sandbox in sandboxes { #expect(!FileManager.default.fileExists(atPath: temporary + sandbox)) }
     }
 
-    @Test("the time limit: the run kills and reaps its children and removes its directory")
-    func timeLimit() throws {
-      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("limited-run-\(getpid())")
+    @Test(
+      "the time limit: the run kills and reaps its children (exec'd or not) and removes its directory",
+      arguments: [KilledRunTests.script, KilledRunTests.execScript])
+    func timeLimit(script: String) throws {
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "limited-run-\(getpid())-\(script.count)")
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(at: directory) }
       let file = directory.appendingPathComponent("midway.sock")
-      try Self.script.write(to: file, atomically: true, encoding: .utf8)
+      try script.write(to: file, atomically: true, encoding: .utf8)
       let run = try Self.launch(["run", "--backend", "linux", "--time-limit", "2", file.path], in: directory)
       let pid = run.processIdentifier
       #expect(Self.waitUntil(seconds: 10) { Self.hosts(of: pid).count == 2 })

@@ -66,6 +66,9 @@ public struct Statement: Sendable {
     case fork(Name, expectation: Expectation?)
     /// `exit [STATUS]`: the calling thread's process ends (`exit_group`).
     case exit(Int32)
+    /// `exec`: the calling thread's process runs the same program again (`execve`): its
+    /// other threads end, its descriptors marked FD_CLOEXEC are closed.
+    case exec
     /// `waitpid [PROCESS]`: `wait4` for that child (or any).
     case waitpid(Name?, expectation: Expectation?)
     /// `kill PROCESS [SIGNAL]`: `kill(pid, signal)`, SIGTERM by default.

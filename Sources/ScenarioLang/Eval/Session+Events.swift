@@ -15,6 +15,7 @@ extension ScenarioSession {
       if tracing { traceReturn(record, outcome, resumed: resumed, of: call, created: created, at: now) }
       checkReturn(record, outcome, of: call, at: now)
     case .blocked(let record, let info, _):
+      calls[record.tag]?.blockedIn = record.syscall.name
       callLog?.blocked(tag: record.tag, startedAt: record.startedAt, timeout: info?.timeout, deadline: info?.expiresAt)
       if tracing { trace(event, at: now) }
     case .timedOut(let record, _):
@@ -24,6 +25,8 @@ extension ScenarioSession {
       if tracing { trace(event, at: now) }
     case .processEnded(let pid, let tasks, let end):
       processEnded(pid: pid, tasks: tasks, end: end, at: now)
+    case .execed(let pid, let caller, let ended, let closed):
+      execed(pid: pid, by: caller, ended: ended, closed: closed, at: now)
     case .notModelled(let record, let what):
       abandon(
         record, "\(what) is not modelled yet", notes: ["the model does not implement this kernel path yet"],

@@ -2,7 +2,7 @@ import SockKernel
 import SyscallVocabulary
 
 /// Processes: `fork NAME` makes one (its first thread is named NAME too), `thread T in NAME`
-/// gives it more threads, and `exit`, `waitpid`, `kill`, `setuid`, `setgid` are the calls of
+/// gives it more threads, and `exit`, `exec`, `waitpid`, `kill`, `setuid`, `setgid` are the calls of
 /// their lives. A socket name stands for the same descriptor number in every process; a
 /// forked child's table is a copy of its parent's, so the number names the same open file
 /// there until one of them closes it.
@@ -25,6 +25,8 @@ extension ScenarioSession {
         return
       }
       submitCall(.exitGroup(status: status), plain(caller, "exit", nil, location), by: caller, background: false)
+    case .exec:
+      runExec(statement, by: caller)
     case .waitpid(let name, let expectation):
       var pid: Int32 = -1
       if let name {
@@ -52,7 +54,7 @@ extension ScenarioSession {
     }
   }
 
-  private func plain(
+  func plain(
     _ caller: ScenarioThread, _ word: String, _ expectation: Expectation?, _ location: SourceLocation
   ) -> SubmittedCall {
     SubmittedCall(actor: caller.name, location: location, word: word, expectation: expectation, acceptName: nil)

@@ -41,6 +41,15 @@ extension ScenarioSession {
   /// False, after an error at the statement, when `thread`'s process has ended: its
   /// threads make no more calls.
   func isRunning(_ thread: ScenarioThread, at location: SourceLocation, length: Int) -> Bool {
+    if let caller = thread.supersededBy {
+      fail(
+        Diagnostic(
+          "thread \(thread.name) ended when \(caller) of process '\(thread.process.name)' called execve",
+          at: location, length: length,
+          notes: ["execve ends every thread of the process but the caller (de_thread); name \(caller) instead"]),
+        .scriptError)
+      return false
+    }
     guard thread.process.ended != nil else { return true }
     fail(
       Diagnostic(

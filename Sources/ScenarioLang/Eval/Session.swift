@@ -210,7 +210,7 @@ public final class ScenarioSession {
         at: statement.location)
     case .thread(let name, let process):
       declareThread(name, in: process)
-    case .fork, .exit, .waitpid, .kill, .setuid, .setgid:
+    case .fork, .exit, .exec, .waitpid, .kill, .setuid, .setgid:
       runProcessStatement(statement, by: prefix ?? mainThread)
     case .ignoreSigpipe:
       // The process's action, shared by its threads and inherited by the children it forks.
@@ -245,6 +245,7 @@ public final class ScenarioSession {
   func remember(_ call: SubmittedCall, name: String) -> Int {
     nextTag += 1
     calls[nextTag] = call
+    threads[call.actor]?.hasCalled = true
     callLog?.issued(
       tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name,
       expectation: call.expectation)

@@ -20,6 +20,9 @@ struct SubmittedCall {
   var socket: ScenarioSocket? = nil
   /// `dup2 NAME`: the socket name whose descriptor now refers to this call's socket.
   var dupTarget: ScenarioSocket? = nil
+  /// The system call's name once it has gone to sleep: a call that ends unreturned (its
+  /// thread killed by an `execve`) shows as `<... NAME resumed> = ?`.
+  var blockedIn: String? = nil
 
   var pairName: String? { pair?.name }
 }

@@ -79,6 +79,9 @@ struct TraceFormatter {
       }
     case .fork: "fork()"
     case .exitGroup(let status): "exit_group(\(status))"
+    // The program is sockscript, run again as the same script; its arguments (the kernel
+    // backend's host's) and environment are not shown, as strace's `...` leaves data out.
+    case .execve: "execve(\"/proc/self/exe\", [...], ...)"
     case .wait4(let pid): "wait4(\(pid), \(result?.waitStatus.map(waitStatus) ?? "..."), 0, NULL)"
     case .killProcess(let pid, let signal): "kill(\(pid), \(signal))"
     case .setuid(let uid): "setuid(\(uid))"

@@ -37,7 +37,9 @@ public struct Completion: Equatable, Sendable {
     guard let tokens = try? Lexer.tokenize(String(beforeCursor.dropLast(word.count))),
       let statement = currentStatement(tokens.dropLast())
     else { return none }
-    let pool = NextWords.after(statement, sockets: sockets)
+    let all = tokens.dropLast()
+    let afterPrefix = statement.startIndex > all.startIndex && all[statement.startIndex - 1].kind == .colon
+    let pool = NextWords.after(statement, sockets: sockets, afterPrefix: afterPrefix)
     return Completion(word: word, candidates: Set(pool.filter { $0.hasPrefix(word) }).sorted())
   }
 

@@ -19,10 +19,11 @@ struct NextWords {
   }
 
   /// The candidates after the statement's tokens; [] where only a number, a string, a
-  /// duration or a new name can come.
-  static func after(_ tokens: ArraySlice<Token>, sockets: [String]) -> [String] {
+  /// duration or a new name can come. `afterPrefix`: the statement follows `THREAD:`, where
+  /// `exit` and `exec` are statements too.
+  static func after(_ tokens: ArraySlice<Token>, sockets: [String], afterPrefix: Bool = false) -> [String] {
     var reader = NextWords(tokens, sockets: sockets)
-    return reader.statement()
+    return reader.statement(afterPrefix: afterPrefix)
   }
 
   // MARK: Token cursor (also for NextWords+Expectation.swift)
@@ -37,13 +38,18 @@ struct NextWords {
   // MARK: Statements
 
   /// statement := [ THREAD ':' ] declaration | action | sleep | wait | file | socketpair | …
-  private mutating func statement() -> [String] {
-    guard let first = word else { return atEnd ? Array(Parser.statementWords) + sockets : [] }
+  private mutating func statement(afterPrefix: Bool = false) -> [String] {
+    guard let first = word else {
+      // `exit` and `exec` are statements only after a thread's prefix.
+      let threadWords = afterPrefix ? ThreadStatementWord.allCases.map(\.rawValue) : []
+      return atEnd ? Array(Parser.statementWords) + threadWords + sockets : []
+    }
     skip()
     if !atEnd, tokens[index].kind == .colon {
       skip()
-      return statement()
+      return statement(afterPrefix: true)
     }
+    if afterPrefix, ThreadStatementWord(rawValue: first) != nil { return [] }
     guard let statementWord = StatementWord(rawValue: first) else {
       return Parser.canReferToSocket(first) ? operations() : []
     }

@@ -37,8 +37,8 @@ enum StatementText {
   static func afterInterrupt(_ statement: Statement, _ text: String) -> String {
     switch statement.kind {
     case .declare, .act: statement.background ? text : text + " &"
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .waitpid,
-      .kill, .setuid, .setgid, .open:
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .exec,
+      .waitpid, .kill, .setuid, .setgid, .open:
       text
     }
   }
@@ -51,8 +51,8 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .waitpid,
-      .kill, .setuid, .setgid, .open:
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .exec,
+      .waitpid, .kill, .setuid, .setgid, .open:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"

@@ -1,7 +1,7 @@
 import SockKernel
 import SyscallVocabulary
 
-/// The statements of processes: `fork`, `exit`, `waitpid`, `kill`, `setuid`, `setgid`.
+/// The statements of processes: `fork`, `exit`, `exec`, `waitpid`, `kill`, `setuid`, `setgid`.
 extension Parser {
   /// A process's name after `word`: any word that can name a socket.
   mutating func parseProcessName(after word: String, example: String) throws(Diagnostic) -> Name {
@@ -32,6 +32,18 @@ extension Parser {
         notes: ["a parent's wait sees only the status's low byte"])
     }
     return .exit(status)
+  }
+
+  /// exec := 'exec'                   (only after a thread's prefix)
+  mutating func parseExec() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    // The program is the script itself: there is no path, argument or environment to give.
+    if !atStatementEnd {
+      throw error(
+        "'exec' takes no arguments, found \(current.spelling)",
+        notes: ["the process runs the same script again: 'child: exec'"])
+    }
+    return .exec
   }
 
   /// waitpid := 'waitpid' [ NAME ] [ expectation ]

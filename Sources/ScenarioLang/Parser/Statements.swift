@@ -37,7 +37,7 @@ extension Parser {
   /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat
   ///              | [ THREAD ':' ] 'ignore' 'SIGPIPE' | thread
   /// call      := declaration | action | file | socketpair | signal | sysctl
-  ///              | fork | exit | waitpid | kill | setuid | setgid
+  ///              | fork | exit | exec | waitpid | kill | setuid | setgid
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
     var thread: Name?
@@ -52,8 +52,11 @@ extension Parser {
         ])
     }
     let kind: Statement.Kind
-    if thread != nil, ThreadStatementWord(rawValue: word) == .exit {
-      kind = try parseExit()
+    if thread != nil, let threadWord = ThreadStatementWord(rawValue: word) {
+      switch threadWord {
+      case .exit: kind = try parseExit()
+      case .exec: kind = try parseExec()
+      }
     } else if let statementWord = StatementWord(rawValue: word) {
       kind = try parseStatement(statementWord)
     } else {
@@ -61,8 +64,8 @@ extension Parser {
     }
     if let thread {
       switch kind {
-      case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .waitpid, .kill, .setuid, .setgid,
-        .sleep, .ignoreSigpipe:
+      case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .exec, .waitpid, .kill, .setuid,
+        .setgid, .sleep, .ignoreSigpipe:
         break
       default:
         throw Diagnostic(
@@ -77,8 +80,8 @@ extension Parser {
     if current.kind == .ampersand {
       switch kind {
       case .sleep where thread != nil: break
-      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread, .fork, .exit, .kill, .setuid,
-        .setgid:
+      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread, .fork, .exit, .exec, .kill,
+        .setuid, .setgid:
         throw error("only socket statements can run in the background")
       case .loop:
         throw error(

@@ -241,7 +241,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 /// The statements only a thread's prefix starts (`child: exit 0`): without one the word is
 /// free to name a socket (`client exit`), as it always was.
 public enum ThreadStatementWord: String, CaseIterable, Sendable {
-  case exit
+  case exit, exec
 }
 
 /// The signals `kill` sends by name (SIGPIPE is ``PlainWord``'s, also read by `ignore`).

@@ -63,6 +63,11 @@ extension Kernel {
       task.sleeping = nil
     }
     if let poll = call.frame.poll { pollFreewait(poll) }
+    // The fatal signal's way out of an `accept` gives back the descriptor it had reserved
+    // (`put_unused_fd`), which matters where the table outlives the thread (`de_thread`).
+    if let fd = call.frame.reservedDescriptor, task.group.files.reservedDescriptors.remove(fd) != nil {
+      task.group.files.freeDescriptors.insert(fd)
+    }
     task.current = nil
     fdput(call)
   }

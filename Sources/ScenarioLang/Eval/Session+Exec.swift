@@ -1,0 +1,50 @@
+import SockKernel
+import SyscallVocabulary
+
+/// `THREAD: exec`: the thread's process runs the same script again (`execve`). The process
+/// keeps its pid and its descriptors without FD_CLOEXEC; its other threads end, and the
+/// descriptors marked FD_CLOEXEC are closed. SIGUSR1's and SIGUSR2's handlers are reset by
+/// the exec and installed again by the same script, so they are as before.
+extension ScenarioSession {
+  func runExec(_ statement: Statement, by caller: ScenarioThread) {
+    guard caller.process !== initialProcess else {
+      fail(
+        Diagnostic(
+          "'exec' replaces a forked process's program, and \(caller.name) is a thread of process 1",
+          at: statement.location, length: statement.thread.map { $0.text.count + 1 } ?? 4,
+          notes: ["sockscript is process 1; name a thread of a forked process: 'child: exec'"]), .scriptError)
+      return
+    }
+    submitCall(.execve, plain(caller, "exec", nil, statement.location), by: caller, background: false)
+  }
+
+  /// `execve` replaced process `pid`'s image: the threads `de_thread` ended make no more
+  /// calls (their calls in flight end unreturned, as strace shows them: `= ?`), and the
+  /// descriptors closed on exec no longer name their sockets in the process.
+  func execed(pid: Int32, by task: TaskID, ended: [TaskID], closed: [Int32], at now: Nanoseconds) {
+    guard let name = processNames[pid], let process = processes[name] else { return }
+    let caller = threadName(of: task)
+    let ending = Set(ended)
+    var unreturned: [TaskID: SubmittedCall] = [:]
+    for (tag, call) in calls {
+      guard let thread = threads[call.actor], ending.contains(thread.task) else { continue }
+      if unreturned[thread.task]?.blockedIn == nil { unreturned[thread.task] = call }
+      calls[tag] = nil
+    }
+    for thread in process.threads.values where ending.contains(thread.task) {
+      thread.supersededBy = caller
+      process.threads[thread.name] = nil
+    }
+    for fd in closed { process.descriptors[fd] = nil }
+    guard tracing else { return }
+    // strace -f: a killed thread's call resumes with `= ?`, then the thread's end; the
+    // leader's end, when another thread called execve, is "superseded by execve".
+    for id in ended {
+      let actor = threadName(of: id)
+      guard threads[actor]?.hasCalled ?? false else { continue }
+      if let call = unreturned[id]?.blockedIn { output(line(now, actor, "<... \(call) resumed> = ?")) }
+      let end = actor == name ? "+++ superseded by execve in \(caller) +++" : "+++ exited with 0 +++"
+      output(line(now, actor, end))
+    }
+  }
+}
