@@ -104,6 +104,8 @@ extension Kernel {
       return .done(skGetsockopt(file.sock, option))
     case .getName(_, let peer):
       return .done(sysGetname(file, peer: peer))
+    case .getPeerCred:
+      return .done(skGetsockoptPeercred(file.sock))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
       .close, .setNonBlocking, .read, .write, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
       .nanosleep, .execve:

@@ -171,7 +171,8 @@
   extension RealResult: Codable {
     /// Every stored property, by name (a test checks that none is left out).
     enum CodingKeys: String, CodingKey, CaseIterable {
-      case value, errno, timeval, pair, data, sender, name, optionValue, revents, raised, syscallSpan, waitStatus
+      case value, errno, timeval, pair, data, sender, name, peerCred, optionValue, revents, raised, syscallSpan
+      case waitStatus
     }
 
     init(from decoder: any Decoder) throws {
@@ -183,6 +184,7 @@
       data = try c.decodeIfPresent(Payload.self, forKey: .data)
       sender = try c.decodeIfPresent(SockAddrUn.self, forKey: .sender)
       name = try c.decodeIfPresent(SockAddrUn.self, forKey: .name)
+      peerCred = try c.decodeIfPresent(PeerCred.self, forKey: .peerCred)
       optionValue = try c.decodeIfPresent(Int32.self, forKey: .optionValue)
       revents = try c.decodeIfPresent([PollMask].self, forKey: .revents)
       raised = try c.decodeIfPresent(Signal.self, forKey: .raised)
@@ -201,6 +203,7 @@
       try c.encodeIfPresent(data, forKey: .data)
       try c.encodeIfPresent(sender, forKey: .sender)
       try c.encodeIfPresent(name, forKey: .name)
+      try c.encodeIfPresent(peerCred, forKey: .peerCred)
       try c.encodeIfPresent(optionValue, forKey: .optionValue)
       try c.encodeIfPresent(revents, forKey: .revents)
       try c.encodeIfPresent(raised, forKey: .raised)

@@ -57,6 +57,7 @@
       outcome.data = result.data
       outcome.sender = result.sender.map(unsandboxed)
       outcome.name = result.name.map(unsandboxedName)
+      outcome.peerCred = result.peerCred.map(modelCred)
       outcome.optionValue = result.optionValue
       outcome.revents = result.revents
       outcome.raised = result.raised

@@ -174,6 +174,18 @@
       if result.raised == .SIGPIPE, let process = task.process { noteSIGPIPE(to: process) }
     }
 
+    /// SO_PEERCRED's credentials with the model's pid: sockscript is 1, a child its fork
+    /// number; 0 (no credentials) stays, as does a pid the run did not fork.
+    func modelCred(_ cred: PeerCred) -> PeerCred {
+      var translated = cred
+      if cred.pid == getpid() {
+        translated.pid = 1
+      } else if let process = children.first(where: { $0.host.realPid == cred.pid }) {
+        translated.pid = process.pid
+      }
+      return translated
+    }
+
     /// True while a child that must end has not been reported ended.
     var awaitingChildEnd: Bool { children.contains { $0.dying && !$0.ended } }
 

@@ -42,6 +42,7 @@
         return .setIntOption(fd: real(fd), option: option, value: value)
       case .getIntOption(let fd, let option): return .getIntOption(fd: real(fd), option: option)
       case .getName(let fd, let peer): return .getName(fd: real(fd), peer: peer)
+      case .getPeerCred(let fd): return .getPeerCred(fd: real(fd))
       case .poll(let fds, let timeoutMs):
         return .poll(fds: fds.map { PollRequest(fd: real($0.fd), events: $0.events) }, timeoutMs: timeoutMs)
       case .sysctl: return syscall

@@ -35,6 +35,8 @@
     var data: Payload?
     var sender: SockAddrUn?
     var name: SockAddrUn?
+    /// SO_PEERCRED's `struct ucred`, with the real pid.
+    var peerCred: PeerCred?
     var optionValue: Int32?
     var revents: [PollMask]?
     var raised: Signal?

@@ -128,6 +128,15 @@
         }
         if result.errno == 0 { result.name = SockAddrUn(name: address, length: length) }
         return result
+      case .getPeerCred(let fd):
+        // struct ucred { pid_t pid; uid_t uid; gid_t gid; } (Glibc hides it without _GNU_SOURCE).
+        var cred: [UInt32] = [0, 0, 0]
+        var length = socklen_t(12)
+        var result = RealResult.returning(Int64(Glibc.getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &length)))
+        if result.errno == 0 {
+          result.peerCred = PeerCred(pid: Int32(bitPattern: cred[0]), uid: cred[1], gid: cred[2])
+        }
+        return result
       case .getIntOption(let fd, let option):
         var v: Int32 = 0
         var length = socklen_t(4)

@@ -32,6 +32,8 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var sender: SockAddrUn?
   /// The name `getsockname` or `getpeername` wrote back, with the length it reported.
   public var name: SockAddrUn?
+  /// What `SO_PEERCRED` read.
+  public var peerCred: PeerCred?
   /// The `int` a `getsockopt` read back.
   public var optionValue: Int32?
   /// The `revents` of each `pollfd`, in order.

@@ -37,3 +37,26 @@ extension SocketOption: Codable {}
 
 /// Sent to and from the kernel backend's process hosts (a forked child's calls).
 extension IntOption: Codable {}
+
+/// `struct ucred` as `SO_PEERCRED` reads it: the peer's pid (as the model numbers processes)
+/// and its effective uid and gid when it connected, or `{0, -1, -1}` with no peer credentials.
+public struct PeerCred: Sendable, Equatable, Codable, CustomStringConvertible {
+  public var pid: Int32
+  public var uid: UInt32
+  public var gid: UInt32
+
+  public init(pid: Int32, uid: UInt32, gid: UInt32) {
+    self.pid = pid
+    self.uid = uid
+    self.gid = gid
+  }
+
+  /// `cred_to_ucred` without a cred: pid 0, and -1 for the ids.
+  public static let unset = PeerCred(pid: 0, uid: UInt32.max, gid: UInt32.max)
+
+  /// As strace prints it: `{pid=1, uid=0, gid=0}`, with -1 for an id that is not set.
+  public var description: String {
+    let id = { (v: UInt32) in v == UInt32.max ? "-1" : "\(v)" }
+    return "{pid=\(pid), uid=\(id(uid)), gid=\(id(gid))}"
+  }
+}

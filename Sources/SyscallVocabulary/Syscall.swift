@@ -40,6 +40,8 @@ public enum Syscall: Sendable {
   /// `getsockname(fd, &addr, &addrlen)`, or with `peer` `getpeername`, with a buffer of
   /// `sizeof(struct sockaddr_un)`.
   case getName(fd: Int32, peer: Bool)
+  /// `getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &ucred, &len)` with `len = sizeof(struct ucred)`.
+  case getPeerCred(fd: Int32)
   /// `poll(fds, nfds, timeout)`; `timeoutMs` < 0 waits forever.
   case poll(fds: [PollRequest], timeoutMs: Int32)
   /// A write of `value` to the sysctl's file under `/proc/sys`.
@@ -94,7 +96,7 @@ public enum Syscall: Sendable {
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
       .getIntOption(let fd, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
-      .read(let fd, _), .write(let fd, _), .getName(let fd, _):
+      .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
       .killProcess, .setuid, .setgid, .nanosleep, .execve:
@@ -132,6 +134,7 @@ public enum Syscall: Sendable {
     case .setIntOption: "setsockopt"
     case .getIntOption: "getsockopt"
     case .getName(_, let peer): peer ? "getpeername" : "getsockname"
+    case .getPeerCred: "getsockopt"
     case .poll: "poll"
     case .sysctl: "sysctl"
     case .kill: "tgkill"

@@ -20,7 +20,7 @@ struct CompletionTests {
   func afterGet() {
     #expect(
       Self.candidates("c1 get ") == [
-        "acceptconn", "domain", "error", "protocol", "rcvbuf", "rcvtimeo", "sndbuf", "sndtimeo", "type",
+        "acceptconn", "domain", "error", "peercred", "protocol", "rcvbuf", "rcvtimeo", "sndbuf", "sndtimeo", "type",
       ])
   }
 

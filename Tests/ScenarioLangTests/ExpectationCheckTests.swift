@@ -80,6 +80,13 @@ struct ExpectationCheckTests {
       name: "a name where the socket is unbound", call: "client c; c getsockname", holds: "\"\"", nearMiss: "\"c\"",
       message: "expected getsockname to return \"c\", but it returned {sa_family=AF_UNIX}"),
     ExpectationCase(
+      name: "credentials, the uid off", call: "socketpair a b; a get peercred", holds: "{pid=1, uid=0, gid=0}",
+      nearMiss: "{1, 1, 0}",
+      message: "expected get to return {pid=1, uid=1, gid=0}, but it returned {pid=1, uid=0, gid=0}"),
+    ExpectationCase(
+      name: "no credentials", call: "client c; c get peercred", holds: "{0, -1, -1}", nearMiss: "{0, 0, 0}",
+      message: "expected get to return {pid=0, uid=0, gid=0}, but it returned {pid=0, uid=-1, gid=-1}"),
+    ExpectationCase(
       name: "a time one jiffy early", call: "server listen 0; client c1 sndtimeo 1s connect; c1 connect",
       holds: "EAGAIN at 1s", nearMiss: "EAGAIN at 996ms",
       message: "expected connect to return -1 EAGAIN at 0.996000, but it returned -1 EAGAIN at 1.000000"),

@@ -180,6 +180,8 @@ public struct Operation: Sendable {
     case poll([PollItem], timeoutMs: Int32)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
     case disconnect
+    /// `get peercred`: SO_PEERCRED.
+    case getPeerCred
     /// `getsockname`, or with `peer` `getpeername`.
     case getName(peer: Bool)
     /// `dup as NAME`: a new descriptor, the lowest free, for the same open file.

@@ -64,6 +64,7 @@ extension ScenarioSession {
     case .error(let e): "-1 \(e.name)"
     case .timeval(let tv): "{\(tv.seconds), \(tv.microseconds)}"
     case .data(let bytes): TraceFormatter.data(.bytes(bytes))
+    case .ucred(let cred): "\(cred)"
     case .abstractName(let bytes): "@\"" + SockAddrUn.escape(bytes) + "\""
     case .option(let v): option.map { TraceFormatter.optionValue($0, v) } ?? "[\(v)]"
     case .revents(let r): "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]"
@@ -83,6 +84,7 @@ extension ScenarioSession {
     if let tv = outcome.timeval { return "{\(tv.seconds), \(tv.microseconds)}" }
     if let data = outcome.data { return TraceFormatter.data(data) }
     if let name = outcome.name { return TraceFormatter.sockName(name) }
+    if let cred = outcome.peerCred { return "\(cred)" }
     if let v = outcome.optionValue { return option.map { TraceFormatter.optionValue($0, v) } ?? "[\(v)]" }
     if let r = outcome.revents { return "[" + r.map(TraceFormatter.events).joined(separator: ", ") + "]" }
     return "\(outcome.value)"

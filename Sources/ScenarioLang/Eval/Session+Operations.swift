@@ -56,6 +56,8 @@ extension ScenarioSession {
       return { .setIntOption(fd: $0, option: option, value: value) }
     case .getOption(let option):
       return { .getIntOption(fd: $0, option: option) }
+    case .getPeerCred:
+      return { .getPeerCred(fd: $0) }
     case .getName(let peer):
       return { .getName(fd: $0, peer: peer) }
     case .disconnect:

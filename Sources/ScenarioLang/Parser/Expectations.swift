@@ -70,6 +70,8 @@ extension Parser {
         throw Diagnostic("'= -1' needs the errno", at: start, notes: ["e.g. '= -1 EAGAIN'"])
       }
       return .value(value)
+    } else if current.kind == .leftBrace, next.kind == .word(PlainWord.pid.rawValue) || bracesHoldThree {
+      return .ucred(try parseUcred())
     } else if current.kind == .leftBrace {
       return .timeval(try parseRawTimeval())
     } else if case .string(let bytes) = current.kind {
@@ -166,11 +168,12 @@ extension Parser {
       switch (result, kind) {
       case (.value, _), (.error, _), (.success, _), (.relation, _), (.timeval, .getTimeout), (.data, .recv),
         (.data, .read), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
-        (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName):
+        (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName), (.ucred, .getPeerCred):
         continue
       case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
       case (.data, _): needs = "a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'"
       case (.abstractName, _): needs = "an abstract name (@name) is for 'getsockname' and 'getpeername'"
+      case (.ucred, _): needs = "credentials ({PID, UID, GID}) are for 'get peercred'"
       case (.option, _):
         needs =
           "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl' or 'fcntl getfd'"

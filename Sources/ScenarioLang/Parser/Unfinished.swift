@@ -3,7 +3,8 @@ extension Parser {
   public enum OpenBrace: Sendable, Equatable {
     /// The body of a `repeat`, where a new line ends a statement.
     case block
-    /// A raw timeval (`sndtimeo {1,`, `= {0,`), which a new line would break.
+    /// A raw timeval (`sndtimeo {1,`, `= {0,`) or ucred (`= {1, 0,`), which a new line would
+    /// break.
     case timeval
   }
 

@@ -137,3 +137,60 @@ extension Parser {
     return value
   }
 }
+
+extension Parser {
+  /// Whether the braces at the current token hold three numbers (`{1, 0, 0}`, a ucred)
+  /// rather than two (a timeval).
+  var bracesHoldThree: Bool {
+    var commas = 0
+    var index = position + 1
+    while index < tokens.count {
+      switch tokens[index].kind {
+      case .comma: commas += 1
+      case .rightBrace, .newline, .semicolon, .endOfFile: return commas == 2
+      default: break
+      }
+      index += 1
+    }
+    return false
+  }
+
+  /// ucred := '{' [ 'pid' '=' ] INT ',' [ 'uid' '=' ] ID ',' [ 'gid' '=' ] ID '}' — what
+  /// SO_PEERCRED reads; an ID of -1 is one that is not set.
+  mutating func parseUcred() throws(Diagnostic) -> PeerCred {
+    try expect(.leftBrace, "'{'")
+    openBraces.append(.timeval)
+    try skipField(.pid)
+    let pidToken = current
+    let pid = try parseInt64("pid")
+    guard let pid32 = Int32(exactly: pid), pid32 >= 0 else {
+      throw Diagnostic("a pid is 0 … 2147483647, not \(pid)", at: pidToken.location, length: pidToken.length)
+    }
+    try expect(.comma, "',' between pid and uid")
+    try skipField(.uid)
+    let uid = try parseId("uid")
+    try expect(.comma, "',' between uid and gid")
+    try skipField(.gid)
+    let gid = try parseId("gid")
+    try expect(.rightBrace, "'}'")
+    openBraces.removeLast()
+    return PeerCred(pid: pid32, uid: uid, gid: gid)
+  }
+
+  private mutating func skipField(_ field: PlainWord) throws(Diagnostic) {
+    guard currentWord == field.rawValue else { return }
+    advance()
+    try expect(.equals, "'=' after \(field.rawValue)")
+  }
+
+  /// A uid or gid: 0 … 4294967295, or -1 for none.
+  private mutating func parseId(_ what: String) throws(Diagnostic) -> UInt32 {
+    let at = current
+    let value = try parseInt64(what)
+    if value == -1 { return UInt32.max }
+    guard let id = UInt32(exactly: value) else {
+      throw Diagnostic("a \(what) is 0 … 4294967295 or -1, not \(value)", at: at.location, length: at.length)
+    }
+    return id
+  }
+}

@@ -84,7 +84,7 @@ public enum FileFlagWord: String, CaseIterable, Sendable {
 
 /// What `get` reads, in the order its error lists them.
 public enum GetOptionWord: String, CaseIterable, Sendable {
-  case sndtimeo, rcvtimeo, sndbuf, rcvbuf, error, type, domain, `protocol`, acceptconn
+  case sndtimeo, rcvtimeo, sndbuf, rcvbuf, error, type, domain, `protocol`, acceptconn, peercred
 
   var kind: Operation.Kind {
     switch self {
@@ -97,6 +97,7 @@ public enum GetOptionWord: String, CaseIterable, Sendable {
     case .domain: .getOption(.SO_DOMAIN)
     case .protocol: .getOption(.SO_PROTOCOL)
     case .acceptconn: .getOption(.SO_ACCEPTCONN)
+    case .peercred: .getPeerCred
     }
   }
 }
@@ -260,7 +261,7 @@ public enum SignalWord: String, CaseIterable, Sendable {
 
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
-  case SIGPIPE, tv_sec, tv_usec
+  case SIGPIPE, tv_sec, tv_usec, pid, uid, gid
 }
 
 /// Every word of the table, for the checks that the docs, the fuzzer's dictionary and the

@@ -165,6 +165,7 @@ public struct Comparison: Sendable {
     if let tv = outcome.timeval { text += ", \(tv)" }
     if let data = outcome.data { text += ", " + TraceFormatter.data(data) }
     if let sender = outcome.sender { text += ", from \(sender.display)" }
+    if let cred = outcome.peerCred { text += ", \(cred)" }
     if let name = outcome.name { text += ", name \(TraceFormatter.sockName(name)) of \(name.length) bytes" }
     if let value = outcome.optionValue { text += ", [\(value)]" }
     if let revents = outcome.revents {

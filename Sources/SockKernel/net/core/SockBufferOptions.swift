@@ -41,4 +41,12 @@ extension Kernel {
     }
     return outcome
   }
+
+  /// `sk_getsockopt` for `SO_PEERCRED` (`cred_to_ucred`): pid 0 and ids -1 for a socket
+  /// that has no peer credentials (never connected, a datagram socket).
+  func skGetsockoptPeercred(_ sk: Sock) -> SyscallOutcome {
+    var outcome = SyscallOutcome.success()
+    outcome.peerCred = sk.peerCred ?? .unset
+    return outcome
+  }
 }

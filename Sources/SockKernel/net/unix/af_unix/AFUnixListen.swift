@@ -18,7 +18,15 @@ extension Kernel {
     if UInt32(bitPattern: backlog) > sk.maxAckBacklog { wakeUpInterruptibleAll(sk.peerWait) }
     sk.maxAckBacklog = UInt32(bitPattern: backlog)
     sk.state = .TCP_LISTEN
+    // update_peercred: "set credentials so connect can copy them".
+    sk.peerCred = preparePeercred()
     return .success()
+  }
+
+  /// `prepare_peercred`: the calling process's pid and credentials.
+  func preparePeercred() -> PeerCred {
+    let group = currentTask.map { tasks[$0.rawValue].group } ?? processes[0]
+    return PeerCred(pid: group.pid, uid: group.uid, gid: group.gid)
   }
 
   /// `unix_recvq_full_lockless`: strictly more pending connections than the backlog, so

@@ -6,6 +6,9 @@ extension Kernel {
   func unixSocketpair(_ sk: Sock, _ other: Sock) {
     sk.peer = other
     other.peer = sk
+    // init_peercred on both: each end's peer is the process that made the pair.
+    sk.peerCred = preparePeercred()
+    other.peerCred = sk.peerCred
     sk.state = .TCP_ESTABLISHED
     other.state = .TCP_ESTABLISHED
   }

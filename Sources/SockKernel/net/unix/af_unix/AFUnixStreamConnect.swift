@@ -51,7 +51,11 @@ extension Kernel {
     frame.embryo = nil
     newsk.peer = sk
     newsk.state = .TCP_ESTABLISHED
+    // init_peercred: the server end's peer is the connecting process.
+    newsk.peerCred = preparePeercred()
     newsk.address = other.address
+    // copy_peercred: the client's peer is the listener's, as of its last listen.
+    sk.peerCred = other.peerCred
     sk.state = .TCP_ESTABLISHED
     sk.peer = newsk
     other.receiveQueue.append(SkBuff(embryo: newsk))
