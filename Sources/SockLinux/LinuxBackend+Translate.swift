@@ -104,7 +104,8 @@
     func sandboxed(_ address: SockAddrUn) -> SockAddrUn {
       var moved = address
       if address.isAbstract {
-        guard !sandbox.abstractPrefix.isEmpty else { return address }
+        // A name the kernel chose at an autobind is already the run's own.
+        guard !sandbox.abstractPrefix.isEmpty, !autoboundNames.contains(address.path) else { return address }
         moved.path = [0] + sandbox.abstractPrefix + address.path.dropFirst()
         moved.length += Int32(sandbox.abstractPrefix.count)
       } else {
@@ -130,6 +131,10 @@
     /// A name `getsockname` or `getpeername` returned, as the script knows it: an abstract
     /// one without the run's prefix, a path the sandbox made relative with its slashes back.
     func unsandboxedName(_ address: SockAddrUn) -> SockAddrUn {
+      if address.isAbstract && !address.path.dropFirst().starts(with: sandbox.abstractPrefix) {
+        // Not a name the script gave: one the kernel chose at an autobind.
+        autoboundNames.insert(address.path)
+      }
       guard !address.isAbstract else { return unsandboxed(address) }
       guard let original = absolutePaths[address.path] else { return address }
       return SockAddrUn(path: original.path.prefix { $0 != 0 } + [0], length: original.length)

@@ -58,6 +58,9 @@
     /// The paths the sandbox made relative (an absolute path loses its leading slashes), by
     /// the relative path with its NUL: the script's address.
     var absolutePaths: [[UInt8]: SockAddrUn] = [:]
+    /// The abstract names the kernel chose at an autobind (the sandbox's prefix is not on
+    /// them), which a later `connect` or `send … to` uses as they are.
+    var autoboundNames: Set<[UInt8]> = []
     /// `ignore SIGPIPE` ran in process 1: what its forks inherit.
     var processOneIgnoresSIGPIPE = false
     /// Forked processes, by model pid from 2.

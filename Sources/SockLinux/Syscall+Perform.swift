@@ -40,7 +40,12 @@
       case .socket(let type, let proto, let flags):
         return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue | flags, proto)))
       case .bind(let fd, let address):
-        return RawAddress(address).withSockaddr { .returning(Int64(Glibc.bind(fd, $0, $1))) }
+        var result = RawAddress(address).withSockaddr { RealResult.returning(Int64(Glibc.bind(fd, $0, $1))) }
+        // An autobind: the name the kernel chose, read back as the model reports it.
+        if address.length == 2 && result.errno == 0 {
+          result.name = Syscall.getName(fd: fd, peer: false).perform().name
+        }
+        return result
       case .listen(let fd, let backlog):
         return .returning(Int64(Glibc.listen(fd, backlog)))
       case .connect(let fd, let address):

@@ -180,6 +180,8 @@ public struct Operation: Sendable {
     case poll([PollItem], timeoutMs: Int32)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
     case disconnect
+    /// `autobind`: `bind` with the family alone, for a name the kernel picks.
+    case autobind
     /// `get peercred`: SO_PEERCRED.
     case getPeerCred
     /// `getsockname`, or with `peer` `getpeername`.

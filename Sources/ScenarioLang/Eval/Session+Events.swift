@@ -43,6 +43,9 @@ extension ScenarioSession {
     if case .fork = record.syscall { return forked(call, pid: Int32(outcome.value), child: outcome.child) }
     guard let socket = call.socket else { return nil }
     switch record.syscall {
+    case .bind(_, let address) where address.length == 2:
+      // An autobind: later statements reach the socket by the name the kernel chose.
+      if let name = outcome.name { socket.address = name }
     case .socket:
       opened(socket, fd: Int32(outcome.value), inode: outcome.inode, in: caller)
       // Made by another thread, the line names the socket as an accept's does.

@@ -58,6 +58,10 @@ extension ScenarioSession {
       return { .getIntOption(fd: $0, option: option) }
     case .getPeerCred:
       return { .getPeerCred(fd: $0) }
+    case .autobind:
+      // The name is the kernel's pick: the session learns it when the call returns.
+      let family = SockAddrUn(path: [], length: 2)
+      return { .bind(fd: $0, address: family) }
     case .getName(let peer):
       return { .getName(fd: $0, peer: peer) }
     case .disconnect:

@@ -26,7 +26,7 @@ struct TraceFormatter {
   ) -> String {
     switch syscall {
     case .socket(let type, let proto, let flags): "socket(AF_UNIX, \(type)\(typeFlags(flags)), \(proto))"
-    case .bind(_, let address): "bind(\(socket), \(address.display))"
+    case .bind(_, let address): "bind(\(socket), \(address.length == 2 ? "{sa_family=AF_UNIX}, 2" : address.display))"
     case .listen(_, let backlog): "listen(\(socket), \(backlog))"
     case .connect(_, let address):
       // strace's spelling of `disconnect`, a connect to an AF_UNSPEC address.

@@ -160,7 +160,7 @@ struct NextWords {
     case .listen, .sndbuf, .rcvbuf, .read, .write:
       if atEnd { return [] }
       skip()
-    case .close, .disconnect, .getsockname, .getpeername:
+    case .close, .disconnect, .getsockname, .getpeername, .autobind:
       break  // no arguments
     case .dup, .dup2, .dup3:
       if let open = duplicate(operation) { return open }

@@ -29,7 +29,7 @@ extension Parser {
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type'
   ///                    | 'domain' | 'protocol' | 'acceptconn' )
-  ///            | 'getsockname' | 'getpeername'
+  ///            | 'getsockname' | 'getpeername' | 'autobind'
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
@@ -132,6 +132,8 @@ extension Parser {
       kind = try parsePoll()
     case .disconnect:
       kind = .disconnect
+    case .autobind:
+      kind = .autobind
     case .getsockname, .getpeername:
       kind = .getName(peer: operation == .getpeername)
     case .nonblock:

@@ -19,7 +19,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf
   case poll, disconnect
   case dup, dup2, dup3, fcntl, accept4, read, write
-  case getsockname, getpeername
+  case getsockname, getpeername, autobind
 }
 
 /// The flags a socket's type (`stream|nonblock`) or `accept4` takes.

@@ -40,7 +40,9 @@ public struct Comparison: Sendable {
     let kernelCalls = keyed(kernel.calls)
     let kernelByKey = Dictionary(kernelCalls.map { ($0.key, $0.call) }, uniquingKeysWith: { first, _ in first })
     let modelKeys = Set(modelCalls.map(\.key))
-    let drifts = DriftTable(pairs: modelCalls.compactMap { key, call in kernelByKey[key].map { (call, $0) } })
+    let paired = modelCalls.compactMap { key, call in kernelByKey[key].map { (call, $0) } }
+    let drifts = DriftTable(pairs: paired)
+    let names = AutobindNames(pairs: paired)
     for (key, call) in modelCalls where !sideOnlyLines.contains(call.location.line) {
       guard let other = kernelByKey[key] else {
         found.append(
@@ -49,7 +51,7 @@ public struct Comparison: Sendable {
             model: "called", kernel: "not called"))
         continue
       }
-      found += compare(call, other, drifts: drifts)
+      found += compare(call, other, drifts: drifts, names: names)
     }
     for (key, call) in kernelCalls where !modelKeys.contains(key) && !sideOnlyLines.contains(call.location.line) {
       found.append(
@@ -92,11 +94,13 @@ public struct Comparison: Sendable {
     }
   }
 
-  private func compare(_ model: LoggedCall, _ kernel: LoggedCall, drifts: DriftTable) -> [Divergence] {
+  private func compare(
+    _ model: LoggedCall, _ kernel: LoggedCall, drifts: DriftTable, names: AutobindNames
+  ) -> [Divergence] {
     let name = "\(model.actor) \(model.name)"
     var found: [Divergence] = []
     let modelResult = Self.describe(model.outcome)
-    let kernelResult = Self.describe(kernel.outcome)
+    let kernelResult = Self.describe(kernel.outcome.map(names.renamed))
     // Two results the script accepts are two ways the call may go: whether it slept and
     // when it returned follow from which (woken by an accept at once, or timed out later).
     if modelResult != kernelResult && Self.bothAccepted(model, kernel) { return [] }

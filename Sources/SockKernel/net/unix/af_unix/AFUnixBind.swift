@@ -72,7 +72,10 @@ extension Kernel {
   /// name `"\0%05x"` probing upward from a start the kernel picks at random (here the
   /// injectable ``autobindStart``), modulo 2^20.
   func unixAutobind(_ sk: Sock) -> SyscallOutcome {
-    if sk.address != nil { return .success() }
+    var bound = SyscallOutcome.success()
+    // Not part of bind's return: the name the session learns, as getsockname would give it.
+    bound.name = sk.address
+    if sk.address != nil { return bound }
     let start = autobindStart & 0xFFFFF
     var ordernum = start
     while true {
@@ -81,7 +84,8 @@ extension Kernel {
       if abstractNames.find(name, type: sk.type) == nil {
         abstractNames.insert(sk, name: name)
         sk.address = SockAddrUn(path: name, length: Int32(2 + name.count))
-        return .success()
+        bound.name = sk.address
+        return bound
       }
       ordernum = (ordernum + 1) & 0xFFFFF
       if ordernum == start {
