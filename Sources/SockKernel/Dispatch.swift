@@ -35,6 +35,8 @@ extension Kernel {
       return .done(sysSetuid(tasks[call.record.task.rawValue], uid))
     case .setgid(let gid):
       return .done(sysSetgid(tasks[call.record.task.rawValue], gid))
+    case .setrlimitNofile(let limit):
+      return .done(doPrlimit(tasks[call.record.task.rawValue], nofile: limit))
     case .nanosleep(let duration):
       return hrtimerNanosleep(duration, frame: &call.frame)
     case .close(let fd):
@@ -108,7 +110,7 @@ extension Kernel {
       return .done(skGetsockoptPeercred(file.sock))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
       .close, .setNonBlocking, .read, .write, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
-      .nanosleep, .execve:
+      .nanosleep, .execve, .setrlimitNofile:
       preconditionFailure("handled above")
     }
   }

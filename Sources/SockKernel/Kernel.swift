@@ -16,7 +16,7 @@ public final class Kernel {
   var runQueue = Deque<TaskID>()
   var timers = TimerQueue()
   /// The processes by pid - 1: process 1, the script's, and those `fork` made, reaped or not.
-  var processes: [TaskGroup] = [TaskGroup(pid: 1, files: FilesStruct(), uid: 0, gid: 0, parent: nil)]
+  var processes: [TaskGroup]
   /// The last place handed out in a `children` list (``TaskGroup/sibling``).
   var nextSibling = 0
   /// The descriptor table of the running task's process (`current->files`); process 1's
@@ -69,6 +69,8 @@ public final class Kernel {
   public init(config: KernelConfig = KernelConfig()) {
     self.config = config
     self.clock = VirtualClock(hz: config.hz)
+    let nofile = RLimit(cur: UInt64(config.nofile), max: config.nofileMax)
+    processes = [TaskGroup(pid: 1, files: FilesStruct(), uid: 0, gid: 0, parent: nil, nofile: nofile)]
   }
 
   /// Connected sockets point at each other (`unix_peer`), and a listener's queue holds

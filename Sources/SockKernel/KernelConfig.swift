@@ -28,9 +28,21 @@ public struct KernelConfig: Sendable, Equatable {
   /// `net.core.rmem_max`: `SO_RCVBUF` is clamped to it before doubling.
   public var rmemMax = 4_194_304
 
-  /// `RLIMIT_NOFILE`'s soft limit, a fresh login's 1024 (`INR_OPEN_CUR`): `dup2` and
-  /// `dup3` refuse a target descriptor at or above it with EBADF.
-  public var nofile: Int32 = 1024
+  /// Process 1's `RLIMIT_NOFILE` soft limit: no new descriptor at or above it (EMFILE;
+  /// EBADF for `dup2`'s target, EINVAL for F_DUPFD's). Process 1 is sockscript on the
+  /// kernel backend, whose limit is the machine's and not the script's to set, so the model
+  /// gives it the most any process may have, `fs.nr_open`: it never meets EMFILE. A forked
+  /// process sets its own (`setrlimit`), as a C program would.
+  public var nofile: Int32 = 1_048_576
+  /// Process 1's hard limit, the same: only a privileged process raises its hard limit past
+  /// the one it has.
+  public var nofileMax: UInt64 = 1_048_576
+  /// `fs.nr_open`: no RLIMIT_NOFILE above it, even for root (EPERM).
+  public var nrOpen: UInt64 = 1_048_576
+  /// Whether root holds CAP_SYS_RESOURCE. It does not in the containers sockscript is
+  /// verified in (their bounding set drops it: CapEff 0x1fffeffffff), so even root may not
+  /// raise a hard limit there; on a plain machine it may.
+  public var capSysResource = false
 
   public init(hz: Int64 = KernelConfig.defaultHZ) { self.hz = hz }
 }

@@ -1,4 +1,5 @@
 import Collections
+import SockKernel
 
 /// The script's descriptors: numbered as in a fresh process (3, 4, … lowest free first,
 /// as `get_unused_fd_flags` does and as the model numbers them), each standing for the
@@ -10,6 +11,11 @@ struct DescriptorTable {
   private var reserved = Set<Int32>()
   private var free = Heap<Int32>()
   private var next: Int32 = 3
+  /// The process's soft RLIMIT_NOFILE once a `setrlimit` has set it (a fork copies it);
+  /// nil: the model's starting one, which bounds `dup2`'s and F_DUPFD's numbers.
+  var limit: UInt64?
+  /// The bound of a number `dup2` or F_DUPFD may take.
+  var numberLimit: UInt64 { limit ?? UInt64(KernelConfig().nofile) }
 
   /// The lowest free number, held until ``install(_:real:)`` or ``release(_:)``.
   mutating func reserve() -> Int32 {
@@ -79,6 +85,8 @@ struct DescriptorTable {
 
   /// Every real descriptor still open.
   var openDescriptors: [Int32] { Array(real.values) }
+  /// Every open script number with its real descriptor, lowest number first.
+  var openNumbers: [(number: Int32, real: Int32)] { real.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 }
 
 extension DescriptorTable {
@@ -88,6 +96,14 @@ extension DescriptorTable {
   func forkedCopy() -> DescriptorTable {
     var copy = self
     for number in reserved { copy.release(number) }
+    return copy
+  }
+
+  /// The same table once each descriptor is at its script number (a forked child's host
+  /// moves them there).
+  func atOwnNumbers() -> DescriptorTable {
+    var copy = self
+    for number in real.keys { copy.real[number] = number }
     return copy
   }
 }

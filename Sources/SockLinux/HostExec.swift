@@ -25,7 +25,8 @@
       mailbox.monitor.lock()
       while !mailbox.completions.isEmpty || forwarding { mailbox.driver.wait() }
       let arguments = ProcessHost.arguments(
-        control: channel.fd, jiffy: jiffy, driver: driver, keep: plan.keep, cloexec: [],
+        // A child's descriptors are at their script numbers already (``ProcessHost``).
+        control: channel.fd, jiffy: jiffy, driver: driver, keep: plan.keep, numbers: plan.keep, cloexec: [],
         // SIG_IGN survives an execve (flush_signal_handlers resets only handlers).
         ignoresSIGPIPE: !Self.takesSIGPIPEDefaultAction)
       let argv = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: arguments.count + 1)

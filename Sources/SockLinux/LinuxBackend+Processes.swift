@@ -22,6 +22,15 @@
         refusal = "process \(process.pid) has ended"
       }
       if task.endedByExec { refusal = "the thread ended at its process's execve" }
+      if Self.makesAHost(syscall), let limit = task.process?.descriptors.limit,
+        limit <= UInt64(ThreadProbe.highDescriptorBase)
+      {
+        // A host keeps its control channel above half the starting limit, and a fork's new
+        // one arrives as a descriptor: a lower limit leaves it none.
+        refusal =
+          refusal
+          ?? "\(syscall.name) in a process whose RLIMIT_NOFILE is \(limit): its host needs descriptors up to \(ThreadProbe.highDescriptorBase)"
+      }
       switch syscall {
       case .fork where refusal == nil:
         // Orphans (a grandchild whose parent ended) become sockscript's children, which
@@ -43,6 +52,9 @@
         refusal = refusal ?? "exit_group in process 1 would end sockscript"
       case .execve where task.process == nil:
         refusal = refusal ?? "execve in process 1 would replace sockscript"
+      case .setrlimitNofile where task.process == nil:
+        refusal = refusal ?? "setrlimit in process 1 would limit sockscript itself; set it in a forked process"
+
       case .setuid(let id) where task.process == nil && (id != getuid() || id != geteuid()),
         .setgid(let id) where task.process == nil && (id != getgid() || id != getegid()):
         // Taking the ids it has already (`setuid 0` as root) changes nothing, and is made.
@@ -53,6 +65,14 @@
       emit(origin + record.startedAt, .cannotRun(record, refusal))
       task.pending.removeAll()
       return false
+    }
+
+    /// A `fork` or an `execve`: a call after which a host starts.
+    static func makesAHost(_ syscall: Syscall) -> Bool {
+      switch syscall {
+      case .fork, .execve: true
+      default: false
+      }
     }
 
     /// The real pids of a process call. A pid the run has not forked, or whose process was
@@ -81,9 +101,10 @@
     /// What the forking thread needs for call `id`, a `fork` by `task`.
     func forkPlan(for id: Int, by task: LinuxTask) -> ForkPlan? {
       guard let channel = pendingForks[id] else { return nil }
+      let open = descriptors.openNumbers
       return ForkPlan(
         executable: options.hostExecutable, control: channel.child, driver: getpid(),
-        keep: descriptors.openDescriptors, jiffy: tolerance.jiffy,
+        keep: open.map(\.real), numbers: open.map(\.number), jiffy: tolerance.jiffy,
         ignoresSIGPIPE: task.process?.ignoresSIGPIPE ?? processOneIgnoresSIGPIPE)
     }
 
@@ -144,7 +165,8 @@
         let pid = Int32(children.count + 2)
         let host = HostConnection(
           realPid: pid_t(result.value), modelPid: pid, channel: channel.driver, mailbox: mailbox)
-        let process = LinuxProcess(pid: pid, host: host, descriptors: descriptors.forkedCopy())
+        // The child's host has moved each descriptor to its script number.
+        let process = LinuxProcess(pid: pid, host: host, descriptors: descriptors.forkedCopy().atOwnNumbers())
         process.ignoresSIGPIPE = task.process?.ignoresSIGPIPE ?? processOneIgnoresSIGPIPE
         let thread = spawn(name: task.name)
         tasks[thread.rawValue].process = process
@@ -165,6 +187,8 @@
         outcome.waitStatus = result.waitStatus.map { ProcessEnding(pid: process.pid, status: $0, at: 0).end }
       case .execve:
         execReturned(by: task, call.record.task, result: result, at: completion.endedAt)
+      case .setrlimitNofile(let limit):
+        if result.errno == 0 { descriptors.limit = limit.cur }
       case .killProcess(let pid, let signal):
         guard result.errno == 0, let process = child(pid), !process.ended else { return }
         if signal == .SIGPIPE { noteSIGPIPE(to: process) }

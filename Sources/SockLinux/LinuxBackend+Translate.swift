@@ -46,7 +46,8 @@
       case .poll(let fds, let timeoutMs):
         return .poll(fds: fds.map { PollRequest(fd: real($0.fd), events: $0.events) }, timeoutMs: timeoutMs)
       case .sysctl: return syscall
-      case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid: return translateProcessCall(syscall)
+      case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid, .setrlimitNofile:
+        return translateProcessCall(syscall)
       case .nanosleep, .execve: return syscall
       case .kill(let task, let signal):
         // The real call needs the thread's id, which only the backend knows.
@@ -69,7 +70,7 @@
         }
         // The script's number is the lowest free at or above `arg`; the real one any free.
         // An `arg` the model's RLIMIT_NOFILE refuses becomes one every real limit refuses.
-        guard UInt32(bitPattern: arg) < UInt32(bitPattern: KernelConfig().nofile) else {
+        guard UInt64(UInt32(bitPattern: arg)) < descriptors.numberLimit else {
           return .fcntl(fd: real(fd), command: command, arg: Int32.max)
         }
         reserved = descriptors.reserve(atLeast: arg)
@@ -92,7 +93,7 @@
       if descriptors.isOpen(newfd) {
         return .dup3(fd: old, newfd: descriptors.realDescriptor(newfd), flags: flags)
       }
-      guard UInt32(bitPattern: newfd) < UInt32(bitPattern: KernelConfig().nofile), descriptors.reserve(exactly: newfd)
+      guard UInt64(UInt32(bitPattern: newfd)) < descriptors.numberLimit, descriptors.reserve(exactly: newfd)
       else { return .dup3(fd: old, newfd: Int32.max, flags: flags) }
       reserved = newfd
       if flags & SyscallVocabulary.O_CLOEXEC != 0 { return .fcntl(fd: old, command: .F_DUPFD_CLOEXEC, arg: 0) }

@@ -26,15 +26,18 @@
       return access(sibling, X_OK) == 0 ? sibling : "/proc/self/exe"
     }
 
-    /// `sockscript --process-host CONTROL JIFFY DRIVER KEEP CLOEXEC SIGPIPE`: DRIVER is
-    /// sockscript's pid; KEEP and CLOEXEC are comma-separated descriptor lists (`-` for
-    /// none); SIGPIPE is `ignore` or `default`, the child's action for it.
+    /// `sockscript --process-host CONTROL JIFFY DRIVER KEEP NUMBERS CLOEXEC SIGPIPE`: DRIVER is
+    /// sockscript's pid; KEEP, NUMBERS and CLOEXEC are comma-separated descriptor lists (`-`
+    /// for none): the real descriptors to keep, the script's numbers they move to (in the
+    /// same order), and the real ones marked FD_CLOEXEC; SIGPIPE is `ignore` or `default`,
+    /// the child's action for it.
     static func arguments(
-      control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32], ignoresSIGPIPE: Bool
+      control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], numbers: [Int32], cloexec: [Int32],
+      ignoresSIGPIPE: Bool
     ) -> [String] {
       let list = { (fds: [Int32]) in fds.isEmpty ? "-" : fds.map(String.init).joined(separator: ",") }
       return [
-        "sockscript", flag, "\(control)", "\(jiffy)", "\(driver)", list(keep), list(cloexec),
+        "sockscript", flag, "\(control)", "\(jiffy)", "\(driver)", list(keep), list(numbers), list(cloexec),
         ignoresSIGPIPE ? "ignore" : "default",
       ]
     }
@@ -42,19 +45,22 @@
     /// Serves as a host when `arguments` says so, and never returns then; returns at once
     /// otherwise.
     public static func serveIfAsked(_ arguments: [String]) {
-      guard arguments.count == 8, arguments[1] == flag, let control = Int32(arguments[2]),
+      guard arguments.count == 9, arguments[1] == flag, let control = Int32(arguments[2]),
         let jiffy = Int64(arguments[3]), let driver = pid_t(arguments[4])
       else { return }
       let parse = { (text: String) in text.split(separator: ",").compactMap { Int32($0) } }
       let keep = parse(arguments[5])
-      let cloexec = parse(arguments[6])
+      let numbers = parse(arguments[6])
+      let cloexec = parse(arguments[7])
+      guard numbers.count == keep.count else { return }
       serve(
-        control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec,
-        ignoresSIGPIPE: arguments[7] == "ignore")
+        control: control, jiffy: jiffy, driver: driver, keep: keep, numbers: numbers, cloexec: cloexec,
+        ignoresSIGPIPE: arguments[8] == "ignore")
     }
 
     private static func serve(
-      control: Int32, jiffy: Int64, driver: pid_t, keep: [Int32], cloexec: [Int32], ignoresSIGPIPE: Bool
+      control: Int32, jiffy: Int64, driver: pid_t, keep inherited: [Int32], numbers: [Int32], cloexec marked: [Int32],
+      ignoresSIGPIPE: Bool
     ) -> Never {
       // The image's start: where an execve that made it returned.
       let started = GNU.monotonicNow()
@@ -71,6 +77,7 @@
       let channel = fcntl(control, F_DUPFD_CLOEXEC, ThreadProbe.highDescriptorBase)
       guard channel >= 0 else { _exit(126) }
       close(control)
+      let (keep, cloexec) = renumber(inherited, to: numbers, cloexec: marked)
       closeInherited(keeping: Set(keep + [0, 1, 2, channel]))
       for fd in cloexec { _ = fcntl(fd, F_SETFD, Glibc.FD_CLOEXEC) }
       let connection = ControlChannel(fd: channel)
@@ -84,6 +91,25 @@
         if getppid() != driver { _exit(0) }
       }
       HostLoop(channel: connection, jiffy: jiffy, driver: driver).run()
+    }
+
+    /// Moves the scenario's descriptors from the parent's real numbers to the script's, so
+    /// that the child's table is the model's (a descriptor the kernel allocates next is the
+    /// one the model does, and RLIMIT_NOFILE counts the same ones): through numbers above
+    /// every script number first, since a real number may be another's script number.
+    /// Returns the descriptors to keep and those to mark FD_CLOEXEC again, by their numbers.
+    private static func renumber(
+      _ inherited: [Int32], to numbers: [Int32], cloexec: [Int32]
+    ) -> (keep: [Int32], cloexec: [Int32]) {
+      let marked = Set(cloexec)
+      let moving = zip(inherited, numbers).filter { $0.0 != $0.1 }
+      let temporary = moving.map { fcntl($0.0, F_DUPFD, ThreadProbe.highDescriptorBase) }
+      for (real, _) in moving { close(real) }
+      for ((_, number), copy) in zip(moving, temporary) where copy >= 0 {
+        dup2(copy, number)
+        close(copy)
+      }
+      return (numbers, zip(inherited, numbers).filter { marked.contains($0.0) }.map(\.1))
     }
 
     /// Closes every inherited descriptor but `kept`: the driver's own files, another test's

@@ -195,7 +195,7 @@
         var request = timespec(tv_sec: Int(duration / 1_000_000_000), tv_nsec: Int(duration % 1_000_000_000))
         let error = clock_nanosleep(CLOCK_REALTIME, 0, &request, nil)
         return RealResult(value: error == 0 ? 0 : -1, errno: error, timeval: nil)
-      case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid, .execve:
+      case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid, .execve, .setrlimitNofile:
         return performProcessCall()
       }
     }

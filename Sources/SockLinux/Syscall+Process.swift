@@ -26,6 +26,10 @@
       case .setgid(let gid):
         // glibc's, for every thread, as setuid.
         return .returning(Int64(Glibc.setgid(gid)))
+      case .setrlimitNofile(let limit):
+        // glibc's setrlimit is prlimit64(0, …): the whole process's limit.
+        var real = rlimit(rlim_cur: rlim_t(limit.cur), rlim_max: rlim_t(limit.max))
+        return .returning(Int64(Glibc.setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &real)))
       default:
         return RealResult(value: -1, errno: ENOSYS, timeval: nil)
       }
@@ -49,6 +53,8 @@
     /// The forking process's scenario descriptors (real numbers): the child keeps them and
     /// closes whatever else it inherited.
     let keep: [Int32]
+    /// Their script numbers, in the same order: the child's host moves them there.
+    let numbers: [Int32]
     /// The kernel's jiffy, for the host's actor threads.
     let jiffy: Int64
     /// The forking process ignores SIGPIPE (`ignore SIGPIPE`), and so will the child.
@@ -58,7 +64,8 @@
       // The descriptors exec would close: the host marks them again.
       let cloexec = keep.filter { fcntl($0, F_GETFD) & Glibc.FD_CLOEXEC != 0 }
       let arguments = ProcessHost.arguments(
-        control: control, jiffy: jiffy, driver: driver, keep: keep, cloexec: cloexec, ignoresSIGPIPE: ignoresSIGPIPE)
+        control: control, jiffy: jiffy, driver: driver, keep: keep, numbers: numbers, cloexec: cloexec,
+        ignoresSIGPIPE: ignoresSIGPIPE)
       let path = strdup(executable)
       let argv = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: arguments.count + 1)
       for (i, argument) in arguments.enumerated() { argv[i] = strdup(argument) }

@@ -60,3 +60,18 @@ public struct PeerCred: Sendable, Equatable, Codable, CustomStringConvertible {
     return "{pid=\(pid), uid=\(id(uid)), gid=\(id(gid))}"
   }
 }
+
+/// `struct rlimit`: a soft limit (`rlim_cur`, what the kernel enforces) and a hard one
+/// (`rlim_max`, as high as an unprivileged process may raise the soft).
+public struct RLimit: Sendable, Equatable, Codable, CustomStringConvertible {
+  public var cur: UInt64
+  public var max: UInt64
+
+  public init(cur: UInt64, max: UInt64) {
+    self.cur = cur
+    self.max = max
+  }
+
+  /// As strace prints it: `{rlim_cur=8, rlim_max=8}`.
+  public var description: String { "{rlim_cur=\(cur), rlim_max=\(max)}" }
+}

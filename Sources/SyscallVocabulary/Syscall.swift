@@ -37,6 +37,8 @@ public enum Syscall: Sendable {
   case setIntOption(fd: Int32, option: IntOption, value: Int32)
   /// `getsockopt(fd, SOL_SOCKET, option, &value, &len)` with `len = sizeof(int)`.
   case getIntOption(fd: Int32, option: IntOption)
+  /// `prlimit64(0, RLIMIT_NOFILE, &new, NULL)`: the calling process's descriptor limit.
+  case setrlimitNofile(RLimit)
   /// `getsockname(fd, &addr, &addrlen)`, or with `peer` `getpeername`, with a buffer of
   /// `sizeof(struct sockaddr_un)`.
   case getName(fd: Int32, peer: Bool)
@@ -99,7 +101,7 @@ public enum Syscall: Sendable {
       .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
-      .killProcess, .setuid, .setgid, .nanosleep, .execve:
+      .killProcess, .setuid, .setgid, .nanosleep, .execve, .setrlimitNofile:
       nil
     }
   }
@@ -135,6 +137,7 @@ public enum Syscall: Sendable {
     case .getIntOption: "getsockopt"
     case .getName(_, let peer): peer ? "getpeername" : "getsockname"
     case .getPeerCred: "getsockopt"
+    case .setrlimitNofile: "prlimit64"
     case .poll: "poll"
     case .sysctl: "sysctl"
     case .kill: "tgkill"

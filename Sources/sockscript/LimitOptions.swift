@@ -23,6 +23,13 @@ struct LimitOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Refuse 'repeat's nested deeper than this. (default: 64)", valueName: "N"))
   var maxNesting: Int?
 
+  @Option(help: ArgumentHelp("Stop a script that forks more processes. (default: 131072)", valueName: "N"))
+  var maxProcesses: Int?
+
+  @Option(
+    help: ArgumentHelp("Stop a script that declares more threads ('thread NAME'). (default: 2097152)", valueName: "N"))
+  var maxThreads: Int?
+
   func validate() throws {
     // Parsing, checking and running recurse once per level.
     if let maxNesting, !(1...256).contains(maxNesting) {
@@ -35,6 +42,12 @@ struct LimitOptions: ParsableArguments {
     // Descriptors are C ints, and every socket costs the model memory long before that.
     if let maxSockets, !(1...(1 << 30)).contains(maxSockets) {
       throw ValidationError("--max-sockets must be between 1 and 1073741824")
+    }
+    if let maxProcesses, !(1...(1 << 22)).contains(maxProcesses) {
+      throw ValidationError("--max-processes must be between 1 and 4194304")
+    }
+    if let maxThreads, !(1...(1 << 30)).contains(maxThreads) {
+      throw ValidationError("--max-threads must be between 1 and 1073741824")
     }
     if let maxVirtualTime, !(1...9_223_372_036).contains(maxVirtualTime) {
       throw ValidationError("--max-virtual-time must be between 1 and 9223372036 seconds")
@@ -49,6 +62,8 @@ struct LimitOptions: ParsableArguments {
     if let maxSockets { limits.maxSockets = maxSockets }
     if let maxVirtualTime { limits.maxVirtualTime = maxVirtualTime * 1_000_000_000 }
     if let maxNesting { limits.maxNesting = maxNesting }
+    if let maxProcesses { limits.maxProcesses = maxProcesses }
+    if let maxThreads { limits.maxThreads = maxThreads }
     return limits
   }
 
@@ -60,6 +75,8 @@ struct LimitOptions: ParsableArguments {
     if let maxSockets { arguments += ["--max-sockets", String(maxSockets)] }
     if let maxVirtualTime { arguments += ["--max-virtual-time", String(maxVirtualTime)] }
     if let maxNesting { arguments += ["--max-nesting", String(maxNesting)] }
+    if let maxProcesses { arguments += ["--max-processes", String(maxProcesses)] }
+    if let maxThreads { arguments += ["--max-threads", String(maxThreads)] }
     return arguments
   }
 }

@@ -21,6 +21,7 @@ struct LimitsTests {
     #expect(limits.maxStatements >= 3_000_000)
     #expect(limits.maxScriptBytes >= 1_000_000 * "client c1000000 connect\n".utf8.count)
     #expect(limits.maxVirtualTime == 365 * 86_400 * 1_000_000_000)
+    #expect(limits.maxProcesses >= 100_000)
   }
 
   @Test("the statement after the last allowed one is the error; the ones before ran")
@@ -49,6 +50,20 @@ struct LimitsTests {
     #expect(r.status == .scriptError)
     #expect(r.stdout.hasSuffix("server   accept(server) = 7\n"))
     #expect(r.diagnostics.first?.location?.column == 76)
+  }
+
+  @Test("the fork over the process limit is refused before it is made; so is the thread over the thread limit")
+  func processesAndThreads() {
+    let forks = run("fork a; fork b; fork c") { $0.maxProcesses = 2 }
+    #expect(forks.status == .scriptError)
+    #expect(forks.stdout.split(separator: "\n").count == 2)
+    #expect(forks.diagnostics.first?.message == "too many processes: this would be fork number 3, over the limit of 2")
+    #expect(forks.diagnostics.first?.location?.column == 17)
+    #expect(forks.diagnostics.first?.noteMessages == ["raise the limit with --max-processes"])
+    let threads = run("thread t; thread u; t: sleep 1ms") { $0.maxThreads = 1 }
+    #expect(threads.status == .scriptError)
+    #expect(threads.diagnostics.first?.message.hasPrefix("too many threads") == true)
+    #expect(threads.diagnostics.first?.location?.column == 18)
   }
 
   @Test("the clock stops before a timer due past the limit, at the statement that waits for it")

@@ -33,13 +33,16 @@
 
       """
 
-    static func launch(_ arguments: [String], in directory: URL? = nil) throws -> Process {
+    static func launch(_ arguments: [String], in directory: URL? = nil, stderr: URL? = nil) throws -> Process {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: ProcessDriver.hostExecutable)
       process.arguments = arguments
       if let directory { process.currentDirectoryURL = directory }
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
+      if let stderr, FileManager.default.createFile(atPath: stderr.path, contents: nil) {
+        process.standardError = try FileHandle(forWritingTo: stderr)
+      }
       try process.run()
       return process
     }
@@ -105,9 +108,13 @@
       defer { try? FileManager.default.removeItem(at: directory) }
       let file = directory.appendingPathComponent("midway.sock")
       try script.write(to: file, atomically: true, encoding: .utf8)
-      let run = try Self.launch(["run", "--backend", "linux", file.path], in: directory)
+      let errors = directory.appendingPathComponent("stderr")
+      let run = try Self.launch(["run", "--backend", "linux", file.path], in: directory, stderr: errors)
       let pid = run.processIdentifier
-      #expect(Self.waitUntil(seconds: 10) { Self.hosts(of: pid).count == 2 })
+      // Generous: the whole suite runs beside it on two cores, and each host is an exec of
+      // a debug build.
+      let started = Self.waitUntil(seconds: 30) { Self.hosts(of: pid).count == 2 }
+      #expect(started, "the run's stderr: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
       let hosts = Self.hosts(of: pid)
       // Its sandbox: a directory named with its pid, holding the listener's socket file.
       let temporary = NSTemporaryDirectory()
@@ -134,9 +141,14 @@
       defer { try? FileManager.default.removeItem(at: directory) }
       let file = directory.appendingPathComponent("midway.sock")
       try script.write(to: file, atomically: true, encoding: .utf8)
-      let run = try Self.launch(["run", "--backend", "linux", "--time-limit", "2", file.path], in: directory)
+      // Long enough for both hosts to start (each an exec of a debug build) while the whole
+      // suite runs beside it on two cores.
+      let errors = directory.appendingPathComponent("stderr")
+      let run = try Self.launch(
+        ["run", "--backend", "linux", "--time-limit", "8", file.path], in: directory, stderr: errors)
       let pid = run.processIdentifier
-      #expect(Self.waitUntil(seconds: 10) { Self.hosts(of: pid).count == 2 })
+      let started = Self.waitUntil(seconds: 8) { Self.hosts(of: pid).count == 2 }
+      #expect(started, "the run's stderr: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
       let hosts = Self.hosts(of: pid)
       run.waitUntilExit()
       #expect(run.terminationStatus != 0)

@@ -76,6 +76,8 @@ public struct Statement: Sendable {
     /// `setuid UID`, `setgid GID`: the calling thread's process's credentials.
     case setuid(UInt32, expectation: Expectation?)
     case setgid(UInt32, expectation: Expectation?)
+    /// `setrlimit nofile CUR [MAX]`: the calling thread's process's descriptor limit.
+    case setrlimit(RLimit, expectation: Expectation?)
     /// `open "PATH" as NAME`: `openat(AT_FDCWD, PATH, O_RDONLY)` by NAME's new thread; NAME is
     /// then a descriptor that is not a socket.
     case open(path: [UInt8], as: Name, expectation: Expectation?)

@@ -65,7 +65,7 @@ struct NameCheck {
         try useProcess(name)
       case .open(_, let name, _):
         try declare(name)
-      case .sleep, .file, .sysctl, .ignoreSigpipe, .exit, .exec, .waitpid, .setuid, .setgid:
+      case .sleep, .file, .sysctl, .ignoreSigpipe, .exit, .exec, .waitpid, .setuid, .setgid, .setrlimit:
         break
       }
     }

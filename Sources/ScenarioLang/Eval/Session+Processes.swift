@@ -11,6 +11,11 @@ extension ScenarioSession {
     let location = statement.location
     switch statement.kind {
     case .fork(let name, let expectation):
+      guard processesForked < limits.maxProcesses else {
+        fail(limits.processesExceeded(at: location, length: 4), .scriptError)
+        return
+      }
+      processesForked += 1
       var call = SubmittedCall(
         actor: caller.name, location: location, word: "fork", expectation: expectation, acceptName: name)
       call.acceptAs = resolved(name)
@@ -45,6 +50,9 @@ extension ScenarioSession {
       submitCall(.setuid(uid), plain(caller, "setuid", expectation, location), by: caller, background: false)
     case .setgid(let gid, let expectation):
       submitCall(.setgid(gid), plain(caller, "setgid", expectation, location), by: caller, background: false)
+    case .setrlimit(let limit, let expectation):
+      submitCall(
+        .setrlimitNofile(limit), plain(caller, "setrlimit", expectation, location), by: caller, background: false)
     case .sleep(let duration):
       // `THREAD: sleep D` is the thread's own sleep(3): clock_nanosleep, which blocks only it.
       submitCall(

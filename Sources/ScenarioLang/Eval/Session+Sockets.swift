@@ -118,18 +118,22 @@ extension ScenarioSession {
 
   /// `open "PATH" as NAME`: NAME's new thread opens the file, run to completion; NAME then
   /// stands for a descriptor that is not a socket (socket calls on it are ENOTSOCK).
-  func runOpen(_ path: String, as written: Name, expectation: Expectation?, at location: SourceLocation) {
+  func runOpen(
+    _ path: String, as written: Name, expectation: Expectation?, at location: SourceLocation,
+    by caller: ScenarioThread? = nil
+  ) {
     guard socketsCreated < limits.maxSockets else {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
       return
     }
-    guard let file = newSocket(resolved(written), at: written) else { return }
+    guard let file = newSocket(resolved(written), at: written, in: caller?.process) else { return }
     socketsCreated += 1
+    let thread = caller ?? file.thread
     var call = SubmittedCall(
-      actor: file.thread.name, location: location, word: "open", expectation: expectation, acceptName: nil)
+      actor: thread.name, location: location, word: "open", expectation: expectation, acceptName: nil)
     call.socket = file
     let tag = remember(call, name: "openat")
-    let task = file.thread.task
+    let task = thread.task
     backend.submit(task, tag: tag) { .open(path: path) }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }

@@ -33,6 +33,11 @@ extension ScenarioSession {
       }
       return
     }
+    guard threadsDeclared < limits.maxThreads else {
+      fail(limits.threadsExceeded(at: name.location, length: name.text.count), .scriptError)
+      return
+    }
+    threadsDeclared += 1
     let thread = spawnThread(named: text, in: process)
     thread.site = site
     threads[text] = thread

@@ -65,6 +65,10 @@ public final class ScenarioSession {
   var statementsRun = 0
   /// Sockets created so far (declared or accepted), against ``Limits/maxSockets``.
   var socketsCreated = 0
+  /// Processes forked and threads declared so far, against ``Limits/maxProcesses`` and
+  /// ``Limits/maxThreads``.
+  var processesForked = 0
+  var threadsDeclared = 0
   /// The statement running now, where an error of the run as a whole (a limit) points.
   var running: (location: SourceLocation, length: Int)?
   /// Polled between kernel steps and statements: true stops the input running now (a
@@ -210,7 +214,7 @@ public final class ScenarioSession {
         at: statement.location)
     case .thread(let name, let process):
       declareThread(name, in: process)
-    case .fork, .exit, .exec, .waitpid, .kill, .setuid, .setgid:
+    case .fork, .exit, .exec, .waitpid, .kill, .setuid, .setgid, .setrlimit:
       runProcessStatement(statement, by: prefix ?? mainThread)
     case .ignoreSigpipe:
       // The process's action, shared by its threads and inherited by the children it forks.
@@ -220,7 +224,8 @@ public final class ScenarioSession {
     case .loop(let loop):
       run(loop)
     case .open(let path, let name, let expectation):
-      runOpen(String(decoding: path, as: UTF8.self), as: name, expectation: expectation, at: statement.location)
+      runOpen(
+        String(decoding: path, as: UTF8.self), as: name, expectation: expectation, at: statement.location, by: prefix)
     }
   }
 

@@ -56,6 +56,7 @@ struct TraceFormatter {
       "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], 4)"
     case .getIntOption(_, let option):
       "getsockopt(\(socket), SOL_SOCKET, \(option), \(result?.optionValue.map { optionValue(option, $0) } ?? "..."), [4])"
+    case .setrlimitNofile(let limit): "prlimit64(0, RLIMIT_NOFILE, \(limit), NULL)"
     case .getPeerCred:
       "getsockopt(\(socket), SOL_SOCKET, SO_PEERCRED, \(result?.peerCred.map { "\($0)" } ?? "..."), [12])"
     case .getName(_, let peer):

@@ -68,6 +68,7 @@ struct NextWords {
       skip()  // the count
       return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
     case .sleep, .touch, .mkdir, .unlink, .thread, .fork, .setuid, .setgid: return []
+    case .setrlimit: return atEnd ? [PlainWord.nofile.rawValue] : []
     case .open: return openArguments()
     case .waitpid: return atEnd ? sockets : []
     case .kill:

@@ -38,7 +38,7 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act: statement.background ? text : text + " &"
     case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .exec,
-      .waitpid, .kill, .setuid, .setgid, .open:
+      .waitpid, .kill, .setuid, .setgid, .setrlimit, .open:
       text
     }
   }
@@ -52,7 +52,7 @@ enum StatementText {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
     case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .exec,
-      .waitpid, .kill, .setuid, .setgid, .open:
+      .waitpid, .kill, .setuid, .setgid, .setrlimit, .open:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"

@@ -27,6 +27,20 @@ extension Limits {
       at: location, length: length, notes: [Self.note(.sockets)])
   }
 
+  /// The error of the `fork` that would make one process too many.
+  func processesExceeded(at location: SourceLocation, length: Int) -> Diagnostic {
+    Diagnostic(
+      "too many processes: this would be fork number \(maxProcesses + 1), over the limit of \(maxProcesses)",
+      at: location, length: length, notes: [Self.note(.processes)])
+  }
+
+  /// The error of the `thread` declaration that would make one thread too many.
+  func threadsExceeded(at location: SourceLocation, length: Int) -> Diagnostic {
+    Diagnostic(
+      "too many threads: this would be thread number \(maxThreads + 1), over the limit of \(maxThreads)",
+      at: location, length: length, notes: [Self.note(.threads)])
+  }
+
   /// The error of the statement during which the clock would pass ``maxVirtualTime``.
   func virtualTimeExceeded(next: Nanoseconds, at location: SourceLocation?, length: Int) -> Diagnostic {
     Diagnostic(

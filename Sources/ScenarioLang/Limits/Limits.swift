@@ -7,7 +7,7 @@ import SyscallVocabulary
 public struct Limits: Sendable, Equatable {
   /// One of the limits, for error messages.
   public enum Kind: Sendable {
-    case scriptBytes, statements, sockets, virtualTime, nesting
+    case scriptBytes, statements, sockets, virtualTime, nesting, processes, threads
   }
 
   /// Bytes of script text. The lexer keeps a token for every few bytes, so this bounds
@@ -24,6 +24,12 @@ public struct Limits: Sendable, Equatable {
   /// included (the model keeps every task it spawned). 2^21 holds a million connections
   /// with both ends open.
   public var maxSockets = 1 << 21
+  /// Processes the script forks. Each costs the model a few KiB and the kernel backend a
+  /// real process: 2^17 holds the pre-fork benchmark's hundred thousand.
+  public var maxProcesses = 1 << 17
+  /// Threads the script declares (`thread NAME`), sockets' own threads aside (the socket
+  /// limit bounds those).
+  public var maxThreads = 1 << 21
   /// How far the virtual clock may go: a timer or `sleep` due later stops the run.
   public var maxVirtualTime: Nanoseconds = 365 * 86_400 * 1_000_000_000
 
@@ -39,6 +45,8 @@ public struct Limits: Sendable, Equatable {
     case .sockets: "--max-sockets"
     case .virtualTime: "--max-virtual-time"
     case .nesting: "--max-nesting"
+    case .processes: "--max-processes"
+    case .threads: "--max-threads"
     }
   }
 

@@ -79,6 +79,34 @@ extension Parser {
     return .kill(name, signal, expectation: try parseExpectation())
   }
 
+  /// setrlimit := 'setrlimit' 'nofile' INT [ INT ] [ expectation ]   (the soft limit, then the
+  /// hard one, the soft one's value when left out)
+  mutating func parseSetrlimit() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard currentWord == PlainWord.nofile.rawValue else {
+      throw error(
+        "'setrlimit' sets RLIMIT_NOFILE only, found \(current.spelling)", notes: ["write 'setrlimit nofile 8'"])
+    }
+    advance()
+    let cur = try parseLimit("the soft limit")
+    var max = cur
+    if case .number = current.kind { max = try parseLimit("the hard limit") }
+    return .setrlimit(RLimit(cur: cur, max: max), expectation: try parseExpectation())
+  }
+
+  /// A limit: 0 … 2^63 - 1, pointed at where it is written when it is not one.
+  private mutating func parseLimit(_ what: String) throws(Diagnostic) -> UInt64 {
+    let at = current
+    let range = "from 0 to 9223372036854775807"
+    let value = try parseInteger(what, as: Int64.self, range: range)
+    guard value >= 0 else {
+      throw Diagnostic(
+        "\(what) must be \(range), found \(value)", at: at.location, length: at.length,
+        notes: ["'setrlimit nofile 8 16': soft limit 8, hard limit 16"])
+    }
+    return UInt64(value)
+  }
+
   /// setuid := 'setuid' INT [ expectation ]     setgid := 'setgid' INT [ expectation ]
   mutating func parseCredential(_ word: StatementWord) throws(Diagnostic) -> Statement.Kind {
     advance()

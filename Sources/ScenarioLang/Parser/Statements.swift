@@ -37,7 +37,7 @@ extension Parser {
   /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat
   ///              | [ THREAD ':' ] 'ignore' 'SIGPIPE' | thread
   /// call      := declaration | action | file | socketpair | signal | sysctl
-  ///              | fork | exit | exec | waitpid | kill | setuid | setgid
+  ///              | fork | exit | exec | waitpid | kill | setuid | setgid | setrlimit
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
     var thread: Name?
@@ -65,14 +65,14 @@ extension Parser {
     if let thread {
       switch kind {
       case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .exec, .waitpid, .kill, .setuid,
-        .setgid, .sleep, .ignoreSigpipe:
+        .setgid, .setrlimit, .sleep, .ignoreSigpipe, .open:
         break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
           notes: [
-            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, waitpid, kill, setuid, setgid, sleep or ignore"
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, exec, waitpid, kill, setuid, setgid, setrlimit, sleep, ignore or open"
           ])
       }
     }
@@ -81,7 +81,7 @@ extension Parser {
       switch kind {
       case .sleep where thread != nil: break
       case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread, .fork, .exit, .exec, .kill,
-        .setuid, .setgid:
+        .setuid, .setgid, .setrlimit:
         throw error("only socket statements can run in the background")
       case .loop:
         throw error(
@@ -147,6 +147,7 @@ extension Parser {
     case .waitpid: try parseWaitpid()
     case .kill: try parseKill()
     case .setuid, .setgid: try parseCredential(word)
+    case .setrlimit: try parseSetrlimit()
     case .open: try parseOpen()
     }
   }

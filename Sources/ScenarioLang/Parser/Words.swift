@@ -10,7 +10,7 @@ import SyscallVocabulary
 /// The words that start a statement, in the order the notes list them.
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
-  case `repeat`, thread, fork, waitpid, kill, setuid, setgid
+  case `repeat`, thread, fork, waitpid, kill, setuid, setgid, setrlimit
   case open
 }
 
@@ -261,7 +261,7 @@ public enum SignalWord: String, CaseIterable, Sendable {
 
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
-  case SIGPIPE, tv_sec, tv_usec, pid, uid, gid
+  case SIGPIPE, tv_sec, tv_usec, pid, uid, gid, nofile
 }
 
 /// Every word of the table, for the checks that the docs, the fuzzer's dictionary and the

@@ -55,11 +55,16 @@ extension Kernel {
   /// `f_dupfd`: `from` (unsigned) at or above RLIMIT_NOFILE is EINVAL; otherwise the lowest
   /// free descriptor at or above it (`alloc_fd`), FD_CLOEXEC from `flags`, one more reference.
   func fDupfd(from: Int32, _ file: OpenFile, flags: Int32) -> SyscallOutcome {
-    if UInt32(bitPattern: from) >= UInt32(bitPattern: config.nofile) {
-      return .failure(
-        .EINVAL, Reason("f_dupfd", "from \(UInt32(bitPattern: from)) >= RLIMIT_NOFILE (\(config.nofile))"))
+    let limit = rlimitNofile()
+    if UInt64(UInt32(bitPattern: from)) >= limit {
+      return .failure(.EINVAL, Reason("f_dupfd", "from \(UInt32(bitPattern: from)) >= RLIMIT_NOFILE (\(limit))"))
     }
     let fd = allocFd(from: from)
+    guard UInt64(fd) < limit else {
+      // alloc_fd's EMFILE: the slot the search found stays free.
+      freeDescriptors.insert(fd)
+      return Self.tooManyFiles("f_dupfd")
+    }
     getFile(file)
     files[Int(fd)] = file
     setCloseOnExec(fd, flags & O_CLOEXEC != 0)

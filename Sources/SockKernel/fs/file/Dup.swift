@@ -8,8 +8,8 @@ extension Kernel {
   /// so FD_CLOEXEC clear) and `fd_install` of one more reference.
   func ksysDup(_ fd: Int32) -> SyscallOutcome {
     guard let file = fdget(fd) else { return .failure(.EBADF, Reason("ksys_dup", "descriptor \(fd) is not open")) }
+    guard let newfd = installFile(file) else { return Self.tooManyFiles("ksys_dup") }
     getFile(file)
-    let newfd = installFile(file)
     closeOnExec.remove(newfd)
     return .success(Int64(newfd))
   }
@@ -37,9 +37,9 @@ extension Kernel {
     if oldfd == newfd {
       return .failure(.EINVAL, Reason("ksys_dup3", "oldfd == newfd (\(newfd))"))
     }
-    if UInt32(bitPattern: newfd) >= UInt32(bitPattern: config.nofile) {
-      return .failure(
-        .EBADF, Reason("ksys_dup3", "newfd \(UInt32(bitPattern: newfd)) >= RLIMIT_NOFILE (\(config.nofile))"))
+    let limit = rlimitNofile()
+    if UInt64(UInt32(bitPattern: newfd)) >= limit {
+      return .failure(.EBADF, Reason("ksys_dup3", "newfd \(UInt32(bitPattern: newfd)) >= RLIMIT_NOFILE (\(limit))"))
     }
     expandFiles(to: newfd)
     guard let file = fdget(oldfd) else {

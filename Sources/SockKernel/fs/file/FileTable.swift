@@ -3,36 +3,39 @@ import SyscallVocabulary
 
 /// The process's descriptor table (`files_struct`).
 extension Kernel {
-  /// `get_unused_fd_flags` + `fd_install`: the lowest free descriptor.
-  func installFile(_ file: OpenFile) -> Int32 {
-    if let fd = popFreeDescriptor() {
-      files[Int(fd)] = file
-      return fd
-    }
-    files.append(file)
-    return Int32(files.count - 1)
+  /// `get_unused_fd_flags` + `fd_install`: the lowest free descriptor; nil (EMFILE) when it
+  /// is at or above RLIMIT_NOFILE.
+  func installFile(_ file: OpenFile) -> Int32? {
+    guard let fd = getUnusedFdFlags() else { return nil }
+    installFile(file, at: fd)
+    return fd
   }
 
-  /// `get_unused_fd_flags` alone: a descriptor kept for a file installed later.
-  func reserveDescriptor() -> Int32 {
-    let fd: Int32
-    if let free = popFreeDescriptor() {
-      fd = free
-    } else {
-      files.append(nil)
-      fd = Int32(files.count - 1)
+  /// `get_unused_fd_flags` → `alloc_fd(0, rlimit(RLIMIT_NOFILE), flags)`: the lowest free
+  /// descriptor, kept for a file installed later; nil (EMFILE) when it is at or above the
+  /// process's soft limit.
+  func getUnusedFdFlags() -> Int32? {
+    let end = rlimitNofile()
+    // dup2 can take a free descriptor without popping it, so an entry may be stale (open
+    // again): those go.
+    while let fd = freeDescriptors.min, files[Int(fd)] != nil || reservedDescriptors.contains(fd) {
+      _ = freeDescriptors.popMin()
     }
+    let fd = freeDescriptors.min ?? Int32(files.count)
+    guard UInt64(fd) < end else { return nil }
+    if freeDescriptors.min == fd { _ = freeDescriptors.popMin() } else { files.append(nil) }
     reservedDescriptors.insert(fd)
     return fd
   }
 
-  /// The lowest free descriptor below `files.count`. `dup2` can take a free descriptor
-  /// without popping it, so an entry may be stale (open again): those are skipped.
-  private func popFreeDescriptor() -> Int32? {
-    while let fd = freeDescriptors.popMin() {
-      if files[Int(fd)] == nil, !reservedDescriptors.contains(fd) { return fd }
-    }
-    return nil
+  /// `rlimit(RLIMIT_NOFILE)`: the calling process's soft limit.
+  func rlimitNofile() -> UInt64 {
+    (currentTask.map { tasks[$0.rawValue].group } ?? processes[0]).nofile.cur
+  }
+
+  /// EMFILE from `alloc_fd`.
+  static func tooManyFiles(_ caller: String) -> SyscallOutcome {
+    .failure(.EMFILE, Reason(caller, "no free descriptor below RLIMIT_NOFILE"))
   }
 
   /// `fd_install` into a reserved descriptor.

@@ -28,12 +28,15 @@ final class TaskGroup {
   var exitState: ProcessEnd?
   /// `signal->wait_chldexit`: its threads asleep in `wait4`.
   let waitChldexit: WaitQueue
+  /// `signal->rlim[RLIMIT_NOFILE]`: the process's descriptor limit; a fork copies it.
+  var nofile: RLimit
   /// The signals whose `sighand` action is `SIG_IGN` (`ignore SIGPIPE`): a fork copies them
   /// (`copy_sighand`).
   var ignoredSignals: Set<Signal> = []
 
-  init(pid: Int32, files: FilesStruct, uid: UInt32, gid: UInt32, parent: TaskGroup?) {
+  init(pid: Int32, files: FilesStruct, uid: UInt32, gid: UInt32, parent: TaskGroup?, nofile: RLimit) {
     self.pid = pid
+    self.nofile = nofile
     self.files = files
     self.uid = uid
     self.gid = gid

@@ -4,12 +4,14 @@ import SyscallVocabulary
 extension Kernel {
   /// `kernel_clone` → `copy_process`: a new process whose one thread copies the caller, with
   /// a copy of its descriptor table (`copy_files` → `dup_fd`: the same open files, one more
-  /// reference each), its credentials and its signal actions (`copy_sighand`). The parent's return is the child's pid; the child's
+  /// reference each), its credentials, its signal actions (`copy_sighand`) and its limits
+  /// (`copy_signal`). The parent's return is the child's pid; the child's
   /// own return (0) is not a call the script made, so it is not reported.
   func kernelClone(_ parent: KernelTask) -> SyscallOutcome {
     let group = parent.group
     let child = TaskGroup(
-      pid: Int32(processes.count + 1), files: dupFd(group.files), uid: group.uid, gid: group.gid, parent: group)
+      pid: Int32(processes.count + 1), files: dupFd(group.files), uid: group.uid, gid: group.gid, parent: group,
+      nofile: group.nofile)
     child.ignoredSignals = group.ignoredSignals
     processes.append(child)
     adopt(child, by: group)

@@ -27,4 +27,25 @@ extension Kernel {
     }
     return .failure(.EPERM, Reason("__sys_setgid", "uid \(group.uid) has no CAP_SETGID for gid \(gid)"))
   }
+
+  /// `prlimit64(0, RLIMIT_NOFILE, new, NULL)` → `do_prlimit` for the caller's process: a
+  /// soft limit above the hard one is EINVAL; a hard limit above `fs.nr_open` is EPERM, and
+  /// so is raising the hard limit without CAP_SYS_RESOURCE (which root has only where
+  /// ``KernelConfig/capSysResource`` says so). Descriptors open
+  /// at or above a lowered limit stay open: only new ones are refused.
+  func doPrlimit(_ task: KernelTask, nofile new: RLimit) -> SyscallOutcome {
+    let group = task.group
+    if new.cur > new.max {
+      return .failure(.EINVAL, Reason("do_prlimit", "rlim_cur \(new.cur) > rlim_max \(new.max)"))
+    }
+    if new.max > config.nrOpen {
+      return .failure(.EPERM, Reason("do_prlimit", "rlim_max \(new.max) > fs.nr_open (\(config.nrOpen))"))
+    }
+    if new.max > group.nofile.max && !(group.uid == 0 && config.capSysResource) {
+      return .failure(
+        .EPERM, Reason("do_prlimit", "raising rlim_max from \(group.nofile.max) without CAP_SYS_RESOURCE"))
+    }
+    group.nofile = new
+    return .success()
+  }
 }

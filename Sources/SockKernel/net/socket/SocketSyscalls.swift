@@ -11,9 +11,12 @@ extension Kernel {
     if proto != 0 && proto != AF_UNIX {
       return .failure(.EPROTONOSUPPORT, Reason("unix_create", "protocol \(proto) is neither 0 nor PF_UNIX"))
     }
+    // sock_map_fd's descriptor: the kernel creates the socket first and releases it on
+    // EMFILE, which leaves nothing to see, so the model looks first.
+    guard let fd = getUnusedFdFlags() else { return Self.tooManyFiles("sock_map_fd") }
     // unix_create: SOCK_RAW is silently turned into SOCK_DGRAM.
     let sock = unixCreate1(type: type == .raw ? .dgram : type)
-    let fd = sockMapFd(sock, flags: flags)
+    sockMapFd(sock, at: fd, flags: flags)
     var outcome = SyscallOutcome.success(Int64(fd))
     outcome.inode = sock.inode
     return outcome
@@ -23,12 +26,18 @@ extension Kernel {
   /// other's peer, already `TCP_ESTABLISHED`, with two new descriptors.
   func sysSocketpair(type: SocketType, flags: Int32 = 0) -> SyscallOutcome {
     if let refused = Self.checkSocketFlags(flags, in: "__sys_socketpair") { return refused }
+    // Both descriptors before the sockets; the first goes back if the second is refused.
+    guard let fd0 = getUnusedFdFlags() else { return Self.tooManyFiles("__sys_socketpair") }
+    guard let fd1 = getUnusedFdFlags() else {
+      releaseDescriptor(fd0)
+      return Self.tooManyFiles("__sys_socketpair")
+    }
     let kind = type == .raw ? SocketType.dgram : type
     let sk = unixCreate1(type: kind)
     let other = unixCreate1(type: kind)
     unixSocketpair(sk, other)
-    let fd0 = sockMapFd(sk, flags: flags)
-    let fd1 = sockMapFd(other, flags: flags)
+    sockMapFd(sk, at: fd0, flags: flags)
+    sockMapFd(other, at: fd1, flags: flags)
     var outcome = SyscallOutcome.success()
     outcome.inode = sk.inode
     outcome.pair = SocketPairResult(fds: (fd0, fd1), inodes: (sk.inode, other.inode))
@@ -74,7 +83,9 @@ extension Kernel {
   func sysAccept(_ file: SocketFile, flags: Int32, frame: inout CallFrame) -> SyscallStep {
     if !frame.started {
       if let refused = Self.checkAcceptFlags(flags) { return .done(refused) }
-      frame.reservedDescriptor = reserveDescriptor()
+      // The descriptor before the connection: with EMFILE the connection stays queued.
+      guard let fd = getUnusedFdFlags() else { return .done(Self.tooManyFiles("__sys_accept4_file")) }
+      frame.reservedDescriptor = fd
       // unix_dgram_ops.accept is sock_no_accept: unix_accept serves only stream and seqpacket.
       if file.sock.type == .dgram {
         releaseDescriptor(frame.reservedDescriptor!)
@@ -110,12 +121,11 @@ extension Kernel {
     return .failure(.EINVAL, Reason(function, "type flags \(flags) beyond SOCK_CLOEXEC|SOCK_NONBLOCK"))
   }
 
-  /// `sock_map_fd`: a descriptor (FD_CLOEXEC from SOCK_CLOEXEC) for a new file (O_NONBLOCK
-  /// from SOCK_NONBLOCK, `sock_alloc_file`).
-  func sockMapFd(_ sock: Sock, flags: Int32) -> Int32 {
-    let fd = installFile(SocketFile(sock: sock, nonBlocking: flags & SOCK_NONBLOCK != 0))
+  /// `sock_map_fd`: the reserved descriptor `fd` (FD_CLOEXEC from SOCK_CLOEXEC) gets a new
+  /// file (O_NONBLOCK from SOCK_NONBLOCK, `sock_alloc_file`).
+  func sockMapFd(_ sock: Sock, at fd: Int32, flags: Int32) {
+    installFile(SocketFile(sock: sock, nonBlocking: flags & SOCK_NONBLOCK != 0), at: fd)
     setCloseOnExec(fd, flags & SOCK_CLOEXEC != 0)
-    return fd
   }
 
   /// `sock_poll`: the socket's `proto_ops.poll`, `unix_poll` for SOCK_STREAM and
