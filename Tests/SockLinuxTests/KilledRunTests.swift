@@ -73,6 +73,25 @@
       return condition()
     }
 
+    /// Waits until `condition` has held for `steady` seconds without a break: a host that
+    /// execs, or one just spawned, is briefly not counted, so one true reading is not yet
+    /// the state the script sleeps in.
+    static func waitUntilSteady(seconds: Double, steady: Double = 1, _ condition: () -> Bool) -> Bool {
+      let deadline = Date().addingTimeInterval(seconds)
+      var heldSince: Date?
+      while Date() < deadline {
+        if condition() {
+          let since = heldSince ?? Date()
+          heldSince = since
+          if Date().timeIntervalSince(since) >= steady { return true }
+        } else {
+          heldSince = nil
+        }
+        usleep(10_000)
+      }
+      return false
+    }
+
     // SIGKILL: what no handler can soften. (SIGTERM's default action ends sockscript the
     // same way, with the same effect on its children; but this test runner's threads block
     // SIGTERM, and a child it spawns inherits that mask.)
@@ -113,7 +132,7 @@
       let pid = run.processIdentifier
       // Generous: the whole suite runs beside it on two cores, and each host is an exec of
       // a debug build.
-      let started = Self.waitUntil(seconds: 30) { Self.hosts(of: pid).count == 2 }
+      let started = Self.waitUntilSteady(seconds: 30) { Self.hosts(of: pid).count == 2 }
       #expect(started, "the run's stderr: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
       let hosts = Self.hosts(of: pid)
       // Its sandbox: a directory named with its pid, holding the listener's socket file.
@@ -147,7 +166,7 @@
       let run = try Self.launch(
         ["run", "--backend", "linux", "--time-limit", "8", file.path], in: directory, stderr: errors)
       let pid = run.processIdentifier
-      let started = Self.waitUntil(seconds: 8) { Self.hosts(of: pid).count == 2 }
+      let started = Self.waitUntilSteady(seconds: 7) { Self.hosts(of: pid).count == 2 }
       #expect(started, "the run's stderr: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
       let hosts = Self.hosts(of: pid)
       run.waitUntilExit()
