@@ -101,9 +101,9 @@ extension Kernel {
     case .recv(_, let length, let flags):
       return sysRecvfrom(file, length: length, flags: flags, frame: &call.frame)
     case .setIntOption(_, let option, let value):
-      return .done(skSetsockopt(file.sock, option, value))
-    case .getIntOption(_, let option):
-      return .done(skGetsockopt(file.sock, option))
+      return skSetsockopt(file.sock, option, value)
+    case .getIntOption(_, let option, let optlen):
+      return skGetsockopt(file.sock, option, optlen: optlen)
     case .getName(_, let peer):
       return .done(sysGetname(file, peer: peer))
     case .getPeerCred:

@@ -172,7 +172,7 @@
     /// Every stored property, by name (a test checks that none is left out).
     enum CodingKeys: String, CodingKey, CaseIterable {
       case value, errno, timeval, pair, data, sender, name, peerCred, optionValue, revents, raised, syscallSpan
-      case waitStatus
+      case waitStatus, optionLength
     }
 
     init(from decoder: any Decoder) throws {
@@ -186,6 +186,7 @@
       name = try c.decodeIfPresent(SockAddrUn.self, forKey: .name)
       peerCred = try c.decodeIfPresent(PeerCred.self, forKey: .peerCred)
       optionValue = try c.decodeIfPresent(Int32.self, forKey: .optionValue)
+      optionLength = try c.decodeIfPresent(Int32.self, forKey: .optionLength)
       revents = try c.decodeIfPresent([PollMask].self, forKey: .revents)
       raised = try c.decodeIfPresent(Signal.self, forKey: .raised)
       syscallSpan = try c.decodeIfPresent([Int64].self, forKey: .syscallSpan).map {
@@ -205,6 +206,7 @@
       try c.encodeIfPresent(name, forKey: .name)
       try c.encodeIfPresent(peerCred, forKey: .peerCred)
       try c.encodeIfPresent(optionValue, forKey: .optionValue)
+      try c.encodeIfPresent(optionLength, forKey: .optionLength)
       try c.encodeIfPresent(revents, forKey: .revents)
       try c.encodeIfPresent(raised, forKey: .raised)
       try c.encodeIfPresent(syscallSpan.map { [$0.entered, $0.coarse, $0.returned] }, forKey: .syscallSpan)

@@ -59,6 +59,7 @@
       outcome.name = result.name.map(unsandboxedName)
       outcome.peerCred = result.peerCred.map(modelCred)
       outcome.optionValue = result.optionValue
+      outcome.optionLength = result.optionLength
       outcome.revents = result.revents
       outcome.raised = result.raised
       finishProcessCall(call, completion, by: task, into: &outcome)

@@ -40,7 +40,8 @@
       case .recv(let fd, let length, let flags): return .recv(fd: real(fd), length: length, flags: flags)
       case .setIntOption(let fd, let option, let value):
         return .setIntOption(fd: real(fd), option: option, value: value)
-      case .getIntOption(let fd, let option): return .getIntOption(fd: real(fd), option: option)
+      case .getIntOption(let fd, let option, let optlen):
+        return .getIntOption(fd: real(fd), option: option, optlen: optlen)
       case .getName(let fd, let peer): return .getName(fd: real(fd), peer: peer)
       case .getPeerCred(let fd): return .getPeerCred(fd: real(fd))
       case .poll(let fds, let timeoutMs):

@@ -38,6 +38,7 @@
     /// SO_PEERCRED's `struct ucred`, with the real pid.
     var peerCred: PeerCred?
     var optionValue: Int32?
+    var optionLength: Int32?
     var revents: [PollMask]?
     var raised: Signal?
     /// When the system call itself was entered and returned, for calls whose buffers take

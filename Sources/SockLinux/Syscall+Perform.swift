@@ -142,11 +142,17 @@
           result.peerCred = PeerCred(pid: Int32(bitPattern: cred[0]), uid: cred[1], gid: cred[2])
         }
         return result
-      case .getIntOption(let fd, let option):
-        var v: Int32 = 0
-        var length = socklen_t(4)
-        var result = RealResult.returning(Int64(Glibc.getsockopt(fd, SOL_SOCKET, option.number, &v, &length)))
-        if result.errno == 0 { result.optionValue = v }
+      case .getIntOption(let fd, let option, let optlen):
+        // Room for any option's value: the kernel copies at most the length it is given,
+        // which is capped to the buffer (an int option writes 4 bytes whatever the length).
+        var buffer = [UInt8](repeating: 0, count: Self.optionBufferSize)
+        var length = optlen < 0 ? socklen_t(bitPattern: optlen) : socklen_t(min(Int(optlen), buffer.count))
+        var result = RealResult.returning(
+          Int64(Glibc.getsockopt(fd, SOL_SOCKET, option.number, &buffer, &length)))
+        if result.errno == 0 {
+          result.optionValue = buffer.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(as: Int32.self)) }
+          result.optionLength = Int32(bitPattern: length)
+        }
         return result
       case .poll(let fds, let timeoutMs):
         var entries = fds.map { pollfd(fd: $0.fd, events: Int16(truncatingIfNeeded: $0.events.rawValue), revents: 0) }
@@ -239,19 +245,9 @@
     }
   }
 
-  extension IntOption {
-    /// The option's number in Linux's `SOL_SOCKET` level.
-    var number: Int32 {
-      switch self {
-      case .SO_SNDBUF: Glibc.SO_SNDBUF
-      case .SO_RCVBUF: Glibc.SO_RCVBUF
-      case .SO_ERROR: Glibc.SO_ERROR
-      case .SO_TYPE: Glibc.SO_TYPE
-      case .SO_DOMAIN: Glibc.SO_DOMAIN
-      case .SO_PROTOCOL: Glibc.SO_PROTOCOL
-      case .SO_ACCEPTCONN: Glibc.SO_ACCEPTCONN
-      }
-    }
+  extension Syscall {
+    /// The buffer a `getsockopt` reads into.
+    static let optionBufferSize = 4096
   }
 
   /// The system call alone, without preparing its buffers: monotonic entry and return, and

@@ -34,8 +34,10 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var name: SockAddrUn?
   /// What `SO_PEERCRED` read.
   public var peerCred: PeerCred?
-  /// The `int` a `getsockopt` read back.
+  /// The `int` a `getsockopt` read back (as many of its bytes as the length let through).
   public var optionValue: Int32?
+  /// The length a `getsockopt` of an `int` wrote back: at most `sizeof(int)`.
+  public var optionLength: Int32?
   /// The `revents` of each `pollfd`, in order.
   public var revents: [PollMask]?
   /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.

@@ -1,8 +1,40 @@
-/// Integer `SOL_SOCKET` options.
-public enum IntOption: Sendable, CustomStringConvertible {
+/// Integer `SOL_SOCKET` options, each with its number in `asm-generic/socket.h` (x86_64's
+/// and arm64's alike).
+public enum IntOption: Sendable, Hashable, CustomStringConvertible {
   case SO_SNDBUF, SO_RCVBUF, SO_ERROR, SO_TYPE
   /// Read-only: the family (AF_UNIX), the protocol (0), whether the socket listens.
   case SO_DOMAIN, SO_PROTOCOL, SO_ACCEPTCONN
+  /// Flags and values every socket keeps, which `sk_getsockopt` reads for AF_UNIX as for
+  /// any family; the model's sockets never change them.
+  case SO_DEBUG, SO_REUSEADDR, SO_DONTROUTE, SO_BROADCAST, SO_KEEPALIVE, SO_OOBINLINE, SO_PRIORITY
+  case SO_REUSEPORT, SO_RCVLOWAT, SO_SNDLOWAT, SO_MARK
+  /// What a receiver asks to be given with each message: credentials, the security label,
+  /// a pidfd; and (6.16 and later) whether it accepts SCM_RIGHTS at all.
+  case SO_PASSCRED, SO_PASSSEC, SO_PASSPIDFD, SO_PASSRIGHTS
+  /// `sk_peek_off`: -1 until set, AF_UNIX having `set_peek_off`.
+  case SO_PEEK_OFF
+  /// An option known only by its number (`get 99`).
+  case unnamed(Int32)
+
+  /// The named options, with their numbers.
+  public static let named: [(IntOption, Int32)] = [
+    (.SO_DEBUG, 1), (.SO_REUSEADDR, 2), (.SO_TYPE, 3), (.SO_ERROR, 4), (.SO_DONTROUTE, 5), (.SO_BROADCAST, 6),
+    (.SO_SNDBUF, 7), (.SO_RCVBUF, 8), (.SO_KEEPALIVE, 9), (.SO_OOBINLINE, 10), (.SO_PRIORITY, 12),
+    (.SO_REUSEPORT, 15), (.SO_PASSCRED, 16), (.SO_RCVLOWAT, 18), (.SO_SNDLOWAT, 19), (.SO_ACCEPTCONN, 30),
+    (.SO_PASSSEC, 34), (.SO_MARK, 36), (.SO_PROTOCOL, 38), (.SO_DOMAIN, 39), (.SO_PEEK_OFF, 42),
+    (.SO_PASSPIDFD, 76), (.SO_PASSRIGHTS, 83),
+  ]
+
+  /// The option numbered `number`: its named case when it has one.
+  public init(number: Int32) {
+    self = Self.named.first { $0.1 == number }?.0 ?? .unnamed(number)
+  }
+
+  /// The option's number at the `SOL_SOCKET` level.
+  public var number: Int32 {
+    if case .unnamed(let number) = self { return number }
+    return Self.named.first { $0.0 == self }!.1
+  }
 
   public var description: String {
     switch self {
@@ -13,6 +45,24 @@ public enum IntOption: Sendable, CustomStringConvertible {
     case .SO_DOMAIN: "SO_DOMAIN"
     case .SO_PROTOCOL: "SO_PROTOCOL"
     case .SO_ACCEPTCONN: "SO_ACCEPTCONN"
+    case .SO_DEBUG: "SO_DEBUG"
+    case .SO_REUSEADDR: "SO_REUSEADDR"
+    case .SO_DONTROUTE: "SO_DONTROUTE"
+    case .SO_BROADCAST: "SO_BROADCAST"
+    case .SO_KEEPALIVE: "SO_KEEPALIVE"
+    case .SO_OOBINLINE: "SO_OOBINLINE"
+    case .SO_PRIORITY: "SO_PRIORITY"
+    case .SO_REUSEPORT: "SO_REUSEPORT"
+    case .SO_RCVLOWAT: "SO_RCVLOWAT"
+    case .SO_SNDLOWAT: "SO_SNDLOWAT"
+    case .SO_MARK: "SO_MARK"
+    case .SO_PASSCRED: "SO_PASSCRED"
+    case .SO_PASSSEC: "SO_PASSSEC"
+    case .SO_PASSPIDFD: "SO_PASSPIDFD"
+    case .SO_PASSRIGHTS: "SO_PASSRIGHTS"
+    case .SO_PEEK_OFF: "SO_PEEK_OFF"
+    // strace prints an option it has no name for as its number.
+    case .unnamed(let number): "\(number)"
     }
   }
 }

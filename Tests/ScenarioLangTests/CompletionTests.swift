@@ -20,8 +20,18 @@ struct CompletionTests {
   func afterGet() {
     #expect(
       Self.candidates("c1 get ") == [
-        "acceptconn", "domain", "error", "peercred", "protocol", "rcvbuf", "rcvtimeo", "sndbuf", "sndtimeo", "type",
+        "acceptconn", "broadcast", "domain", "dontroute", "error", "keepalive", "oobinline", "passcred", "passpidfd",
+        "passrights", "passsec", "peek_off", "peercred", "protocol", "rcvbuf", "rcvlowat", "rcvtimeo", "reuseaddr",
+        "reuseport", "sndbuf", "sndlowat", "sndtimeo", "type",
       ])
+  }
+
+  @Test("after 'get' of an int option, by word or number: 'optlen' and the next operation; not after 'get peercred'")
+  func afterGetIntOption() {
+    #expect(Self.candidates("c1 get sndbuf ").contains("optlen"))
+    #expect(Self.candidates("c1 get 99 ").contains("optlen"))
+    #expect(Self.candidates("c1 get sndbuf ").contains("connect"))
+    #expect(!Self.candidates("c1 get peercred ").contains("optlen"))
   }
 
   @Test("after send's data: its flags not given yet, 'to', the next operation")

@@ -176,8 +176,8 @@ public struct Operation: Sendable {
     case recv(Int, flags: MessageFlags)
     /// `sndbuf N` / `rcvbuf N`.
     case setBuffer(IntOption, Int32)
-    /// `get sndbuf|rcvbuf|error|type`.
-    case getOption(IntOption)
+    /// `get sndbuf|rcvbuf|error|type|…|INT [optlen N]`.
+    case getOption(IntOption, optlen: Int32)
     /// `poll [ITEMS] [timeout T]`.
     case poll([PollItem], timeoutMs: Int32)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).

@@ -13,7 +13,7 @@ extension ScenarioSession {
     }
     if let expectation = call.expectation {
       var option: IntOption?
-      if case .getIntOption(_, let read) = record.syscall { option = read }
+      if case .getIntOption(_, let read, _) = record.syscall { option = read }
       var flags: FcntlCommand?
       if case .fcntl(_, let command, _) = record.syscall { flags = command }
       check(expectation, against: outcome, at: now, of: call, option: option, flags: flags)

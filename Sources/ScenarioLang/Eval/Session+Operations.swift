@@ -54,8 +54,8 @@ extension ScenarioSession {
       return { .recv(fd: $0, length: size, flags: flags) }
     case .setBuffer(let option, let value):
       return { .setIntOption(fd: $0, option: option, value: value) }
-    case .getOption(let option):
-      return { .getIntOption(fd: $0, option: option) }
+    case .getOption(let option, let optlen):
+      return { .getIntOption(fd: $0, option: option, optlen: optlen) }
     case .getPeerCred:
       return { .getPeerCred(fd: $0) }
     case .autobind:

@@ -54,8 +54,9 @@ struct TraceFormatter {
       "recv(\(socket), \(result?.data.map(data) ?? "..."), \(length), \(flags))"
     case .setIntOption(_, let option, let value):
       "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], 4)"
-    case .getIntOption(_, let option):
-      "getsockopt(\(socket), SOL_SOCKET, \(option), \(result?.optionValue.map { optionValue(option, $0) } ?? "..."), [4])"
+    case .getIntOption(_, let option, let optlen):
+      "getsockopt(\(socket), SOL_SOCKET, \(option), \(result?.optionValue.map { optionValue(option, $0) } ?? "..."), "
+        + "\(optionLength(optlen, written: result?.optionLength)))"
     case .setrlimitNofile(let limit): "prlimit64(0, RLIMIT_NOFILE, \(limit), NULL)"
     case .getPeerCred:
       "getsockopt(\(socket), SOL_SOCKET, SO_PEERCRED, \(result?.peerCred.map { "\($0)" } ?? "..."), [12])"
@@ -133,6 +134,13 @@ struct TraceFormatter {
     if option == .SO_ERROR, value != 0, let e = Errno(rawValue: value) { return "[\(e.name)]" }
     if option == .SO_TYPE, let t = SocketType(rawValue: value) { return "[\(t)]" }
     return "[\(value)]"
+  }
+
+  /// A `socklen_t` passed in and written back, as strace shows one: `[4]`, or `[8 => 4]`
+  /// when the kernel changed it.
+  static func optionLength(_ given: Int32, written: Int32?) -> String {
+    guard let written, written != given else { return "[\(given)]" }
+    return "[\(given) => \(written)]"
   }
 
   /// A name `getsockname` wrote back: `"server.sock"`, `@"name"`, or the family alone

@@ -138,7 +138,17 @@ struct NextWords {
       skip()
     case .get:
       if atEnd { return GetOptionWord.allCases.map(\.rawValue) }
+      // An int option, by word or number, may take an `optlen`.
+      let number: Bool = if case .number = tokens[index].kind { true } else { false }
+      let readsInt = number || word.flatMap(GetOptionWord.init(rawValue:))?.intOption != nil
       skip()
+      guard readsInt else { break }
+      if atEnd { return [Keyword.optlen.rawValue] + next }
+      if word == Keyword.optlen.rawValue {
+        skip()
+        if atEnd { return [] }
+        skip()
+      }
     case .nonblock:
       if atEnd { return NonblockWord.allCases.map(\.rawValue) + next }
       if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }

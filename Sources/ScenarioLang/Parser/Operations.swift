@@ -27,8 +27,7 @@ extension Parser {
   /// operation := 'bind' address | 'listen' INT | 'connect' [ address | NAME ]
   ///            | 'accept' [ 'as' NAME ] | 'close' | 'shutdown' how
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
-  ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'sndbuf' | 'rcvbuf' | 'error' | 'type'
-  ///                    | 'domain' | 'protocol' | 'acceptconn' )
+  ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'peercred' | intoption [ 'optlen' bytes ] )
   ///            | 'getsockname' | 'getpeername' | 'autobind'
   ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
@@ -114,13 +113,7 @@ extension Parser {
       }
       kind = .setTimeout(option, value, optlen: optlen)
     case .get:
-      guard let option = currentWord.flatMap(GetOptionWord.init(rawValue:)) else {
-        let words = GetOptionWord.allCases.map(\.rawValue)
-        throw error(
-          "'get' reads \(words.dropLast().joined(separator: ", ")) or \(words.last!), found \(current.spelling)")
-      }
-      kind = option.kind
-      advance()
+      kind = try parseGet()
     case .send:
       kind = try parseSend()
     case .recv:

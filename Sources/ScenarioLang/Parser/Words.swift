@@ -82,22 +82,45 @@ public enum FileFlagWord: String, CaseIterable, Sendable {
   }
 }
 
-/// What `get` reads, in the order its error lists them.
+/// What `get` reads, in the order its error lists them (besides an option's number).
 public enum GetOptionWord: String, CaseIterable, Sendable {
   case sndtimeo, rcvtimeo, sndbuf, rcvbuf, error, type, domain, `protocol`, acceptconn, peercred
+  case passcred, passsec, passpidfd, passrights, peek_off, rcvlowat, sndlowat
+  case reuseaddr, reuseport, keepalive, broadcast, dontroute, oobinline
 
   var kind: Operation.Kind {
     switch self {
     case .sndtimeo: .getTimeout(.SO_SNDTIMEO)
     case .rcvtimeo: .getTimeout(.SO_RCVTIMEO)
-    case .sndbuf: .getOption(.SO_SNDBUF)
-    case .rcvbuf: .getOption(.SO_RCVBUF)
-    case .error: .getOption(.SO_ERROR)
-    case .type: .getOption(.SO_TYPE)
-    case .domain: .getOption(.SO_DOMAIN)
-    case .protocol: .getOption(.SO_PROTOCOL)
-    case .acceptconn: .getOption(.SO_ACCEPTCONN)
     case .peercred: .getPeerCred
+    default: .getOption(intOption!, optlen: 4)
+    }
+  }
+
+  /// The `int` option the word reads, if it reads one (`optlen` may follow it).
+  var intOption: IntOption? {
+    switch self {
+    case .sndtimeo, .rcvtimeo, .peercred: nil
+    case .sndbuf: .SO_SNDBUF
+    case .rcvbuf: .SO_RCVBUF
+    case .error: .SO_ERROR
+    case .type: .SO_TYPE
+    case .domain: .SO_DOMAIN
+    case .protocol: .SO_PROTOCOL
+    case .acceptconn: .SO_ACCEPTCONN
+    case .passcred: .SO_PASSCRED
+    case .passsec: .SO_PASSSEC
+    case .passpidfd: .SO_PASSPIDFD
+    case .passrights: .SO_PASSRIGHTS
+    case .peek_off: .SO_PEEK_OFF
+    case .rcvlowat: .SO_RCVLOWAT
+    case .sndlowat: .SO_SNDLOWAT
+    case .reuseaddr: .SO_REUSEADDR
+    case .reuseport: .SO_REUSEPORT
+    case .keepalive: .SO_KEEPALIVE
+    case .broadcast: .SO_BROADCAST
+    case .dontroute: .SO_DONTROUTE
+    case .oobinline: .SO_OOBINLINE
     }
   }
 }

@@ -172,6 +172,7 @@ public struct Comparison: Sendable {
     if let cred = outcome.peerCred { text += ", \(cred)" }
     if let name = outcome.name { text += ", name \(TraceFormatter.sockName(name)) of \(name.length) bytes" }
     if let value = outcome.optionValue { text += ", [\(value)]" }
+    if let length = outcome.optionLength { text += " of \(length) bytes" }
     if let revents = outcome.revents {
       text += ", [" + revents.map(TraceFormatter.events).joined(separator: ", ") + "]"
     }
