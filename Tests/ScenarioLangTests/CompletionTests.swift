@@ -68,7 +68,7 @@ struct CompletionTests {
   @Test("after recv N: recv's flags and the next operation")
   func afterRecv() {
     #expect(Self.candidates("c1 recv ").isEmpty)
-    #expect(Self.candidates("c1 recv 10 p") == ["peek", "poll"])
+    #expect(Self.candidates("c1 recv 10 p") == ["passcred", "passpidfd", "passrights", "passsec", "peek", "poll"])
     #expect(Self.candidates("c1 recv 10 peek ") == (["dontwait", "trunc", "waitall"] + Self.operations).sorted())
   }
 

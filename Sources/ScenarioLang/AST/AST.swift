@@ -176,6 +176,8 @@ public struct Operation: Sendable {
     case recv(Int, flags: MessageFlags)
     /// `sndbuf N` / `rcvbuf N`.
     case setBuffer(IntOption, Int32)
+    /// `passcred|passsec|passpidfd|passrights [on|off]`: `setsockopt` of the switch to 1 or 0.
+    case setSwitch(IntOption, Bool)
     /// `get sndbuf|rcvbuf|error|type|…|INT [optlen N]`.
     case getOption(IntOption, optlen: Int32)
     /// `poll [ITEMS] [timeout T]`.

@@ -46,6 +46,10 @@ extension ScenarioSession {
     case .bind(_, let address) where address.length == 2:
       // An autobind: later statements reach the socket by the name the kernel chose.
       if let name = outcome.name { socket.address = name }
+    case .getName(_, peer: false) where socket.address == nil:
+      // A name the kernel gave without a bind (a connect or send that SO_PASSCRED
+      // autobinds): once read, later statements reach the socket by it.
+      if let name = outcome.name, name.length > 2 { socket.address = name }
     case .socket:
       opened(socket, fd: Int32(outcome.value), inode: outcome.inode, in: caller)
       // Made by another thread, the line names the socket as an accept's does.

@@ -54,6 +54,8 @@ extension ScenarioSession {
       return { .recv(fd: $0, length: size, flags: flags) }
     case .setBuffer(let option, let value):
       return { .setIntOption(fd: $0, option: option, value: value) }
+    case .setSwitch(let option, let on):
+      return { .setIntOption(fd: $0, option: option, value: on ? 1 : 0) }
     case .getOption(let option, let optlen):
       return { .getIntOption(fd: $0, option: option, optlen: optlen) }
     case .getPeerCred:

@@ -149,7 +149,7 @@ struct NextWords {
         if atEnd { return [] }
         skip()
       }
-    case .nonblock:
+    case .nonblock, .passcred, .passsec, .passpidfd, .passrights:
       if atEnd { return NonblockWord.allCases.map(\.rawValue) + next }
       if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
     case .sndtimeo, .rcvtimeo:

@@ -26,6 +26,15 @@ extension Parser {
   }
 }
 
+extension Parser {
+  /// [ 'on' | 'off' ] — on when left out.
+  mutating func parseOnOff() -> Bool {
+    guard let given = currentWord.flatMap(NonblockWord.init(rawValue:)) else { return true }
+    advance()
+    return given.isOn
+  }
+}
+
 extension Operation.Kind {
   /// The word of a `get` that reads no `int` (`sndtimeo`, `peercred`).
   fileprivate var getWord: String? {

@@ -29,7 +29,8 @@ extension Parser {
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'peercred' | intoption [ 'optlen' bytes ] )
   ///            | 'getsockname' | 'getpeername' | 'autobind'
-  ///            | 'nonblock' [ 'on' | 'off' ] | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
+  ///            | ( 'nonblock' | 'passcred' | 'passsec' | 'passpidfd' | 'passrights' ) [ 'on' | 'off' ]
+  ///            | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
   ///            | 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ] | 'read' size
@@ -130,12 +131,9 @@ extension Parser {
     case .getsockname, .getpeername:
       kind = .getName(peer: operation == .getpeername)
     case .nonblock:
-      var on = true
-      if let given = currentWord.flatMap(NonblockWord.init(rawValue:)) {
-        on = given.isOn
-        advance()
-      }
-      kind = .nonblock(on)
+      kind = .nonblock(parseOnOff())
+    case .passcred, .passsec, .passpidfd, .passrights:
+      kind = .setSwitch(operation.switchOption!, parseOnOff())
     }
     let returnsBytes =
       switch kind {

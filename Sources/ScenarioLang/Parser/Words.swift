@@ -20,6 +20,18 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case poll, disconnect
   case dup, dup2, dup3, fcntl, accept4, read, write
   case getsockname, getpeername, autobind
+  case passcred, passsec, passpidfd, passrights
+
+  /// The SOL_SOCKET switch an operation word turns on or off (`passcred [on|off]`).
+  var switchOption: IntOption? {
+    switch self {
+    case .passcred: .SO_PASSCRED
+    case .passsec: .SO_PASSSEC
+    case .passpidfd: .SO_PASSPIDFD
+    case .passrights: .SO_PASSRIGHTS
+    default: nil
+    }
+  }
 }
 
 /// The flags a socket's type (`stream|nonblock`) or `accept4` takes.

@@ -35,6 +35,8 @@ public final class Sock {
   public internal(set) var address: SockAddrUn?
   /// `u->path`: the filesystem node this socket is bound to.
   var boundNode: VFS.Node?
+  /// `sk_scm_recv_flags`: what the socket asks to be given with each message it receives.
+  var scmRecvFlags = ScmRecvFlags()
   /// `sk_peer_pid` and `sk_peer_cred`: who the peer was when the connection was made (a
   /// listener's own, from `listen`); nil until then.
   var peerCred: PeerCred?

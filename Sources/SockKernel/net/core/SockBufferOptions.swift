@@ -19,11 +19,17 @@ extension Kernel {
       let val = min(min(asUnsigned, Int64(config.rmemMax)), Int64(Int32.max / 2))
       sk.rcvbuf = max(Int(val) * 2, SOCK_MIN_RCVBUF)
       return .done(.success())
+    // valbool; sk_may_scm_recv holds for every AF_UNIX socket.
+    case .SO_PASSCRED: sk.scmRecvFlags.credentials = value != 0
+    case .SO_PASSSEC: sk.scmRecvFlags.security = value != 0
+    case .SO_PASSPIDFD: sk.scmRecvFlags.pidfd = value != 0
+    case .SO_PASSRIGHTS: sk.scmRecvFlags.rights = value != 0
     case .SO_ERROR, .SO_TYPE, .SO_DOMAIN, .SO_PROTOCOL, .SO_ACCEPTCONN:
       return .done(.failure(.ENOPROTOOPT, Reason("sk_setsockopt", "\(option) is read-only")))
     default:
       return .notModelled("setsockopt of \(option)")
     }
+    return .done(.success())
   }
 
   /// `sk_getsockopt` for the integer options: a negative length is EINVAL before the option
@@ -47,12 +53,14 @@ extension Kernel {
       value = sk.pendingError?.rawValue ?? 0
       sk.pendingError = nil
     case .SO_DEBUG, .SO_REUSEADDR, .SO_DONTROUTE, .SO_BROADCAST, .SO_KEEPALIVE, .SO_OOBINLINE, .SO_PRIORITY,
-      .SO_REUSEPORT, .SO_MARK, .SO_PASSCRED, .SO_PASSSEC, .SO_PASSPIDFD:
+      .SO_REUSEPORT, .SO_MARK:
       value = 0
+    case .SO_PASSCRED: value = sk.scmRecvFlags.credentials ? 1 : 0
+    case .SO_PASSSEC: value = sk.scmRecvFlags.security ? 1 : 0
+    case .SO_PASSPIDFD: value = sk.scmRecvFlags.pidfd ? 1 : 0
     // sk_rcvlowat starts at 1; SO_SNDLOWAT is always 1.
     case .SO_RCVLOWAT, .SO_SNDLOWAT: value = 1
-    // sk_scm_rights: a socket accepts descriptors until it says otherwise.
-    case .SO_PASSRIGHTS: value = 1
+    case .SO_PASSRIGHTS: value = sk.scmRecvFlags.rights ? 1 : 0
     case .SO_PEEK_OFF: value = -1
     case .unnamed(let number):
       guard Self.optionsWithoutCase.contains(number) || number < 0 || number > Self.lastOptionNumber else {

@@ -68,6 +68,10 @@ extension Kernel {
     return .success()
   }
 
+  /// `unix_may_passcred`: the socket asks for credentials (SO_PASSCRED or SO_PASSPIDFD), so
+  /// it must have a name its peers can be told; connecting or sending autobinds it.
+  func unixMayPasscred(_ sk: Sock) -> Bool { sk.scmRecvFlags.credentials || sk.scmRecvFlags.pidfd }
+
   /// `unix_autobind`: an already bound socket keeps its name; otherwise the first free
   /// name `"\0%05x"` probing upward from a start the kernel picks at random (here the
   /// injectable ``autobindStart``), modulo 2^20.

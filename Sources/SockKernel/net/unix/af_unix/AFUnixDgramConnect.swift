@@ -11,7 +11,10 @@ extension Kernel {
     var other: Sock?
     if addr.family != UInt16(AF_UNSPEC) {
       if let error = unixValidateAddr(addr, caller: "unix_dgram_connect") { return error }
-      // unix_may_passcred → unix_autobind: SO_PASSCRED is not modelled.
+      if unixMayPasscred(sk) && sk.address == nil {
+        let bound = unixAutobind(sk)
+        if bound.errno != nil { return bound }
+      }
       let found: Sock
       switch unixFindOther(addr, type: sk.type) {
       case .success(let sock): found = sock

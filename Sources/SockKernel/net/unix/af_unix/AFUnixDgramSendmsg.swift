@@ -15,7 +15,10 @@ extension Kernel {
         return .done(.failure(.EOPNOTSUPP, Reason("unix_dgram_sendmsg", "MSG_OOB on a datagram socket")))
       }
       if let address, let error = unixValidateAddr(address, caller: "unix_dgram_sendmsg") { return .done(error) }
-      // unix_may_passcred → unix_autobind: SO_PASSCRED is not modelled.
+      if unixMayPasscred(sk) && sk.address == nil {
+        let bound = unixAutobind(sk)
+        if bound.errno != nil { return .done(bound) }
+      }
       // The size is checked before the destination: EMSGSIZE wins over ENOTCONN.
       if data.count > sk.sndbuf - 32 {
         return .done(

@@ -7,6 +7,10 @@ extension Kernel {
     let sk = file.sock
     if !frame.started {
       if let error = unixValidateAddr(addr, caller: "unix_stream_connect") { return .done(error) }
+      if unixMayPasscred(sk) && sk.address == nil {
+        let bound = unixAutobind(sk)
+        if bound.errno != nil { return .done(bound) }
+      }
       frame.timeo = sockSndtimeo(sk, nonBlocking: file.nonBlocking)
       // The embryo (newsk) is allocated before the lookup; it lives across sleeps.
       frame.embryo = unixCreate1(type: sk.type)
@@ -51,6 +55,9 @@ extension Kernel {
     frame.embryo = nil
     newsk.peer = sk
     newsk.state = .TCP_ESTABLISHED
+    // The listener's switches as they are now: a later setsockopt on it does not reach
+    // the connections already made.
+    newsk.scmRecvFlags = other.scmRecvFlags
     // init_peercred: the server end's peer is the connecting process.
     newsk.peerCred = preparePeercred()
     newsk.address = other.address
