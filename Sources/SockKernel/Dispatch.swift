@@ -100,8 +100,8 @@ extension Kernel {
       return sysSendto(file, data, flags: flags, address: address, frame: &call.frame)
     case .recv(_, let length, let flags):
       return sysRecvfrom(file, length: length, flags: flags, frame: &call.frame)
-    case .setIntOption(_, let option, let value):
-      return skSetsockopt(file.sock, option, value)
+    case .setIntOption(_, let option, let value, let optlen):
+      return skSetsockopt(file.sock, option, value, optlen: optlen)
     case .getIntOption(_, let option, let optlen):
       return skGetsockopt(file.sock, option, optlen: optlen)
     case .getName(_, let peer):

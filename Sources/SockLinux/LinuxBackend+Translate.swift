@@ -38,8 +38,8 @@
       case .send(let fd, let data, let flags, let address):
         return .send(fd: real(fd), data: data, flags: flags, address: address.map(sandboxed))
       case .recv(let fd, let length, let flags): return .recv(fd: real(fd), length: length, flags: flags)
-      case .setIntOption(let fd, let option, let value):
-        return .setIntOption(fd: real(fd), option: option, value: value)
+      case .setIntOption(let fd, let option, let value, let optlen):
+        return .setIntOption(fd: real(fd), option: option, value: value, optlen: optlen)
       case .getIntOption(let fd, let option, let optlen):
         return .getIntOption(fd: real(fd), option: option, optlen: optlen)
       case .getName(let fd, let peer): return .getName(fd: real(fd), peer: peer)

@@ -120,9 +120,11 @@
           result.sender = SockAddrUn(real: address, length: addressLength)
         }
         return result
-      case .setIntOption(let fd, let option, let value):
+      case .setIntOption(let fd, let option, let value, let optlen):
+        // The kernel reads sizeof(int) whatever the length, once the length is big enough.
         var v = value
-        return .returning(Int64(Glibc.setsockopt(fd, SOL_SOCKET, option.number, &v, socklen_t(4))))
+        let length = socklen_t(bitPattern: optlen)
+        return .returning(Int64(Glibc.setsockopt(fd, SOL_SOCKET, option.number, &v, length)))
       case .getName(let fd, let peer):
         var address = sockaddr_un()
         var length = socklen_t(MemoryLayout<sockaddr_un>.size)

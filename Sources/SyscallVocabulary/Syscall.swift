@@ -33,8 +33,9 @@ public enum Syscall: Sendable {
   case send(fd: Int32, data: Payload, flags: MessageFlags, address: SockAddrUn?)
   /// `recvfrom(fd, buf, length, flags, &addr, &addrlen)`.
   case recv(fd: Int32, length: Int, flags: MessageFlags)
-  /// `setsockopt(fd, SOL_SOCKET, option, &value, sizeof(int))`.
-  case setIntOption(fd: Int32, option: IntOption, value: Int32)
+  /// `setsockopt(fd, SOL_SOCKET, option, &value, optlen)`, `optlen` being `sizeof(int)` unless
+  /// the script gives another.
+  case setIntOption(fd: Int32, option: IntOption, value: Int32, optlen: Int32 = 4)
   /// `getsockopt(fd, SOL_SOCKET, option, &value, &len)` with `len = optlen` (4, `sizeof(int)`,
   /// unless the script gives another).
   case getIntOption(fd: Int32, option: IntOption, optlen: Int32 = 4)
@@ -97,7 +98,7 @@ public enum Syscall: Sendable {
     switch self {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
-      .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _),
+      .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _, _),
       .getIntOption(let fd, _, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
       .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
       fd

@@ -32,6 +32,9 @@ struct CompletionTests {
     #expect(Self.candidates("c1 get 99 ").contains("optlen"))
     #expect(Self.candidates("c1 get sndbuf ").contains("connect"))
     #expect(!Self.candidates("c1 get peercred ").contains("optlen"))
+    #expect(Self.candidates("c1 sndbuf 10 ").contains("optlen"))
+    #expect(Self.candidates("c1 passcred on ").contains("optlen"))
+    #expect(Self.candidates("c1 passcred ").contains("off"))
   }
 
   @Test("after send's data: its flags not given yet, 'to', the next operation")

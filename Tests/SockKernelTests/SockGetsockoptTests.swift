@@ -83,4 +83,18 @@ struct SockGetsockoptTests {
       #expect(get(h, p, b, .SO_ERROR)?.optionValue == (takenFirst ? 0 : Errno.ECONNRESET.rawValue))
     }
   }
+
+  @Test("setsockopt of an int: a length below sizeof(int) is EINVAL and changes nothing; a longer one reads 4 bytes")
+  func setLength() {
+    let h = Harness()
+    let p = h.task("p")
+    let s = h.socket(p)
+    for optlen: Int32 in [3, 0, -1] {
+      let set = Syscall.setIntOption(fd: s, option: .SO_SNDBUF, value: 8192, optlen: optlen)
+      #expect(h.call(p, set).returned == .error(.EINVAL))
+    }
+    #expect(get(h, p, s, .SO_SNDBUF)?.optionValue == 212992)
+    #expect(h.call(p, .setIntOption(fd: s, option: .SO_SNDBUF, value: 8192, optlen: 64)).returned == .value(0))
+    #expect(get(h, p, s, .SO_SNDBUF)?.optionValue == 16384)
+  }
 }

@@ -175,9 +175,9 @@ public struct Operation: Sendable {
     /// `recv SIZE [FLAGS]`.
     case recv(Int, flags: MessageFlags)
     /// `sndbuf N` / `rcvbuf N`.
-    case setBuffer(IntOption, Int32)
+    case setBuffer(IntOption, Int32, optlen: Int32)
     /// `passcred|passsec|passpidfd|passrights [on|off]`: `setsockopt` of the switch to 1 or 0.
-    case setSwitch(IntOption, Bool)
+    case setSwitch(IntOption, Bool, optlen: Int32)
     /// `get sndbuf|rcvbuf|error|type|…|INT [optlen N]`.
     case getOption(IntOption, optlen: Int32)
     /// `poll [ITEMS] [timeout T]`.

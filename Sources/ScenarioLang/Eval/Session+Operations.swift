@@ -52,10 +52,10 @@ extension ScenarioSession {
       return { .send(fd: $0, data: data, flags: flags, address: sockaddr) }
     case .recv(let size, let flags):
       return { .recv(fd: $0, length: size, flags: flags) }
-    case .setBuffer(let option, let value):
-      return { .setIntOption(fd: $0, option: option, value: value) }
-    case .setSwitch(let option, let on):
-      return { .setIntOption(fd: $0, option: option, value: on ? 1 : 0) }
+    case .setBuffer(let option, let value, let optlen):
+      return { .setIntOption(fd: $0, option: option, value: value, optlen: optlen) }
+    case .setSwitch(let option, let on, let optlen):
+      return { .setIntOption(fd: $0, option: option, value: on ? 1 : 0, optlen: optlen) }
     case .getOption(let option, let optlen):
       return { .getIntOption(fd: $0, option: option, optlen: optlen) }
     case .getPeerCred:

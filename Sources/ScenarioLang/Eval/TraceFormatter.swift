@@ -52,8 +52,8 @@ struct TraceFormatter {
         + (address.map { ", \($0.display))" } ?? ")")
     case .recv(_, let length, let flags):
       "recv(\(socket), \(result?.data.map(data) ?? "..."), \(length), \(flags))"
-    case .setIntOption(_, let option, let value):
-      "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], 4)"
+    case .setIntOption(_, let option, let value, let optlen):
+      "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], \(optlen))"
     case .getIntOption(_, let option, let optlen):
       "getsockopt(\(socket), SOL_SOCKET, \(option), \(result?.optionValue.map { optionValue(option, $0) } ?? "..."), "
         + "\(optionLength(optlen, written: result?.optionLength)))"

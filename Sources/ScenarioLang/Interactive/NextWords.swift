@@ -114,6 +114,16 @@ struct NextWords {
     }
   }
 
+  /// [ 'optlen' bytes ] after an option's value: at the end, `optlen` or what follows.
+  private mutating func optlen(then next: [String]) -> [String]? {
+    if atEnd { return [Keyword.optlen.rawValue] + next }
+    guard word == Keyword.optlen.rawValue else { return nil }
+    skip()
+    if atEnd { return [] }
+    skip()
+    return nil
+  }
+
   /// Reads an operation's arguments; when the tokens end among them, what may come there
   /// (including what may follow the operation once it is complete).
   private mutating func arguments(of operation: OperationWord) -> [String]? {
@@ -142,16 +152,14 @@ struct NextWords {
       let number: Bool = if case .number = tokens[index].kind { true } else { false }
       let readsInt = number || word.flatMap(GetOptionWord.init(rawValue:))?.intOption != nil
       skip()
-      guard readsInt else { break }
-      if atEnd { return [Keyword.optlen.rawValue] + next }
-      if word == Keyword.optlen.rawValue {
-        skip()
-        if atEnd { return [] }
-        skip()
-      }
-    case .nonblock, .passcred, .passsec, .passpidfd, .passrights:
+      if readsInt, let open = optlen(then: next) { return open }
+    case .nonblock:
       if atEnd { return NonblockWord.allCases.map(\.rawValue) + next }
       if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
+    case .passcred, .passsec, .passpidfd, .passrights:
+      if atEnd { return NonblockWord.allCases.map(\.rawValue) + [Keyword.optlen.rawValue] + next }
+      if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
+      if let open = optlen(then: next) { return open }
     case .sndtimeo, .rcvtimeo:
       if atEnd || !timeval() { return [] }
       if atEnd { return [Keyword.optlen.rawValue] + next }
@@ -168,7 +176,11 @@ struct NextWords {
     case .poll: return poll()
     case .bind:
       if address() != true { return [] }
-    case .listen, .sndbuf, .rcvbuf, .read, .write:
+    case .sndbuf, .rcvbuf:
+      if atEnd { return [] }
+      skip()
+      if let open = optlen(then: next) { return open }
+    case .listen, .read, .write:
       if atEnd { return [] }
       skip()
     case .close, .disconnect, .getsockname, .getpeername, .autobind:

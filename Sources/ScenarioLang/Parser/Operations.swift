@@ -29,8 +29,9 @@ extension Parser {
   ///            | ( 'sndtimeo' | 'rcvtimeo' ) timeout [ 'optlen' bytes ]
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'peercred' | intoption [ 'optlen' bytes ] )
   ///            | 'getsockname' | 'getpeername' | 'autobind'
-  ///            | ( 'nonblock' | 'passcred' | 'passsec' | 'passpidfd' | 'passrights' ) [ 'on' | 'off' ]
-  ///            | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes
+  ///            | 'nonblock' [ 'on' | 'off' ]
+  ///            | ( 'passcred' | 'passsec' | 'passpidfd' | 'passrights' ) [ 'on' | 'off' ] [ 'optlen' bytes ]
+  ///            | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes [ 'optlen' bytes ]
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
   ///            | 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ] | 'read' size
@@ -121,7 +122,7 @@ extension Parser {
       kind = try parseRecv()
     case .sndbuf, .rcvbuf:
       let value = try parseByteCount("\(word)'s value", as: Int32.self, range: Self.intRange)
-      kind = .setBuffer(operation == .sndbuf ? .SO_SNDBUF : .SO_RCVBUF, value)
+      kind = .setBuffer(operation == .sndbuf ? .SO_SNDBUF : .SO_RCVBUF, value, optlen: try parseOptlen())
     case .poll:
       kind = try parsePoll()
     case .disconnect:
@@ -133,7 +134,8 @@ extension Parser {
     case .nonblock:
       kind = .nonblock(parseOnOff())
     case .passcred, .passsec, .passpidfd, .passrights:
-      kind = .setSwitch(operation.switchOption!, parseOnOff())
+      let on = parseOnOff()
+      kind = .setSwitch(operation.switchOption!, on, optlen: try parseOptlen())
     }
     let returnsBytes =
       switch kind {

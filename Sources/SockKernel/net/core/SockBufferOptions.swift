@@ -5,8 +5,10 @@ import SyscallVocabulary
 extension Kernel {
   /// `sk_setsockopt` for `SO_SNDBUF` / `SO_RCVBUF`: clamped to `*mem_max` (as unsigned, so
   /// a negative value means the maximum), then doubled, with a floor. The read-only options
-  /// have no case there: ENOPROTOOPT.
-  func skSetsockopt(_ sk: Sock, _ option: IntOption, _ value: Int32) -> SyscallStep {
+  /// have no case there: ENOPROTOOPT. A length shorter than an int is EINVAL first
+  /// (`__sys_setsockopt` refuses a negative one, `sk_setsockopt` a short one).
+  func skSetsockopt(_ sk: Sock, _ option: IntOption, _ value: Int32, optlen: Int32 = 4) -> SyscallStep {
+    if optlen < 4 { return .done(.failure(.EINVAL, Reason("sk_setsockopt", "optlen \(optlen) < sizeof(int)"))) }
     let asUnsigned = Int64(UInt32(bitPattern: value))
     switch option {
     case .SO_SNDBUF:

@@ -21,12 +21,18 @@ extension Parser {
     guard case .getOption(let option, _) = kind else {
       throw error("'optlen' is for a 'get' of an int option, not of \(kind.getWord ?? "this option")")
     }
-    advance()
-    return .getOption(option, optlen: try parseByteCount("optlen", as: Int32.self, range: Self.intRange))
+    return .getOption(option, optlen: try parseOptlen())
   }
 }
 
 extension Parser {
+  /// [ 'optlen' bytes ] — the length a `setsockopt` of an int passes: 4 when left out.
+  mutating func parseOptlen() throws(Diagnostic) -> Int32 {
+    guard currentIs(.optlen) else { return 4 }
+    advance()
+    return try parseByteCount("optlen", as: Int32.self, range: Self.intRange)
+  }
+
   /// [ 'on' | 'off' ] — on when left out.
   mutating func parseOnOff() -> Bool {
     guard let given = currentWord.flatMap(NonblockWord.init(rawValue:)) else { return true }
