@@ -30,6 +30,9 @@ struct SockGetsockoptTests {
     #expect(IntOption(number: 7) == .SO_SNDBUF)
     #expect(IntOption(number: 83) == .SO_PASSRIGHTS)
     #expect(IntOption.SO_PEEK_OFF.number == 42)
+    for (option, number) in IntOption.named {
+      #expect(IntOption(number: number) == option && option.number == number, "\(option)")
+    }
     let h = Harness()
     let p = h.task("p")
     let s = h.socket(p)
