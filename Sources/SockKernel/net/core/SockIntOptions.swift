@@ -3,10 +3,11 @@ import SyscallVocabulary
 /// The integer `SOL_SOCKET` options (`sk_setsockopt` / `sk_getsockopt`) and the sysctls
 /// that feed them.
 extension Kernel {
-  /// `sk_setsockopt` for `SO_SNDBUF` / `SO_RCVBUF`: clamped to `*mem_max` (as unsigned, so
-  /// a negative value means the maximum), then doubled, with a floor. The read-only options
-  /// have no case there: ENOPROTOOPT. A length shorter than an int is EINVAL first
-  /// (`__sys_setsockopt` refuses a negative one, `sk_setsockopt` a short one).
+  /// `sk_setsockopt` for the integer options. A length shorter than an int is EINVAL first
+  /// (`__sys_setsockopt` refuses a negative one, `sk_setsockopt` a short one). `SO_SNDBUF` /
+  /// `SO_RCVBUF` are clamped to `*mem_max` (as unsigned, so a negative value means the
+  /// maximum), then doubled, with a floor; the SO_PASS* switches take any non-zero value as
+  /// on; the read-only options have no case there: ENOPROTOOPT.
   func skSetsockopt(_ sk: Sock, _ option: IntOption, _ value: Int32, optlen: Int32 = 4) -> SyscallStep {
     if optlen < 4 { return .done(.failure(.EINVAL, Reason("sk_setsockopt", "optlen \(optlen) < sizeof(int)"))) }
     let asUnsigned = Int64(UInt32(bitPattern: value))
