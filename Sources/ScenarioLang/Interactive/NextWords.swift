@@ -162,12 +162,7 @@ struct NextWords {
       if let open = optlen(then: next) { return open }
     case .sndtimeo, .rcvtimeo:
       if atEnd || !timeval() { return [] }
-      if atEnd { return [Keyword.optlen.rawValue] + next }
-      if word == Keyword.optlen.rawValue {
-        skip()
-        if atEnd { return [] }
-        skip()
-      }
+      if let open = optlen(then: next) { return open }
     case .send: return send()
     case .recv:
       if atEnd { return [] }

@@ -108,12 +108,7 @@ extension Parser {
     case .sndtimeo, .rcvtimeo:
       let option: SocketOption = operation == .sndtimeo ? .SO_SNDTIMEO : .SO_RCVTIMEO
       let value = try parseTimeval(word)
-      var optlen = Timeval.size
-      if currentIs(.optlen) {
-        advance()
-        optlen = try parseByteCount("optlen", as: Int32.self, range: Self.intRange)
-      }
-      kind = .setTimeout(option, value, optlen: optlen)
+      kind = .setTimeout(option, value, optlen: try parseOptlen(otherwise: Timeval.size))
     case .get:
       kind = try parseGet()
     case .send:
