@@ -100,6 +100,10 @@ extension Kernel {
       return sysSendto(file, data, flags: flags, address: address, frame: &call.frame)
     case .recv(_, let length, let flags):
       return sysRecvfrom(file, length: length, flags: flags, frame: &call.frame)
+    case .sendmsg(_, let message):
+      return sysSendmsg(file, message, frame: &call.frame)
+    case .recvmsg(_, let request):
+      return sysRecvmsg(file, request, frame: &call.frame)
     case .setIntOption(_, let option, let value, let optlen):
       return skSetsockopt(file.sock, option, value, optlen: optlen)
     case .getIntOption(_, let option, let optlen):

@@ -45,6 +45,11 @@ public final class Kernel {
     get { fileTable.closeOnExec }
     _modify { yield &fileTable.closeOnExec }
   }
+  /// `user->unix_inflight` by uid: the files each user has in flight in SCM_RIGHTS messages
+  /// (a `user_struct` is per user, shared by all of the user's processes).
+  var unixInflight: [UInt32: Int] = [:]
+  /// `unix_tot_inflight`: the sockets in flight.
+  var unixTotInflight = 0
   var vfs = VFS()
   var abstractNames = AbstractNamespace()
   var nextInode = 1000

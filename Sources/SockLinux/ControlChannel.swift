@@ -172,7 +172,7 @@
     /// Every stored property, by name (a test checks that none is left out).
     enum CodingKeys: String, CodingKey, CaseIterable {
       case value, errno, timeval, pair, data, sender, name, peerCred, optionValue, revents, raised, syscallSpan
-      case waitStatus, optionLength
+      case waitStatus, optionLength, pairInodes, inode, message
     }
 
     init(from decoder: any Decoder) throws {
@@ -193,6 +193,9 @@
         SyscallSpan(entered: $0[0], coarse: $0[1], returned: $0[2])
       }
       waitStatus = try c.decodeIfPresent(Int32.self, forKey: .waitStatus)
+      pairInodes = try c.decodeIfPresent([Int].self, forKey: .pairInodes).map { ($0[0], $0[1]) }
+      inode = try c.decodeIfPresent(Int.self, forKey: .inode)
+      message = try c.decodeIfPresent(ReceivedMessage.self, forKey: .message)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -211,6 +214,9 @@
       try c.encodeIfPresent(raised, forKey: .raised)
       try c.encodeIfPresent(syscallSpan.map { [$0.entered, $0.coarse, $0.returned] }, forKey: .syscallSpan)
       try c.encodeIfPresent(waitStatus, forKey: .waitStatus)
+      try c.encodeIfPresent(pairInodes.map { [$0.0, $0.1] }, forKey: .pairInodes)
+      try c.encodeIfPresent(inode, forKey: .inode)
+      try c.encodeIfPresent(message, forKey: .message)
     }
   }
 #endif

@@ -44,11 +44,12 @@
       } else if let first = call.reserved, let second = call.reservedSecond, let pair = result.pair {
         descriptors.install(first, real: pair.0)
         descriptors.install(second, real: pair.1)
-        outcome.pair = SocketPairResult(fds: (first, second), inodes: (-Int(first), -Int(second)))
+        outcome.pair = SocketPairResult(fds: (first, second), inodes: result.pairInodes ?? (-1, -1))
         outcome.inode = outcome.pair?.inodes.0
       } else if let number = call.reserved {
         descriptors.install(number, real: Int32(result.value))
         outcome.value = Int64(number)
+        outcome.inode = result.inode
       } else if let number = call.record.syscall.duplicateTarget {
         // A dup2 onto an open number returned its real descriptor, which that number names.
         outcome.value = Int64(number)
@@ -61,6 +62,15 @@
       outcome.optionValue = result.optionValue
       outcome.optionLength = result.optionLength
       outcome.revents = result.revents
+      if var message = result.message {
+        // Each received descriptor gets the script's next number, as the model's lowest free.
+        message.rights = message.rights.map { real in
+          let number = descriptors.reserve()
+          descriptors.install(number, real: real)
+          return number
+        }
+        outcome.message = message
+      }
       outcome.raised = result.raised
       finishProcessCall(call, completion, by: task, into: &outcome)
       // A call that slept too briefly to be seen asleep (woken within the probe interval).

@@ -38,6 +38,11 @@
       case .send(let fd, let data, let flags, let address):
         return .send(fd: real(fd), data: data, flags: flags, address: address.map(sandboxed))
       case .recv(let fd, let length, let flags): return .recv(fd: real(fd), length: length, flags: flags)
+      case .sendmsg(let fd, var message):
+        message.rights = message.rights.map(real)
+        message.address = message.address.map(sandboxed)
+        return .sendmsg(fd: real(fd), message: message)
+      case .recvmsg(let fd, let request): return .recvmsg(fd: real(fd), request: request)
       case .setIntOption(let fd, let option, let value, let optlen):
         return .setIntOption(fd: real(fd), option: option, value: value, optlen: optlen)
       case .getIntOption(let fd, let option, let optlen):

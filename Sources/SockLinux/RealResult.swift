@@ -32,6 +32,12 @@
     var errno: Int32
     var timeval: Timeval?
     var pair: (Int32, Int32)?
+    /// The inodes of `socketpair`'s two sockets.
+    var pairInodes: (Int, Int)?
+    /// The inode of the socket `socket` or `accept4` made.
+    var inode: Int?
+    /// What `recvmsg` wrote back into its `msghdr`, its descriptors still the real ones.
+    var message: ReceivedMessage?
     var data: Payload?
     var sender: SockAddrUn?
     var name: SockAddrUn?

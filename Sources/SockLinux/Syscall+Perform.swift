@@ -14,6 +14,8 @@
         case .accept: 288
         case .send: 44
         case .recv: 45
+        case .sendmsg: 46
+        case .recvmsg: 47
         case .read: 0
         case .write: 1
         case .poll: 7
@@ -25,6 +27,8 @@
         case .nanosleep: 115
         case .send: 206
         case .recv: 207
+        case .sendmsg: 211
+        case .recvmsg: 212
         case .read: 63
         case .write: 64
         case .poll: 73
@@ -38,7 +42,9 @@
     func perform() -> RealResult {
       switch self {
       case .socket(let type, let proto, let flags):
-        return .returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue | flags, proto)))
+        var result = RealResult.returning(Int64(Glibc.socket(Glibc.AF_UNIX, type.rawValue | flags, proto)))
+        if result.value >= 0 { result.inode = Self.socketInode(Int32(result.value)) }
+        return result
       case .bind(let fd, let address):
         var result = RawAddress(address).withSockaddr { RealResult.returning(Int64(Glibc.bind(fd, $0, $1))) }
         // An autobind: the name the kernel chose, read back as the model reports it.
@@ -51,7 +57,9 @@
       case .connect(let fd, let address):
         return RawAddress(address).withSockaddr { .returning(Int64(Glibc.connect(fd, $0, $1))) }
       case .accept(let fd, let flags):
-        return .returning(Int64(GNU.accept4(fd, nil, nil, flags)))
+        var result = RealResult.returning(Int64(GNU.accept4(fd, nil, nil, flags)))
+        if result.value >= 0 { result.inode = Self.socketInode(Int32(result.value)) }
+        return result
       case .shutdown(let fd, let how):
         return .returning(Int64(Glibc.shutdown(fd, how)))
       case .close(let fd):
@@ -81,7 +89,10 @@
       case .socketpair(let type, let flags):
         var fds: [Int32] = [-1, -1]
         var result = RealResult.returning(Int64(Glibc.socketpair(Glibc.AF_UNIX, type.rawValue | flags, 0, &fds)))
-        if result.errno == 0 { result.pair = (fds[0], fds[1]) }
+        if result.errno == 0 {
+          result.pair = (fds[0], fds[1])
+          result.pairInodes = (Self.socketInode(fds[0]) ?? -1, Self.socketInode(fds[1]) ?? -1)
+        }
         return result
       case .send(let fd, let data, let flags, let address):
         let bytes = data.materialized
@@ -120,6 +131,10 @@
           result.sender = SockAddrUn(real: address, length: addressLength)
         }
         return result
+      case .sendmsg(let fd, let message):
+        return Self.performSendmsg(fd, message)
+      case .recvmsg(let fd, let request):
+        return Self.performRecvmsg(fd, request)
       case .setIntOption(let fd, let option, let value, let optlen):
         // The kernel reads sizeof(int) whatever the length, once the length is big enough.
         var v = value

@@ -114,6 +114,8 @@
       case .accept(_, let flags): .accept(fd: fd, flags: flags)
       case .send(_, let data, let flags, let address): .send(fd: fd, data: data, flags: flags, address: address)
       case .recv(_, let length, let flags): .recv(fd: fd, length: length, flags: flags)
+      case .sendmsg(_, let message): .sendmsg(fd: fd, message: message)
+      case .recvmsg(_, let request): .recvmsg(fd: fd, request: request)
       default: self
       }
     }

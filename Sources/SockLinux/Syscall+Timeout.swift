@@ -8,9 +8,11 @@ import SyscallVocabulary
     /// `sock_rcvtimeo`), on its real descriptor; nil for calls that do not sleep with one.
     private var socketTimeoutOption: (fd: Int32, option: Int32)? {
       switch self {
-      case .connect(let descriptor, _), .send(let descriptor, _, _, _), .write(let descriptor, _):
+      case .connect(let descriptor, _), .send(let descriptor, _, _, _), .write(let descriptor, _),
+        .sendmsg(let descriptor, _):
         (descriptor, SO_SNDTIMEO)
-      case .accept(let descriptor, _), .recv(let descriptor, _, _), .read(let descriptor, _):
+      case .accept(let descriptor, _), .recv(let descriptor, _, _), .read(let descriptor, _),
+        .recvmsg(let descriptor, _):
         (descriptor, SO_RCVTIMEO)
       default: nil
       }

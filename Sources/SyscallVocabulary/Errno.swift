@@ -35,6 +35,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case ENOBUFS = 105
   case EISCONN = 106
   case ENOTCONN = 107
+  case ETOOMANYREFS = 109
   case ECONNRESET = 104
   case ECONNREFUSED = 111
 
@@ -99,6 +100,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .ENOTCONN: "ENOTCONN"
     case .ECONNRESET: "ECONNRESET"
     case .ECONNREFUSED: "ECONNREFUSED"
+    case .ETOOMANYREFS: "ETOOMANYREFS"
     }
   }
 
@@ -140,5 +142,6 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .ENOTCONN: "Transport endpoint is not connected",
     .ECONNRESET: "Connection reset by peer",
     .ECONNREFUSED: "Connection refused",
+    .ETOOMANYREFS: "Too many references: cannot splice",
   ]
 }

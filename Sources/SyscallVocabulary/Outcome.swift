@@ -30,6 +30,9 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var data: Payload?
   /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
   public var sender: SockAddrUn?
+  /// What a `recvmsg` wrote back into its `msghdr`: `msg_flags`, `msg_controllen` and the
+  /// descriptors an SCM_RIGHTS message delivered.
+  public var message: ReceivedMessage?
   /// The name `getsockname` or `getpeername` wrote back, with the length it reported.
   public var name: SockAddrUn?
   /// What `SO_PEERCRED` read.

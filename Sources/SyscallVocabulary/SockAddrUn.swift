@@ -32,6 +32,9 @@ public struct SockAddrUn: Sendable, Equatable {
     SockAddrUn(path: [0] + name, length: Int32(3 + name.count))
   }
 
+  /// `sizeof(struct sockaddr_un)`: the buffer a call that reports an address passes.
+  public static let size: Int32 = 110
+
   /// True when `sun_path` starts with a NUL byte (the abstract namespace).
   public var isAbstract: Bool { path.first == 0 }
 

@@ -33,6 +33,10 @@ public enum Syscall: Sendable {
   case send(fd: Int32, data: Payload, flags: MessageFlags, address: SockAddrUn?)
   /// `recvfrom(fd, buf, length, flags, &addr, &addrlen)`.
   case recv(fd: Int32, length: Int, flags: MessageFlags)
+  /// `sendmsg(fd, &msg, flags)`.
+  case sendmsg(fd: Int32, message: SendMessage)
+  /// `recvmsg(fd, &msg, flags)`.
+  case recvmsg(fd: Int32, request: ReceiveRequest)
   /// `setsockopt(fd, SOL_SOCKET, option, &value, optlen)`, `optlen` being `sizeof(int)` unless
   /// the script gives another.
   case setIntOption(fd: Int32, option: IntOption, value: Int32, optlen: Int32 = 4)
@@ -98,7 +102,8 @@ public enum Syscall: Sendable {
     switch self {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
-      .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .setIntOption(let fd, _, _, _),
+      .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .sendmsg(let fd, _), .recvmsg(let fd, _),
+      .setIntOption(let fd, _, _, _),
       .getIntOption(let fd, _, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
       .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
       fd
@@ -135,6 +140,8 @@ public enum Syscall: Sendable {
     case .socketpair: "socketpair"
     case .send(_, _, _, let address): address == nil ? "send" : "sendto"
     case .recv: "recv"
+    case .sendmsg: "sendmsg"
+    case .recvmsg: "recvmsg"
     case .setIntOption: "setsockopt"
     case .getIntOption: "getsockopt"
     case .getName(_, let peer): peer ? "getpeername" : "getsockname"

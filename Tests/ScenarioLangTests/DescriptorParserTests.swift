@@ -200,7 +200,7 @@ struct ReadWriteParserTests {
       DiagnosticCase(
         text: "c write 1 = \"x\"",
         message:
-          "'write' cannot return that: a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'",
+          "'write' cannot return that: a data result (\"…\") is for 'recv', 'recvmsg', 'read', 'getsockname' and 'getpeername'",
         column: 11),
       DiagnosticCase(text: "c read 10 peek", message: "'peek' is not an operation but a flag of 'recv'", column: 11),
     ])

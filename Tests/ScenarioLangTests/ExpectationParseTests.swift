@@ -98,7 +98,7 @@ struct ExpectationParseTests {
       DiagnosticCase(
         text: "c listen 1 = 0 or \"x\"",
         message:
-          "'listen' cannot return that: a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'",
+          "'listen' cannot return that: a data result (\"…\") is for 'recv', 'recvmsg', 'read', 'getsockname' and 'getpeername'",
         column: 12),
       DiagnosticCase(text: "sleep 1s = 0", message: "'sleep' takes no expectation", column: 10),
       DiagnosticCase(text: "wait >= 0", message: "'wait' takes no expectation", column: 6),

@@ -174,6 +174,12 @@ public struct Operation: Sendable {
     case send(Payload, flags: MessageFlags, to: ConnectTarget?)
     /// `recv SIZE [FLAGS]`.
     case recv(Int, flags: MessageFlags)
+    /// `sendmsg DATA, … [rights NAME, …] [FLAGS] [to TARGET]`: one iovec per DATA, and an
+    /// SCM_RIGHTS message of the named sockets' descriptors.
+    case sendmsg([Payload], rights: [Name], flags: MessageFlags, to: ConnectTarget?)
+    /// `recvmsg SIZE, … [name] [control N] [rights as NAME, …] [FLAGS]`: one iovec per SIZE;
+    /// `control` nil: room for the named descriptors (none: `msg_control` NULL).
+    case recvmsg([Int], name: Bool, control: Int?, rightsAs: [Name], flags: MessageFlags)
     /// `sndbuf N` / `rcvbuf N`.
     case setBuffer(IntOption, Int32, optlen: Int32)
     /// `passcred|passsec|passpidfd|passrights [on|off]`: `setsockopt` of the switch to 1 or 0.

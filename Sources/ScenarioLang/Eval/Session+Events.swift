@@ -75,6 +75,8 @@ extension ScenarioSession {
       return socket.name
     case .dup, .dup2, .dup3, .fcntl(_, .F_DUPFD, _), .fcntl(_, .F_DUPFD_CLOEXEC, _):
       return duplicated(socket, fd: Int32(outcome.value), call: call)
+    case .recvmsg:
+      if let message = outcome.message { receivedRights(message, call: call, in: caller) }
     default:
       break
     }

@@ -5,7 +5,7 @@ extension ScenarioSession {
   /// Queues each operation as a system call of `thread` on the socket's descriptor.
   func submit(_ operations: [Operation], for socket: ScenarioSocket, by thread: ScenarioThread) {
     for operation in operations {
-      guard let syscall = makeSyscall(operation, for: socket) else { return }
+      guard let syscall = makeSyscall(operation, for: socket, by: thread) else { return }
       var call = SubmittedCall(
         actor: thread.name, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
@@ -15,15 +15,20 @@ extension ScenarioSession {
         call.acceptAs = resolved(name)
       }
       if case .dup2(.socket(let target), _) = operation.kind { call.dupTarget = sockets[resolved(target)] }
+      if case .recvmsg(_, _, _, let names, _) = operation.kind {
+        call.rightsAs = names.map { ($0, resolved($0)) }
+      }
       let tag = remember(call, name: syscall(-1).name)
       let process = thread.process
       backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
     }
   }
 
-  /// The call an operation makes, given the socket's descriptor when the call starts; nil
-  /// (after a diagnostic) when the operation cannot be issued.
-  func makeSyscall(_ operation: Operation, for socket: ScenarioSocket) -> ((Int32) -> Syscall)? {
+  /// The call an operation makes by `thread`, given the socket's descriptor when the call
+  /// starts; nil (after a diagnostic) when the operation cannot be issued.
+  func makeSyscall(
+    _ operation: Operation, for socket: ScenarioSocket, by thread: ScenarioThread
+  ) -> ((Int32) -> Syscall)? {
     switch operation.kind {
     case .bind(let address):
       let sockaddr = address.sockaddr
@@ -52,6 +57,29 @@ extension ScenarioSession {
       return { .send(fd: $0, data: data, flags: flags, address: sockaddr) }
     case .recv(let size, let flags):
       return { .recv(fd: $0, length: size, flags: flags) }
+    case .sendmsg(let iov, let rights, let flags, let target):
+      var address: SockAddrUn?
+      if let target {
+        guard let resolved = resolve(target, at: operation.location) else { return nil }
+        address = resolved
+      }
+      var sent: [ScenarioSocket] = []
+      for name in rights {
+        guard let other = existingSocket(name) else { return nil }
+        sent.append(other)
+      }
+      // The descriptors as the calling thread's process has them when the call starts.
+      let process = thread.process
+      return { fd in
+        .sendmsg(
+          fd: fd,
+          message: SendMessage(iov: iov, address: address, rights: sent.map { $0.fd(in: process) }, flags: flags))
+      }
+    case .recvmsg(let iov, let name, let control, let names, let flags):
+      let request = ReceiveRequest(
+        iov: iov, controlLength: control ?? (names.isEmpty ? 0 : ControlMessage.space(4 * names.count)),
+        wantsName: name, flags: flags)
+      return { .recvmsg(fd: $0, request: request) }
     case .setBuffer(let option, let value, let optlen):
       return { .setIntOption(fd: $0, option: option, value: value, optlen: optlen) }
     case .setSwitch(let option, let on, let optlen):

@@ -116,6 +116,25 @@ extension ScenarioSession {
     return name
   }
 
+  /// `recvmsg … rights as NAME, …` returned descriptors: each name, in order, now stands for
+  /// the next one, with its own thread, and for the socket it refers to (its type and
+  /// address; its wait queues keep the name they have). Descriptors beyond the names stay
+  /// unnamed, as an `accept` without `as` does.
+  func receivedRights(_ message: ReceivedMessage, call: SubmittedCall, in process: ScenarioProcess) {
+    for (i, fd) in message.rights.enumerated() where i < call.rightsAs.count {
+      socketsCreated += 1
+      let (written, name) = call.rightsAs[i]
+      guard let received = newSocket(name, at: written, in: process) else { return }
+      let inode = i < message.rightsInodes.count ? message.rightsInodes[i] : nil
+      if let inode, let known = socketNames[inode].flatMap({ sockets[$0] }) {
+        received.type = known.type
+        received.address = known.address
+      }
+      opened(received, fd: fd, inode: nil, in: process)
+      if let inode, socketNames[inode] == nil { socketNames[inode] = name }
+    }
+  }
+
   /// `open "PATH" as NAME`: NAME's new thread opens the file, run to completion; NAME then
   /// stands for a descriptor that is not a socket (socket calls on it are ENOTSOCK).
   func runOpen(

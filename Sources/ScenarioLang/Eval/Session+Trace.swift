@@ -10,14 +10,19 @@ extension ScenarioSession {
     _ record: CallRecord, _ outcome: SyscallOutcome, resumed: Bool, of call: SubmittedCall, created: String?,
     at now: Nanoseconds
   ) {
-    let sender = call.socket?.type == .dgram ? outcome.sender : nil
+    // A recvmsg shows the sender in its msg_name.
+    var sender = call.socket?.type == .dgram ? outcome.sender : nil
+    if case .recvmsg = record.syscall { sender = nil }
     // `dup2 7 as d`: the target had no name when the call was made, so it shows as a number.
-    let name: (Int32) -> String = created == nil ? fdName : { "\($0)" }
+    // Descriptors are named as the calling thread's process has them.
+    let process = threads[call.actor]?.process ?? initialProcess
+    let names: (Int32) -> String = { [unowned self] in self.fdName($0, in: process) }
+    let name: (Int32) -> String = created == nil ? names : { "\($0)" }
     let text = TraceFormatter.returned(
       record.syscall, outcome, resumed: resumed,
       call: describe(
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
-      name: fdName,
+      name: names,
       created: created, sender: sender)
     output(line(now, call.actor, text))
     if kills(outcome.raised, in: call) {
@@ -84,7 +89,12 @@ extension ScenarioSession {
   func actorName(of record: CallRecord) -> String { calls[record.tag]?.actor ?? threadName(of: record.task) }
 
   /// The name of the socket open on `fd`.
-  func fdName(_ fd: Int32) -> String { initialProcess.descriptors[fd]?.socket.name ?? "\(fd)" }
+  func fdName(_ fd: Int32) -> String { fdName(fd, in: initialProcess) }
+
+  /// The name of the socket open on `fd` in `process`.
+  func fdName(_ fd: Int32, in process: ScenarioProcess) -> String {
+    process.descriptors[fd]?.socket.name ?? "\(fd)"
+  }
 
   func queueName(_ queue: WaitQueueName) -> String {
     if queue.kind == .childExit { return TraceFormatter.queue(queue, owner: processName(pid: Int32(queue.inode))) }

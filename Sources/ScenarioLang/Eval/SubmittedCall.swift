@@ -13,6 +13,9 @@ struct SubmittedCall {
   var acceptName: Name?
   /// That name as resolved.
   var acceptAs: String? = nil
+  /// `recvmsg … rights as NAME, …`: the names as written and as resolved, for the
+  /// descriptors an SCM_RIGHTS message delivers, in order.
+  var rightsAs: [(written: Name, resolved: String)] = []
   /// `socketpair`'s second socket.
   var pair: ScenarioSocket? = nil
   /// The socket the call acts on (nil for `main`'s calls), so that a returning call needs

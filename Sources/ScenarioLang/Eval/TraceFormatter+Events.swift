@@ -12,7 +12,8 @@ extension TraceFormatter {
     _ syscall: Syscall, _ outcome: SyscallOutcome, resumed: Bool, call: @autoclosure () -> String,
     name: (Int32) -> String, created: String?, sender: SockAddrUn?
   ) -> String {
-    let shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
+    var shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
+    if case .recvmsg(_, let request) = syscall { shown = " " + receivedHeader(request, result: outcome, name: name) }
     var text = resumed ? "<... \(syscall.name) resumed>" + shown : call()
     if case .fcntl(_, let command, _) = syscall, outcome.errno == nil,
       let flags = fcntlResult(command, outcome.value)

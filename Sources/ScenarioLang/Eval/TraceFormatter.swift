@@ -52,6 +52,8 @@ struct TraceFormatter {
         + (address.map { ", \($0.display))" } ?? ")")
     case .recv(_, let length, let flags):
       "recv(\(socket), \(result?.data.map(data) ?? "..."), \(length), \(flags))"
+    case .sendmsg(_, let message): sendmsg(message, socket: socket, name: name)
+    case .recvmsg(_, let request): recvmsg(request, socket: socket, result: result, name: name)
     case .setIntOption(_, let option, let value, let optlen):
       "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], \(optlen))"
     case .getIntOption(_, let option, let optlen):

@@ -169,6 +169,8 @@ struct NextWords {
       skip()
       return flags(MessageFlagWord.recv, then: next)
     case .poll: return poll()
+    case .sendmsg: return sendmsg()
+    case .recvmsg: return recvmsg()
     case .bind:
       if address() != true { return [] }
     case .sndbuf, .rcvbuf:
@@ -259,7 +261,7 @@ struct NextWords {
 
   /// Skips an address (`"path"`, `@name`, `@"name"`): true when one was there, false when
   /// the tokens end inside it (or before it), nil when something else is there.
-  private mutating func address() -> Bool? {
+  mutating func address() -> Bool? {
     guard !atEnd else { return false }
     switch tokens[index].kind {
     case .string:

@@ -10,14 +10,7 @@ extension Parser {
     var target: ConnectTarget?
     if currentIs(.to) {
       advance()
-      if let address = try parseAddressIfPresent() {
-        target = .address(address)
-      } else if let name = currentWord, Self.canReferToSocket(name) {
-        target = .socket(try makeName(name))
-        advance()
-      } else {
-        throw error("'to' needs an address or a socket's name, found \(current.spelling)")
-      }
+      target = try parseTarget("to")
       // sendto(2) takes its flags and its address in one call: the order of the words is free.
       flags = try parseFlags(MessageFlagWord.send, adding: flags)
     }

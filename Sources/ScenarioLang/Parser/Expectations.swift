@@ -167,11 +167,11 @@ extension Parser {
       let needs: String
       switch (result, kind) {
       case (.value, _), (.error, _), (.success, _), (.relation, _), (.timeval, .getTimeout), (.data, .recv),
-        (.data, .read), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
+        (.data, .read), (.data, .recvmsg), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
         (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName), (.ucred, .getPeerCred):
         continue
       case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
-      case (.data, _): needs = "a data result (\"…\") is for 'recv', 'read', 'getsockname' and 'getpeername'"
+      case (.data, _): needs = "a data result (\"…\") is for 'recv', 'recvmsg', 'read', 'getsockname' and 'getpeername'"
       case (.abstractName, _): needs = "an abstract name (@name) is for 'getsockname' and 'getpeername'"
       case (.ucred, _): needs = "credentials ({PID, UID, GID}) are for 'get peercred'"
       case (.option, _):

@@ -115,6 +115,10 @@ extension Parser {
       kind = try parseSend()
     case .recv:
       kind = try parseRecv()
+    case .sendmsg:
+      kind = try parseSendmsg()
+    case .recvmsg:
+      kind = try parseRecvmsg()
     case .sndbuf, .rcvbuf:
       let value = try parseByteCount("\(word)'s value", as: Int32.self, range: Self.intRange)
       kind = .setBuffer(operation == .sndbuf ? .SO_SNDBUF : .SO_RCVBUF, value, optlen: try parseOptlen())
@@ -134,7 +138,7 @@ extension Parser {
     }
     let returnsBytes =
       switch kind {
-      case .send, .recv, .read, .write: true
+      case .send, .recv, .read, .write, .sendmsg, .recvmsg: true
       default: false
       }
     var expectation = try parseExpectation(returnsBytes: returnsBytes)

@@ -21,6 +21,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case dup, dup2, dup3, fcntl, accept4, read, write
   case getsockname, getpeername, autobind
   case passcred, passsec, passpidfd, passrights
+  case sendmsg, recvmsg
 
   /// The SOL_SOCKET switch an operation word turns on or off (`passcred [on|off]`).
   var switchOption: IntOption? {
@@ -139,12 +140,14 @@ public enum GetOptionWord: String, CaseIterable, Sendable {
 
 /// The message flags `send` and `recv` take after their argument.
 public enum MessageFlagWord: String, CaseIterable, Sendable {
-  case dontwait, nosignal, peek, waitall, trunc
+  case dontwait, nosignal, peek, waitall, trunc, cmsg_cloexec
 
-  /// `send`'s flags.
+  /// `send`'s and `sendmsg`'s flags.
   static let send: [MessageFlagWord] = [.dontwait, .nosignal]
   /// `recv`'s flags.
   static let recv: [MessageFlagWord] = [.peek, .waitall, .dontwait, .trunc]
+  /// `recvmsg`'s flags: `recv`'s and MSG_CMSG_CLOEXEC.
+  static let recvmsg: [MessageFlagWord] = recv + [.cmsg_cloexec]
 
   var flag: MessageFlags {
     switch self {
@@ -153,6 +156,7 @@ public enum MessageFlagWord: String, CaseIterable, Sendable {
     case .peek: .MSG_PEEK
     case .waitall: .MSG_WAITALL
     case .trunc: .MSG_TRUNC
+    case .cmsg_cloexec: .MSG_CMSG_CLOEXEC
     }
   }
 
@@ -169,6 +173,7 @@ public enum MessageFlagWord: String, CaseIterable, Sendable {
     case .peek: ("'recv'", "write it after the size: 'recv 10 peek'")
     case .waitall: ("'recv'", "write it after the size: 'recv 10 waitall'")
     case .trunc: ("'recv'", "write it after the size: 'recv 10 trunc'")
+    case .cmsg_cloexec: ("'recvmsg'", "write it after the sizes: 'recvmsg 10 rights as r cmsg_cloexec'")
     }
   }
 }
@@ -294,6 +299,18 @@ public enum SignalWord: String, CaseIterable, Sendable {
   }
 }
 
+/// The parts of a `sendmsg`'s or `recvmsg`'s `msghdr` besides the data, read there only,
+/// so they may still name a socket.
+public enum MessageHeaderWord: String, CaseIterable, Sendable {
+  /// `rights NAME, …` (sendmsg): an SCM_RIGHTS message; `rights as NAME, …` (recvmsg): names
+  /// for the descriptors one delivers.
+  case rights
+  /// `control N` (recvmsg): the control buffer's size, `msg_controllen`.
+  case control
+  /// `name` (recvmsg): a `sockaddr_un` for `msg_name`, which the sender's address fills.
+  case name
+}
+
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
   case SIGPIPE, tv_sec, tv_usec, pid, uid, gid, nofile
@@ -312,6 +329,7 @@ public enum WordTable {
     + ThreadStatementWord.allCases.map(\.rawValue)
     + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
     + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
+    + MessageHeaderWord.allCases.map(\.rawValue)
   /// The relation tokens, for the same checks.
   public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }

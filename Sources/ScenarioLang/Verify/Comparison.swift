@@ -177,6 +177,10 @@ public struct Comparison: Sendable {
       text += ", [" + revents.map(TraceFormatter.events).joined(separator: ", ") + "]"
     }
     if let pair = outcome.pair { text += ", [\(pair.fds.0), \(pair.fds.1)]" }
+    if let message = outcome.message {
+      text += ", msg_flags \(message.flags), msg_controllen \(message.controlLength)"
+      if !message.rights.isEmpty { text += ", rights [" + message.rights.map { "\($0)" }.joined(separator: ", ") + "]" }
+    }
     if let signal = outcome.raised { text += ", raises \(signal)" }
     return text
   }

@@ -29,9 +29,10 @@ extension Kernel {
   }
 
   /// `rlimit(RLIMIT_NOFILE)`: the calling process's soft limit.
-  func rlimitNofile() -> UInt64 {
-    (currentTask.map { tasks[$0.rawValue].group } ?? processes[0]).nofile.cur
-  }
+  func rlimitNofile() -> UInt64 { currentGroup.nofile.cur }
+
+  /// The calling task's process (`current`'s thread group); process 1 outside a call.
+  var currentGroup: TaskGroup { currentTask.map { tasks[$0.rawValue].group } ?? processes[0] }
 
   /// EMFILE from `alloc_fd`.
   static func tooManyFiles(_ caller: String) -> SyscallOutcome {

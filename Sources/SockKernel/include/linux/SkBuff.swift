@@ -11,6 +11,8 @@ final class SkBuff {
   var owner: Sock?
   /// `UNIXCB(skb).consumed`: bytes a stream reader has already taken.
   var consumed = 0
+  /// `UNIXCB(skb).fp`: the files of an SCM_RIGHTS message the skb carries.
+  var fp: ScmFpList?
   /// The server end of a connection request (`skb->sk` of the skb `connect` queues).
   var embryo: Sock?
   init(payload: Payload, truesize: Int, owner: Sock?) {

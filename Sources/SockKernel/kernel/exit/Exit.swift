@@ -68,6 +68,13 @@ extension Kernel {
     if let fd = call.frame.reservedDescriptor, task.group.files.reservedDescriptors.remove(fd) != nil {
       task.group.files.freeDescriptors.insert(fd)
     }
+    // The fatal signal's way out of a send frees the datagram it held and drops the files
+    // of its control message (`out_free:`, `scm_destroy`).
+    if let skb = call.frame.skb {
+      call.frame.skb = nil
+      consumeSkb(skb)
+    }
+    scmDestroy(&call.frame.scm)
     task.current = nil
     fdput(call)
   }

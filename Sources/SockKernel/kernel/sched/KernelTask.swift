@@ -48,6 +48,10 @@ struct CallFrame {
   var other: Sock?
   /// A datagram send sleeps in `unix_wait_for_peer`.
   var waitingForPeer = false
+  /// `scm` of a `sendmsg` (the files it still holds) or of a receive (the files it took).
+  var scm = ScmCookie()
+  /// The `msghdr` a receive fills in: `msg_flags`, the control buffer, the descriptors.
+  var msg = RecvMsgHeader(controlLength: 0, flags: [])
   /// When a `clock_nanosleep`'s timer fires (the end of its slack range).
   var sleepEnd: Nanoseconds?
 }

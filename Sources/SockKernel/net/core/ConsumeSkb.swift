@@ -6,7 +6,9 @@ extension Kernel {
   /// `sk_write_space` runs with that byte still held, then it goes too. So the wake-up sees a
   /// charge one higher than `poll` will: a writer or poller can stay asleep although `poll`
   /// would now say `POLLOUT`.
+  /// AF_UNIX's destructor (`unix_destruct_scm`) first drops the files the skb still carries.
   func consumeSkb(_ skb: SkBuff) {
+    if skb.fp != nil { unixDestructScm(skb) }
     guard let owner = skb.owner else { return }
     skb.owner = nil
     // Keep a reference on sk_wmem_alloc, this will be released after sk_write_space().

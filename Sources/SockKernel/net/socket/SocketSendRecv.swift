@@ -8,15 +8,30 @@ extension Kernel {
   func sysSendto(
     _ file: SocketFile, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, frame: inout CallFrame
   ) -> SyscallStep {
+    sockSendmsg(file, data, flags: flags, address: address, rights: [], frame: &frame)
+  }
+
+  /// `____sys_sendmsg`: the iovecs as one message, its control buffer (an SCM_RIGHTS
+  /// message) parsed by the protocol's `scm_send`; an `O_NONBLOCK` file adds `MSG_DONTWAIT`.
+  func sysSendmsg(_ file: SocketFile, _ message: SendMessage, frame: inout CallFrame) -> SyscallStep {
+    sockSendmsg(
+      file, message.data, flags: message.flags, address: message.address, rights: message.rights, frame: &frame)
+  }
+
+  /// `sock_sendmsg` → `proto_ops.sendmsg`, for `sendto` and `sendmsg` alike.
+  private func sockSendmsg(
+    _ file: SocketFile, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32],
+    frame: inout CallFrame
+  ) -> SyscallStep {
     var flags = flags
     if file.nonBlocking { flags.insert(.MSG_DONTWAIT) }
     switch file.sock.type {
     case .stream:
-      return unixStreamSendmsg(file.sock, data, flags: flags, address: address, frame: &frame)
+      return unixStreamSendmsg(file.sock, data, flags: flags, address: address, rights: rights, frame: &frame)
     case .seqpacket:
-      return unixSeqpacketSendmsg(file.sock, data, flags: flags, address: address, frame: &frame)
+      return unixSeqpacketSendmsg(file.sock, data, flags: flags, address: address, rights: rights, frame: &frame)
     case .dgram, .raw:
-      return unixDgramSendmsg(file.sock, data, flags: flags, address: address, frame: &frame)
+      return unixDgramSendmsg(file.sock, data, flags: flags, address: address, rights: rights, frame: &frame)
     }
   }
 
@@ -45,8 +60,31 @@ extension Kernel {
   }
 
   /// `__sys_recvfrom` → `sock_recvmsg` → `proto_ops.recvmsg`: an `O_NONBLOCK` file adds
-  /// `MSG_DONTWAIT`.
+  /// `MSG_DONTWAIT`; with no control buffer (`msg_control` NULL), files a message carries
+  /// are dropped.
   func sysRecvfrom(_ file: SocketFile, length: Int, flags: MessageFlags, frame: inout CallFrame) -> SyscallStep {
+    let step = sockRecvmsg(file, length: length, flags: flags, frame: &frame)
+    guard case .done(var outcome) = step else { return step }
+    outcome.message = nil
+    return .done(outcome)
+  }
+
+  /// `____sys_recvmsg`: `msg_flags` starts as the caller's MSG_CMSG_CLOEXEC; on success the
+  /// name (when the caller gave a buffer), `msg_flags` and the control space used are
+  /// written back.
+  func sysRecvmsg(_ file: SocketFile, _ request: ReceiveRequest, frame: inout CallFrame) -> SyscallStep {
+    if !frame.started { frame.msg = RecvMsgHeader(controlLength: request.controlLength, flags: request.flags) }
+    let step = sockRecvmsg(file, length: request.length, flags: request.flags, frame: &frame)
+    guard case .done(var outcome) = step else { return step }
+    guard outcome.errno == nil else { return step }
+    if outcome.message == nil { outcome.message = frame.msg.written }
+    if !request.wantsName { outcome.sender = nil }
+    return .done(outcome)
+  }
+
+  /// `sock_recvmsg` → `proto_ops.recvmsg`.
+  private func sockRecvmsg(_ file: SocketFile, length: Int, flags: MessageFlags, frame: inout CallFrame) -> SyscallStep
+  {
     var flags = flags
     if file.nonBlocking { flags.insert(.MSG_DONTWAIT) }
     switch file.sock.type {

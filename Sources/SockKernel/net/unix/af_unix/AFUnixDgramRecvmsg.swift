@@ -23,15 +23,25 @@ extension Kernel {
       return .done(error.outcome)
     case .skb(let found):
       skb = found
+      if !peek { scmStatDel(sk, skb) }
     }
     // A sender waiting in unix_wait_for_peer for room in our queue may now fit (woken even
     // by a peek, which makes no room: it sleeps again).
     wakeUp(sk.peerWait, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
     // The rest of a datagram longer than the buffer is lost (MSG_TRUNC in msg_flags).
     let size = min(length, skb.length)
+    if size < skb.length { frame.msg.flags.insert(.MSG_TRUNC) }
     var outcome = SyscallOutcome.success(Int64(flags.contains(.MSG_TRUNC) ? skb.length : size))
     outcome.data = Payload.joined([skb.payload.slice(0..<size)])
     outcome.sender = skb.sender
+    // A taken datagram's files move to the receiver; a peek takes copies.
+    if !peek {
+      if skb.fp != nil { unixDetachFds(&frame.scm, skb) }
+    } else {
+      unixPeekFds(&frame.scm, skb)
+    }
+    scmRecvUnix(sk, &frame.msg, &frame.scm)
+    outcome.message = frame.msg.written
     // skb_free_datagram: a peeked skb stays queued; a taken one is freed, which releases
     // its sender's charge.
     if !peek { consumeSkb(skb) }

@@ -4,13 +4,29 @@ extension Kernel {
   /// `unix_dgram_sendmsg`: one skb per datagram, charged to the sender from allocation
   /// until the receiver reads it. Re-entered after a sleep in `sock_alloc_send_pskb`
   /// (``CallFrame/allocating``) or in `unix_wait_for_peer` (``CallFrame/waitingForPeer``),
-  /// with the skb and the receiver kept in the frame.
+  /// with the skb and the receiver kept in the frame; every way out drops what the cookie
+  /// still holds (`scm_destroy`).
   func unixDgramSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, frame: inout CallFrame
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32] = [],
+    frame: inout CallFrame
+  ) -> SyscallStep {
+    let step = unixDgramSendmsgSteps(sk, data, flags: flags, address: address, rights: rights, frame: &frame)
+    if case .sleep = step { return step }
+    scmDestroy(&frame.scm)
+    return step
+  }
+
+  /// Not a kernel function: the body of `unix_dgram_sendmsg` up to its `scm_destroy`.
+  private func unixDgramSendmsgSteps(
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32], frame: inout CallFrame
   ) -> SyscallStep {
     let noblock = flags.contains(.MSG_DONTWAIT)
     if !frame.started {
       frame.started = true
+      switch scmSend(rights) {
+      case .success(let scm): frame.scm = scm
+      case .failure(let error): return .done(error.outcome)
+      }
       if flags.contains(.MSG_OOB) {
         return .done(.failure(.EOPNOTSUPP, Reason("unix_dgram_sendmsg", "MSG_OOB on a datagram socket")))
       }
@@ -34,6 +50,9 @@ extension Kernel {
       let skb = SkBuff(payload: data, truesize: Truesize.datagram(data.count), owner: nil)
       skbSetOwnerW(skb, sk)
       frame.skb = skb
+      if let error = unixScmToSkb(&frame.scm, skb, sendFds: true) {
+        return unixDgramSendmsgOutFree(error.outcome, frame: &frame)
+      }
       // A fresh timeo for the receiver's queue: the wait for buffer room does not count.
       frame.timeo = sockSndtimeo(sk, nonBlocking: noblock)
       if let address {
@@ -103,6 +122,11 @@ extension Kernel {
       return unixDgramSendmsgOutFree(
         .failure(.EPIPE, Reason("unix_dgram_sendmsg", "receiver has RCV_SHUTDOWN")), frame: &frame)
     }
+    if skb.fp != nil, !other.scmRecvFlags.rights {
+      return unixDgramSendmsgOutFree(
+        .failure(.EPERM, Reason("unix_dgram_sendmsg", "SCM_RIGHTS to a receiver with SO_PASSRIGHTS off")),
+        frame: &frame)
+    }
     // Only a receiver that is neither ourselves nor connected back to us is limited.
     if other !== sk, other.peer !== sk, unixRecvqFull(other) {
       let check = "unix_recvq_full: qlen \(other.receiveQueueLength) > sk_max_ack_backlog \(other.maxAckBacklog)"
@@ -121,6 +145,7 @@ extension Kernel {
     }
     frame.skb = nil
     frame.other = nil
+    scmStatAdd(other, skb)
     other.receiveQueue.append(skb)
     sockDefReadable(other)
     return .done(.success(Int64(skb.length)))

@@ -5,7 +5,8 @@ extension Kernel {
   /// `unix_seqpacket_sendmsg`: a pending `sk_err` first, then `ENOTCONN`; any destination
   /// address is ignored.
   func unixSeqpacketSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, frame: inout CallFrame
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32] = [],
+    frame: inout CallFrame
   ) -> SyscallStep {
     if !frame.started {
       if let error = sockError(sk) { return .done(error.outcome) }
@@ -13,7 +14,7 @@ extension Kernel {
         return .done(.failure(.ENOTCONN, Reason("unix_seqpacket_sendmsg", "sk_state is \(sk.state)")))
       }
     }
-    return unixDgramSendmsg(sk, data, flags: flags, address: nil, frame: &frame)
+    return unixDgramSendmsg(sk, data, flags: flags, address: nil, rights: rights, frame: &frame)
   }
 
   /// `unix_seqpacket_recvmsg`: `ENOTCONN` unless connected, then `unix_dgram_recvmsg`.

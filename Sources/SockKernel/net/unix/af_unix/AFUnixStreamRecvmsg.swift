@@ -16,7 +16,8 @@ extension Kernel {
       if unixStreamDataWaitSleepsOn(sk, frame: frame) { return unixStreamDataWait(sk, frame: &frame) }
       frame.waitingForData = false
       if signalPending() {
-        return .done(frame.copiedCount > 0 ? received(frame) : sockIntrErrno(frame.timeo, "unix_stream_read_generic"))
+        return .done(
+          frame.copiedCount > 0 ? received(sk, &frame) : sockIntrErrno(frame.timeo, "unix_stream_read_generic"))
       }
     }
     // sock_rcvlowat: SO_RCVLOWAT is 1 (not settable from a script), and never 0.
@@ -27,7 +28,7 @@ extension Kernel {
       guard let first = sk.receiveQueue.first else {
         if frame.copiedCount >= target { break }
         // POSIX 1003.1g mandates this order.
-        if let error = sockError(sk) { return .done(frame.copiedCount > 0 ? received(frame) : error.outcome) }
+        if let error = sockError(sk) { return .done(frame.copiedCount > 0 ? received(sk, &frame) : error.outcome) }
         if sk.shutdown.contains(.RCV_SHUTDOWN) { break }
         if frame.timeo == 0 {
           if frame.copiedCount > 0 { break }
@@ -40,12 +41,17 @@ extension Kernel {
       // "Copy address just once": the sender of the first skb read (recvfrom's address).
       if frame.copied.isEmpty { frame.sender = first.sender }
       if flags.contains(.MSG_PEEK) {
-        // Peeking walks the queue without consuming and never waits once it has data.
+        // Peeking walks the queue without consuming and never waits once it has data; it
+        // stops after an skb with files, whose copies it takes (unix_peek_fds).
         for skb in sk.receiveQueue where size > 0 {
           let chunk = min(skb.unread, size)
           frame.copied.append(skb.payload.slice(skb.consumed..<(skb.consumed + chunk)))
           frame.copiedCount += chunk
           size -= chunk
+          if skb.fp != nil {
+            unixPeekFds(&frame.scm, skb)
+            break
+          }
         }
         break
       }
@@ -54,11 +60,17 @@ extension Kernel {
       frame.copiedCount += chunk
       size -= chunk
       first.consumed += chunk
+      // The files go with the skb's first chunk, and the read ends with that skb.
+      if first.fp != nil {
+        scmStatDel(sk, first)
+        unixDetachFds(&frame.scm, first)
+      }
       if first.unread > 0 { break }
       sk.receiveQueue.removeFirst()
       consumeSkb(first)
+      if frame.scm.fp != nil { break }
     } while size > 0
-    return .done(received(frame))
+    return .done(received(sk, &frame))
   }
 
   /// `unix_stream_data_wait`: sleeps non-exclusively on the reader's own queue.
@@ -78,9 +90,11 @@ extension Kernel {
       && frame.timeo != 0
   }
 
-  /// A successful `recv`: the bytes copied.
-  func received(_ frame: CallFrame) -> SyscallOutcome {
+  /// A successful `recv`: the bytes copied, and what `scm_recv_unix` delivers.
+  func received(_ sk: Sock, _ frame: inout CallFrame) -> SyscallOutcome {
+    scmRecvUnix(sk, &frame.msg, &frame.scm)
     var outcome = SyscallOutcome.success(Int64(frame.copiedCount))
+    outcome.message = frame.msg.written
     outcome.data = Payload.joined(frame.copied)
     outcome.sender = frame.sender
     return outcome

@@ -2,13 +2,30 @@ import SyscallVocabulary
 
 extension Kernel {
   /// `unix_stream_sendmsg`: the data goes in chunks of at most `sk_sndbuf / 2 - 64` and
-  /// 36544 bytes, each an skb charged to the sender and queued on the peer. Re-entered
-  /// after every sleep in `sock_alloc_send_pskb` with ``CallFrame/sent`` bytes queued.
+  /// 36544 bytes, each an skb charged to the sender and queued on the peer; an SCM_RIGHTS
+  /// message's files go with the first. Re-entered after every sleep in
+  /// `sock_alloc_send_pskb` with ``CallFrame/sent`` bytes queued; every way out drops what
+  /// the cookie still holds (`scm_destroy`: a send of 0 bytes sends no files).
   func unixStreamSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, frame: inout CallFrame
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32] = [],
+    frame: inout CallFrame
+  ) -> SyscallStep {
+    let step = unixStreamSendmsgSteps(sk, data, flags: flags, address: address, rights: rights, frame: &frame)
+    if case .sleep = step { return step }
+    scmDestroy(&frame.scm)
+    return step
+  }
+
+  /// Not a kernel function: the body of `unix_stream_sendmsg` up to its `scm_destroy`.
+  private func unixStreamSendmsgSteps(
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32], frame: inout CallFrame
   ) -> SyscallStep {
     if !frame.started {
       frame.started = true
+      switch scmSend(rights) {
+      case .success(let scm): frame.scm = scm
+      case .failure(let error): return .done(error.outcome)
+      }
       if flags.contains(.MSG_OOB) {
         return .notModelled("MSG_OOB (out-of-band data)")
       }
@@ -36,13 +53,27 @@ extension Kernel {
       case .room:
         break
       }
-      guard let other = sk.peer, !other.isDead, !other.shutdown.contains(.RCV_SHUTDOWN) else {
-        return .done(
-          unixStreamSendmsgOutPipe(sk, sent: frame.sent, flags: flags, "peer is SOCK_DEAD or has RCV_SHUTDOWN"))
-      }
       let skb = SkBuff(
         payload: data.slice(frame.sent..<(frame.sent + size)), truesize: Truesize.streamChunk(size), owner: nil)
       skbSetOwnerW(skb, sk)
+      // Only send the fds in the first buffer.
+      if let error = unixScmToSkb(&frame.scm, skb, sendFds: frame.sent == 0) {
+        consumeSkb(skb)
+        return .done(frame.sent > 0 ? .success(Int64(frame.sent)) : error.outcome)
+      }
+      guard let other = sk.peer, !other.isDead, !other.shutdown.contains(.RCV_SHUTDOWN) else {
+        consumeSkb(skb)
+        return .done(
+          unixStreamSendmsgOutPipe(sk, sent: frame.sent, flags: flags, "peer is SOCK_DEAD or has RCV_SHUTDOWN"))
+      }
+      if skb.fp != nil, !other.scmRecvFlags.rights {
+        consumeSkb(skb)
+        return .done(
+          frame.sent > 0
+            ? .success(Int64(frame.sent))
+            : .failure(.EPERM, Reason("unix_stream_sendmsg", "SCM_RIGHTS to a receiver with SO_PASSRIGHTS off")))
+      }
+      scmStatAdd(other, skb)
       other.receiveQueue.append(skb)
       sockDefReadable(other)
       frame.sent += size

@@ -1,0 +1,87 @@
+import SockKernel
+import SyscallVocabulary
+
+/// `sendmsg` and `recvmsg` as strace shows them: the `struct msghdr` with its iovecs and
+/// control messages, descriptors by the names the script gave them.
+extension TraceFormatter {
+  /// `sendmsg(a, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="hi", iov_len=2}],
+  /// msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS,
+  /// cmsg_data=[b]}], msg_controllen=24, msg_flags=0}, 0)`.
+  static func sendmsg(_ message: SendMessage, socket: String, name: (Int32) -> String) -> String {
+    let iov = message.iov.map { "{iov_base=\(data($0)), iov_len=\($0.count)}" }.joined(separator: ", ")
+    var fields = [messageName(message.address), "msg_iov=[\(iov)]", "msg_iovlen=\(message.iov.count)"]
+    if !message.rights.isEmpty {
+      let fds = descriptors(message.rights.map(name))
+      fields.append("msg_control=[\(rightsMessage(count: message.rights.count, data: fds))]")
+    }
+    fields += ["msg_controllen=\(message.controlLength)", "msg_flags=0"]
+    return "sendmsg(\(socket), {\(fields.joined(separator: ", "))}, \(message.flags))"
+  }
+
+  /// `recvmsg(b, {…}, 0)`: before it returns, the buffers the caller gave; after, what the
+  /// kernel wrote into them (the data spread over the iovecs, the name, the control
+  /// messages, `msg_flags`).
+  static func recvmsg(
+    _ request: ReceiveRequest, socket: String, result: SyscallOutcome?, name: (Int32) -> String
+  ) -> String {
+    "recvmsg(\(socket), \(receivedHeader(request, result: result, name: name)), \(request.flags))"
+  }
+
+  /// The `struct msghdr` of a `recvmsg`, as its line and its `resumed` line show it.
+  static func receivedHeader(_ request: ReceiveRequest, result: SyscallOutcome?, name: (Int32) -> String) -> String {
+    let written = result?.errno == nil ? result?.message : nil
+    var fields: [String] = []
+    if !request.wantsName {
+      fields.append("msg_name=NULL, msg_namelen=0")
+    } else if let written {
+      let sender = result?.sender
+      fields.append(
+        "msg_name=\(sender.map(\.display) ?? "{}"), msg_namelen=\(SockAddrUn.size) => \(sender?.length ?? 0)")
+    } else {
+      fields.append("msg_name=..., msg_namelen=\(SockAddrUn.size)")
+    }
+    var left = written == nil ? nil : result?.data
+    let iov = request.iov.map { length -> String in
+      guard let payload = left else { return "{iov_base=..., iov_len=\(length)}" }
+      let here = min(length, payload.count)
+      left = payload.slice(here..<payload.count)
+      return "{iov_base=\(data(payload.slice(0..<here))), iov_len=\(length)}"
+    }
+    fields += ["msg_iov=[\(iov.joined(separator: ", "))]", "msg_iovlen=\(request.iov.count)"]
+    if let written, !written.rights.isEmpty {
+      let fds = written.rights.map { fd in
+        let shown = name(fd)
+        return shown == "\(fd)" ? shown : "\(shown)=\(fd)"
+      }
+      fields.append("msg_control=[\(rightsMessage(count: written.rights.count, data: descriptors(fds)))]")
+    }
+    if let written, written.controlLength != request.controlLength {
+      fields.append("msg_controllen=\(request.controlLength) => \(written.controlLength)")
+    } else {
+      fields.append("msg_controllen=\(request.controlLength)")
+    }
+    fields.append("msg_flags=\(written.map { "\($0.flags)" } ?? "...")")
+    return "{\(fields.joined(separator: ", "))}"
+  }
+
+  /// `msg_name=NULL, msg_namelen=0`, or a destination and its length.
+  private static func messageName(_ address: SockAddrUn?) -> String {
+    guard let address else { return "msg_name=NULL, msg_namelen=0" }
+    return "msg_name=\(address.display), msg_namelen=\(address.length)"
+  }
+
+  /// The most descriptors a control message shows; more are cut with `...`, as strace cuts
+  /// an array.
+  static let descriptorsShown = 32
+
+  /// `b, c`: the descriptors of a control message.
+  private static func descriptors(_ names: [String]) -> String {
+    let shown = names.prefix(descriptorsShown).joined(separator: ", ")
+    return names.count > descriptorsShown ? shown + ", ..." : shown
+  }
+
+  /// `{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[…]}`.
+  private static func rightsMessage(count: Int, data: String) -> String {
+    "{cmsg_len=\(ControlMessage.length(4 * count)), cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[\(data)]}"
+  }
+}

@@ -1,0 +1,87 @@
+/// Completion of `sendmsg`'s and `recvmsg`'s arguments.
+extension NextWords {
+  /// sendmsg := 'sendmsg' data { ',' data } { 'rights' [INT] NAME { ',' [INT] NAME } | flag
+  ///            | 'to' ( address | NAME ) }
+  mutating func sendmsg() -> [String]? {
+    if atEnd { return [] }
+    skip()
+    while !atEnd, tokens[index].kind == .comma {
+      skip()
+      if atEnd { return [] }
+      skip()
+    }
+    var given: Set<String> = []
+    while true {
+      let parts = [MessageHeaderWord.rights.rawValue, Keyword.to.rawValue].filter { !given.contains($0) }
+      let flags = MessageFlagWord.send.map(\.rawValue).filter { !given.contains($0) }
+      if atEnd { return (parts + flags).sorted() + Parser.operationWords }
+      guard let part = word else { return nil }
+      if part == MessageHeaderWord.rights.rawValue {
+        given.insert(part)
+        if let open = rightsNames() { return open }
+      } else if part == Keyword.to.rawValue {
+        given.insert(part)
+        skip()
+        if atEnd { return sockets }
+        switch address() {
+        case false?: return []
+        case true?: break
+        case nil: skip()  // a socket's name
+        }
+      } else if let flag = MessageFlagWord(rawValue: part), MessageFlagWord.send.contains(flag) {
+        given.insert(part)
+        skip()
+      } else {
+        return nil
+      }
+    }
+  }
+
+  /// 'rights' [INT] NAME { ',' [INT] NAME }: sockets where a name may come.
+  private mutating func rightsNames() -> [String]? {
+    repeat {
+      skip()  // 'rights' or ','
+      if atEnd { return sockets }
+      if case .number = tokens[index].kind {
+        skip()
+        if atEnd { return sockets }
+      }
+      skip()
+    } while !atEnd && tokens[index].kind == .comma
+    return nil
+  }
+
+  /// recvmsg := 'recvmsg' size { ',' size } { 'name' | 'control' bytes
+  ///            | 'rights' 'as' NAME { ',' NAME } | flag }
+  mutating func recvmsg() -> [String]? {
+    if atEnd { return [] }
+    skip()
+    while !atEnd, tokens[index].kind == .comma {
+      skip()
+      if atEnd { return [] }
+      skip()
+    }
+    var given: Set<String> = []
+    while true {
+      let parts = MessageHeaderWord.allCases.map(\.rawValue) + MessageFlagWord.recvmsg.map(\.rawValue)
+      if atEnd { return parts.filter { !given.contains($0) }.sorted() + Parser.operationWords }
+      guard let part = word, parts.contains(part) else { return nil }
+      given.insert(part)
+      skip()
+      switch MessageHeaderWord(rawValue: part) {
+      case .control?:
+        if atEnd { return [] }
+        skip()
+      case .rights?:
+        if atEnd { return [Keyword.as.rawValue] }
+        repeat {
+          skip()  // 'as' or ','
+          if atEnd { return [] }  // a new descriptor's name
+          skip()
+        } while !atEnd && tokens[index].kind == .comma
+      case .name?, nil:
+        break
+      }
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import SockKernel
+import SyscallVocabulary
+
+extension Parser {
+  /// The most iovecs one message may have (`UIO_MAXIOV`).
+  static let maxIovecs = 1024
+  /// The largest control buffer a `recvmsg` may give.
+  static let maxControlLength = 64 << 10
+
+  /// sendmsg := 'sendmsg' data { ',' data } { 'rights' descriptor { ',' descriptor } | flag
+  ///            | 'to' ( address | NAME ) }
+  /// descriptor := [ INT ] NAME — INT copies of the named socket's descriptor
+  /// Each data is one iovec; the parts after it come in any order, each at most once.
+  mutating func parseSendmsg() throws(Diagnostic) -> Operation.Kind {
+    var iov = [try parseData("sendmsg")]
+    while current.kind == .comma {
+      advance()
+      guard iov.count < Self.maxIovecs else {
+        throw error("a message has at most \(Self.maxIovecs) iovecs (UIO_MAXIOV)")
+      }
+      iov.append(try parseData("sendmsg"))
+    }
+    guard iov.reduce(0, { $0 + $1.count }) <= Self.maxTransferSize else {
+      throw error("a message is at most 64 MiB in all", notes: ["the kernel backend allocates it for real"])
+    }
+    var rights: [Name]?
+    var flags: MessageFlags = []
+    var target: ConnectTarget?
+    while true {
+      if currentWord == MessageHeaderWord.rights.rawValue {
+        if rights != nil { throw error("'rights' is given twice") }
+        advance()
+        rights = try parseRightsList()
+      } else if currentIs(.to) {
+        if target != nil { throw error("'to' is given twice") }
+        advance()
+        target = try parseTarget("to")
+      } else if let word = currentWord, let flag = MessageFlagWord(rawValue: word),
+        MessageFlagWord.send.contains(flag)
+      {
+        flags = try parseFlags(MessageFlagWord.send, adding: flags)
+      } else {
+        break
+      }
+    }
+    return .sendmsg(iov, rights: rights ?? [], flags: flags, to: target)
+  }
+
+  /// The descriptors of `rights`: each NAME once, or INT times (`rights 254 a`).
+  private mutating func parseRightsList() throws(Diagnostic) -> [Name] {
+    var names: [Name] = []
+    repeat {
+      if !names.isEmpty { advance() }  // the ','
+      var copies = 1
+      if case .number = current.kind {
+        let token = current
+        copies = Int(try parseInt32("the number of copies"))
+        guard copies >= 1 else {
+          throw Diagnostic("a descriptor is sent at least once", at: token.location, length: token.length)
+        }
+      }
+      guard let word = currentWord, Self.canReferToSocket(word) else {
+        throw error("'rights' needs the names of the sockets whose descriptors it sends, found \(current.spelling)")
+      }
+      guard names.count + copies <= Self.maxIovecs else {
+        throw error("one message sends at most \(Self.maxIovecs) descriptors here")
+      }
+      let name = try makeName(word)
+      advance()
+      names += repeatElement(name, count: copies)
+    } while current.kind == .comma
+    return names
+  }
+
+  /// recvmsg := 'recvmsg' size { ',' size } { 'name' | 'control' bytes
+  ///            | 'rights' 'as' NAME { ',' NAME } | flag }
+  /// flag := 'peek' | 'waitall' | 'dontwait' | 'trunc' | 'cmsg_cloexec'
+  /// Each size is one iovec; the parts after it come in any order, each at most once.
+  mutating func parseRecvmsg() throws(Diagnostic) -> Operation.Kind {
+    var iov = [try parseSize("recvmsg")]
+    while current.kind == .comma {
+      advance()
+      guard iov.count < Self.maxIovecs else {
+        throw error("a message has at most \(Self.maxIovecs) iovecs (UIO_MAXIOV)")
+      }
+      iov.append(try parseSize("recvmsg"))
+    }
+    guard iov.reduce(0, +) <= Self.maxTransferSize else {
+      throw error("a message is at most 64 MiB in all", notes: ["the kernel backend allocates it for real"])
+    }
+    var name = false
+    var control: Int?
+    var rightsAs: [Name]?
+    var flags: MessageFlags = []
+    while let word = currentWord {
+      if let part = MessageHeaderWord(rawValue: word) {
+        let given =
+          switch part {
+          case .name: name
+          case .control: control != nil
+          case .rights: rightsAs != nil
+          }
+        if given { throw error("'\(word)' is given twice") }
+        advance()
+        switch part {
+        case .name:
+          name = true
+        case .control:
+          let token = current
+          let length = try parseByteCount(
+            "the control buffer's size", as: Int32.self, range: "from 0 to \(Self.maxControlLength)")
+          guard length >= 0, length <= Self.maxControlLength else {
+            throw Diagnostic(
+              "a control buffer is from 0 to 64KiB", at: token.location, length: token.length,
+              notes: ["'control 0' passes msg_control = NULL"])
+          }
+          control = Int(length)
+        case .rights:
+          guard currentIs(.as) else {
+            throw error("'recvmsg' names the descriptors it receives: 'rights as NAME, …', found \(current.spelling)")
+          }
+          var names: [Name] = []
+          repeat {
+            advance()  // 'as' or ','
+            names.append(try parseNewDescriptorName("rights as"))
+          } while current.kind == .comma
+          rightsAs = names
+        }
+      } else if let flag = MessageFlagWord(rawValue: word), MessageFlagWord.recvmsg.contains(flag) {
+        flags = try parseFlags(MessageFlagWord.recvmsg, adding: flags)
+      } else {
+        break
+      }
+    }
+    return .recvmsg(iov, name: name, control: control, rightsAs: rightsAs ?? [], flags: flags)
+  }
+
+  /// A destination: an address, or the name of a socket whose address it is.
+  mutating func parseTarget(_ word: String) throws(Diagnostic) -> ConnectTarget {
+    if let address = try parseAddressIfPresent() { return .address(address) }
+    guard let name = currentWord, Self.canReferToSocket(name) else {
+      throw error("'\(word)' needs an address or a socket's name, found \(current.spelling)")
+    }
+    defer { advance() }
+    return .socket(try makeName(name))
+  }
+}

@@ -1,0 +1,59 @@
+import SyscallVocabulary
+
+/// `struct scm_fp_list` (`include/net/scm.h`): the files of one SCM_RIGHTS message, each
+/// with a reference the list holds, from `sendmsg` until they are received or freed.
+final class ScmFpList {
+  /// `fp[0..<count]`.
+  var fp: [OpenFile]
+  /// `count_unix`: how many of them are AF_UNIX sockets (what the collector counts).
+  let countUnix: Int
+  /// `user`: the sender's uid, whose `unix_inflight` pays for the files while they are queued.
+  let user: UInt32
+  /// `inflight`: queued on a receiver, so counted in `user`'s `unix_inflight` (`unix_add_edges`).
+  var inflight = false
+
+  init(fp: [OpenFile], user: UInt32) {
+    self.fp = fp
+    self.countUnix = fp.reduce(0) { $0 + ($1 is SocketFile ? 1 : 0) }
+    self.user = user
+  }
+
+  /// `count`.
+  var count: Int { fp.count }
+}
+
+/// `struct scm_cookie`: what `scm_send` parsed from a message's control buffer, and what a
+/// receive collects to hand out (`scm_recv_unix`).
+struct ScmCookie {
+  /// `fp`.
+  var fp: ScmFpList?
+}
+
+/// The `struct msghdr` of a `recvmsg` as the kernel fills it in: `msg_flags`, what is left
+/// of the control buffer, and (the model's record of `cmsg_data`) the descriptors installed.
+struct RecvMsgHeader {
+  /// `msg_flags`: starts as the caller's MSG_CMSG_CLOEXEC (`____sys_recvmsg`).
+  var flags: MessageFlags
+  /// `msg_controllen`: what is left of the control buffer; 0 with `msg_control` NULL.
+  var controlLength: Int
+  /// The caller's `msg_controllen`, to write back how much was used.
+  let controlGiven: Int
+  /// The descriptors `scm_detach_fds` installed, in `cmsg_data` order.
+  var rights: [Int32] = []
+  var rightsInodes: [Int?] = []
+
+  init(controlLength: Int, flags: MessageFlags) {
+    self.controlLength = controlLength
+    self.controlGiven = controlLength
+    self.flags = flags.intersection(.MSG_CMSG_CLOEXEC)
+  }
+
+  /// `msg_control` is not NULL.
+  var hasControl: Bool { controlGiven > 0 }
+
+  /// What `____sys_recvmsg` copies back to the caller.
+  var written: ReceivedMessage {
+    ReceivedMessage(
+      flags: flags, controlLength: controlGiven - controlLength, rights: rights, rightsInodes: rightsInodes)
+  }
+}

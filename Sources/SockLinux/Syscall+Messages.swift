@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+  import Glibc
+  import SyscallVocabulary
+
+  /// `sendmsg` and `recvmsg` for real: the `struct msghdr` built from the model's call, with
+  /// its iovecs and its control buffer laid out as the kernel reads them (`struct cmsghdr`
+  /// is 16 bytes on x86_64 and arm64, then the data, padded to 8).
+  extension Syscall {
+    /// `sendmsg(fd, &msg, flags)`: one iovec per piece of data, an SCM_RIGHTS message of
+    /// `rights` when there are any.
+    static func performSendmsg(_ fd: Int32, _ message: SendMessage) -> RealResult {
+      var buffers = message.iov.map(\.materialized)
+      var control = [UInt8](repeating: 0, count: message.controlLength)
+      if !message.rights.isEmpty {
+        Self.writeHeader(into: &control, length: ControlMessage.length(4 * message.rights.count))
+        for (i, descriptor) in message.rights.enumerated() {
+          withUnsafeBytes(of: descriptor.littleEndian) {
+            control.replaceSubrange((16 + 4 * i)..<(20 + 4 * i), with: $0)
+          }
+        }
+      }
+      let address = message.address.map(RawAddress.init)
+      let entered = GNU.monotonicNow()
+      let coarse = CallClock.coarseNow()
+      var result = Self.withIovecs(&buffers) { iov, count in
+        control.withUnsafeMutableBytes { controlBytes in
+          Self.withName(address) { name, nameLength in
+            var header = msghdr()
+            header.msg_name = name
+            header.msg_namelen = nameLength
+            header.msg_iov = iov
+            header.msg_iovlen = count
+            header.msg_control = controlBytes.count == 0 ? nil : controlBytes.baseAddress
+            header.msg_controllen = controlBytes.count
+            return RealResult.returning(Int64(Glibc.sendmsg(fd, &header, message.flags.rawValue)))
+          }
+        }
+      }
+      result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+      if result.value == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
+      return result
+    }
+
+    /// `recvmsg(fd, &msg, flags)` with the buffers the request asks for; what came back:
+    /// the data, the sender's name, `msg_flags`, `msg_controllen`, and the descriptors of
+    /// any SCM_RIGHTS message (with the inode of each socket among them).
+    static func performRecvmsg(_ fd: Int32, _ request: ReceiveRequest) -> RealResult {
+      var buffers = request.iov.map { [UInt8](repeating: 0, count: $0) }
+      var control = [UInt8](repeating: 0, count: request.controlLength)
+      var name = sockaddr_un()
+      let entered = GNU.monotonicNow()
+      let coarse = CallClock.coarseNow()
+      var header = msghdr()
+      var result = Self.withIovecs(&buffers) { iov, count in
+        control.withUnsafeMutableBytes { controlBytes in
+          withUnsafeMutablePointer(to: &name) { namePointer in
+            header.msg_name = request.wantsName ? UnsafeMutableRawPointer(namePointer) : nil
+            header.msg_namelen = request.wantsName ? socklen_t(MemoryLayout<sockaddr_un>.size) : 0
+            header.msg_iov = iov
+            header.msg_iovlen = count
+            header.msg_control = controlBytes.count == 0 ? nil : controlBytes.baseAddress
+            header.msg_controllen = controlBytes.count
+            let r = RealResult.returning(Int64(Glibc.recvmsg(fd, &header, request.flags.rawValue)))
+            header.msg_name = nil
+            header.msg_iov = nil
+            header.msg_control = nil
+            return r
+          }
+        }
+      }
+      result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+      guard result.value >= 0 else { return result }
+      let copied = min(Int(result.value), request.length)
+      result.data = Payload.read(Array(buffers.joined().prefix(copied)))
+      if request.wantsName { result.sender = SockAddrUn(real: name, length: header.msg_namelen) }
+      let rights = Self.receivedRights(control.prefix(Int(header.msg_controllen)))
+      result.message = ReceivedMessage(
+        flags: MessageFlags(rawValue: header.msg_flags), controlLength: Int(header.msg_controllen), rights: rights,
+        rightsInodes: rights.map(Self.socketInode))
+      return result
+    }
+
+    /// The descriptors of every SCM_RIGHTS message in the control data the kernel wrote.
+    static func receivedRights(_ control: ArraySlice<UInt8>) -> [Int32] {
+      let bytes = Array(control)
+      var fds: [Int32] = []
+      var offset = 0
+      while offset + ControlMessage.headerSize <= bytes.count {
+        let length = bytes.withUnsafeBytes {
+          Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        }
+        let level = bytes.withUnsafeBytes {
+          Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self))
+        }
+        let type = bytes.withUnsafeBytes {
+          Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self))
+        }
+        guard length >= ControlMessage.headerSize, offset + length <= bytes.count else { break }
+        if level == SOL_SOCKET, type == ControlMessage.SCM_RIGHTS {
+          for at in stride(from: offset + ControlMessage.headerSize, to: offset + length - 3, by: 4) {
+            fds.append(
+              bytes.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int32.self)) })
+          }
+        }
+        offset += ControlMessage.space(length - ControlMessage.headerSize)
+      }
+      return fds
+    }
+
+    /// The inode of the socket open on `fd`; nil for any other file.
+    static func socketInode(_ fd: Int32) -> Int? {
+      var status = stat()
+      guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK else { return nil }
+      return Int(status.st_ino)
+    }
+
+    /// A `struct cmsghdr` of SOL_SOCKET, SCM_RIGHTS and `cmsg_len` `length` at the start.
+    private static func writeHeader(into control: inout [UInt8], length: Int) {
+      withUnsafeBytes(of: UInt64(length).littleEndian) { control.replaceSubrange(0..<8, with: $0) }
+      withUnsafeBytes(of: SOL_SOCKET.littleEndian) { control.replaceSubrange(8..<12, with: $0) }
+      withUnsafeBytes(of: ControlMessage.SCM_RIGHTS.littleEndian) { control.replaceSubrange(12..<16, with: $0) }
+    }
+
+    /// Calls `body` with an array of `struct iovec` over copies of `buffers`, and its
+    /// count; what the call wrote into them is copied back.
+    private static func withIovecs<T>(
+      _ buffers: inout [[UInt8]], _ body: (UnsafeMutablePointer<iovec>, Int) -> T
+    ) -> T {
+      let memory = buffers.map { bytes -> UnsafeMutableRawBufferPointer in
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        raw.copyBytes(from: bytes)
+        return raw
+      }
+      defer { for raw in memory { raw.deallocate() } }
+      var vectors = zip(memory, buffers).map { iovec(iov_base: $0.0.baseAddress, iov_len: $0.1.count) }
+      let result = vectors.withUnsafeMutableBufferPointer { body($0.baseAddress!, $0.count) }
+      for i in buffers.indices { buffers[i] = Array(memory[i].prefix(buffers[i].count)) }
+      return result
+    }
+
+    /// Calls `body` with the address's `sockaddr` and length, or NULL and 0.
+    private static func withName<T>(_ address: RawAddress?, _ body: (UnsafeMutableRawPointer?, socklen_t) -> T) -> T {
+      guard var address else { return body(nil, 0) }
+      let length = address.length
+      return address.bytes.withUnsafeMutableBytes { body($0.baseAddress, length) }
+    }
+  }
+#endif
