@@ -75,6 +75,30 @@ struct CompletionTests {
     #expect(Self.candidates("c1 recv 10 peek ") == (["dontwait", "trunc", "waitall"] + Self.operations).sorted())
   }
 
+  @Test("after sendmsg's iovecs: 'rights', 'to' and its flags not given yet; after 'rights', sockets")
+  func afterSendmsg() {
+    #expect(Self.candidates("c1 sendmsg ").isEmpty)
+    #expect(Self.candidates("c1 sendmsg \"a\", ").isEmpty)
+    #expect(
+      Self.candidates("c1 sendmsg \"a\", \"b\" ")
+        == (["dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
+    #expect(
+      Self.candidates("c1 sendmsg \"a\" rights c1 ") == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
+    #expect(Self.candidates("c1 sendmsg \"a\" rights ").contains("c1"))
+    #expect(Self.candidates("c1 sendmsg \"a\" rights 3 ").contains("c1"))
+  }
+
+  @Test("after recvmsg's sizes: the msghdr parts and flags not given yet; 'as' after 'rights'")
+  func afterRecvmsg() {
+    #expect(Self.candidates("c1 recvmsg ").isEmpty)
+    let all = ["cmsg_cloexec", "control", "dontwait", "name", "peek", "rights", "trunc", "waitall"]
+    #expect(Self.candidates("c1 recvmsg 10, 20 ") == (all + Self.operations).sorted())
+    #expect(Self.candidates("c1 recvmsg 10 name ") == (all.filter { $0 != "name" } + Self.operations).sorted())
+    #expect(Self.candidates("c1 recvmsg 10 rights ") == ["as"])
+    #expect(Self.candidates("c1 recvmsg 10 rights as ").isEmpty)
+    #expect(Self.candidates("c1 recvmsg 10 control ").isEmpty)
+  }
+
   @Test("after 'socketpair a b' and 'client x': the type words (and, for client, operations)")
   func typeWords() {
     #expect(Self.candidates("socketpair a b ") == ["dgram", "seqpacket", "stream"])

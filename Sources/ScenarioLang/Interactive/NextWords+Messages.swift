@@ -3,13 +3,7 @@ extension NextWords {
   /// sendmsg := 'sendmsg' data { ',' data } { 'rights' [INT] NAME { ',' [INT] NAME } | flag
   ///            | 'to' ( address | NAME ) }
   mutating func sendmsg() -> [String]? {
-    if atEnd { return [] }
-    skip()
-    while !atEnd, tokens[index].kind == .comma {
-      skip()
-      if atEnd { return [] }
-      skip()
-    }
+    if let open = iovecs() { return open }
     var given: Set<String> = []
     while true {
       let parts = [MessageHeaderWord.rights.rawValue, Keyword.to.rawValue].filter { !given.contains($0) }
@@ -21,13 +15,7 @@ extension NextWords {
         if let open = rightsNames() { return open }
       } else if part == Keyword.to.rawValue {
         given.insert(part)
-        skip()
-        if atEnd { return sockets }
-        switch address() {
-        case false?: return []
-        case true?: break
-        case nil: skip()  // a socket's name
-        }
+        if let open = destination() { return open }
       } else if let flag = MessageFlagWord(rawValue: part), MessageFlagWord.send.contains(flag) {
         given.insert(part)
         skip()
@@ -35,6 +23,16 @@ extension NextWords {
         return nil
       }
     }
+  }
+
+  /// The iovecs, `ITEM { ',' ITEM }`: nothing to offer where one may come.
+  private mutating func iovecs() -> [String]? {
+    repeat {
+      if !atEnd, tokens[index].kind == .comma { skip() }
+      if atEnd { return [] }
+      skip()
+    } while !atEnd && tokens[index].kind == .comma
+    return nil
   }
 
   /// 'rights' [INT] NAME { ',' [INT] NAME }: sockets where a name may come.
@@ -54,13 +52,7 @@ extension NextWords {
   /// recvmsg := 'recvmsg' size { ',' size } { 'name' | 'control' bytes
   ///            | 'rights' 'as' NAME { ',' NAME } | flag }
   mutating func recvmsg() -> [String]? {
-    if atEnd { return [] }
-    skip()
-    while !atEnd, tokens[index].kind == .comma {
-      skip()
-      if atEnd { return [] }
-      skip()
-    }
+    if let open = iovecs() { return open }
     var given: Set<String> = []
     while true {
       let parts = MessageHeaderWord.allCases.map(\.rawValue) + MessageFlagWord.recvmsg.map(\.rawValue)

@@ -200,15 +200,22 @@ struct NextWords {
     let afterFlags = [Keyword.to.rawValue] + Parser.operationWords
     if let open = flags(MessageFlagWord.send, given: &given, then: afterFlags) { return open }
     guard word == Keyword.to.rawValue else { return nil }
-    skip()
+    if let open = destination() { return open }
+    // sendto(2)'s flags may follow its address as well as precede it.
+    return flags(MessageFlagWord.send, given: &given, then: Parser.operationWords)
+  }
+
+  /// 'to' ( address | NAME ): the sockets, or nothing inside an address, where the tokens
+  /// end; nil once it is complete.
+  mutating func destination() -> [String]? {
+    skip()  // 'to'
     if atEnd { return sockets }
     switch address() {
     case false?: return []
     case true?: break
     case nil: skip()  // a socket's name
     }
-    // sendto(2)'s flags may follow its address as well as precede it.
-    return flags(MessageFlagWord.send, given: &given, then: Parser.operationWords)
+    return nil
   }
 
   /// Flag words, each at most once (counting those already `given`); when the tokens end

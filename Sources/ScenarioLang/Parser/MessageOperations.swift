@@ -12,17 +12,8 @@ extension Parser {
   /// descriptor := [ INT ] NAME — INT copies of the named socket's descriptor
   /// Each data is one iovec; the parts after it come in any order, each at most once.
   mutating func parseSendmsg() throws(Diagnostic) -> Operation.Kind {
-    var iov = [try parseData("sendmsg")]
-    while current.kind == .comma {
-      advance()
-      guard iov.count < Self.maxIovecs else {
-        throw error("a message has at most \(Self.maxIovecs) iovecs (UIO_MAXIOV)")
-      }
-      iov.append(try parseData("sendmsg"))
-    }
-    guard iov.reduce(0, { $0 + $1.count }) <= Self.maxTransferSize else {
-      throw error("a message is at most 64 MiB in all", notes: ["the kernel backend allocates it for real"])
-    }
+    let iov = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseData("sendmsg") }
+    try checkMessageSize(iov.reduce(0) { $0 + $1.count })
     var rights: [Name]?
     var flags: MessageFlags = []
     var target: ConnectTarget?
@@ -77,17 +68,8 @@ extension Parser {
   /// flag := 'peek' | 'waitall' | 'dontwait' | 'trunc' | 'cmsg_cloexec'
   /// Each size is one iovec; the parts after it come in any order, each at most once.
   mutating func parseRecvmsg() throws(Diagnostic) -> Operation.Kind {
-    var iov = [try parseSize("recvmsg")]
-    while current.kind == .comma {
-      advance()
-      guard iov.count < Self.maxIovecs else {
-        throw error("a message has at most \(Self.maxIovecs) iovecs (UIO_MAXIOV)")
-      }
-      iov.append(try parseSize("recvmsg"))
-    }
-    guard iov.reduce(0, +) <= Self.maxTransferSize else {
-      throw error("a message is at most 64 MiB in all", notes: ["the kernel backend allocates it for real"])
-    }
+    let iov = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseSize("recvmsg") }
+    try checkMessageSize(iov.reduce(0, +))
     var name = false
     var control: Int?
     var rightsAs: [Name]?
@@ -133,6 +115,28 @@ extension Parser {
       }
     }
     return .recvmsg(iov, name: name, control: control, rightsAs: rightsAs ?? [], flags: flags)
+  }
+
+  /// ITEM { ',' ITEM }: a message's iovecs, at most UIO_MAXIOV.
+  private mutating func parseIovecs<T>(
+    _ item: (inout Parser) throws(Diagnostic) -> T
+  ) throws(Diagnostic) -> [T] {
+    var iov = [try item(&self)]
+    while current.kind == .comma {
+      advance()
+      guard iov.count < Self.maxIovecs else {
+        throw error("a message has at most \(Self.maxIovecs) iovecs (UIO_MAXIOV)")
+      }
+      iov.append(try item(&self))
+    }
+    return iov
+  }
+
+  /// A message's iovecs hold at most 64 MiB together.
+  private func checkMessageSize(_ total: Int) throws(Diagnostic) {
+    guard total <= Self.maxTransferSize else {
+      throw error("a message is at most 64 MiB in all", notes: ["the kernel backend allocates it for real"])
+    }
   }
 
   /// A destination: an address, or the name of a socket whose address it is.

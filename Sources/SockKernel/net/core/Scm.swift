@@ -27,6 +27,14 @@ extension Kernel {
     return .success(ScmCookie(fp: ScmFpList(fp: files, user: currentGroup.uid)))
   }
 
+  /// The `scm_destroy` every way out of a protocol's `sendmsg` makes: a step that returns
+  /// (rather than sleeps) drops what the cookie still holds.
+  func scmDestroyed(_ step: SyscallStep, _ frame: inout CallFrame) -> SyscallStep {
+    if case .sleep = step { return step }
+    scmDestroy(&frame.scm)
+    return step
+  }
+
   /// `scm_destroy` → `__scm_destroy`: the list's references go (`fput` each file).
   func scmDestroy(_ scm: inout ScmCookie) {
     guard let fpl = scm.fp else { return }

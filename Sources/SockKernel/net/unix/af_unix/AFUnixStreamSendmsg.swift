@@ -11,9 +11,7 @@ extension Kernel {
     frame: inout CallFrame
   ) -> SyscallStep {
     let step = unixStreamSendmsgSteps(sk, data, flags: flags, address: address, rights: rights, frame: &frame)
-    if case .sleep = step { return step }
-    scmDestroy(&frame.scm)
-    return step
+    return scmDestroyed(step, &frame)
   }
 
   /// Not a kernel function: the body of `unix_stream_sendmsg` up to its `scm_destroy`.

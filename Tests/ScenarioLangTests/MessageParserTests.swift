@@ -1,0 +1,69 @@
+import SockKernel
+import SyscallVocabulary
+import Testing
+
+@testable import ScenarioLang
+
+/// `sendmsg` and `recvmsg`: iovecs, the parts of the msghdr in any order, each once.
+@Suite("Parser: sendmsg and recvmsg")
+struct MessageParserTests {
+  func operation(_ text: String) throws -> Operation.Kind? {
+    let script = try Parser.parse(text)
+    guard case .act(_, let ops) = script.statements.last?.kind else { return nil }
+    return ops.first?.kind
+  }
+
+  @Test("sendmsg: one iovec per data, rights with copies, flags and 'to' in any order")
+  func sendmsg() throws {
+    guard
+      case .sendmsg(let iov, let rights, let flags, let target)? = try operation(
+        "a sendmsg \"x\", 3, \"\" nosignal rights 2 b, c to \"s.sock\" dontwait")
+    else {
+      Issue.record("expected sendmsg")
+      return
+    }
+    #expect(iov == [.bytes([UInt8(ascii: "x")]), .zeros(3), .bytes([])])
+    #expect(rights.map(\.text) == ["b", "b", "c"])
+    #expect(flags == [.MSG_NOSIGNAL, .MSG_DONTWAIT])
+    guard case .address(.path(let path))? = target else {
+      Issue.record("expected an address")
+      return
+    }
+    #expect(path == Array("s.sock".utf8))
+  }
+
+  @Test("recvmsg: one iovec per size; name, control, rights as and flags in any order")
+  func recvmsg() throws {
+    guard
+      case .recvmsg(let iov, let name, let control, let names, let flags)? = try operation(
+        "b recvmsg 3, 1KiB cmsg_cloexec rights as x, y control 64 name peek")
+    else {
+      Issue.record("expected recvmsg")
+      return
+    }
+    #expect(iov == [3, 1024])
+    #expect(name)
+    #expect(control == 64)
+    #expect(names.map(\.text) == ["x", "y"])
+    #expect(flags == [.MSG_CMSG_CLOEXEC, .MSG_PEEK])
+  }
+
+  @Test(
+    "malformed messages name the problem",
+    arguments: [
+      ("b recvmsg 10 rights x", "'recvmsg' names the descriptors it receives"),
+      ("a sendmsg \"x\" rights", "'rights' needs the names of the sockets"),
+      ("a sendmsg \"x\" rights a rights a", "'rights' is given twice"),
+      ("b recvmsg 10 control 65537", "a control buffer is from 0 to 64KiB"),
+      ("a sendmsg \"x\" rights 0 a", "a descriptor is sent at least once"),
+      ("b recvmsg 10 name name", "'name' is given twice"),
+    ])
+  func malformed(_ text: String, _ message: String) {
+    #expect(throws: Diagnostic.self) { try Parser.parse(text) }
+    do {
+      _ = try Parser.parse(text)
+    } catch {
+      #expect(error.message.hasPrefix(message), "\(error.message)")
+    }
+  }
+}
