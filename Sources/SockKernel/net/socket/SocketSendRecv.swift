@@ -63,10 +63,7 @@ extension Kernel {
   /// `MSG_DONTWAIT`; with no control buffer (`msg_control` NULL), files a message carries
   /// are dropped.
   func sysRecvfrom(_ file: SocketFile, length: Int, flags: MessageFlags, frame: inout CallFrame) -> SyscallStep {
-    let step = sockRecvmsg(file, length: length, flags: flags, frame: &frame)
-    guard case .done(var outcome) = step else { return step }
-    outcome.message = nil
-    return .done(outcome)
+    sockRecvmsg(file, length: length, flags: flags, frame: &frame)
   }
 
   /// `____sys_recvmsg`: `msg_flags` starts as the caller's MSG_CMSG_CLOEXEC; on success the
@@ -77,7 +74,7 @@ extension Kernel {
     let step = sockRecvmsg(file, length: request.length, flags: request.flags, frame: &frame)
     guard case .done(var outcome) = step else { return step }
     guard outcome.errno == nil else { return step }
-    if outcome.message == nil { outcome.message = frame.msg.written }
+    outcome.message = frame.msg.written
     if !request.wantsName { outcome.sender = nil }
     return .done(outcome)
   }

@@ -41,7 +41,6 @@ extension Kernel {
       unixPeekFds(&frame.scm, skb)
     }
     scmRecvUnix(sk, &frame.msg, &frame.scm)
-    outcome.message = frame.msg.written
     // skb_free_datagram: a peeked skb stays queued; a taken one is freed, which releases
     // its sender's charge.
     if !peek { consumeSkb(skb) }

@@ -94,7 +94,6 @@ extension Kernel {
   func received(_ sk: Sock, _ frame: inout CallFrame) -> SyscallOutcome {
     scmRecvUnix(sk, &frame.msg, &frame.scm)
     var outcome = SyscallOutcome.success(Int64(frame.copiedCount))
-    outcome.message = frame.msg.written
     outcome.data = Payload.joined(frame.copied)
     outcome.sender = frame.sender
     return outcome
