@@ -69,6 +69,7 @@
           descriptors.install(number, real: real)
           return number
         }
+        message.credentials = message.credentials.map(modelCred)
         outcome.message = message
       }
       outcome.raised = result.raised

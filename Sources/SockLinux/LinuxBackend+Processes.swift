@@ -75,20 +75,24 @@
       }
     }
 
-    /// The real pids of a process call. A pid the run has not forked, or whose process was
-    /// reaped (its number may be another process's now), becomes one no process has.
+    /// The real pids of a process call (``realPid(_:)``).
     func translateProcessCall(_ syscall: Syscall) -> Syscall {
-      let real = { (pid: Int32) -> Int32 in
-        if pid == 1 { return getpid() }
-        guard pid > 1 else { return pid }
-        guard let process = self.child(pid), !process.reaped else { return Int32.max }
-        return process.host.realPid
-      }
+      let real = realPid
       switch syscall {
       case .wait4(let pid): return .wait4(pid: real(pid))
       case .killProcess(let pid, let signal): return .killProcess(pid: real(pid), signal: signal)
       default: return syscall
       }
+    }
+
+    /// The real pid of the model's `pid`: sockscript's for 1, a child's host's; one no
+    /// process has for a pid the run has not forked or whose process was reaped (its
+    /// number may be another process's now); 0 and below stay.
+    func realPid(_ pid: Int32) -> Int32 {
+      if pid == 1 { return getpid() }
+      guard pid > 1 else { return pid }
+      guard let process = child(pid), !process.reaped else { return Int32.max }
+      return process.host.realPid
     }
 
     /// Closes the control channel of `fork` call `id` that will not run or return.

@@ -40,6 +40,7 @@
       case .recv(let fd, let length, let flags): return .recv(fd: real(fd), length: length, flags: flags)
       case .sendmsg(let fd, var message):
         message.rights = message.rights.map(real)
+        if let pid = message.credentials?.pid { message.credentials?.pid = realPid(pid) }
         message.address = message.address.map(sandboxed)
         return .sendmsg(fd: real(fd), message: message)
       case .recvmsg(let fd, let request): return .recvmsg(fd: real(fd), request: request)

@@ -10,14 +10,18 @@
     /// `rights` when there are any.
     static func performSendmsg(_ fd: Int32, _ message: SendMessage) -> RealResult {
       var buffers = message.iov.map(\.materialized)
-      var control = [UInt8](repeating: 0, count: message.controlLength)
-      if !message.rights.isEmpty {
-        Self.writeHeader(into: &control, length: ControlMessage.length(4 * message.rights.count))
-        for (i, descriptor) in message.rights.enumerated() {
-          withUnsafeBytes(of: descriptor.littleEndian) {
-            control.replaceSubrange((16 + 4 * i)..<(20 + 4 * i), with: $0)
-          }
+      var control: [UInt8] = []
+      if let creds = message.credentials {
+        var data: [UInt8] = []
+        for value in [UInt32(bitPattern: creds.pid), creds.uid, creds.gid] {
+          withUnsafeBytes(of: value.littleEndian) { data += $0 }
         }
+        Self.append(type: ControlMessage.SCM_CREDENTIALS, data, to: &control)
+      }
+      if !message.rights.isEmpty {
+        var data: [UInt8] = []
+        for descriptor in message.rights { withUnsafeBytes(of: descriptor.littleEndian) { data += $0 } }
+        Self.append(type: ControlMessage.SCM_RIGHTS, data, to: &control)
       }
       let address = message.address.map(RawAddress.init)
       let entered = GNU.monotonicNow()
@@ -73,38 +77,43 @@
       let copied = min(Int(result.value), request.length)
       result.data = Payload.read(Array(buffers.joined().prefix(copied)))
       if request.wantsName { result.sender = SockAddrUn(real: name, length: header.msg_namelen) }
-      let rights = Self.receivedRights(control.prefix(Int(header.msg_controllen)))
+      let (credentials, rights) = Self.receivedControl(control.prefix(Int(header.msg_controllen)))
       result.message = ReceivedMessage(
-        flags: MessageFlags(rawValue: header.msg_flags), controlLength: Int(header.msg_controllen), rights: rights,
-        rightsInodes: rights.map(Self.socketInode))
+        flags: MessageFlags(rawValue: header.msg_flags), controlLength: Int(header.msg_controllen),
+        credentials: credentials, rights: rights, rightsInodes: rights.map(Self.socketInode))
       return result
     }
 
-    /// The descriptors of every SCM_RIGHTS message in the control data the kernel wrote.
-    static func receivedRights(_ control: ArraySlice<UInt8>) -> [Int32] {
+    /// The credentials of a whole SCM_CREDENTIALS message and the descriptors of every
+    /// SCM_RIGHTS message in the control data the kernel wrote.
+    static func receivedControl(_ control: ArraySlice<UInt8>) -> (credentials: PeerCred?, rights: [Int32]) {
       let bytes = Array(control)
+      let int32 = { (at: Int) in
+        bytes.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
+      }
+      var credentials: PeerCred?
       var fds: [Int32] = []
       var offset = 0
       while offset + ControlMessage.headerSize <= bytes.count {
         let length = bytes.withUnsafeBytes {
           Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
         }
-        let level = bytes.withUnsafeBytes {
-          Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self))
-        }
-        let type = bytes.withUnsafeBytes {
-          Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self))
-        }
         guard length >= ControlMessage.headerSize, offset + length <= bytes.count else { break }
-        if level == SOL_SOCKET, type == ControlMessage.SCM_RIGHTS {
-          for at in stride(from: offset + ControlMessage.headerSize, to: offset + length - 3, by: 4) {
-            fds.append(
-              bytes.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int32.self)) })
+        let data = offset + ControlMessage.headerSize
+        if int32(offset + 8) == SOL_SOCKET {
+          switch int32(offset + 12) {
+          case ControlMessage.SCM_RIGHTS:
+            for at in stride(from: data, to: offset + length - 3, by: 4) { fds.append(int32(at)) }
+          case ControlMessage.SCM_CREDENTIALS where length == ControlMessage.length(ControlMessage.ucredSize):
+            credentials = PeerCred(
+              pid: int32(data), uid: UInt32(bitPattern: int32(data + 4)), gid: UInt32(bitPattern: int32(data + 8)))
+          default:
+            break
           }
         }
         offset += ControlMessage.space(length - ControlMessage.headerSize)
       }
-      return fds
+      return (credentials, fds)
     }
 
     /// The inode of the socket open on `fd`; nil for any other file.
@@ -114,11 +123,14 @@
       return Int(status.st_ino)
     }
 
-    /// A `struct cmsghdr` of SOL_SOCKET, SCM_RIGHTS and `cmsg_len` `length` at the start.
-    private static func writeHeader(into control: inout [UInt8], length: Int) {
-      withUnsafeBytes(of: UInt64(length).littleEndian) { control.replaceSubrange(0..<8, with: $0) }
-      withUnsafeBytes(of: SOL_SOCKET.littleEndian) { control.replaceSubrange(8..<12, with: $0) }
-      withUnsafeBytes(of: ControlMessage.SCM_RIGHTS.littleEndian) { control.replaceSubrange(12..<16, with: $0) }
+    /// A control message of SOL_SOCKET and `type` with `data`, padded to 8 bytes, at the end
+    /// of `control`.
+    private static func append(type: Int32, _ data: [UInt8], to control: inout [UInt8]) {
+      withUnsafeBytes(of: UInt64(ControlMessage.length(data.count)).littleEndian) { control += $0 }
+      withUnsafeBytes(of: SOL_SOCKET.littleEndian) { control += $0 }
+      withUnsafeBytes(of: type.littleEndian) { control += $0 }
+      control += data
+      control += repeatElement(0, count: ControlMessage.space(data.count) - ControlMessage.length(data.count))
     }
 
     /// Calls `body` with an array of `struct iovec` over copies of `buffers`, and its

@@ -5,15 +5,22 @@ public struct SendMessage: Sendable, Equatable, Codable {
   public var iov: [Payload]
   /// `msg_name`, with `msg_namelen` its length; nil: NULL and 0.
   public var address: SockAddrUn?
-  /// The descriptors of one SCM_RIGHTS control message (`cmsg_len = CMSG_LEN(4 * n)`,
-  /// `msg_controllen = CMSG_SPACE(4 * n)`); empty: no control buffer at all.
+  /// An SCM_CREDENTIALS control message of these credentials (the pid as the model numbers
+  /// processes), first in the control buffer; nil: none.
+  public var credentials: PeerCred?
+  /// The descriptors of one SCM_RIGHTS control message (`cmsg_len = CMSG_LEN(4 * n)`),
+  /// after the credentials; empty: none.
   public var rights: [Int32]
   /// The `flags` argument (`MSG_*`).
   public var flags: MessageFlags
 
-  public init(iov: [Payload], address: SockAddrUn? = nil, rights: [Int32] = [], flags: MessageFlags = []) {
+  public init(
+    iov: [Payload], address: SockAddrUn? = nil, credentials: PeerCred? = nil, rights: [Int32] = [],
+    flags: MessageFlags = []
+  ) {
     self.iov = iov
     self.address = address
+    self.credentials = credentials
     self.rights = rights
     self.flags = flags
   }
@@ -21,8 +28,11 @@ public struct SendMessage: Sendable, Equatable, Codable {
   /// The bytes of every iovec, in order (`msg_iter`).
   public var data: Payload { iov.count == 1 ? iov[0] : Payload.joined(iov) }
 
-  /// `msg_controllen`: the space of the one control message, or 0.
-  public var controlLength: Int { rights.isEmpty ? 0 : ControlMessage.space(4 * rights.count) }
+  /// `msg_controllen`: the space of the control messages, or 0.
+  public var controlLength: Int {
+    (credentials == nil ? 0 : ControlMessage.space(ControlMessage.ucredSize))
+      + (rights.isEmpty ? 0 : ControlMessage.space(4 * rights.count))
+  }
 }
 
 /// The `struct msghdr` a `recvmsg` passes in: buffers for the data, for the sender's name
@@ -54,15 +64,21 @@ public struct ReceivedMessage: Sendable, Equatable, Codable {
   public var flags: MessageFlags
   /// `msg_controllen` as written back: the control space the kernel filled.
   public var controlLength: Int
+  /// What an SCM_CREDENTIALS message delivered (the pid as the model numbers processes).
+  public var credentials: PeerCred?
   /// The descriptors an SCM_RIGHTS message delivered, in order (new in the caller's table).
   public var rights: [Int32]
   /// The inode of the socket each received descriptor refers to (nil: not a socket), so
   /// that the session can name it as the socket it already knows.
   public var rightsInodes: [Int?]
 
-  public init(flags: MessageFlags, controlLength: Int, rights: [Int32] = [], rightsInodes: [Int?] = []) {
+  public init(
+    flags: MessageFlags, controlLength: Int, credentials: PeerCred? = nil, rights: [Int32] = [],
+    rightsInodes: [Int?] = []
+  ) {
     self.flags = flags
     self.controlLength = controlLength
+    self.credentials = credentials
     self.rights = rights
     self.rightsInodes = rightsInodes
   }
@@ -77,6 +93,8 @@ public enum ControlMessage {
   /// `SOL_SOCKET`'s control message types.
   public static let SCM_RIGHTS: Int32 = 1
   public static let SCM_CREDENTIALS: Int32 = 2
+  /// `sizeof(struct ucred)`.
+  public static let ucredSize = 12
 
   /// `CMSG_LEN(n)`: a header and `n` bytes of data.
   public static func length(_ n: Int) -> Int { headerSize + n }

@@ -75,17 +75,20 @@ struct CompletionTests {
     #expect(Self.candidates("c1 recv 10 peek ") == (["dontwait", "trunc", "waitall"] + Self.operations).sorted())
   }
 
-  @Test("after sendmsg's iovecs: 'rights', 'to' and its flags not given yet; after 'rights', sockets")
+  @Test("after sendmsg's iovecs: 'creds', 'rights', 'to' and its flags not given yet; after 'rights', sockets")
   func afterSendmsg() {
     #expect(Self.candidates("c1 sendmsg ").isEmpty)
     #expect(Self.candidates("c1 sendmsg \"a\", ").isEmpty)
     #expect(
       Self.candidates("c1 sendmsg \"a\", \"b\" ")
-        == (["dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
+        == (["creds", "dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
     #expect(
-      Self.candidates("c1 sendmsg \"a\" rights c1 ") == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
+      Self.candidates("c1 sendmsg \"a\" rights c1 ")
+        == (["creds", "dontwait", "nosignal", "to"] + Self.operations).sorted())
     #expect(Self.candidates("c1 sendmsg \"a\" rights ").contains("c1"))
     #expect(Self.candidates("c1 sendmsg \"a\" rights 3 ").contains("c1"))
+    #expect(Self.candidates("c1 sendmsg \"a\" creds {1, 0, 0} ").contains("rights"))
+    #expect(!Self.candidates("c1 sendmsg \"a\" creds {1, 0, 0} ").contains("creds"))
   }
 
   @Test("after recvmsg's sizes: the msghdr parts and flags not given yet; 'as' after 'rights'")

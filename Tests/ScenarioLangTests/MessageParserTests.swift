@@ -16,14 +16,15 @@ struct MessageParserTests {
   @Test("sendmsg: one iovec per data, rights with copies, flags and 'to' in any order")
   func sendmsg() throws {
     guard
-      case .sendmsg(let iov, let rights, let flags, let target)? = try operation(
-        "a sendmsg \"x\", 3, \"\" nosignal rights 2 b, c to \"s.sock\" dontwait")
+      case .sendmsg(let iov, let credentials, let rights, let flags, let target)? = try operation(
+        "a sendmsg \"x\", 3, \"\" nosignal rights 2 b, c to \"s.sock\" creds {1, 2, 3} dontwait")
     else {
       Issue.record("expected sendmsg")
       return
     }
     #expect(iov == [.bytes([UInt8(ascii: "x")]), .zeros(3), .bytes([])])
     #expect(rights.map(\.text) == ["b", "b", "c"])
+    #expect(credentials == PeerCred(pid: 1, uid: 2, gid: 3))
     #expect(flags == [.MSG_NOSIGNAL, .MSG_DONTWAIT])
     guard case .address(.path(let path))? = target else {
       Issue.record("expected an address")
@@ -57,6 +58,8 @@ struct MessageParserTests {
       ("b recvmsg 10 control 65537", "a control buffer is from 0 to 64KiB"),
       ("a sendmsg \"x\" rights 0 a", "a descriptor is sent at least once"),
       ("b recvmsg 10 name name", "'name' is given twice"),
+      ("a sendmsg \"x\" creds 1", "'creds' needs the credentials to claim"),
+      ("b recvmsg 10 creds {1, 0, 0}", "'creds' claims credentials on 'sendmsg'"),
     ])
   func malformed(_ text: String, _ message: String) {
     #expect(throws: Diagnostic.self) { try Parser.parse(text) }

@@ -174,9 +174,10 @@ public struct Operation: Sendable {
     case send(Payload, flags: MessageFlags, to: ConnectTarget?)
     /// `recv SIZE [FLAGS]`.
     case recv(Int, flags: MessageFlags)
-    /// `sendmsg DATA, … [rights NAME, …] [FLAGS] [to TARGET]`: one iovec per DATA, and an
-    /// SCM_RIGHTS message of the named sockets' descriptors.
-    case sendmsg([Payload], rights: [Name], flags: MessageFlags, to: ConnectTarget?)
+    /// `sendmsg DATA, … [creds {P, U, G}] [rights NAME, …] [FLAGS] [to TARGET]`: one iovec
+    /// per DATA, an SCM_CREDENTIALS message, and an SCM_RIGHTS message of the named
+    /// sockets' descriptors.
+    case sendmsg([Payload], credentials: PeerCred?, rights: [Name], flags: MessageFlags, to: ConnectTarget?)
     /// `recvmsg SIZE, … [name] [control N] [rights as NAME, …] [FLAGS]`: one iovec per SIZE;
     /// `control` nil: room for the named descriptors (none: `msg_control` NULL).
     case recvmsg([Int], name: Bool, control: Int?, rightsAs: [Name], flags: MessageFlags)

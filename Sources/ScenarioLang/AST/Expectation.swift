@@ -14,7 +14,8 @@ public struct Expectation: Sendable {
     /// `= "bytes"`: a `recv` returned exactly these bytes; or the path `getsockname` or
     /// `getpeername` returned (`""`: an unbound socket's name, the family alone).
     case data([UInt8])
-    /// `= {PID, UID, GID}`: the `struct ucred` SO_PEERCRED read (-1: an id not set).
+    /// `= {PID, UID, GID}`: the `struct ucred` SO_PEERCRED read (-1: an id not set), or the
+    /// credentials an SCM_CREDENTIALS message delivered to a `recvmsg`.
     case ucred(PeerCred)
     /// `= @name`: the abstract name `getsockname` or `getpeername` returned.
     case abstractName([UInt8])
@@ -46,7 +47,7 @@ public struct Expectation: Sendable {
         outcome.name.map { $0.isAbstract && $0.path.dropFirst().prefix(max(0, Int($0.length) - 3)) == bytes[...] }
           == true
       case .option(let v): outcome.optionValue == v
-      case .ucred(let cred): outcome.peerCred == cred
+      case .ucred(let cred): outcome.peerCred == cred || outcome.message?.credentials == cred
       case .revents(let r): outcome.revents == r
       case .success: true
       case .relation(let relation, let bound): relation.holds(outcome.value, bound)

@@ -10,10 +10,11 @@ extension TraceFormatter {
   static func sendmsg(_ message: SendMessage, socket: String, name: (Int32) -> String) -> String {
     let iov = message.iov.map { "{iov_base=\(data($0)), iov_len=\($0.count)}" }.joined(separator: ", ")
     var fields = [messageName(message.address), "msg_iov=[\(iov)]", "msg_iovlen=\(message.iov.count)"]
+    var control = message.credentials.map { [credentialsMessage($0)] } ?? []
     if !message.rights.isEmpty {
-      let fds = descriptors(message.rights.map(name))
-      fields.append("msg_control=[\(rightsMessage(count: message.rights.count, data: fds))]")
+      control.append(rightsMessage(count: message.rights.count, data: descriptors(message.rights.map(name))))
     }
+    if !control.isEmpty { fields.append("msg_control=[\(control.joined(separator: ", "))]") }
     fields += ["msg_controllen=\(message.controlLength)", "msg_flags=0"]
     return "sendmsg(\(socket), {\(fields.joined(separator: ", "))}, \(message.flags))"
   }
@@ -48,13 +49,15 @@ extension TraceFormatter {
       return "{iov_base=\(data(payload.slice(0..<here))), iov_len=\(length)}"
     }
     fields += ["msg_iov=[\(iov.joined(separator: ", "))]", "msg_iovlen=\(request.iov.count)"]
+    var control = written?.credentials.map { [credentialsMessage($0)] } ?? []
     if let written, !written.rights.isEmpty {
       let fds = written.rights.map { fd in
         let shown = name(fd)
         return shown == "\(fd)" ? shown : "\(shown)=\(fd)"
       }
-      fields.append("msg_control=[\(rightsMessage(count: written.rights.count, data: descriptors(fds)))]")
+      control.append(rightsMessage(count: written.rights.count, data: descriptors(fds)))
     }
+    if !control.isEmpty { fields.append("msg_control=[\(control.joined(separator: ", "))]") }
     if let written, written.controlLength != request.controlLength {
       fields.append("msg_controllen=\(request.controlLength) => \(written.controlLength)")
     } else {
@@ -78,6 +81,12 @@ extension TraceFormatter {
   private static func descriptors(_ names: [String]) -> String {
     let shown = names.prefix(descriptorsShown).joined(separator: ", ")
     return names.count > descriptorsShown ? shown + ", ..." : shown
+  }
+
+  /// `{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=1, uid=0, gid=0}}`.
+  private static func credentialsMessage(_ creds: PeerCred) -> String {
+    "{cmsg_len=\(ControlMessage.length(ControlMessage.ucredSize)), cmsg_level=SOL_SOCKET, "
+      + "cmsg_type=SCM_CREDENTIALS, cmsg_data=\(creds)}"
   }
 
   /// `{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[…]}`.

@@ -59,7 +59,7 @@ public struct Completion: Equatable, Sendable {
         let before = index > tokens.startIndex ? tokens[index - 1].kind : nil
         let timeval =
           before == .equals || before == .word(ExpectationWord.or.rawValue) || before == .word("sndtimeo")
-          || before == .word("rcvtimeo")
+          || before == .word("rcvtimeo") || before == .word(MessageHeaderWord.creds.rawValue)
         braces.append(!timeval)
         if !timeval { start = index + 1 }
       case .rightBrace:

@@ -6,11 +6,17 @@ extension NextWords {
     if let open = iovecs() { return open }
     var given: Set<String> = []
     while true {
-      let parts = [MessageHeaderWord.rights.rawValue, Keyword.to.rawValue].filter { !given.contains($0) }
+      let parts = [MessageHeaderWord.creds.rawValue, MessageHeaderWord.rights.rawValue, Keyword.to.rawValue].filter {
+        !given.contains($0)
+      }
       let flags = MessageFlagWord.send.map(\.rawValue).filter { !given.contains($0) }
       if atEnd { return (parts + flags).sorted() + Parser.operationWords }
       guard let part = word else { return nil }
-      if part == MessageHeaderWord.rights.rawValue {
+      if part == MessageHeaderWord.creds.rawValue {
+        given.insert(part)
+        skip()
+        if atEnd || !timeval() { return [] }  // {PID, UID, GID}
+      } else if part == MessageHeaderWord.rights.rawValue {
         given.insert(part)
         if let open = rightsNames() { return open }
       } else if part == Keyword.to.rawValue {
@@ -55,7 +61,8 @@ extension NextWords {
     if let open = iovecs() { return open }
     var given: Set<String> = []
     while true {
-      let parts = MessageHeaderWord.allCases.map(\.rawValue) + MessageFlagWord.recvmsg.map(\.rawValue)
+      let parts =
+        MessageHeaderWord.allCases.filter { $0 != .creds }.map(\.rawValue) + MessageFlagWord.recvmsg.map(\.rawValue)
       if atEnd { return parts.filter { !given.contains($0) }.sorted() + Parser.operationWords }
       guard let part = word, parts.contains(part) else { return nil }
       given.insert(part)
@@ -71,7 +78,7 @@ extension NextWords {
           if atEnd { return [] }  // a new descriptor's name
           skip()
         } while !atEnd && tokens[index].kind == .comma
-      case .name?, nil:
+      case .name?, .creds?, nil:
         break
       }
     }

@@ -284,7 +284,7 @@ struct NextWords {
   }
 
   /// Skips a timeout (a duration, `0`, or `{sec, usec}`); false when the tokens end inside it.
-  private mutating func timeval() -> Bool {
+  mutating func timeval() -> Bool {
     guard tokens[index].kind == .leftBrace else {
       skip()
       return true

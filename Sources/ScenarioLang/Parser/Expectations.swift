@@ -168,12 +168,13 @@ extension Parser {
       switch (result, kind) {
       case (.value, _), (.error, _), (.success, _), (.relation, _), (.timeval, .getTimeout), (.data, .recv),
         (.data, .read), (.data, .recvmsg), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
-        (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName), (.ucred, .getPeerCred):
+        (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName), (.ucred, .getPeerCred),
+        (.ucred, .recvmsg):
         continue
       case (.timeval, _): needs = "a timeval result is for 'get sndtimeo' or 'get rcvtimeo'"
       case (.data, _): needs = "a data result (\"…\") is for 'recv', 'recvmsg', 'read', 'getsockname' and 'getpeername'"
       case (.abstractName, _): needs = "an abstract name (@name) is for 'getsockname' and 'getpeername'"
-      case (.ucred, _): needs = "credentials ({PID, UID, GID}) are for 'get peercred'"
+      case (.ucred, _): needs = "credentials ({PID, UID, GID}) are for 'get peercred' and 'recvmsg'"
       case (.option, _):
         needs =
           "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl' or 'fcntl getfd'"

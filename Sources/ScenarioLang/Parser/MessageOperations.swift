@@ -7,18 +7,26 @@ extension Parser {
   /// The largest control buffer a `recvmsg` may give.
   static let maxControlLength = 64 << 10
 
-  /// sendmsg := 'sendmsg' data { ',' data } { 'rights' descriptor { ',' descriptor } | flag
-  ///            | 'to' ( address | NAME ) }
+  /// sendmsg := 'sendmsg' data { ',' data } { 'creds' ucred | 'rights' descriptor { ',' descriptor }
+  ///            | flag | 'to' ( address | NAME ) }
   /// descriptor := [ INT ] NAME — INT copies of the named socket's descriptor
   /// Each data is one iovec; the parts after it come in any order, each at most once.
   mutating func parseSendmsg() throws(Diagnostic) -> Operation.Kind {
     let iov = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseData("sendmsg") }
     try checkMessageSize(iov.reduce(0) { $0 + $1.count })
     var rights: [Name]?
+    var credentials: PeerCred?
     var flags: MessageFlags = []
     var target: ConnectTarget?
     while true {
-      if currentWord == MessageHeaderWord.rights.rawValue {
+      if currentWord == MessageHeaderWord.creds.rawValue {
+        if credentials != nil { throw error("'creds' is given twice") }
+        advance()
+        guard current.kind == .leftBrace else {
+          throw error("'creds' needs the credentials to claim: {PID, UID, GID}, found \(current.spelling)")
+        }
+        credentials = try parseUcred()
+      } else if currentWord == MessageHeaderWord.rights.rawValue {
         if rights != nil { throw error("'rights' is given twice") }
         advance()
         rights = try parseRightsList()
@@ -34,7 +42,7 @@ extension Parser {
         break
       }
     }
-    return .sendmsg(iov, rights: rights ?? [], flags: flags, to: target)
+    return .sendmsg(iov, credentials: credentials, rights: rights ?? [], flags: flags, to: target)
   }
 
   /// The descriptors of `rights`: each NAME once, or INT times (`rights 254 a`).
@@ -75,12 +83,18 @@ extension Parser {
     var rightsAs: [Name]?
     var flags: MessageFlags = []
     while let word = currentWord {
-      if let part = MessageHeaderWord(rawValue: word) {
+      if word == MessageHeaderWord.creds.rawValue {
+        throw error(
+          "'creds' claims credentials on 'sendmsg'; a 'recvmsg' receives them",
+          notes: ["turn SO_PASSCRED on ('passcred on') and give a control buffer: 'recvmsg 10 control 32'"])
+      }
+      if let part = MessageHeaderWord(rawValue: word), part != .creds {
         let given =
           switch part {
           case .name: name
           case .control: control != nil
           case .rights: rightsAs != nil
+          case .creds: false
           }
         if given { throw error("'\(word)' is given twice") }
         advance()
@@ -107,6 +121,8 @@ extension Parser {
             names.append(try parseNewDescriptorName("rights as"))
           } while current.kind == .comma
           rightsAs = names
+        case .creds:
+          break
         }
       } else if let flag = MessageFlagWord(rawValue: word), MessageFlagWord.recvmsg.contains(flag) {
         flags = try parseFlags(MessageFlagWord.recvmsg, adding: flags)

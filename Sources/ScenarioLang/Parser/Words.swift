@@ -309,6 +309,8 @@ public enum MessageHeaderWord: String, CaseIterable, Sendable {
   case control
   /// `name` (recvmsg): a `sockaddr_un` for `msg_name`, which the sender's address fills.
   case name
+  /// `creds {PID, UID, GID}` (sendmsg): an SCM_CREDENTIALS message of those credentials.
+  case creds
 }
 
 /// Words read in one place only, which may still name a socket.

@@ -179,6 +179,7 @@ public struct Comparison: Sendable {
     if let pair = outcome.pair { text += ", [\(pair.fds.0), \(pair.fds.1)]" }
     if let message = outcome.message {
       text += ", msg_flags \(message.flags), msg_controllen \(message.controlLength)"
+      if let credentials = message.credentials { text += ", SCM_CREDENTIALS \(credentials)" }
       if !message.rights.isEmpty { text += ", rights [" + message.rights.map { "\($0)" }.joined(separator: ", ") + "]" }
     }
     if let signal = outcome.raised { text += ", raises \(signal)" }

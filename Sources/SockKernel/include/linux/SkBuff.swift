@@ -11,6 +11,9 @@ final class SkBuff {
   var owner: Sock?
   /// `UNIXCB(skb).consumed`: bytes a stream reader has already taken.
   var consumed = 0
+  /// `UNIXCB(skb).pid`, `.uid`, `.gid`: the credentials the skb carries (the sender's
+  /// model pid; nil, and invalid ids, when it carries none).
+  var creds = UnixCreds.none
   /// `UNIXCB(skb).fp`: the files of an SCM_RIGHTS message the skb carries.
   var fp: ScmFpList?
   /// The server end of a connection request (`skb->sk` of the skb `connect` queues).

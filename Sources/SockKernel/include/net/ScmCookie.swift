@@ -27,6 +27,29 @@ final class ScmFpList {
 struct ScmCookie {
   /// `fp`.
   var fp: ScmFpList?
+  /// `pid` and `creds.uid`, `creds.gid`: given by SCM_CREDENTIALS, or taken from an skb.
+  var creds = UnixCreds.none
+}
+
+/// The credentials a message carries (`UNIXCB(skb).pid/uid/gid`, `scm->pid`, `scm->creds`):
+/// a process (by its model pid, nil for none: `struct pid *` NULL) and ids (INVALID_UID
+/// and INVALID_GID, `UInt32.max`, for none).
+struct UnixCreds: Equatable {
+  var pid: Int32?
+  var uid: UInt32
+  var gid: UInt32
+
+  static let none = UnixCreds(pid: nil, uid: UInt32.max, gid: UInt32.max)
+
+  /// The `struct ucred` a receiver reads: `pid_vnr` (0 for none), and the ids as
+  /// `from_kuid_munged` gives them (an invalid id is the overflow id, 65534).
+  var ucred: PeerCred {
+    PeerCred(
+      pid: pid ?? 0, uid: uid == UInt32.max ? Self.overflowId : uid, gid: gid == UInt32.max ? Self.overflowId : gid)
+  }
+
+  /// `overflowuid` and `overflowgid`.
+  static let overflowId: UInt32 = 65534
 }
 
 /// The `struct msghdr` of a `recvmsg` as the kernel fills it in: `msg_flags`, what is left
@@ -38,6 +61,10 @@ struct RecvMsgHeader {
   var controlLength: Int
   /// The caller's `msg_controllen`, to write back how much was used.
   let controlGiven: Int
+  /// The credentials an SCM_CREDENTIALS message delivered whole.
+  var credentials: PeerCred?
+  /// A control message the model does not deliver (SCM_PIDFD), which stops the run.
+  var notModelled: String?
   /// The descriptors `scm_detach_fds` installed, in `cmsg_data` order.
   var rights: [Int32] = []
   var rightsInodes: [Int?] = []
@@ -54,6 +81,7 @@ struct RecvMsgHeader {
   /// What `____sys_recvmsg` copies back to the caller.
   var written: ReceivedMessage {
     ReceivedMessage(
-      flags: flags, controlLength: controlGiven - controlLength, rights: rights, rightsInodes: rightsInodes)
+      flags: flags, controlLength: controlGiven - controlLength, credentials: credentials, rights: rights,
+      rightsInodes: rightsInodes)
   }
 }

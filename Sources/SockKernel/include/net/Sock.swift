@@ -40,6 +40,9 @@ public final class Sock {
   /// `sk_peer_pid` and `sk_peer_cred`: who the peer was when the connection was made (a
   /// listener's own, from `listen`); nil until then.
   var peerCred: PeerCred?
+  /// `sk->sk_socket` is set: the socket has a file. An embryo has none until `accept`
+  /// grafts it (`sock_graft`), which is why a message to it always carries credentials.
+  var hasSocket = false
   /// `unix_peer(sk)`.
   public internal(set) var peer: Sock?
   /// `u->peer_wait`.
@@ -84,6 +87,7 @@ final class SocketFile: OpenFile {
 
   init(sock: Sock, nonBlocking: Bool = false) {
     self.sock = sock
+    sock.hasSocket = true
     super.init(flags: O_RDWR)
     self.nonBlocking = nonBlocking
   }

@@ -50,6 +50,9 @@ struct CallFrame {
   var waitingForPeer = false
   /// `scm` of a `sendmsg` (the files it still holds) or of a receive (the files it took).
   var scm = ScmCookie()
+  /// `check_creds` of a stream read: it took the first skb's credentials and reads on only
+  /// while the skbs have the same.
+  var checkCreds = false
   /// The `msghdr` a receive fills in: `msg_flags`, the control buffer, the descriptors.
   var msg = RecvMsgHeader(controlLength: 0, flags: [])
   /// When a `clock_nanosleep`'s timer fires (the end of its slack range).

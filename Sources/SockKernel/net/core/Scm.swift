@@ -3,11 +3,58 @@ import SyscallVocabulary
 /// `net/core/scm.c`: control messages between a `sendmsg` and the socket layer, and back
 /// out to a `recvmsg`.
 extension Kernel {
-  /// `scm_send` → `__scm_send` → `scm_fp_copy`: the one SCM_RIGHTS message of `rights`,
-  /// each descriptor's file taken with a reference; EINVAL beyond SCM_MAX_FD, EBADF for a
-  /// descriptor that is not open (the references taken so far are dropped: `scm_destroy`).
-  func scmSend(_ rights: [Int32]) -> Result<ScmCookie, OutcomeError> {
-    guard !rights.isEmpty else { return .success(ScmCookie()) }
+  /// `scm_send` → `__scm_send`: the control messages in the order the script's buffer has
+  /// them, SCM_CREDENTIALS first (`scm_check_creds`, then the pid looked up), then
+  /// SCM_RIGHTS (`scm_fp_copy`); on an error what was taken goes again (`scm_destroy`).
+  func scmSend(credentials: PeerCred?, rights: [Int32]) -> Result<ScmCookie, OutcomeError> {
+    var scm = ScmCookie()
+    if let credentials {
+      if let error = scmCheckCreds(credentials) { return .failure(error) }
+      guard processExists(credentials.pid) else {
+        return .failure(OutcomeError(.ESRCH, Reason("__scm_send", "no process has pid \(credentials.pid)")))
+      }
+      scm.creds = UnixCreds(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+    }
+    switch scmFpCopy(rights) {
+    case .success(let fpl): scm.fp = fpl
+    case .failure(let error): return .failure(error)
+    }
+    return .success(scm)
+  }
+
+  /// `scm_check_creds`: valid ids (not -1), and a pid, uid and gid the sender may claim: its
+  /// own, or any with CAP_SYS_ADMIN, CAP_SETUID, CAP_SETGID (root's, in the model).
+  func scmCheckCreds(_ creds: PeerCred) -> OutcomeError? {
+    if creds.uid == UInt32.max || creds.gid == UInt32.max {
+      return OutcomeError(.EINVAL, Reason("scm_check_creds", "uid or gid -1 is not a valid id"))
+    }
+    let group = currentGroup
+    let root = group.uid == 0
+    guard (creds.pid == group.pid || root) && (creds.uid == group.uid || root) && (creds.gid == group.gid || root)
+    else {
+      return OutcomeError(
+        .EPERM,
+        Reason(
+          "scm_check_creds",
+          "pid \(group.pid) uid \(group.uid) gid \(group.gid) may not claim \(creds) without CAP_SYS_ADMIN/CAP_SETUID/CAP_SETGID"
+        ))
+    }
+    return nil
+  }
+
+  /// `find_get_pid`: a process that has not been reaped (a zombie still has its pid).
+  func processExists(_ pid: Int32) -> Bool {
+    guard pid >= 1, Int(pid) <= processes.count else { return false }
+    let group = processes[Int(pid) - 1]
+    guard group.exitState != nil, let parent = group.parent else { return true }
+    return parent.children[pid] === group
+  }
+
+  /// `scm_fp_copy`: the one SCM_RIGHTS message of `rights`, each descriptor's file taken
+  /// with a reference; EINVAL beyond SCM_MAX_FD, EBADF for a descriptor that is not open
+  /// (the references taken so far are dropped).
+  func scmFpCopy(_ rights: [Int32]) -> Result<ScmFpList?, OutcomeError> {
+    guard !rights.isEmpty else { return .success(nil) }
     if rights.count > ControlMessage.maxDescriptors {
       return .failure(
         OutcomeError(
@@ -24,7 +71,7 @@ extension Kernel {
       getFile(file)
       files.append(file)
     }
-    return .success(ScmCookie(fp: ScmFpList(fp: files, user: currentGroup.uid)))
+    return .success(ScmFpList(fp: files, user: currentGroup.uid))
   }
 
   /// The `scm_destroy` every way out of a protocol's `sendmsg` makes: a step that returns
@@ -52,14 +99,43 @@ extension Kernel {
   }
 
   /// `scm_recv_unix` → `__scm_recv_common`: with no control buffer, MSG_CTRUNC if there
-  /// was anything to deliver, and the files are dropped; otherwise SCM_RIGHTS goes out.
+  /// was anything to deliver (files, or a switch that asks for credentials, a security
+  /// label or a pidfd), and the files are dropped; otherwise SCM_CREDENTIALS (SO_PASSCRED),
+  /// then SCM_RIGHTS, then SCM_PIDFD (SO_PASSPIDFD, which the model does not deliver).
+  /// SO_PASSSEC delivers nothing: this kernel has no labelling LSM.
   func scmRecvUnix(_ sk: Sock, _ msg: inout RecvMsgHeader, _ scm: inout ScmCookie) {
+    let flags = sk.scmRecvFlags
     guard msg.hasControl else {
-      if scm.fp != nil { msg.flags.insert(.MSG_CTRUNC) }
+      if flags.credentials || flags.pidfd || scm.fp != nil || flags.security { msg.flags.insert(.MSG_CTRUNC) }
       scmDestroy(&scm)
       return
     }
+    if flags.credentials {
+      if putCmsg(&msg, length: ControlMessage.ucredSize) { msg.credentials = scm.creds.ucred }
+    }
     if scm.fp != nil { scmDetachFds(&msg, &scm) }
+    if flags.pidfd {
+      // scm_pidfd_recv
+      if msg.controlLength < ControlMessage.length(4) {
+        msg.flags.insert(.MSG_CTRUNC)
+      } else if scm.creds.pid != nil {
+        msg.notModelled = "SCM_PIDFD (a pidfd delivered with a message)"
+      }
+    }
+  }
+
+  /// `put_cmsg`: a control message of `length` bytes of data into what is left of the
+  /// buffer; cut (MSG_CTRUNC) where it does not fit, nothing at all below a header. True
+  /// when it went in whole.
+  func putCmsg(_ msg: inout RecvMsgHeader, length: Int) -> Bool {
+    guard msg.controlLength >= ControlMessage.headerSize else {
+      msg.flags.insert(.MSG_CTRUNC)
+      return false
+    }
+    let whole = msg.controlLength >= ControlMessage.length(length)
+    if !whole { msg.flags.insert(.MSG_CTRUNC) }
+    msg.controlLength -= min(ControlMessage.space(length), msg.controlLength)
+    return whole
   }
 
   /// `scm_detach_fds`: as many descriptors as the control buffer holds (`scm_max_fds`),

@@ -34,6 +34,7 @@ extension Kernel {
     var outcome = SyscallOutcome.success(Int64(flags.contains(.MSG_TRUNC) ? skb.length : size))
     outcome.data = Payload.joined([skb.payload.slice(0..<size)])
     outcome.sender = skb.sender
+    unixSkbToScm(skb, &frame.scm)
     // A taken datagram's files move to the receiver; a peek takes copies.
     if !peek {
       if skb.fp != nil { unixDetachFds(&frame.scm, skb) }

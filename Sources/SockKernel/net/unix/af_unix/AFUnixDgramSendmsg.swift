@@ -7,21 +7,24 @@ extension Kernel {
   /// with the skb and the receiver kept in the frame; every way out drops what the cookie
   /// still holds (`scm_destroy`).
   func unixDgramSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32] = [],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred? = nil,
+    rights: [Int32] = [],
     frame: inout CallFrame
   ) -> SyscallStep {
-    let step = unixDgramSendmsgSteps(sk, data, flags: flags, address: address, rights: rights, frame: &frame)
+    let step = unixDgramSendmsgSteps(
+      sk, data, flags: flags, address: address, credentials: credentials, rights: rights, frame: &frame)
     return scmDestroyed(step, &frame)
   }
 
   /// Not a kernel function: the body of `unix_dgram_sendmsg` up to its `scm_destroy`.
   private func unixDgramSendmsgSteps(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32], frame: inout CallFrame
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred?, rights: [Int32],
+    frame: inout CallFrame
   ) -> SyscallStep {
     let noblock = flags.contains(.MSG_DONTWAIT)
     if !frame.started {
       frame.started = true
-      switch scmSend(rights) {
+      switch scmSend(credentials: credentials, rights: rights) {
       case .success(let scm): frame.scm = scm
       case .failure(let error): return .done(error.outcome)
       }
@@ -67,6 +70,7 @@ extension Kernel {
         }
         frame.other = peer
       }
+      if let other = frame.other { unixMaybeAddCreds(skb, sk, other) }
     } else if frame.waitingForPeer {
       // Back from unix_wait_for_peer.
       frame.waitingForPeer = false
@@ -112,6 +116,7 @@ extension Kernel {
       case .success(let found):
         other = found
         frame.other = found
+        unixMaybeAddCreds(skb, sk, found)
       case .failure(let error):
         return unixDgramSendmsgOutFree(error.outcome, frame: &frame)
       }

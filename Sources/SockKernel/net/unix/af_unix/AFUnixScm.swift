@@ -28,12 +28,29 @@ extension Kernel {
     return nil
   }
 
-  /// `unix_scm_to_skb`: the skb gets the cookie's files when `sendFds` (a stream send
-  /// attaches them to its first skb only).
+  /// `unix_scm_to_skb`: the skb gets the cookie's credentials, and its files when
+  /// `sendFds` (a stream send attaches them to its first skb only).
   func unixScmToSkb(_ scm: inout ScmCookie, _ skb: SkBuff, sendFds: Bool) -> OutcomeError? {
+    skb.creds = scm.creds
     guard scm.fp != nil, sendFds else { return nil }
     return unixAttachFds(&scm, skb)
   }
+
+  /// `unix_maybe_add_creds`: an skb without credentials of its own gets the sender's (its
+  /// process and real ids) when either end asks for them (`unix_may_passcred`) or the
+  /// receiver has no socket yet (an embryo, whose eventual owner may ask later).
+  func unixMaybeAddCreds(_ skb: SkBuff, _ sk: Sock, _ other: Sock) {
+    guard skb.creds.pid == nil else { return }
+    guard unixMayPasscred(sk) || unixMayPasscred(other) || !other.hasSocket else { return }
+    let group = currentGroup
+    skb.creds = UnixCreds(pid: group.pid, uid: group.uid, gid: group.gid)
+  }
+
+  /// `unix_skb_to_scm`: the skb's credentials, for the receive to hand out.
+  func unixSkbToScm(_ skb: SkBuff, _ scm: inout ScmCookie) { scm.creds = skb.creds }
+
+  /// `unix_skb_scm_eq`: the skb has the credentials a stream read started with.
+  func unixSkbScmEq(_ skb: SkBuff, _ scm: ScmCookie) -> Bool { skb.creds == scm.creds }
 
   /// `unix_detach_fds`: the skb's files move to the cookie, no longer in flight.
   func unixDetachFds(_ scm: inout ScmCookie, _ skb: SkBuff) {

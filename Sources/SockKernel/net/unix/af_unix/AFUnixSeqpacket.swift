@@ -5,7 +5,8 @@ extension Kernel {
   /// `unix_seqpacket_sendmsg`: a pending `sk_err` first, then `ENOTCONN`; any destination
   /// address is ignored.
   func unixSeqpacketSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32] = [],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred? = nil,
+    rights: [Int32] = [],
     frame: inout CallFrame
   ) -> SyscallStep {
     if !frame.started {
@@ -14,7 +15,8 @@ extension Kernel {
         return .done(.failure(.ENOTCONN, Reason("unix_seqpacket_sendmsg", "sk_state is \(sk.state)")))
       }
     }
-    return unixDgramSendmsg(sk, data, flags: flags, address: nil, rights: rights, frame: &frame)
+    return unixDgramSendmsg(
+      sk, data, flags: flags, address: nil, credentials: credentials, rights: rights, frame: &frame)
   }
 
   /// `unix_seqpacket_recvmsg`: `ENOTCONN` unless connected, then `unix_dgram_recvmsg`.

@@ -44,6 +44,7 @@ extension Kernel {
         // Peeking walks the queue without consuming and never waits once it has data; it
         // stops after an skb with files, whose copies it takes (unix_peek_fds).
         for skb in sk.receiveQueue where size > 0 {
+          if !unixStreamReadTakesCreds(sk, skb, frame: &frame) { break }
           let chunk = min(skb.unread, size)
           frame.copied.append(skb.payload.slice(skb.consumed..<(skb.consumed + chunk)))
           frame.copiedCount += chunk
@@ -55,6 +56,8 @@ extension Kernel {
         }
         break
       }
+      // Never glue messages from different writers.
+      if !unixStreamReadTakesCreds(sk, first, frame: &frame) { break }
       let chunk = min(first.unread, size)
       frame.copied.append(first.payload.slice(first.consumed..<(first.consumed + chunk)))
       frame.copiedCount += chunk
@@ -71,6 +74,18 @@ extension Kernel {
       if frame.scm.fp != nil { break }
     } while size > 0
     return .done(received(sk, &frame))
+  }
+
+  /// Not a kernel function: the credentials check of `unix_stream_read_generic`'s loop. A
+  /// reader that asks for credentials (`unix_may_passcred`) takes them from the first skb
+  /// it reads; a later skb with others ends the read before it (false).
+  private func unixStreamReadTakesCreds(_ sk: Sock, _ skb: SkBuff, frame: inout CallFrame) -> Bool {
+    if frame.checkCreds { return unixSkbScmEq(skb, frame.scm) }
+    if unixMayPasscred(sk) {
+      unixSkbToScm(skb, &frame.scm)
+      frame.checkCreds = true
+    }
+    return true
   }
 
   /// `unix_stream_data_wait`: sleeps non-exclusively on the reader's own queue.

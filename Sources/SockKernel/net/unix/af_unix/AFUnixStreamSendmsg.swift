@@ -7,20 +7,23 @@ extension Kernel {
   /// `sock_alloc_send_pskb` with ``CallFrame/sent`` bytes queued; every way out drops what
   /// the cookie still holds (`scm_destroy`: a send of 0 bytes sends no files).
   func unixStreamSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32] = [],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred? = nil,
+    rights: [Int32] = [],
     frame: inout CallFrame
   ) -> SyscallStep {
-    let step = unixStreamSendmsgSteps(sk, data, flags: flags, address: address, rights: rights, frame: &frame)
+    let step = unixStreamSendmsgSteps(
+      sk, data, flags: flags, address: address, credentials: credentials, rights: rights, frame: &frame)
     return scmDestroyed(step, &frame)
   }
 
   /// Not a kernel function: the body of `unix_stream_sendmsg` up to its `scm_destroy`.
   private func unixStreamSendmsgSteps(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, rights: [Int32], frame: inout CallFrame
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred?, rights: [Int32],
+    frame: inout CallFrame
   ) -> SyscallStep {
     if !frame.started {
       frame.started = true
-      switch scmSend(rights) {
+      switch scmSend(credentials: credentials, rights: rights) {
       case .success(let scm): frame.scm = scm
       case .failure(let error): return .done(error.outcome)
       }
@@ -59,6 +62,7 @@ extension Kernel {
         consumeSkb(skb)
         return .done(frame.sent > 0 ? .success(Int64(frame.sent)) : error.outcome)
       }
+      if let other = sk.peer { unixMaybeAddCreds(skb, sk, other) }
       guard let other = sk.peer, !other.isDead, !other.shutdown.contains(.RCV_SHUTDOWN) else {
         consumeSkb(skb)
         return .done(
