@@ -24,6 +24,9 @@ public enum KernelEvent: Sendable {
   case cannotRun(CallRecord, String)
   /// A kernel log line (`printk`).
   case log(TaskID, String)
+  /// The descriptor garbage collector (`unix_gc`) freed the queues of these sockets (by
+  /// inode): a cycle that only messages in flight kept alive.
+  case collected(inodes: [Int])
   /// A process other than process 1 ended (`exit_group`, or a signal's default action):
   /// every call of its threads (`tasks`) still in flight ends with it, unreturned, the
   /// `exit_group` included.

@@ -36,6 +36,18 @@ struct StateTableTests {
       ])
   }
 
+  @Test("files in flight: a queue's scm_fds, and a row for a socket only a message holds")
+  func inFlight() {
+    let table = Self.state(
+      "socketpair a b", "socketpair c d", "b sendmsg \"x\" rights c, d", "c close", columns: 200)
+    let a = table.first { $0.hasPrefix("a ") } ?? ""
+    let c = table.first { $0.hasPrefix("  c ") } ?? ""
+    let d = table.first { $0.hasPrefix("d ") } ?? ""
+    #expect(a.hasSuffix("scm_fds=2"), "\(table)")
+    #expect(c.hasSuffix("in flight"), "\(table)")
+    #expect(d.hasSuffix("in flight"), "\(table)")
+  }
+
   @Test("a listener's Recv-Q and Send-Q are its queue and its backlog")
   func listener() {
     let table = Self.state("server listen 5", "client c1 connect", "client c2 connect")

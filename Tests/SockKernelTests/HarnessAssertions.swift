@@ -69,7 +69,7 @@ extension Harness {
         steppedCall = CallRecord(
           id: -1, tag: lastTag[exiting]!, task: exiting, syscall: .exitGroup(status: 0), startedAt: kernel.now)
       }
-    case .timedOut, .interrupted, .cannotRun, .log, .execed:
+    case .timedOut, .interrupted, .cannotRun, .log, .execed, .collected:
       break
     }
   }

@@ -23,6 +23,9 @@ extension ScenarioSession {
       if tracing { trace(event, at: now) }
     case .woken, .interrupted, .restarted, .log:
       if tracing { trace(event, at: now) }
+    case .collected:
+      // Why sockets went away: shown with --explain, as the reasons of failed calls are.
+      if tracing && explain { trace(event, at: now) }
     case .processEnded(let pid, let tasks, let end):
       processEnded(pid: pid, tasks: tasks, end: end, at: now)
     case .execed(let pid, let caller, let ended, let closed):

@@ -60,6 +60,8 @@ extension ScenarioSession {
       output(line(now, actorName(of: record), TraceFormatter.restarted(record.syscall, after: signal)))
     case .log(_, let message):
       output(line(now, TraceFormatter.kernelActor, message))
+    case .collected(let inodes):
+      output(line(now, TraceFormatter.kernelActor, TraceFormatter.collected(inodes.map(socketName))))
     case .returned, .notModelled, .cannotRun, .processEnded, .execed:
       // A return has its own line (traceReturn); an abandoned call has a diagnostic instead.
       break

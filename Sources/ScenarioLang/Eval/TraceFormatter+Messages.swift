@@ -73,6 +73,12 @@ extension TraceFormatter {
     return "msg_name=\(address.display), msg_namelen=\(address.length)"
   }
 
+  /// `unix_gc: reclaimed c, a: …`, with `--explain`: the collector freed those sockets'
+  /// queues.
+  static func collected(_ names: [String]) -> String {
+    "unix_gc: freed the queues of \(names.joined(separator: ", ")): only messages in flight, in a cycle, held them"
+  }
+
   /// The most descriptors a control message shows; more are cut with `...`, as strace cuts
   /// an array.
   static let descriptorsShown = 32

@@ -38,6 +38,8 @@ extension StateTable {
       if socket.shutdown.contains(.RCV_SHUTDOWN) { flags.append("shut-rd") }
       if socket.shutdown.contains(.SEND_SHUTDOWN) { flags.append("shut-wr") }
       if let listener = socket.queuedOn { flags.append("queued on \(name(listener))") }
+      if socket.scmFds > 0 { flags.append("scm_fds=\(socket.scmFds)") }
+      if socket.inFlight { flags.append("in flight") }
       cells = [
         .socket: socket.fd == nil ? "  " + name(socket.inode) : name(socket.inode),
         .fd: socket.fd.map { "\($0)" } ?? "-",

@@ -33,6 +33,10 @@ public struct SocketSnapshot: Sendable {
   public let rcvtimeo: Jiffies
   /// Its two wait queues, `peer_wait` first, each with its sleepers in wake-up order.
   public let waitQueues: [WaitQueueSnapshot]
+  /// `scm_stat.nr_fds` (fdinfo's `scm_fds`): the files its queued messages carry.
+  public let scmFds: Int
+  /// Its file is in a message in flight (a vertex of the collector's graph).
+  public let inFlight: Bool
 
   /// True when `listen` has been called and the socket still listens.
   public var isListener: Bool { state == .TCP_LISTEN }
@@ -59,21 +63,32 @@ public struct WaiterSnapshot: Sendable {
 
 extension Kernel {
   /// Every socket that exists: those open in the descriptor table in descriptor order, each
-  /// listener followed by the embryos queued on it (which have no descriptor yet).
+  /// listener followed by the embryos queued on it (which have no descriptor yet), then the
+  /// sockets only messages in flight still hold, in the order they were sent.
   public func socketTable() -> [SocketSnapshot] {
     var rows: [SocketSnapshot] = []
+    let inFlight = Set(inflightLists.values.flatMap { $0.fp.compactMap { ($0 as? SocketFile)?.sock.inode } })
+    var shown = Set<Int>()
     for (fd, file) in processes[0].files.fdt.enumerated() {
       guard let file = file as? SocketFile else { continue }
-      rows.append(snapshot(file.sock, fd: Int32(fd), nonBlocking: file.nonBlocking, queuedOn: nil))
+      rows.append(snapshot(file.sock, fd: Int32(fd), nonBlocking: file.nonBlocking, queuedOn: nil, inFlight: inFlight))
+      shown.insert(file.sock.inode)
       for skb in file.sock.receiveQueue where file.sock.state == .TCP_LISTEN {
         guard let embryo = skb.embryo else { continue }
-        rows.append(snapshot(embryo, fd: nil, nonBlocking: false, queuedOn: file.sock.inode))
+        rows.append(snapshot(embryo, fd: nil, nonBlocking: false, queuedOn: file.sock.inode, inFlight: inFlight))
+      }
+    }
+    for fpl in inflightLists.values {
+      for case let file as SocketFile in fpl.fp where shown.insert(file.sock.inode).inserted {
+        rows.append(snapshot(file.sock, fd: nil, nonBlocking: file.nonBlocking, queuedOn: nil, inFlight: inFlight))
       }
     }
     return rows
   }
 
-  private func snapshot(_ sock: Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?) -> SocketSnapshot {
+  private func snapshot(
+    _ sock: Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?, inFlight: Set<Int>
+  ) -> SocketSnapshot {
     let queue: [(embryo: Int, connector: Int?)] =
       sock.state == .TCP_LISTEN ? sock.receiveQueue.compactMap { $0.embryo.map { ($0.inode, $0.peer?.inode) } } : []
     let queues = skDiagShowRqlen(sock)
@@ -82,7 +97,8 @@ extension Kernel {
       nonBlocking: nonBlocking, address: sock.address, peerInode: sock.peer?.inode, queuedOn: queuedOn,
       queue: queue, maxAckBacklog: sock.maxAckBacklog, recvQ: queues.rqueue, sendQ: queues.wqueue,
       sndtimeo: sock.sndtimeo, rcvtimeo: sock.rcvtimeo,
-      waitQueues: [waiters(of: sock.peerWait), waiters(of: sock.sleepQueue)])
+      waitQueues: [waiters(of: sock.peerWait), waiters(of: sock.sleepQueue)], scmFds: sock.scmFds,
+      inFlight: inFlight.contains(sock.inode))
   }
 
   private func waiters(of queue: WaitQueue) -> WaitQueueSnapshot {

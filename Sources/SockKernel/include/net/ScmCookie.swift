@@ -11,6 +11,8 @@ final class ScmFpList {
   let user: UInt32
   /// `inflight`: queued on a receiver, so counted in `user`'s `unix_inflight` (`unix_add_edges`).
   var inflight = false
+  /// `edges[].successor`: the socket whose queue holds the message, while it is in flight.
+  var receiver: Sock?
 
   init(fp: [OpenFile], user: UInt32) {
     self.fp = fp

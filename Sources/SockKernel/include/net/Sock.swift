@@ -43,6 +43,11 @@ public final class Sock {
   /// `sk->sk_socket` is set: the socket has a file. An embryo has none until `accept`
   /// grafts it (`sock_graft`), which is why a message to it always carries credentials.
   var hasSocket = false
+  /// `u->listener`: for an embryo, the listener whose queue holds it, until `accept` takes
+  /// it; the collector counts files sent to an embryo as the listener's.
+  weak var listener: Sock?
+  /// `scm_stat.nr_fds`: the files of the SCM_RIGHTS messages in the receive queue.
+  public internal(set) var scmFds = 0
   /// `unix_peer(sk)`.
   public internal(set) var peer: Sock?
   /// `u->peer_wait`.

@@ -34,6 +34,8 @@ extension Kernel {
       wakeUpInterruptible(sk.peerWait)
       guard let tsk = skb.embryo else { preconditionFailure("a listener's queue holds connection requests") }
       skb.embryo = nil
+      // unix_update_edges: files sent to it count as the accepted socket's now.
+      tsk.listener = nil
       return .accepted(tsk)
     }
   }

@@ -28,6 +28,7 @@ extension Kernel {
       case .success(let scm): frame.scm = scm
       case .failure(let error): return .done(error.outcome)
       }
+      waitForUnixGc()
       if flags.contains(.MSG_OOB) {
         return .done(.failure(.EOPNOTSUPP, Reason("unix_dgram_sendmsg", "MSG_OOB on a datagram socket")))
       }

@@ -35,5 +35,7 @@ extension Kernel {
       }
       consumeSkb(skb)
     }
+    // Garbage collect fds.
+    if unixTotInflight > 0 { unixGc() }
   }
 }

@@ -61,6 +61,7 @@ extension Kernel {
     // init_peercred: the server end's peer is the connecting process.
     newsk.peerCred = preparePeercred()
     newsk.address = other.address
+    newsk.listener = other
     // copy_peercred: the client's peer is the listener's, as of its last listen.
     sk.peerCred = other.peerCred
     sk.state = .TCP_ESTABLISHED

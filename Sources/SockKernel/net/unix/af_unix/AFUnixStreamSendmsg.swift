@@ -27,6 +27,7 @@ extension Kernel {
       case .success(let scm): frame.scm = scm
       case .failure(let error): return .done(error.outcome)
       }
+      waitForUnixGc()
       if flags.contains(.MSG_OOB) {
         return .notModelled("MSG_OOB (out-of-band data)")
       }

@@ -1,0 +1,52 @@
+import SyscallVocabulary
+import Testing
+
+@testable import SockKernel
+
+/// `unix_gc`: cycles of sockets that only messages in flight hold.
+@Suite("unix_gc: the collector frees dead cycles, and only those")
+struct UnixGcTests {
+  func sendmsg(_ h: Harness, _ task: TaskID, _ fd: Int32, rights: [Int32]) {
+    _ = h.call(task, .sendmsg(fd: fd, message: SendMessage(iov: [.bytes([1])], rights: rights)))
+  }
+  func collections(_ h: Harness) -> [[Int]] {
+    h.events.compactMap { if case .collected(let inodes) = $0 { inodes } else { nil } }
+  }
+
+  @Test("a closed socket in its own queue is freed by the next release, not by its close")
+  func selfCycle() {
+    let h = Harness()
+    let p = h.task("p")
+    let (c, d) = h.socketpair(p, .stream)
+    sendmsg(h, p, d, rights: [c])
+    _ = h.call(p, .close(fd: c))
+    #expect(h.recv(p, d, 10)?.errno == .EAGAIN)
+    #expect(collections(h).isEmpty)
+    let t = h.socket(p)
+    _ = h.call(p, .close(fd: t))
+    #expect(collections(h).count == 1)
+    #expect(h.recv(p, d, 10)?.value == 0)
+    #expect(h.kernel.unixTotInflight == 0)
+  }
+
+  @Test("a cycle with an open descriptor, or an in-flight socket bound for a live receiver, stays")
+  func alive() {
+    let h = Harness()
+    let p = h.task("p")
+    let (a, b) = h.socketpair(p, .stream)
+    let (c, d) = h.socketpair(p, .stream)
+    sendmsg(h, p, b, rights: [c])
+    sendmsg(h, p, d, rights: [a])
+    _ = h.call(p, .close(fd: a))
+    let t = h.socket(p)
+    _ = h.call(p, .close(fd: t))
+    #expect(collections(h).isEmpty)
+    #expect(h.recv(p, b, 10)?.errno == .EAGAIN)
+    _ = h.call(p, .close(fd: c))
+    let u = h.socket(p)
+    _ = h.call(p, .close(fd: u))
+    #expect(collections(h).count == 1)
+    #expect(h.recv(p, b, 10)?.value == 0)
+    #expect(h.recv(p, d, 10)?.value == 0)
+  }
+}
