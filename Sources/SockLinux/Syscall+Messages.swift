@@ -10,19 +10,7 @@
     /// `rights` when there are any.
     static func performSendmsg(_ fd: Int32, _ message: SendMessage) -> RealResult {
       var buffers = message.iov.map(\.materialized)
-      var control: [UInt8] = []
-      if let creds = message.credentials {
-        var data: [UInt8] = []
-        for value in [UInt32(bitPattern: creds.pid), creds.uid, creds.gid] {
-          withUnsafeBytes(of: value.littleEndian) { data += $0 }
-        }
-        Self.append(type: ControlMessage.SCM_CREDENTIALS, data, to: &control)
-      }
-      if !message.rights.isEmpty {
-        var data: [UInt8] = []
-        for descriptor in message.rights { withUnsafeBytes(of: descriptor.littleEndian) { data += $0 } }
-        Self.append(type: ControlMessage.SCM_RIGHTS, data, to: &control)
-      }
+      var control = message.control
       let address = message.address.map(RawAddress.init)
       let entered = GNU.monotonicNow()
       let coarse = CallClock.coarseNow()
@@ -88,16 +76,12 @@
     /// SCM_RIGHTS message in the control data the kernel wrote.
     static func receivedControl(_ control: ArraySlice<UInt8>) -> (credentials: PeerCred?, rights: [Int32]) {
       let bytes = Array(control)
-      let int32 = { (at: Int) in
-        bytes.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
-      }
+      let int32 = { (at: Int) in ControlMessage.int32(in: bytes, at: at) }
       var credentials: PeerCred?
       var fds: [Int32] = []
       var offset = 0
       while offset + ControlMessage.headerSize <= bytes.count {
-        let length = bytes.withUnsafeBytes {
-          Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-        }
+        let length = ControlMessage.length(in: bytes, at: offset)
         guard length >= ControlMessage.headerSize, offset + length <= bytes.count else { break }
         let data = offset + ControlMessage.headerSize
         if int32(offset + 8) == SOL_SOCKET {
@@ -121,16 +105,6 @@
       var status = stat()
       guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK else { return nil }
       return Int(status.st_ino)
-    }
-
-    /// A control message of SOL_SOCKET and `type` with `data`, padded to 8 bytes, at the end
-    /// of `control`.
-    private static func append(type: Int32, _ data: [UInt8], to control: inout [UInt8]) {
-      withUnsafeBytes(of: UInt64(ControlMessage.length(data.count)).littleEndian) { control += $0 }
-      withUnsafeBytes(of: SOL_SOCKET.littleEndian) { control += $0 }
-      withUnsafeBytes(of: type.littleEndian) { control += $0 }
-      control += data
-      control += repeatElement(0, count: ControlMessage.space(data.count) - ControlMessage.length(data.count))
     }
 
     /// Calls `body` with an array of `struct iovec` over copies of `buffers`, and its

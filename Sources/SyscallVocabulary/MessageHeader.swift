@@ -11,17 +11,20 @@ public struct SendMessage: Sendable, Equatable, Codable {
   /// The descriptors of one SCM_RIGHTS control message (`cmsg_len = CMSG_LEN(4 * n)`),
   /// after the credentials; empty: none.
   public var rights: [Int32]
+  /// Control messages the script spells out itself, after those.
+  public var raw: [RawControlMessage] = []
   /// The `flags` argument (`MSG_*`).
   public var flags: MessageFlags
 
   public init(
     iov: [Payload], address: SockAddrUn? = nil, credentials: PeerCred? = nil, rights: [Int32] = [],
-    flags: MessageFlags = []
+    raw: [RawControlMessage] = [], flags: MessageFlags = []
   ) {
     self.iov = iov
     self.address = address
     self.credentials = credentials
     self.rights = rights
+    self.raw = raw
     self.flags = flags
   }
 
@@ -32,6 +35,30 @@ public struct SendMessage: Sendable, Equatable, Codable {
   public var controlLength: Int {
     (credentials == nil ? 0 : ControlMessage.space(ControlMessage.ucredSize))
       + (rights.isEmpty ? 0 : ControlMessage.space(4 * rights.count))
+      + raw.reduce(0) { $0 + ControlMessage.space($1.data.count) }
+  }
+
+  /// The control buffer as the kernel reads it: SCM_CREDENTIALS, SCM_RIGHTS, then the raw
+  /// messages, each a 16-byte `struct cmsghdr` and its data padded to 8 bytes.
+  public var control: [UInt8] {
+    var bytes: [UInt8] = []
+    guard controlLength > 0 else { return bytes }
+    bytes.reserveCapacity(controlLength)
+    if let creds = credentials {
+      let ids = [UInt32(bitPattern: creds.pid), creds.uid, creds.gid]
+      ControlMessage.append(
+        RawControlMessage(level: ControlMessage.SOL_SOCKET, type: ControlMessage.SCM_CREDENTIALS, ints: ids), to: &bytes
+      )
+    }
+    if !rights.isEmpty {
+      ControlMessage.append(
+        RawControlMessage(
+          level: ControlMessage.SOL_SOCKET, type: ControlMessage.SCM_RIGHTS, ints: rights.map { UInt32(bitPattern: $0) }
+        ),
+        to: &bytes)
+    }
+    for message in raw { ControlMessage.append(message, to: &bytes) }
+    return bytes
   }
 }
 
@@ -84,8 +111,35 @@ public struct ReceivedMessage: Sendable, Equatable, Codable {
   }
 }
 
+/// One control message as a script spells it out: its level, type, `cmsg_len` (which need
+/// not be right) and data.
+public struct RawControlMessage: Sendable, Equatable, Codable {
+  public var level: Int32
+  public var type: Int32
+  /// `cmsg_len`.
+  public var length: Int
+  public var data: [UInt8]
+
+  public init(level: Int32, type: Int32, length: Int? = nil, data: [UInt8]) {
+    self.level = level
+    self.type = type
+    self.length = length ?? ControlMessage.length(data.count)
+    self.data = data
+  }
+
+  /// A message whose data is 32-bit values (descriptors, a `struct ucred`).
+  init(level: Int32, type: Int32, ints: [UInt32]) {
+    var data: [UInt8] = []
+    data.reserveCapacity(4 * ints.count)
+    for value in ints { withUnsafeBytes(of: value.littleEndian) { data += $0 } }
+    self.init(level: level, type: type, data: data)
+  }
+}
+
 /// `struct cmsghdr` on a 64-bit kernel: `cmsg_len` (a `size_t`), `cmsg_level`, `cmsg_type`.
 public enum ControlMessage {
+  /// `SOL_SOCKET`.
+  public static let SOL_SOCKET: Int32 = 1
   /// `sizeof(struct cmsghdr)`.
   public static let headerSize = 16
   /// `SCM_MAX_FD`: the most descriptors one message may carry.
@@ -99,5 +153,28 @@ public enum ControlMessage {
   /// `CMSG_LEN(n)`: a header and `n` bytes of data.
   public static func length(_ n: Int) -> Int { headerSize + n }
   /// `CMSG_SPACE(n)`: the same, the data padded to 8 bytes.
-  public static func space(_ n: Int) -> Int { headerSize + (n + 7) / 8 * 8 }
+  public static func space(_ n: Int) -> Int { headerSize + align(n) }
+  /// `CMSG_ALIGN(n)`.
+  public static func align(_ n: Int) -> Int { (n + 7) / 8 * 8 }
+
+  /// Appends `message`: its header (with its `cmsg_len` as given), its data, padding.
+  static func append(_ message: RawControlMessage, to bytes: inout [UInt8]) {
+    withUnsafeBytes(of: UInt64(truncatingIfNeeded: message.length).littleEndian) { bytes += $0 }
+    withUnsafeBytes(of: message.level.littleEndian) { bytes += $0 }
+    withUnsafeBytes(of: message.type.littleEndian) { bytes += $0 }
+    bytes += message.data
+    bytes += repeatElement(0, count: align(message.data.count) - message.data.count)
+  }
+
+  /// The 64-bit little-endian value at `offset` (a `cmsg_len`).
+  public static func length(in bytes: [UInt8], at offset: Int) -> Int {
+    bytes.withUnsafeBytes {
+      Int(truncatingIfNeeded: UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+    }
+  }
+
+  /// The 32-bit little-endian value at `offset`.
+  public static func int32(in bytes: [UInt8], at offset: Int) -> Int32 {
+    bytes.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int32.self)) }
+  }
 }

@@ -81,14 +81,16 @@ struct CompletionTests {
     #expect(Self.candidates("c1 sendmsg \"a\", ").isEmpty)
     #expect(
       Self.candidates("c1 sendmsg \"a\", \"b\" ")
-        == (["creds", "dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
+        == (["cmsg", "creds", "dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
     #expect(
       Self.candidates("c1 sendmsg \"a\" rights c1 ")
-        == (["creds", "dontwait", "nosignal", "to"] + Self.operations).sorted())
+        == (["cmsg", "creds", "dontwait", "nosignal", "to"] + Self.operations).sorted())
     #expect(Self.candidates("c1 sendmsg \"a\" rights ").contains("c1"))
     #expect(Self.candidates("c1 sendmsg \"a\" rights 3 ").contains("c1"))
     #expect(Self.candidates("c1 sendmsg \"a\" creds {1, 0, 0} ").contains("rights"))
     #expect(!Self.candidates("c1 sendmsg \"a\" creds {1, 0, 0} ").contains("creds"))
+    #expect(Self.candidates("c1 sendmsg \"a\" cmsg ") == ["SOL_SOCKET"])
+    #expect(Self.candidates("c1 sendmsg \"a\" cmsg SOL_SOCKET ") == ["SCM_CREDENTIALS", "SCM_RIGHTS"])
   }
 
   @Test("after recvmsg's sizes: the msghdr parts and flags not given yet; 'as' after 'rights'")

@@ -16,7 +16,7 @@ struct MessageParserTests {
   @Test("sendmsg: one iovec per data, rights with copies, flags and 'to' in any order")
   func sendmsg() throws {
     guard
-      case .sendmsg(let iov, let credentials, let rights, let flags, let target)? = try operation(
+      case .sendmsg(let iov, let credentials, let rights, _, let flags, let target)? = try operation(
         "a sendmsg \"x\", 3, \"\" nosignal rights 2 b, c to \"s.sock\" creds {1, 2, 3} dontwait")
     else {
       Issue.record("expected sendmsg")
@@ -31,6 +31,23 @@ struct MessageParserTests {
       return
     }
     #expect(path == Array("s.sock".utf8))
+  }
+
+  @Test("sendmsg: cmsg spells out a control message: level and type by name or number, len, data")
+  func rawControl() throws {
+    guard
+      case .sendmsg(_, _, _, let raw, _, _)? = try operation(
+        "a sendmsg \"x\" cmsg SOL_SOCKET SCM_RIGHTS len 20 \"ab\" cmsg 0 7")
+    else {
+      Issue.record("expected sendmsg")
+      return
+    }
+    #expect(
+      raw == [
+        RawControlMessage(level: 1, type: 1, length: 20, data: [0x61, 0x62]),
+        RawControlMessage(level: 0, type: 7, data: []),
+      ])
+    #expect(raw[1].length == 16)
   }
 
   @Test("recvmsg: one iovec per size; name, control, rights as and flags in any order")

@@ -177,7 +177,10 @@ public struct Operation: Sendable {
     /// `sendmsg DATA, … [creds {P, U, G}] [rights NAME, …] [FLAGS] [to TARGET]`: one iovec
     /// per DATA, an SCM_CREDENTIALS message, and an SCM_RIGHTS message of the named
     /// sockets' descriptors.
-    case sendmsg([Payload], credentials: PeerCred?, rights: [Name], flags: MessageFlags, to: ConnectTarget?)
+    /// `cmsg LEVEL TYPE [len N] [STRING]` adds a control message spelled out, after those.
+    case sendmsg(
+      [Payload], credentials: PeerCred?, rights: [Name], raw: [RawControlMessage], flags: MessageFlags,
+      to: ConnectTarget?)
     /// `recvmsg SIZE, … [name] [control N] [rights as NAME, …] [FLAGS]`: one iovec per SIZE;
     /// `control` nil: room for the named descriptors (none: `msg_control` NULL).
     case recvmsg([Int], name: Bool, control: Int?, rightsAs: [Name], flags: MessageFlags)

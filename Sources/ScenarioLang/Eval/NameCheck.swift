@@ -79,7 +79,7 @@ struct NameCheck {
         .accept4(_, let name?):
         try declare(name)
       case .dup2(.socket(let target), _): try use(target)
-      case .sendmsg(_, _, let rights, _, let target):
+      case .sendmsg(_, _, let rights, _, _, let target):
         for name in rights { try use(name) }
         if case .socket(let name)? = target { try use(name) }
       case .recvmsg(_, _, _, let names, _):

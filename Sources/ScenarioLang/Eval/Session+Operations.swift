@@ -57,7 +57,7 @@ extension ScenarioSession {
       return { .send(fd: $0, data: data, flags: flags, address: sockaddr) }
     case .recv(let size, let flags):
       return { .recv(fd: $0, length: size, flags: flags) }
-    case .sendmsg(let iov, let credentials, let rights, let flags, let target):
+    case .sendmsg(let iov, let credentials, let rights, let raw, let flags, let target):
       var address: SockAddrUn?
       if let target {
         guard let resolved = resolve(target, at: operation.location) else { return nil }
@@ -75,7 +75,7 @@ extension ScenarioSession {
           fd: fd,
           message: SendMessage(
             iov: iov, address: address, credentials: credentials, rights: sent.map { $0.fd(in: process) },
-            flags: flags))
+            raw: raw, flags: flags))
       }
     case .recvmsg(let iov, let name, let control, let names, let flags):
       let request = ReceiveRequest(

@@ -14,6 +14,7 @@ extension TraceFormatter {
     if !message.rights.isEmpty {
       control.append(rightsMessage(count: message.rights.count, data: descriptors(message.rights.map(name))))
     }
+    control += message.raw.map(rawMessage)
     if !control.isEmpty { fields.append("msg_control=[\(control.joined(separator: ", "))]") }
     fields += ["msg_controllen=\(message.controlLength)", "msg_flags=0"]
     return "sendmsg(\(socket), {\(fields.joined(separator: ", "))}, \(message.flags))"
@@ -93,6 +94,19 @@ extension TraceFormatter {
   private static func credentialsMessage(_ creds: PeerCred) -> String {
     "{cmsg_len=\(ControlMessage.length(ControlMessage.ucredSize)), cmsg_level=SOL_SOCKET, "
       + "cmsg_type=SCM_CREDENTIALS, cmsg_data=\(creds)}"
+  }
+
+  /// A control message the script spelled out: its level and type by name where they have
+  /// one, its data as a string.
+  private static func rawMessage(_ message: RawControlMessage) -> String {
+    let level = message.level == ControlMessage.SOL_SOCKET ? "SOL_SOCKET" : "\(message.level)"
+    var type = "\(message.type)"
+    if message.level == ControlMessage.SOL_SOCKET, message.type == ControlMessage.SCM_RIGHTS { type = "SCM_RIGHTS" }
+    if message.level == ControlMessage.SOL_SOCKET, message.type == ControlMessage.SCM_CREDENTIALS {
+      type = "SCM_CREDENTIALS"
+    }
+    return
+      "{cmsg_len=\(message.length), cmsg_level=\(level), cmsg_type=\(type), cmsg_data=\(data(.bytes(message.data)))}"
   }
 
   /// `{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[…]}`.

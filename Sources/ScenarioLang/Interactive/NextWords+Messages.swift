@@ -6,9 +6,10 @@ extension NextWords {
     if let open = iovecs() { return open }
     var given: Set<String> = []
     while true {
-      let parts = [MessageHeaderWord.creds.rawValue, MessageHeaderWord.rights.rawValue, Keyword.to.rawValue].filter {
-        !given.contains($0)
-      }
+      let parts =
+        [MessageHeaderWord.creds.rawValue, MessageHeaderWord.rights.rawValue, Keyword.to.rawValue].filter {
+          !given.contains($0)
+        } + [MessageHeaderWord.cmsg.rawValue]
       let flags = MessageFlagWord.send.map(\.rawValue).filter { !given.contains($0) }
       if atEnd { return (parts + flags).sorted() + Parser.operationWords }
       guard let part = word else { return nil }
@@ -16,6 +17,8 @@ extension NextWords {
         given.insert(part)
         skip()
         if atEnd || !timeval() { return [] }  // {PID, UID, GID}
+      } else if part == MessageHeaderWord.cmsg.rawValue {
+        if let open = rawControlMessage() { return open }
       } else if part == MessageHeaderWord.rights.rawValue {
         given.insert(part)
         if let open = rightsNames() { return open }
@@ -41,6 +44,23 @@ extension NextWords {
     return nil
   }
 
+  /// 'cmsg' level type [ 'len' INT ] [ STRING ]: the named levels and types where they may
+  /// come; nil once the message is complete.
+  private mutating func rawControlMessage() -> [String]? {
+    skip()  // 'cmsg'
+    if atEnd { return [ControlWord.SOL_SOCKET.rawValue] }
+    skip()
+    if atEnd { return [ControlWord.SCM_CREDENTIALS.rawValue, ControlWord.SCM_RIGHTS.rawValue] }
+    skip()
+    if word == MessageHeaderWord.len.rawValue {
+      skip()
+      if atEnd { return [] }
+      skip()
+    }
+    if !atEnd, case .string = tokens[index].kind { skip() }
+    return nil
+  }
+
   /// 'rights' [INT] NAME { ',' [INT] NAME }: sockets where a name may come.
   private mutating func rightsNames() -> [String]? {
     repeat {
@@ -62,7 +82,7 @@ extension NextWords {
     var given: Set<String> = []
     while true {
       let parts =
-        MessageHeaderWord.allCases.filter { $0 != .creds }.map(\.rawValue) + MessageFlagWord.recvmsg.map(\.rawValue)
+        [MessageHeaderWord.name, .control, .rights].map(\.rawValue) + MessageFlagWord.recvmsg.map(\.rawValue)
       if atEnd { return parts.filter { !given.contains($0) }.sorted() + Parser.operationWords }
       guard let part = word, parts.contains(part) else { return nil }
       given.insert(part)
@@ -78,7 +98,7 @@ extension NextWords {
           if atEnd { return [] }  // a new descriptor's name
           skip()
         } while !atEnd && tokens[index].kind == .comma
-      case .name?, .creds?, nil:
+      case .name?, .creds?, .cmsg?, .len?, nil:
         break
       }
     }

@@ -8,7 +8,8 @@ extension Parser {
   static let maxControlLength = 64 << 10
 
   /// sendmsg := 'sendmsg' data { ',' data } { 'creds' ucred | 'rights' descriptor { ',' descriptor }
-  ///            | flag | 'to' ( address | NAME ) }
+  ///            | 'cmsg' level type [ 'len' INT ] [ STRING ] | flag | 'to' ( address | NAME ) }
+  /// level := 'SOL_SOCKET' | INT      type := 'SCM_RIGHTS' | 'SCM_CREDENTIALS' | INT
   /// descriptor := [ INT ] NAME — INT copies of the named socket's descriptor
   /// Each data is one iovec; the parts after it come in any order, each at most once.
   mutating func parseSendmsg() throws(Diagnostic) -> Operation.Kind {
@@ -16,6 +17,7 @@ extension Parser {
     try checkMessageSize(iov.reduce(0) { $0 + $1.count })
     var rights: [Name]?
     var credentials: PeerCred?
+    var raw: [RawControlMessage] = []
     var flags: MessageFlags = []
     var target: ConnectTarget?
     while true {
@@ -26,6 +28,9 @@ extension Parser {
           throw error("'creds' needs the credentials to claim: {PID, UID, GID}, found \(current.spelling)")
         }
         credentials = try parseUcred()
+      } else if currentWord == MessageHeaderWord.cmsg.rawValue {
+        advance()
+        raw.append(try parseRawControlMessage())
       } else if currentWord == MessageHeaderWord.rights.rawValue {
         if rights != nil { throw error("'rights' is given twice") }
         advance()
@@ -42,7 +47,41 @@ extension Parser {
         break
       }
     }
-    return .sendmsg(iov, credentials: credentials, rights: rights ?? [], flags: flags, to: target)
+    return .sendmsg(iov, credentials: credentials, rights: rights ?? [], raw: raw, flags: flags, to: target)
+  }
+
+  /// level type [ 'len' INT ] [ STRING ]: a control message as the script spells it.
+  private mutating func parseRawControlMessage() throws(Diagnostic) -> RawControlMessage {
+    let level = try parseControlValue("level", named: [.SOL_SOCKET])
+    let type = try parseControlValue("type", named: [.SCM_RIGHTS, .SCM_CREDENTIALS])
+    var length: Int?
+    if currentWord == MessageHeaderWord.len.rawValue {
+      advance()
+      let token = current
+      length = Int(try parseInt32("cmsg_len"))
+      guard length! >= 0 else {
+        throw Diagnostic("cmsg_len is a size_t: 0 or more", at: token.location, length: token.length)
+      }
+    }
+    var data: [UInt8] = []
+    if case .string(let bytes) = current.kind {
+      guard bytes.count <= Self.maxControlLength else { throw error("a control message's data is at most 64KiB") }
+      data = bytes
+      advance()
+    }
+    return RawControlMessage(level: level, type: type, length: length, data: data)
+  }
+
+  /// A `cmsg`'s level or type: one of the `named` words, or a number.
+  private mutating func parseControlValue(_ what: String, named: [ControlWord]) throws(Diagnostic) -> Int32 {
+    if let word = currentWord, let control = ControlWord(rawValue: word), named.contains(control) {
+      advance()
+      return control.value
+    }
+    if case .number = current.kind { return try parseInt32("the cmsg \(what)") }
+    throw error(
+      "'cmsg' needs its \(what): \(named.map(\.rawValue).joined(separator: ", ")) or a number, found \(current.spelling)"
+    )
   }
 
   /// The descriptors of `rights`: each NAME once, or INT times (`rights 254 a`).
@@ -83,25 +122,23 @@ extension Parser {
     var rightsAs: [Name]?
     var flags: MessageFlags = []
     while let word = currentWord {
-      if word == MessageHeaderWord.creds.rawValue {
-        throw error(
-          "'creds' claims credentials on 'sendmsg'; a 'recvmsg' receives them",
-          notes: ["turn SO_PASSCRED on ('passcred on') and give a control buffer: 'recvmsg 10 control 32'"])
-      }
-      if let part = MessageHeaderWord(rawValue: word), part != .creds {
-        let given =
-          switch part {
-          case .name: name
-          case .control: control != nil
-          case .rights: rightsAs != nil
-          case .creds: false
-          }
-        if given { throw error("'\(word)' is given twice") }
-        advance()
+      if let part = MessageHeaderWord(rawValue: word) {
         switch part {
+        case .creds:
+          throw error(
+            "'creds' claims credentials on 'sendmsg'; a 'recvmsg' receives them",
+            notes: ["turn SO_PASSCRED on ('passcred on') and give a control buffer: 'recvmsg 10 control 32'"])
+        case .cmsg, .len:
+          throw error(
+            "'\(word)' spells out a control message of 'sendmsg'; a 'recvmsg' gives a buffer for them",
+            notes: ["write 'control N' for a buffer of N bytes"])
         case .name:
+          if name { throw error("'name' is given twice") }
+          advance()
           name = true
         case .control:
+          if control != nil { throw error("'control' is given twice") }
+          advance()
           let token = current
           let length = try parseByteCount(
             "the control buffer's size", as: Int32.self, range: "from 0 to \(Self.maxControlLength)")
@@ -112,6 +149,8 @@ extension Parser {
           }
           control = Int(length)
         case .rights:
+          if rightsAs != nil { throw error("'rights' is given twice") }
+          advance()
           guard currentIs(.as) else {
             throw error("'recvmsg' names the descriptors it receives: 'rights as NAME, …', found \(current.spelling)")
           }
@@ -121,8 +160,6 @@ extension Parser {
             names.append(try parseNewDescriptorName("rights as"))
           } while current.kind == .comma
           rightsAs = names
-        case .creds:
-          break
         }
       } else if let flag = MessageFlagWord(rawValue: word), MessageFlagWord.recvmsg.contains(flag) {
         flags = try parseFlags(MessageFlagWord.recvmsg, adding: flags)

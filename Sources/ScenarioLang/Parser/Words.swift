@@ -311,6 +311,23 @@ public enum MessageHeaderWord: String, CaseIterable, Sendable {
   case name
   /// `creds {PID, UID, GID}` (sendmsg): an SCM_CREDENTIALS message of those credentials.
   case creds
+  /// `cmsg LEVEL TYPE [len N] [STRING]` (sendmsg): a control message spelled out.
+  case cmsg
+  /// `len N` after `cmsg`: its `cmsg_len`, when it is not the right one.
+  case len
+}
+
+/// The level and types a `cmsg` names (any other is written as a number).
+public enum ControlWord: String, CaseIterable, Sendable {
+  case SOL_SOCKET, SCM_RIGHTS, SCM_CREDENTIALS
+
+  var value: Int32 {
+    switch self {
+    case .SOL_SOCKET: ControlMessage.SOL_SOCKET
+    case .SCM_RIGHTS: ControlMessage.SCM_RIGHTS
+    case .SCM_CREDENTIALS: ControlMessage.SCM_CREDENTIALS
+    }
+  }
 }
 
 /// Words read in one place only, which may still name a socket.
@@ -331,7 +348,7 @@ public enum WordTable {
     + ThreadStatementWord.allCases.map(\.rawValue)
     + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
     + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
-    + MessageHeaderWord.allCases.map(\.rawValue)
+    + MessageHeaderWord.allCases.map(\.rawValue) + ControlWord.allCases.map(\.rawValue)
   /// The relation tokens, for the same checks.
   public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }

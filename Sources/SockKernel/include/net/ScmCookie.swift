@@ -6,7 +6,7 @@ final class ScmFpList {
   /// `fp[0..<count]`.
   var fp: [OpenFile]
   /// `count_unix`: how many of them are AF_UNIX sockets (what the collector counts).
-  let countUnix: Int
+  private(set) var countUnix: Int
   /// `user`: the sender's uid, whose `unix_inflight` pays for the files while they are queued.
   let user: UInt32
   /// `inflight`: queued on a receiver, so counted in `user`'s `unix_inflight` (`unix_add_edges`).
@@ -22,6 +22,12 @@ final class ScmFpList {
 
   /// `count`.
   var count: Int { fp.count }
+
+  /// One more file (`*fpp++ = file; fpl->count++`).
+  func append(_ file: OpenFile) {
+    fp.append(file)
+    if file is SocketFile { countUnix += 1 }
+  }
 }
 
 /// `struct scm_cookie`: what `scm_send` parsed from a message's control buffer, and what a

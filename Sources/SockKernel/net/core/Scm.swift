@@ -3,23 +3,64 @@ import SyscallVocabulary
 /// `net/core/scm.c`: control messages between a `sendmsg` and the socket layer, and back
 /// out to a `recvmsg`.
 extension Kernel {
-  /// `scm_send` → `__scm_send`: the control messages in the order the script's buffer has
-  /// them, SCM_CREDENTIALS first (`scm_check_creds`, then the pid looked up), then
-  /// SCM_RIGHTS (`scm_fp_copy`); on an error what was taken goes again (`scm_destroy`).
-  func scmSend(credentials: PeerCred?, rights: [Int32]) -> Result<ScmCookie, OutcomeError> {
+  /// `scm_send` → `__scm_send`: walks the control buffer (`for_each_cmsghdr`) as the kernel
+  /// reads it: a header that does not fit, or a `cmsg_len` shorter than a header or longer
+  /// than what is left, is EINVAL (`CMSG_OK`); another level than SOL_SOCKET is skipped;
+  /// SCM_RIGHTS takes the files (`scm_fp_copy`), SCM_CREDENTIALS (exactly `CMSG_LEN(12)`
+  /// long) checks and sets the credentials, any other type is EINVAL. On an error what was
+  /// taken goes again (`scm_destroy`).
+  func scmSend(_ control: [UInt8]) -> Result<ScmCookie, OutcomeError> {
     var scm = ScmCookie()
-    if let credentials {
-      if let error = scmCheckCreds(credentials) { return .failure(error) }
-      guard processExists(credentials.pid) else {
-        return .failure(OutcomeError(.ESRCH, Reason("__scm_send", "no process has pid \(credentials.pid)")))
+    // CMSG_FIRSTHDR: none in a buffer shorter than a header.
+    var offset = 0
+    while offset + ControlMessage.headerSize <= control.count {
+      let length = ControlMessage.length(in: control, at: offset)
+      guard length >= ControlMessage.headerSize, length <= control.count - offset else {
+        scmDestroy(&scm)
+        return .failure(
+          OutcomeError(.EINVAL, Reason("__scm_send", "cmsg_len \(length) at offset \(offset) fails CMSG_OK")))
       }
-      scm.creds = UnixCreds(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
-    }
-    switch scmFpCopy(rights) {
-    case .success(let fpl): scm.fp = fpl
-    case .failure(let error): return .failure(error)
+      let level = ControlMessage.int32(in: control, at: offset + 8)
+      let type = ControlMessage.int32(in: control, at: offset + 12)
+      if level == ControlMessage.SOL_SOCKET {
+        let data = offset + ControlMessage.headerSize
+        let error: OutcomeError?
+        switch type {
+        case ControlMessage.SCM_RIGHTS:
+          let fds = stride(from: data, through: offset + length - 4, by: 4).map {
+            ControlMessage.int32(in: control, at: $0)
+          }
+          error = scmFpCopy(fds, into: &scm)
+        case ControlMessage.SCM_CREDENTIALS where length == ControlMessage.length(ControlMessage.ucredSize):
+          let creds = PeerCred(
+            pid: ControlMessage.int32(in: control, at: data),
+            uid: UInt32(bitPattern: ControlMessage.int32(in: control, at: data + 4)),
+            gid: UInt32(bitPattern: ControlMessage.int32(in: control, at: data + 8)))
+          error = scmSetCreds(creds, into: &scm)
+        case ControlMessage.SCM_CREDENTIALS:
+          error = OutcomeError(.EINVAL, Reason("__scm_send", "SCM_CREDENTIALS with cmsg_len \(length), not 28"))
+        default:
+          error = OutcomeError(.EINVAL, Reason("__scm_send", "cmsg_type \(type) is not SCM_RIGHTS or SCM_CREDENTIALS"))
+        }
+        if let error {
+          scmDestroy(&scm)
+          return .failure(error)
+        }
+      }
+      // CMSG_NXTHDR
+      offset += ControlMessage.align(length)
     }
     return .success(scm)
+  }
+
+  /// The SCM_CREDENTIALS case of `__scm_send`: `scm_check_creds`, then the pid looked up.
+  private func scmSetCreds(_ creds: PeerCred, into scm: inout ScmCookie) -> OutcomeError? {
+    if let error = scmCheckCreds(creds) { return error }
+    guard processExists(creds.pid) else {
+      return OutcomeError(.ESRCH, Reason("__scm_send", "no process has pid \(creds.pid)"))
+    }
+    scm.creds = UnixCreds(pid: creds.pid, uid: creds.uid, gid: creds.gid)
+    return nil
   }
 
   /// `scm_check_creds`: valid ids (not -1), and a pid, uid and gid the sender may claim: its
@@ -50,28 +91,28 @@ extension Kernel {
     return parent.children[pid] === group
   }
 
-  /// `scm_fp_copy`: the one SCM_RIGHTS message of `rights`, each descriptor's file taken
-  /// with a reference; EINVAL beyond SCM_MAX_FD, EBADF for a descriptor that is not open
-  /// (the references taken so far are dropped).
-  func scmFpCopy(_ rights: [Int32]) -> Result<ScmFpList?, OutcomeError> {
-    guard !rights.isEmpty else { return .success(nil) }
-    if rights.count > ControlMessage.maxDescriptors {
-      return .failure(
-        OutcomeError(
-          .EINVAL, Reason("scm_fp_copy", "\(rights.count) descriptors > SCM_MAX_FD \(ControlMessage.maxDescriptors)")))
+  /// `scm_fp_copy`: the files of an SCM_RIGHTS message's descriptors, each with a
+  /// reference, added to the cookie's list (a second SCM_RIGHTS message adds to it); none
+  /// for a message with no whole descriptor; EINVAL past SCM_MAX_FD in all, EBADF for a
+  /// descriptor that is not open.
+  func scmFpCopy(_ fds: [Int32], into scm: inout ScmCookie) -> OutcomeError? {
+    guard !fds.isEmpty else { return nil }
+    let fpl = scm.fp ?? ScmFpList(fp: [], user: currentGroup.uid)
+    scm.fp = fpl
+    if fpl.count + fds.count > ControlMessage.maxDescriptors {
+      return OutcomeError(
+        .EINVAL,
+        Reason("scm_fp_copy", "\(fpl.count + fds.count) descriptors > SCM_MAX_FD \(ControlMessage.maxDescriptors)"))
     }
-    var files: [OpenFile] = []
-    files.reserveCapacity(rights.count)
-    for fd in rights {
+    for fd in fds {
       // fget_raw
       guard fd >= 0, let file = fdget(fd) else {
-        for taken in files { fput(taken) }
-        return .failure(OutcomeError(.EBADF, Reason("scm_fp_copy", "descriptor \(fd) is not open")))
+        return OutcomeError(.EBADF, Reason("scm_fp_copy", "descriptor \(fd) is not open"))
       }
       getFile(file)
-      files.append(file)
+      fpl.append(file)
     }
-    return .success(ScmFpList(fp: files, user: currentGroup.uid))
+    return nil
   }
 
   /// The `scm_destroy` every way out of a protocol's `sendmsg` makes: a step that returns

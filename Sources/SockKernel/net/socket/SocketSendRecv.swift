@@ -8,34 +8,34 @@ extension Kernel {
   func sysSendto(
     _ file: SocketFile, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, frame: inout CallFrame
   ) -> SyscallStep {
-    sockSendmsg(file, data, flags: flags, address: address, credentials: nil, rights: [], frame: &frame)
+    sockSendmsg(file, data, flags: flags, address: address, control: [], frame: &frame)
   }
 
   /// `____sys_sendmsg`: the iovecs as one message, its control buffer (an SCM_RIGHTS
   /// message) parsed by the protocol's `scm_send`; an `O_NONBLOCK` file adds `MSG_DONTWAIT`.
   func sysSendmsg(_ file: SocketFile, _ message: SendMessage, frame: inout CallFrame) -> SyscallStep {
     sockSendmsg(
-      file, message.data, flags: message.flags, address: message.address, credentials: message.credentials,
-      rights: message.rights, frame: &frame)
+      file, message.data, flags: message.flags, address: message.address, control: message.control,
+      frame: &frame)
   }
 
   /// `sock_sendmsg` → `proto_ops.sendmsg`, for `sendto` and `sendmsg` alike.
   private func sockSendmsg(
-    _ file: SocketFile, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred?,
-    rights: [Int32], frame: inout CallFrame
+    _ file: SocketFile, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, control: [UInt8],
+    frame: inout CallFrame
   ) -> SyscallStep {
     var flags = flags
     if file.nonBlocking { flags.insert(.MSG_DONTWAIT) }
     switch file.sock.type {
     case .stream:
       return unixStreamSendmsg(
-        file.sock, data, flags: flags, address: address, credentials: credentials, rights: rights, frame: &frame)
+        file.sock, data, flags: flags, address: address, control: control, frame: &frame)
     case .seqpacket:
       return unixSeqpacketSendmsg(
-        file.sock, data, flags: flags, address: address, credentials: credentials, rights: rights, frame: &frame)
+        file.sock, data, flags: flags, address: address, control: control, frame: &frame)
     case .dgram, .raw:
       return unixDgramSendmsg(
-        file.sock, data, flags: flags, address: address, credentials: credentials, rights: rights, frame: &frame)
+        file.sock, data, flags: flags, address: address, control: control, frame: &frame)
     }
   }
 

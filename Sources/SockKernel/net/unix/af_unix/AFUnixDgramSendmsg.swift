@@ -7,24 +7,23 @@ extension Kernel {
   /// with the skb and the receiver kept in the frame; every way out drops what the cookie
   /// still holds (`scm_destroy`).
   func unixDgramSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred? = nil,
-    rights: [Int32] = [],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, control: [UInt8] = [],
     frame: inout CallFrame
   ) -> SyscallStep {
     let step = unixDgramSendmsgSteps(
-      sk, data, flags: flags, address: address, credentials: credentials, rights: rights, frame: &frame)
+      sk, data, flags: flags, address: address, control: control, frame: &frame)
     return scmDestroyed(step, &frame)
   }
 
   /// Not a kernel function: the body of `unix_dgram_sendmsg` up to its `scm_destroy`.
   private func unixDgramSendmsgSteps(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred?, rights: [Int32],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, control: [UInt8],
     frame: inout CallFrame
   ) -> SyscallStep {
     let noblock = flags.contains(.MSG_DONTWAIT)
     if !frame.started {
       frame.started = true
-      switch scmSend(credentials: credentials, rights: rights) {
+      switch scmSend(control) {
       case .success(let scm): frame.scm = scm
       case .failure(let error): return .done(error.outcome)
       }

@@ -5,8 +5,7 @@ extension Kernel {
   /// `unix_seqpacket_sendmsg`: a pending `sk_err` first, then `ENOTCONN`; any destination
   /// address is ignored.
   func unixSeqpacketSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred? = nil,
-    rights: [Int32] = [],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, control: [UInt8] = [],
     frame: inout CallFrame
   ) -> SyscallStep {
     if !frame.started {
@@ -16,7 +15,7 @@ extension Kernel {
       }
     }
     return unixDgramSendmsg(
-      sk, data, flags: flags, address: nil, credentials: credentials, rights: rights, frame: &frame)
+      sk, data, flags: flags, address: nil, control: control, frame: &frame)
   }
 
   /// `unix_seqpacket_recvmsg`: `ENOTCONN` unless connected, then `unix_dgram_recvmsg`.

@@ -7,23 +7,22 @@ extension Kernel {
   /// `sock_alloc_send_pskb` with ``CallFrame/sent`` bytes queued; every way out drops what
   /// the cookie still holds (`scm_destroy`: a send of 0 bytes sends no files).
   func unixStreamSendmsg(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred? = nil,
-    rights: [Int32] = [],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, control: [UInt8] = [],
     frame: inout CallFrame
   ) -> SyscallStep {
     let step = unixStreamSendmsgSteps(
-      sk, data, flags: flags, address: address, credentials: credentials, rights: rights, frame: &frame)
+      sk, data, flags: flags, address: address, control: control, frame: &frame)
     return scmDestroyed(step, &frame)
   }
 
   /// Not a kernel function: the body of `unix_stream_sendmsg` up to its `scm_destroy`.
   private func unixStreamSendmsgSteps(
-    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, credentials: PeerCred?, rights: [Int32],
+    _ sk: Sock, _ data: Payload, flags: MessageFlags, address: SockAddrUn?, control: [UInt8],
     frame: inout CallFrame
   ) -> SyscallStep {
     if !frame.started {
       frame.started = true
-      switch scmSend(credentials: credentials, rights: rights) {
+      switch scmSend(control) {
       case .success(let scm): frame.scm = scm
       case .failure(let error): return .done(error.outcome)
       }
