@@ -104,6 +104,10 @@ extension Kernel {
       return sysSendmsg(file, message, frame: &call.frame)
     case .recvmsg(_, let request):
       return sysRecvmsg(file, request, frame: &call.frame)
+    case .sendmmsg(_, let messages, let flags):
+      return sysSendmmsg(file, messages, flags: flags, frame: &call.frame)
+    case .recvmmsg(_, let requests, let flags, let timeout):
+      return sysRecvmmsg(file, requests, flags: flags, timeout: timeout, frame: &call.frame)
     case .setIntOption(_, let option, let value, let optlen):
       return skSetsockopt(file.sock, option, value, optlen: optlen)
     case .getIntOption(_, let option, let optlen):

@@ -172,7 +172,7 @@
     /// Every stored property, by name (a test checks that none is left out).
     enum CodingKeys: String, CodingKey, CaseIterable {
       case value, errno, timeval, pair, data, sender, name, peerCred, optionValue, revents, raised, syscallSpan
-      case waitStatus, optionLength, pairInodes, inode, message
+      case waitStatus, optionLength, pairInodes, inode, message, batch
     }
 
     init(from decoder: any Decoder) throws {
@@ -196,6 +196,7 @@
       pairInodes = try c.decodeIfPresent([Int].self, forKey: .pairInodes).map { ($0[0], $0[1]) }
       inode = try c.decodeIfPresent(Int.self, forKey: .inode)
       message = try c.decodeIfPresent(ReceivedMessage.self, forKey: .message)
+      batch = try c.decodeIfPresent([BatchEntry].self, forKey: .batch)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -217,6 +218,7 @@
       try c.encodeIfPresent(pairInodes.map { [$0.0, $0.1] }, forKey: .pairInodes)
       try c.encodeIfPresent(inode, forKey: .inode)
       try c.encodeIfPresent(message, forKey: .message)
+      try c.encodeIfPresent(batch, forKey: .batch)
     }
   }
 #endif

@@ -62,6 +62,11 @@
       outcome.optionValue = result.optionValue
       outcome.optionLength = result.optionLength
       outcome.revents = result.revents
+      outcome.batch = result.batch?.map { entry in
+        var moved = entry
+        moved.sender = entry.sender.map(unsandboxed)
+        return moved
+      }
       if var message = result.message {
         // Each received descriptor gets the script's next number, as the model's lowest free.
         message.rights = message.rights.map { real in

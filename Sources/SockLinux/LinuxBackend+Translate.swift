@@ -44,6 +44,15 @@
         message.address = message.address.map(sandboxed)
         return .sendmsg(fd: real(fd), message: message)
       case .recvmsg(let fd, let request): return .recvmsg(fd: real(fd), request: request)
+      case .sendmmsg(let fd, let messages, let flags):
+        let moved = messages.map { message in
+          var moved = message
+          moved.address = message.address.map(sandboxed)
+          return moved
+        }
+        return .sendmmsg(fd: real(fd), messages: moved, flags: flags)
+      case .recvmmsg(let fd, let requests, let flags, let timeout):
+        return .recvmmsg(fd: real(fd), requests: requests, flags: flags, timeout: timeout)
       case .setIntOption(let fd, let option, let value, let optlen):
         return .setIntOption(fd: real(fd), option: option, value: value, optlen: optlen)
       case .getIntOption(let fd, let option, let optlen):

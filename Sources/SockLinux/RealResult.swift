@@ -38,6 +38,8 @@
     var inode: Int?
     /// What `recvmsg` wrote back into its `msghdr`, its descriptors still the real ones.
     var message: ReceivedMessage?
+    /// What `sendmmsg` or `recvmmsg` did with each message it handled.
+    var batch: [BatchEntry]?
     var data: Payload?
     var sender: SockAddrUn?
     var name: SockAddrUn?

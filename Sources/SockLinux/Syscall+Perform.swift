@@ -16,6 +16,8 @@
         case .recv: 45
         case .sendmsg: 46
         case .recvmsg: 47
+        case .sendmmsg: 307
+        case .recvmmsg: 299
         case .read: 0
         case .write: 1
         case .poll: 7
@@ -29,6 +31,8 @@
         case .recv: 207
         case .sendmsg: 211
         case .recvmsg: 212
+        case .sendmmsg: 269
+        case .recvmmsg: 243
         case .read: 63
         case .write: 64
         case .poll: 73
@@ -135,6 +139,10 @@
         return Self.performSendmsg(fd, message)
       case .recvmsg(let fd, let request):
         return Self.performRecvmsg(fd, request)
+      case .sendmmsg(let fd, let messages, let flags):
+        return Self.performSendmmsg(fd, messages, flags: flags)
+      case .recvmmsg(let fd, let requests, let flags, let timeout):
+        return Self.performRecvmmsg(fd, requests, flags: flags, timeout: timeout)
       case .setIntOption(let fd, let option, let value, let optlen):
         // The kernel reads sizeof(int) whatever the length, once the length is big enough.
         var v = value

@@ -116,6 +116,9 @@
       case .recv(_, let length, let flags): .recv(fd: fd, length: length, flags: flags)
       case .sendmsg(_, let message): .sendmsg(fd: fd, message: message)
       case .recvmsg(_, let request): .recvmsg(fd: fd, request: request)
+      case .sendmmsg(_, let messages, let flags): .sendmmsg(fd: fd, messages: messages, flags: flags)
+      case .recvmmsg(_, let requests, let flags, let timeout):
+        .recvmmsg(fd: fd, requests: requests, flags: flags, timeout: timeout)
       default: self
       }
     }

@@ -9,10 +9,10 @@ import SyscallVocabulary
     private var socketTimeoutOption: (fd: Int32, option: Int32)? {
       switch self {
       case .connect(let descriptor, _), .send(let descriptor, _, _, _), .write(let descriptor, _),
-        .sendmsg(let descriptor, _):
+        .sendmsg(let descriptor, _), .sendmmsg(let descriptor, _, _):
         (descriptor, SO_SNDTIMEO)
       case .accept(let descriptor, _), .recv(let descriptor, _, _), .read(let descriptor, _),
-        .recvmsg(let descriptor, _):
+        .recvmsg(let descriptor, _), .recvmmsg(let descriptor, _, _, _):
         (descriptor, SO_RCVTIMEO)
       default: nil
       }

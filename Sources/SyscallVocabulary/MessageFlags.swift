@@ -11,13 +11,15 @@ public struct MessageFlags: OptionSet, Sendable, Hashable, CustomStringConvertib
   public static let MSG_EOR = MessageFlags(rawValue: 0x80)
   public static let MSG_WAITALL = MessageFlags(rawValue: 0x100)
   public static let MSG_NOSIGNAL = MessageFlags(rawValue: 0x4000)
+  /// `recvmmsg` only: after the first message, do not wait for more.
+  public static let MSG_WAITFORONE = MessageFlags(rawValue: 0x10000)
   /// `recvmsg` only: received descriptors get FD_CLOEXEC.
   public static let MSG_CMSG_CLOEXEC = MessageFlags(rawValue: 0x4000_0000)
 
   package static let named: [(MessageFlags, String)] = [
     (.MSG_OOB, "MSG_OOB"), (.MSG_PEEK, "MSG_PEEK"), (.MSG_CTRUNC, "MSG_CTRUNC"), (.MSG_TRUNC, "MSG_TRUNC"),
     (.MSG_DONTWAIT, "MSG_DONTWAIT"), (.MSG_EOR, "MSG_EOR"), (.MSG_WAITALL, "MSG_WAITALL"),
-    (.MSG_NOSIGNAL, "MSG_NOSIGNAL"), (.MSG_CMSG_CLOEXEC, "MSG_CMSG_CLOEXEC"),
+    (.MSG_NOSIGNAL, "MSG_NOSIGNAL"), (.MSG_WAITFORONE, "MSG_WAITFORONE"), (.MSG_CMSG_CLOEXEC, "MSG_CMSG_CLOEXEC"),
   ]
 
   /// `MSG_DONTWAIT|MSG_NOSIGNAL`, or `0`.

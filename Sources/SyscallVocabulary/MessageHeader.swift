@@ -178,3 +178,20 @@ public enum ControlMessage {
     bytes.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int32.self)) }
   }
 }
+
+/// One message of a `sendmmsg` or `recvmmsg` that was handled: its `msg_len` and, for a
+/// receive, what was read into its `msghdr`.
+public struct BatchEntry: Sendable, Equatable, Codable {
+  /// `msg_len`: the bytes sent or received.
+  public var length: Int
+  public var data: Payload?
+  public var sender: SockAddrUn?
+  public var message: ReceivedMessage?
+
+  public init(length: Int, data: Payload? = nil, sender: SockAddrUn? = nil, message: ReceivedMessage? = nil) {
+    self.length = length
+    self.data = data
+    self.sender = sender
+    self.message = message
+  }
+}

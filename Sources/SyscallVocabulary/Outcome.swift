@@ -30,6 +30,8 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var data: Payload?
   /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
   public var sender: SockAddrUn?
+  /// `sendmmsg` and `recvmmsg`: each message handled, in order (as many as the return value).
+  public var batch: [BatchEntry]?
   /// What a `recvmsg` wrote back into its `msghdr`: `msg_flags`, `msg_controllen` and the
   /// descriptors an SCM_RIGHTS message delivered.
   public var message: ReceivedMessage?

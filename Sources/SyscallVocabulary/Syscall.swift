@@ -37,6 +37,11 @@ public enum Syscall: Sendable {
   case sendmsg(fd: Int32, message: SendMessage)
   /// `recvmsg(fd, &msg, flags)`.
   case recvmsg(fd: Int32, request: ReceiveRequest)
+  /// `sendmmsg(fd, msgvec, vlen, flags)`: each message as `sendmsg` would send it.
+  case sendmmsg(fd: Int32, messages: [SendMessage], flags: MessageFlags)
+  /// `recvmmsg(fd, msgvec, vlen, flags, timeout)`: each message as `recvmsg` would receive it;
+  /// `timeout` nil is NULL.
+  case recvmmsg(fd: Int32, requests: [ReceiveRequest], flags: MessageFlags, timeout: Nanoseconds?)
   /// `setsockopt(fd, SOL_SOCKET, option, &value, optlen)`, `optlen` being `sizeof(int)` unless
   /// the script gives another.
   case setIntOption(fd: Int32, option: IntOption, value: Int32, optlen: Int32 = 4)
@@ -103,6 +108,7 @@ public enum Syscall: Sendable {
     case .bind(let fd, _), .listen(let fd, _), .connect(let fd, _), .accept(let fd, _),
       .shutdown(let fd, _), .close(let fd), .setTimeout(let fd, _, _, _), .getTimeout(let fd, _),
       .setNonBlocking(let fd, _), .send(let fd, _, _, _), .recv(let fd, _, _), .sendmsg(let fd, _), .recvmsg(let fd, _),
+      .sendmmsg(let fd, _, _), .recvmmsg(let fd, _, _, _),
       .setIntOption(let fd, _, _, _),
       .getIntOption(let fd, _, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
       .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
@@ -142,6 +148,8 @@ public enum Syscall: Sendable {
     case .recv: "recv"
     case .sendmsg: "sendmsg"
     case .recvmsg: "recvmsg"
+    case .sendmmsg: "sendmmsg"
+    case .recvmmsg: "recvmmsg"
     case .setIntOption: "setsockopt"
     case .getIntOption: "getsockopt"
     case .getName(_, let peer): peer ? "getpeername" : "getsockname"

@@ -93,6 +93,18 @@ struct CompletionTests {
     #expect(Self.candidates("c1 sendmsg \"a\" cmsg SOL_SOCKET ") == ["SCM_CREDENTIALS", "SCM_RIGHTS"])
   }
 
+  @Test("after sendmmsg's and recvmmsg's messages: their flags, 'to' or 'timeout', the next operation")
+  func afterBatches() {
+    #expect(Self.candidates("c1 sendmmsg ").isEmpty)
+    #expect(
+      Self.candidates("c1 sendmmsg \"a\", \"b\" ") == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
+    #expect(
+      Self.candidates("c1 recvmmsg 10, 10 ")
+        == (["cmsg_cloexec", "dontwait", "peek", "timeout", "trunc", "waitall", "waitforone"] + Self.operations)
+        .sorted())
+    #expect(Self.candidates("c1 recvmmsg 10 timeout ").isEmpty)
+  }
+
   @Test("after recvmsg's sizes: the msghdr parts and flags not given yet; 'as' after 'rights'")
   func afterRecvmsg() {
     #expect(Self.candidates("c1 recvmsg ").isEmpty)

@@ -66,6 +66,27 @@ struct MessageParserTests {
     #expect(flags == [.MSG_CMSG_CLOEXEC, .MSG_PEEK])
   }
 
+  @Test("sendmmsg and recvmmsg: one message per data or size; flags, 'to', 'timeout'")
+  func batches() throws {
+    guard
+      case .sendmmsg(let messages, let flags, .socket(let name)?)? = try operation("a sendmmsg \"x\", 2 nosignal to b")
+    else {
+      Issue.record("expected sendmmsg")
+      return
+    }
+    #expect(messages == [.bytes([UInt8(ascii: "x")]), .zeros(2)])
+    #expect(flags == .MSG_NOSIGNAL)
+    #expect(name.text == "b")
+    guard case .recvmmsg(let sizes, let rflags, let timeout)? = try operation("b recvmmsg 10, 20 waitforone timeout 1s")
+    else {
+      Issue.record("expected recvmmsg")
+      return
+    }
+    #expect(sizes == [10, 20])
+    #expect(rflags == .MSG_WAITFORONE)
+    #expect(timeout == 1_000_000_000)
+  }
+
   @Test(
     "malformed messages name the problem",
     arguments: [

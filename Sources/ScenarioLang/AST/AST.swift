@@ -184,6 +184,10 @@ public struct Operation: Sendable {
     /// `recvmsg SIZE, … [name] [control N] [rights as NAME, …] [FLAGS]`: one iovec per SIZE;
     /// `control` nil: room for the named descriptors (none: `msg_control` NULL).
     case recvmsg([Int], name: Bool, control: Int?, rightsAs: [Name], flags: MessageFlags)
+    /// `sendmmsg DATA, … [FLAGS] [to TARGET]`: one message (of one iovec) per DATA.
+    case sendmmsg([Payload], flags: MessageFlags, to: ConnectTarget?)
+    /// `recvmmsg SIZE, … [FLAGS] [timeout T]`: one message (of one iovec) per SIZE.
+    case recvmmsg([Int], flags: MessageFlags, timeout: Nanoseconds?)
     /// `sndbuf N` / `rcvbuf N`.
     case setBuffer(IntOption, Int32, optlen: Int32)
     /// `passcred|passsec|passpidfd|passrights [on|off]`: `setsockopt` of the switch to 1 or 0.

@@ -82,6 +82,8 @@ struct NameCheck {
       case .sendmsg(_, _, let rights, _, _, let target):
         for name in rights { try use(name) }
         if case .socket(let name)? = target { try use(name) }
+      case .sendmmsg(_, _, .socket(let target)?):
+        try use(target)
       case .recvmsg(_, _, _, let names, _):
         for name in names { try declare(name) }
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }

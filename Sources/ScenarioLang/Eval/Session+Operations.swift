@@ -77,6 +77,17 @@ extension ScenarioSession {
             iov: iov, address: address, credentials: credentials, rights: sent.map { $0.fd(in: process) },
             raw: raw, flags: flags))
       }
+    case .sendmmsg(let messages, let flags, let target):
+      var address: SockAddrUn?
+      if let target {
+        guard let resolved = resolve(target, at: operation.location) else { return nil }
+        address = resolved
+      }
+      let batch = messages.map { SendMessage(iov: [$0], address: address) }
+      return { .sendmmsg(fd: $0, messages: batch, flags: flags) }
+    case .recvmmsg(let sizes, let flags, let timeout):
+      let requests = sizes.map { ReceiveRequest(iov: [$0], controlLength: 0) }
+      return { .recvmmsg(fd: $0, requests: requests, flags: flags, timeout: timeout) }
     case .recvmsg(let iov, let name, let control, let names, let flags):
       let request = ReceiveRequest(
         iov: iov, controlLength: control ?? (names.isEmpty ? 0 : ControlMessage.space(4 * names.count)),

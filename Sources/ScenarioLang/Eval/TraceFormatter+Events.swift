@@ -14,6 +14,9 @@ extension TraceFormatter {
   ) -> String {
     var shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
     if case .recvmsg(_, let request) = syscall { shown = " " + receivedHeader(request, result: outcome, name: name) }
+    if case .recvmmsg(_, let requests, _, _) = syscall {
+      shown = " " + receivedBatch(requests, result: outcome, name: name)
+    }
     var text = resumed ? "<... \(syscall.name) resumed>" + shown : call()
     if case .fcntl(_, let command, _) = syscall, outcome.errno == nil,
       let flags = fcntlResult(command, outcome.value)

@@ -8,6 +8,11 @@ extension TraceFormatter {
   /// msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS,
   /// cmsg_data=[b]}], msg_controllen=24, msg_flags=0}, 0)`.
   static func sendmsg(_ message: SendMessage, socket: String, name: (Int32) -> String) -> String {
+    "sendmsg(\(socket), \(sentHeader(message, name: name)), \(message.flags))"
+  }
+
+  /// The `struct msghdr` a `sendmsg` passes.
+  static func sentHeader(_ message: SendMessage, name: (Int32) -> String) -> String {
     let iov = message.iov.map { "{iov_base=\(data($0)), iov_len=\($0.count)}" }.joined(separator: ", ")
     var fields = [messageName(message.address), "msg_iov=[\(iov)]", "msg_iovlen=\(message.iov.count)"]
     var control = message.credentials.map { [credentialsMessage($0)] } ?? []
@@ -17,7 +22,35 @@ extension TraceFormatter {
     control += message.raw.map(rawMessage)
     if !control.isEmpty { fields.append("msg_control=[\(control.joined(separator: ", "))]") }
     fields += ["msg_controllen=\(message.controlLength)", "msg_flags=0"]
-    return "sendmsg(\(socket), {\(fields.joined(separator: ", "))}, \(message.flags))"
+    return "{\(fields.joined(separator: ", "))}"
+  }
+
+  /// `sendmmsg(a, [{msg_hdr={…}, msg_len=1}, …], 2, 0)`: each message's header, and the
+  /// bytes of each one sent.
+  static func sendmmsg(
+    _ messages: [SendMessage], flags: MessageFlags, socket: String, result: SyscallOutcome?, name: (Int32) -> String
+  ) -> String {
+    let sent = result?.batch ?? []
+    let entries = messages.enumerated().map { i, message in
+      "{msg_hdr=\(sentHeader(message, name: name))"
+        + (i < sent.count ? ", msg_len=\(sent[i].length)}" : "}")
+    }
+    return "sendmmsg(\(socket), [\(entries.joined(separator: ", "))], \(messages.count), \(flags))"
+  }
+
+  /// `[{msg_hdr={…}, msg_len=1}, …]`: each message a `recvmmsg` received as it was filled;
+  /// the others as they were given.
+  static func receivedBatch(_ requests: [ReceiveRequest], result: SyscallOutcome?, name: (Int32) -> String) -> String {
+    let received = result?.errno == nil ? result?.batch ?? [] : []
+    let entries = requests.enumerated().map { i, request -> String in
+      guard i < received.count else { return "{msg_hdr=\(receivedHeader(request, result: nil, name: name))}" }
+      var one = SyscallOutcome.success(Int64(received[i].length))
+      one.data = received[i].data
+      one.sender = received[i].sender
+      one.message = received[i].message
+      return "{msg_hdr=\(receivedHeader(request, result: one, name: name)), msg_len=\(received[i].length)}"
+    }
+    return "[\(entries.joined(separator: ", "))]"
   }
 
   /// `recvmsg(b, {…}, 0)`: before it returns, the buffers the caller gave; after, what the

@@ -54,6 +54,11 @@ struct TraceFormatter {
       "recv(\(socket), \(result?.data.map(data) ?? "..."), \(length), \(flags))"
     case .sendmsg(_, let message): sendmsg(message, socket: socket, name: name)
     case .recvmsg(_, let request): recvmsg(request, socket: socket, result: result, name: name)
+    case .sendmmsg(_, let messages, let flags):
+      sendmmsg(messages, flags: flags, socket: socket, result: result, name: name)
+    case .recvmmsg(_, let requests, let flags, let timeout):
+      "recvmmsg(\(socket), \(receivedBatch(requests, result: result, name: name)), \(requests.count), \(flags), "
+        + (timeout.map { "{tv_sec=\($0 / 1_000_000_000), tv_nsec=\($0 % 1_000_000_000)}" } ?? "NULL") + ")"
     case .setIntOption(_, let option, let value, let optlen):
       "setsockopt(\(socket), SOL_SOCKET, \(option), [\(value)], \(optlen))"
     case .getIntOption(_, let option, let optlen):

@@ -103,4 +103,28 @@ extension NextWords {
       }
     }
   }
+
+  /// sendmmsg := 'sendmmsg' data { ',' data } { flag } [ 'to' ( address | NAME ) { flag } ]
+  mutating func sendmmsg() -> [String]? {
+    if let open = iovecs() { return open }
+    var given: Set<String> = []
+    let afterFlags = [Keyword.to.rawValue] + Parser.operationWords
+    if let open = flags(MessageFlagWord.send, given: &given, then: afterFlags) { return open }
+    guard word == Keyword.to.rawValue else { return nil }
+    if let open = destination() { return open }
+    return flags(MessageFlagWord.send, given: &given, then: Parser.operationWords)
+  }
+
+  /// recvmmsg := 'recvmmsg' size { ',' size } { flag } [ 'timeout' duration { flag } ]
+  mutating func recvmmsg() -> [String]? {
+    if let open = iovecs() { return open }
+    var given: Set<String> = []
+    let afterFlags = [Keyword.timeout.rawValue] + Parser.operationWords
+    if let open = flags(MessageFlagWord.recvmmsg, given: &given, then: afterFlags) { return open }
+    guard word == Keyword.timeout.rawValue else { return nil }
+    skip()
+    if atEnd { return [] }
+    skip()
+    return flags(MessageFlagWord.recvmmsg, given: &given, then: Parser.operationWords)
+  }
 }

@@ -171,6 +171,8 @@ struct NextWords {
     case .poll: return poll()
     case .sendmsg: return sendmsg()
     case .recvmsg: return recvmsg()
+    case .sendmmsg: return sendmmsg()
+    case .recvmmsg: return recvmmsg()
     case .bind:
       if address() != true { return [] }
     case .sndbuf, .rcvbuf:
@@ -220,7 +222,7 @@ struct NextWords {
 
   /// Flag words, each at most once (counting those already `given`); when the tokens end
   /// among them, the flags not given yet and `then`.
-  private mutating func flags(
+  mutating func flags(
     _ words: [MessageFlagWord], given: inout Set<String>, then: [String]
   ) -> [String]? {
     while true {

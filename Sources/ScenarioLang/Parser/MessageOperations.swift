@@ -192,6 +192,43 @@ extension Parser {
     }
   }
 
+  /// sendmmsg := 'sendmmsg' data { ',' data } { flag | 'to' ( address | NAME ) } — one
+  /// message per data.
+  mutating func parseSendmmsg() throws(Diagnostic) -> Operation.Kind {
+    let messages = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseData("sendmmsg") }
+    try checkMessageSize(messages.reduce(0) { $0 + $1.count })
+    var flags = try parseFlags(MessageFlagWord.send)
+    var target: ConnectTarget?
+    if currentIs(.to) {
+      advance()
+      target = try parseTarget("to")
+      flags = try parseFlags(MessageFlagWord.send, adding: flags)
+    }
+    return .sendmmsg(messages, flags: flags, to: target)
+  }
+
+  /// recvmmsg := 'recvmmsg' size { ',' size } { flag | 'timeout' duration } — one message
+  /// per size; flag := a recvmsg flag | 'waitforone'.
+  mutating func parseRecvmmsg() throws(Diagnostic) -> Operation.Kind {
+    let sizes = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseSize("recvmmsg") }
+    try checkMessageSize(sizes.reduce(0, +))
+    var flags = try parseFlags(MessageFlagWord.recvmmsg)
+    var timeout: Nanoseconds?
+    if currentIs(.timeout) {
+      advance()
+      let token = current
+      let ns = try parseDuration("timeout")
+      guard ns >= 0 else {
+        throw Diagnostic(
+          "recvmmsg's timeout cannot be negative", at: token.location, length: token.length,
+          notes: ["leave 'timeout' out for none (NULL)"])
+      }
+      timeout = ns
+      flags = try parseFlags(MessageFlagWord.recvmmsg, adding: flags)
+    }
+    return .recvmmsg(sizes, flags: flags, timeout: timeout)
+  }
+
   /// A destination: an address, or the name of a socket whose address it is.
   mutating func parseTarget(_ word: String) throws(Diagnostic) -> ConnectTarget {
     if let address = try parseAddressIfPresent() { return .address(address) }

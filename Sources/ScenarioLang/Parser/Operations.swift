@@ -119,6 +119,10 @@ extension Parser {
       kind = try parseSendmsg()
     case .recvmsg:
       kind = try parseRecvmsg()
+    case .sendmmsg:
+      kind = try parseSendmmsg()
+    case .recvmmsg:
+      kind = try parseRecvmmsg()
     case .sndbuf, .rcvbuf:
       let value = try parseByteCount("\(word)'s value", as: Int32.self, range: Self.intRange)
       kind = .setBuffer(operation == .sndbuf ? .SO_SNDBUF : .SO_RCVBUF, value, optlen: try parseOptlen())
@@ -138,7 +142,7 @@ extension Parser {
     }
     let returnsBytes =
       switch kind {
-      case .send, .recv, .read, .write, .sendmsg, .recvmsg: true
+      case .send, .recv, .read, .write, .sendmsg, .recvmsg, .sendmmsg, .recvmmsg: true
       default: false
       }
     var expectation = try parseExpectation(returnsBytes: returnsBytes)

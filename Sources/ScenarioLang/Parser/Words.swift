@@ -21,7 +21,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case dup, dup2, dup3, fcntl, accept4, read, write
   case getsockname, getpeername, autobind
   case passcred, passsec, passpidfd, passrights
-  case sendmsg, recvmsg
+  case sendmsg, recvmsg, sendmmsg, recvmmsg
 
   /// The SOL_SOCKET switch an operation word turns on or off (`passcred [on|off]`).
   var switchOption: IntOption? {
@@ -140,7 +140,7 @@ public enum GetOptionWord: String, CaseIterable, Sendable {
 
 /// The message flags `send` and `recv` take after their argument.
 public enum MessageFlagWord: String, CaseIterable, Sendable {
-  case dontwait, nosignal, peek, waitall, trunc, cmsg_cloexec
+  case dontwait, nosignal, peek, waitall, trunc, cmsg_cloexec, waitforone
 
   /// `send`'s and `sendmsg`'s flags.
   static let send: [MessageFlagWord] = [.dontwait, .nosignal]
@@ -148,6 +148,8 @@ public enum MessageFlagWord: String, CaseIterable, Sendable {
   static let recv: [MessageFlagWord] = [.peek, .waitall, .dontwait, .trunc]
   /// `recvmsg`'s flags: `recv`'s and MSG_CMSG_CLOEXEC.
   static let recvmsg: [MessageFlagWord] = recv + [.cmsg_cloexec]
+  /// `recvmmsg`'s flags: `recvmsg`'s and MSG_WAITFORONE.
+  static let recvmmsg: [MessageFlagWord] = recvmsg + [.waitforone]
 
   var flag: MessageFlags {
     switch self {
@@ -157,6 +159,7 @@ public enum MessageFlagWord: String, CaseIterable, Sendable {
     case .waitall: .MSG_WAITALL
     case .trunc: .MSG_TRUNC
     case .cmsg_cloexec: .MSG_CMSG_CLOEXEC
+    case .waitforone: .MSG_WAITFORONE
     }
   }
 
@@ -174,6 +177,7 @@ public enum MessageFlagWord: String, CaseIterable, Sendable {
     case .waitall: ("'recv'", "write it after the size: 'recv 10 waitall'")
     case .trunc: ("'recv'", "write it after the size: 'recv 10 trunc'")
     case .cmsg_cloexec: ("'recvmsg'", "write it after the sizes: 'recvmsg 10 rights as r cmsg_cloexec'")
+    case .waitforone: ("'recvmmsg'", "write it after the sizes: 'recvmmsg 10, 10 waitforone'")
     }
   }
 }

@@ -177,6 +177,14 @@ public struct Comparison: Sendable {
       text += ", [" + revents.map(TraceFormatter.events).joined(separator: ", ") + "]"
     }
     if let pair = outcome.pair { text += ", [\(pair.fds.0), \(pair.fds.1)]" }
+    if let batch = outcome.batch {
+      text +=
+        ", messages ["
+        + batch.map { entry in
+          "\(entry.length)" + (entry.data.map { " " + TraceFormatter.data($0) } ?? "")
+            + (entry.message.map { " \($0.flags)" } ?? "")
+        }.joined(separator: ", ") + "]"
+    }
     if let message = outcome.message {
       text += ", msg_flags \(message.flags), msg_controllen \(message.controlLength)"
       if let credentials = message.credentials { text += ", SCM_CREDENTIALS \(credentials)" }

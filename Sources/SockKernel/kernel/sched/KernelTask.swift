@@ -50,6 +50,8 @@ struct CallFrame {
   var waitingForPeer = false
   /// `scm` of a `sendmsg` (the files it still holds) or of a receive (the files it took).
   var scm = ScmCookie()
+  /// A `sendmmsg` or `recvmmsg`: the messages done before the one in progress.
+  var batch: BatchState?
   /// `check_creds` of a stream read: it took the first skb's credentials and reads on only
   /// while the skbs have the same.
   var checkCreds = false
