@@ -60,6 +60,10 @@
       outcome.name = result.name.map(unsandboxedName)
       outcome.peerCred = result.peerCred.map(modelCred)
       outcome.optionValue = result.optionValue
+      if case .getIntOption(_, .SO_PEERPIDFD, _) = call.record.syscall, result.errno == 0, let real = result.optionValue
+      {
+        outcome.optionValue = scriptNumber(ofReceived: real)
+      }
       outcome.optionLength = result.optionLength
       outcome.revents = result.revents
       outcome.batch = result.batch?.map { entry in
@@ -69,12 +73,10 @@
       }
       if var message = result.message {
         // Each received descriptor gets the script's next number, as the model's lowest free.
-        message.rights = message.rights.map { real in
-          let number = descriptors.reserve()
-          descriptors.install(number, real: real)
-          return number
-        }
+        message.rights = message.rights.map(scriptNumber(ofReceived:))
         message.credentials = message.credentials.map(modelCred)
+        // A pidfd comes after the descriptors of SCM_RIGHTS (scm_recv_unix), as its number does.
+        if let pidfd = message.pidfd, pidfd >= 0 { message.pidfd = scriptNumber(ofReceived: pidfd) }
         outcome.message = message
       }
       outcome.raised = result.raised
@@ -89,6 +91,14 @@
       if sleptUnseen { emit(completion.startedAt, .blocked(call.record, nil, again: false)) }
       emit(
         completion.endedAt, .returned(call.record, outcome, resumed: call.reportedBlocked || sleptUnseen))
+    }
+
+    /// A descriptor the kernel made for the script without its asking for a number (one
+    /// received in a message, a pidfd): the script's next number, as the model's lowest free.
+    func scriptNumber(ofReceived real: Int32) -> Int32 {
+      let number = descriptors.reserve()
+      descriptors.install(number, real: real)
+      return number
     }
 
     /// The completion's times as the comparison takes them: since the run started, with the

@@ -22,6 +22,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case EPIPE = 32
   case EDOM = 33
   case ENAMETOOLONG = 36
+  case ENODATA = 61
   case ELOOP = 40
   case ENOTSOCK = 88
   case EMSGSIZE = 90
@@ -100,6 +101,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .ENOTCONN: "ENOTCONN"
     case .ECONNRESET: "ECONNRESET"
     case .ECONNREFUSED: "ECONNREFUSED"
+    case .ENODATA: "ENODATA"
     case .ETOOMANYREFS: "ETOOMANYREFS"
     }
   }
@@ -142,6 +144,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .ENOTCONN: "Transport endpoint is not connected",
     .ECONNRESET: "Connection reset by peer",
     .ECONNREFUSED: "Connection refused",
+    .ENODATA: "No data available",
     .ETOOMANYREFS: "Too many references: cannot splice",
   ]
 }

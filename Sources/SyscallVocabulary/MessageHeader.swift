@@ -93,6 +93,9 @@ public struct ReceivedMessage: Sendable, Equatable, Codable {
   public var controlLength: Int
   /// What an SCM_CREDENTIALS message delivered (the pid as the model numbers processes).
   public var credentials: PeerCred?
+  /// What an SCM_PIDFD message delivered: a new descriptor of the sender's pidfd, or the
+  /// negative errno `pidfd_prepare` failed with.
+  public var pidfd: Int32?
   /// The descriptors an SCM_RIGHTS message delivered, in order (new in the caller's table).
   public var rights: [Int32]
   /// The inode of the socket each received descriptor refers to (nil: not a socket), so
@@ -101,11 +104,12 @@ public struct ReceivedMessage: Sendable, Equatable, Codable {
 
   public init(
     flags: MessageFlags, controlLength: Int, credentials: PeerCred? = nil, rights: [Int32] = [],
-    rightsInodes: [Int?] = []
+    rightsInodes: [Int?] = [], pidfd: Int32? = nil
   ) {
     self.flags = flags
     self.controlLength = controlLength
     self.credentials = credentials
+    self.pidfd = pidfd
     self.rights = rights
     self.rightsInodes = rightsInodes
   }
@@ -147,6 +151,7 @@ public enum ControlMessage {
   /// `SOL_SOCKET`'s control message types.
   public static let SCM_RIGHTS: Int32 = 1
   public static let SCM_CREDENTIALS: Int32 = 2
+  public static let SCM_PIDFD: Int32 = 4
   /// `sizeof(struct ucred)`.
   public static let ucredSize = 12
 

@@ -21,7 +21,8 @@ struct CompletionTests {
     #expect(
       Self.candidates("c1 get ") == [
         "acceptconn", "broadcast", "domain", "dontroute", "error", "keepalive", "oobinline", "passcred", "passpidfd",
-        "passrights", "passsec", "peek_off", "peercred", "protocol", "rcvbuf", "rcvlowat", "rcvtimeo", "reuseaddr",
+        "passrights", "passsec", "peek_off", "peercred", "peerpidfd", "protocol", "rcvbuf", "rcvlowat", "rcvtimeo",
+        "reuseaddr",
         "reuseport", "sndbuf", "sndlowat", "sndtimeo", "type",
       ])
   }

@@ -91,6 +91,10 @@ extension TraceFormatter {
       }
       control.append(rightsMessage(count: written.rights.count, data: descriptors(fds)))
     }
+    if let pidfd = written?.pidfd {
+      control.append(
+        "{cmsg_len=\(ControlMessage.length(4)), cmsg_level=SOL_SOCKET, cmsg_type=SCM_PIDFD, cmsg_data=[\(pidfd)]}")
+    }
     if !control.isEmpty { fields.append("msg_control=[\(control.joined(separator: ", "))]") }
     if let written, written.controlLength != request.controlLength {
       fields.append("msg_controllen=\(request.controlLength) => \(written.controlLength)")

@@ -99,7 +99,7 @@ public enum FileFlagWord: String, CaseIterable, Sendable {
 public enum GetOptionWord: String, CaseIterable, Sendable {
   case sndtimeo, rcvtimeo, sndbuf, rcvbuf, error, type, domain, `protocol`, acceptconn, peercred
   case passcred, passsec, passpidfd, passrights, peek_off, rcvlowat, sndlowat
-  case reuseaddr, reuseport, keepalive, broadcast, dontroute, oobinline
+  case reuseaddr, reuseport, keepalive, broadcast, dontroute, oobinline, peerpidfd
 
   var kind: Operation.Kind {
     switch self {
@@ -134,6 +134,7 @@ public enum GetOptionWord: String, CaseIterable, Sendable {
     case .broadcast: .SO_BROADCAST
     case .dontroute: .SO_DONTROUTE
     case .oobinline: .SO_OOBINLINE
+    case .peerpidfd: .SO_PEERPIDFD
     }
   }
 }

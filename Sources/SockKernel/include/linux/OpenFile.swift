@@ -19,6 +19,16 @@ class OpenFile {
   init(flags: Int32) { self.flags = flags }
 }
 
+/// A pidfd's file (`pidfs`): O_RDWR, referring to a process by its model pid.
+final class PidFile: OpenFile {
+  let pid: Int32
+
+  init(pid: Int32) {
+    self.pid = pid
+    super.init(flags: O_RDWR)
+  }
+}
+
 /// The file of an ordinary file or a directory, opened O_RDONLY. The model keeps no file
 /// contents: every ordinary file is empty.
 final class InodeFile: OpenFile {

@@ -71,8 +71,8 @@ struct RecvMsgHeader {
   let controlGiven: Int
   /// The credentials an SCM_CREDENTIALS message delivered whole.
   var credentials: PeerCred?
-  /// A control message the model does not deliver (SCM_PIDFD), which stops the run.
-  var notModelled: String?
+  /// The descriptor (or negative errno) an SCM_PIDFD message delivered.
+  var pidfd: Int32?
   /// The descriptors `scm_detach_fds` installed, in `cmsg_data` order.
   var rights: [Int32] = []
   var rightsInodes: [Int?] = []
@@ -90,6 +90,6 @@ struct RecvMsgHeader {
   var written: ReceivedMessage {
     ReceivedMessage(
       flags: flags, controlLength: controlGiven - controlLength, credentials: credentials, rights: rights,
-      rightsInodes: rightsInodes)
+      rightsInodes: rightsInodes, pidfd: pidfd)
   }
 }

@@ -142,7 +142,7 @@ extension Kernel {
   /// `scm_recv_unix` → `__scm_recv_common`: with no control buffer, MSG_CTRUNC if there
   /// was anything to deliver (files, or a switch that asks for credentials, a security
   /// label or a pidfd), and the files are dropped; otherwise SCM_CREDENTIALS (SO_PASSCRED),
-  /// then SCM_RIGHTS, then SCM_PIDFD (SO_PASSPIDFD, which the model does not deliver).
+  /// then SCM_RIGHTS, then SCM_PIDFD (SO_PASSPIDFD: a new pidfd of the sender's process).
   /// SO_PASSSEC delivers nothing: this kernel has no labelling LSM.
   func scmRecvUnix(_ sk: Sock, _ msg: inout RecvMsgHeader, _ scm: inout ScmCookie) {
     let flags = sk.scmRecvFlags
@@ -159,8 +159,11 @@ extension Kernel {
       // scm_pidfd_recv
       if msg.controlLength < ControlMessage.length(4) {
         msg.flags.insert(.MSG_CTRUNC)
-      } else if scm.creds.pid != nil {
-        msg.notModelled = "SCM_PIDFD (a pidfd delivered with a message)"
+      } else if let pid = scm.creds.pid {
+        // pidfd_prepare's error, negative, is what the message carries when it fails.
+        let pidfd = pidfdPrepare(pid) ?? -Errno.EMFILE.rawValue
+        _ = putCmsg(&msg, length: 4)
+        msg.pidfd = pidfd
       }
     }
   }

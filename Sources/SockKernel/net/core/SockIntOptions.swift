@@ -65,6 +65,13 @@ extension Kernel {
     case .SO_RCVLOWAT, .SO_SNDLOWAT: value = 1
     case .SO_PASSRIGHTS: value = sk.scmRecvFlags.rights ? 1 : 0
     case .SO_PEEK_OFF: value = -1
+    case .SO_PEERPIDFD:
+      // sk_peer_pid: none for a socket never connected, or a datagram socket.
+      guard let peer = sk.peerCred, peer.pid != 0 else {
+        return .done(.failure(.ENODATA, Reason("sk_getsockopt", "SO_PEERPIDFD: sk_peer_pid is NULL")))
+      }
+      guard let fd = pidfdPrepare(peer.pid) else { return .done(Self.tooManyFiles("pidfd_prepare")) }
+      value = fd
     case .unnamed(let number):
       guard Self.optionsWithoutCase.contains(number) || number < 0 || number > Self.lastOptionNumber else {
         return .notModelled("getsockopt of SOL_SOCKET option \(number)")

@@ -78,7 +78,6 @@ extension Kernel {
     let step = sockRecvmsg(file, length: request.length, flags: request.flags, frame: &frame)
     guard case .done(var outcome) = step else { return step }
     guard outcome.errno == nil else { return step }
-    if let what = frame.msg.notModelled { return .notModelled(what) }
     outcome.message = frame.msg.written
     if !request.wantsName { outcome.sender = nil }
     return .done(outcome)
