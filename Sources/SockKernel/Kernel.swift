@@ -50,13 +50,13 @@ public final class Kernel {
   var unixInflight: [UInt32: Int] = [:]
   /// `unix_tot_inflight`: the sockets in flight.
   var unixTotInflight = 0
-  /// The SCM_RIGHTS messages queued on receivers with sockets among their files, in the
-  /// order they were queued: the in-flight graph's edges (`unix_add_edges`), which the
-  /// collector walks.
-  var inflightLists = OrderedDictionary<ObjectIdentifier, ScmFpList>()
+  /// The sockets whose edges or references changed since the collector's last walk, where
+  /// the next one starts.
+  var gcTouched: [Sock] = []
   /// `gc_in_progress`, and a collection asked for meanwhile (`queue_work` of the running work).
   var gcInProgress = false
   var gcRequested = false
+
   var vfs = VFS()
   var abstractNames = AbstractNamespace()
   var nextInode = 1000

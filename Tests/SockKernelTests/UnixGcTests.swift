@@ -50,3 +50,29 @@ struct UnixGcTests {
     #expect(h.recv(p, d, 10)?.value == 0)
   }
 }
+
+/// A ring of in-flight sockets closed one by one: the collector finds it dead once, at the
+/// last close's release, and frees it all.
+@Suite("unix_gc: a ring of sockets in flight")
+struct UnixGcRingTests {
+  @Test("a ring of 500, each socket's peer closed after it: one collection frees the whole ring")
+  func ring() {
+    let h = Harness()
+    let p = h.task("p")
+    let pairs = (0..<500).map { _ in h.socketpair(p, .stream) }
+    for i in pairs.indices {
+      let (sent, _) = pairs[i]
+      let (_, via) = pairs[(i + 1) % pairs.count]
+      _ = h.call(p, .sendmsg(fd: via, message: SendMessage(iov: [.bytes([1])], rights: [sent])))
+    }
+    for (ring, peer) in pairs {
+      _ = h.call(p, .close(fd: ring))
+      _ = h.call(p, .close(fd: peer))
+    }
+    let t = h.socket(p)
+    _ = h.call(p, .close(fd: t))
+    let collections = h.events.compactMap { if case .collected(let inodes) = $0 { inodes } else { nil } }
+    #expect(collections.map(\.count) == [500])
+    #expect(h.kernel.unixTotInflight == 0)
+  }
+}

@@ -66,29 +66,34 @@ extension Kernel {
   /// listener followed by the embryos queued on it (which have no descriptor yet), then the
   /// sockets only messages in flight still hold, in the order they were sent.
   public func socketTable() -> [SocketSnapshot] {
-    var rows: [SocketSnapshot] = []
-    let inFlight = Set(inflightLists.values.flatMap { $0.fp.compactMap { ($0 as? SocketFile)?.sock.inode } })
-    var shown = Set<Int>()
+    var socks: [(Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?)] = []
     for (fd, file) in processes[0].files.fdt.enumerated() {
       guard let file = file as? SocketFile else { continue }
-      rows.append(snapshot(file.sock, fd: Int32(fd), nonBlocking: file.nonBlocking, queuedOn: nil, inFlight: inFlight))
-      shown.insert(file.sock.inode)
+      socks.append((file.sock, Int32(fd), file.nonBlocking, nil))
       for skb in file.sock.receiveQueue where file.sock.state == .TCP_LISTEN {
         guard let embryo = skb.embryo else { continue }
-        rows.append(snapshot(embryo, fd: nil, nonBlocking: false, queuedOn: file.sock.inode, inFlight: inFlight))
+        socks.append((embryo, nil, false, file.sock.inode))
       }
     }
-    for fpl in inflightLists.values {
-      for case let file as SocketFile in fpl.fp where shown.insert(file.sock.inode).inserted {
-        rows.append(snapshot(file.sock, fd: nil, nonBlocking: file.nonBlocking, queuedOn: nil, inFlight: inFlight))
+    // The sockets in flight, found from the queues of those listed (in table order).
+    var shown = Set(socks.map { $0.0.inode })
+    var index = 0
+    while index < socks.count {
+      for sk in socketsInFlight(to: socks[index].0) where shown.insert(sk.inode).inserted {
+        socks.append((sk, nil, sk.file?.nonBlocking ?? false, nil))
       }
+      index += 1
     }
-    return rows
+    return socks.map { snapshot($0.0, fd: $0.fd, nonBlocking: $0.nonBlocking, queuedOn: $0.queuedOn) }
   }
 
-  private func snapshot(
-    _ sock: Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?, inFlight: Set<Int>
-  ) -> SocketSnapshot {
+  /// The sockets whose files wait in `sk`'s queue (or its embryos').
+  private func socketsInFlight(to sk: Sock) -> [Sock] {
+    let queues = [sk.receiveQueue] + sk.receiveQueue.compactMap { $0.embryo?.receiveQueue }
+    return queues.flatMap { queue in queue.flatMap { $0.fp?.fp.compactMap { ($0 as? SocketFile)?.sock } ?? [] } }
+  }
+
+  private func snapshot(_ sock: Sock, fd: Int32?, nonBlocking: Bool, queuedOn: Int?) -> SocketSnapshot {
     let queue: [(embryo: Int, connector: Int?)] =
       sock.state == .TCP_LISTEN ? sock.receiveQueue.compactMap { $0.embryo.map { ($0.inode, $0.peer?.inode) } } : []
     let queues = skDiagShowRqlen(sock)
@@ -98,7 +103,7 @@ extension Kernel {
       queue: queue, maxAckBacklog: sock.maxAckBacklog, recvQ: queues.rqueue, sendQ: queues.wqueue,
       sndtimeo: sock.sndtimeo, rcvtimeo: sock.rcvtimeo,
       waitQueues: [waiters(of: sock.peerWait), waiters(of: sock.sleepQueue)], scmFds: sock.scmFds,
-      inFlight: inFlight.contains(sock.inode))
+      inFlight: sock.inflightRefs > 0)
   }
 
   private func waiters(of queue: WaitQueue) -> WaitQueueSnapshot {

@@ -97,7 +97,13 @@ extension Kernel {
   func fput(_ file: OpenFile) {
     precondition(file.count > 0, "fput of a released file")
     file.count -= 1
-    if file.count == 0, let socket = file as? SocketFile { unixReleaseSock(socket.sock, embryo: false) }
+    guard let socket = file as? SocketFile else { return }
+    if file.count == 0 {
+      unixReleaseSock(socket.sock, embryo: false)
+    } else if file.count == socket.sock.inflightRefs {
+      // Held by messages in flight alone now: the collector may find it dead.
+      gcTouched.append(socket.sock)
+    }
   }
 
   static let badDescriptor = Reason("fdget", "descriptor is not open")

@@ -48,6 +48,14 @@ public final class Sock {
   weak var listener: Sock?
   /// `scm_stat.nr_fds`: the files of the SCM_RIGHTS messages in the receive queue.
   public internal(set) var scmFds = 0
+  /// `vertex->out_degree`: the references to this socket's file in queued messages (it is
+  /// a vertex of the collector's graph while there are any).
+  var inflightRefs = 0
+  /// `vertex->edges`: the sockets whose queues (or, for an embryo's, whose listener's) hold
+  /// a message with this socket's file, each with how many references.
+  var successors: [ObjectIdentifier: (sock: Sock, count: Int)] = [:]
+  /// `sk->sk_socket->file`: the open file every descriptor of the socket refers to.
+  weak var file: SocketFile?
   /// `unix_peer(sk)`.
   public internal(set) var peer: Sock?
   /// `u->peer_wait`.
@@ -94,6 +102,7 @@ final class SocketFile: OpenFile {
     self.sock = sock
     sock.hasSocket = true
     super.init(flags: O_RDWR)
+    sock.file = self
     self.nonBlocking = nonBlocking
   }
 }

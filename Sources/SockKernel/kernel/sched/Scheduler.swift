@@ -102,6 +102,8 @@ extension Kernel {
       // do_group_exit took the task's call away (killTask) and reported the end.
       break
     }
+    // The collection the call's releases asked for, once, as the workqueue would run it.
+    runRequestedGc()
     let wakes = deferredEvents
     deferredEvents.removeAll()
     wakes.forEach(emit)

@@ -35,7 +35,7 @@ extension Kernel {
       guard let tsk = skb.embryo else { preconditionFailure("a listener's queue holds connection requests") }
       skb.embryo = nil
       // unix_update_edges: files sent to it count as the accepted socket's now.
-      tsk.listener = nil
+      unixUpdateEdges(tsk)
       return .accepted(tsk)
     }
   }
