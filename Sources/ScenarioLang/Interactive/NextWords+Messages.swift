@@ -107,12 +107,7 @@ extension NextWords {
   /// sendmmsg := 'sendmmsg' data { ',' data } { flag } [ 'to' ( address | NAME ) { flag } ]
   mutating func sendmmsg() -> [String]? {
     if let open = iovecs() { return open }
-    var given: Set<String> = []
-    let afterFlags = [Keyword.to.rawValue] + Parser.operationWords
-    if let open = flags(MessageFlagWord.send, given: &given, then: afterFlags) { return open }
-    guard word == Keyword.to.rawValue else { return nil }
-    if let open = destination() { return open }
-    return flags(MessageFlagWord.send, given: &given, then: Parser.operationWords)
+    return sendFlagsAndTarget()
   }
 
   /// recvmmsg := 'recvmmsg' size { ',' size } { flag } [ 'timeout' duration { flag } ]

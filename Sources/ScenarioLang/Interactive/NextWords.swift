@@ -198,6 +198,11 @@ struct NextWords {
   private mutating func send() -> [String]? {
     if atEnd { return [] }
     skip()
+    return sendFlagsAndTarget()
+  }
+
+  /// { flag } [ 'to' ( address | NAME ) { flag } ] after the data of `send` and `sendmmsg`.
+  mutating func sendFlagsAndTarget() -> [String]? {
     var given: Set<String> = []
     let afterFlags = [Keyword.to.rawValue] + Parser.operationWords
     if let open = flags(MessageFlagWord.send, given: &given, then: afterFlags) { return open }

@@ -6,15 +6,22 @@ extension Parser {
   /// flag := 'dontwait' | 'nosignal' — before or after the target, each at most once.
   mutating func parseSend() throws(Diagnostic) -> Operation.Kind {
     let data = try parseData("send")
+    let (flags, target) = try parseSendFlagsAndTarget()
+    return .send(data, flags: flags, to: target)
+  }
+
+  /// { flag } [ 'to' ( address | NAME ) { flag } ]: what follows the data of `send` and
+  /// `sendmmsg`. sendto(2) takes its flags and its address in one call: the order of the
+  /// words is free.
+  mutating func parseSendFlagsAndTarget() throws(Diagnostic) -> (MessageFlags, ConnectTarget?) {
     var flags = try parseFlags(MessageFlagWord.send)
     var target: ConnectTarget?
     if currentIs(.to) {
       advance()
       target = try parseTarget("to")
-      // sendto(2) takes its flags and its address in one call: the order of the words is free.
       flags = try parseFlags(MessageFlagWord.send, adding: flags)
     }
-    return .send(data, flags: flags, to: target)
+    return (flags, target)
   }
 
   /// recv := 'recv' size { 'peek' | 'waitall' | 'dontwait' | 'trunc' }

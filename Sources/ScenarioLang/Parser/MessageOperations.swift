@@ -197,13 +197,7 @@ extension Parser {
   mutating func parseSendmmsg() throws(Diagnostic) -> Operation.Kind {
     let messages = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseData("sendmmsg") }
     try checkMessageSize(messages.reduce(0) { $0 + $1.count })
-    var flags = try parseFlags(MessageFlagWord.send)
-    var target: ConnectTarget?
-    if currentIs(.to) {
-      advance()
-      target = try parseTarget("to")
-      flags = try parseFlags(MessageFlagWord.send, adding: flags)
-    }
+    let (flags, target) = try parseSendFlagsAndTarget()
     return .sendmmsg(messages, flags: flags, to: target)
   }
 
