@@ -66,19 +66,14 @@
       }
       outcome.optionLength = result.optionLength
       outcome.revents = result.revents
+      // Message by message, in the order the kernel installed their descriptors.
       outcome.batch = result.batch?.map { entry in
         var moved = entry
         moved.sender = entry.sender.map(unsandboxed)
+        moved.message = entry.message.map(scriptMessage)
         return moved
       }
-      if var message = result.message {
-        // Each received descriptor gets the script's next number, as the model's lowest free.
-        message.rights = message.rights.map(scriptNumber(ofReceived:))
-        message.credentials = message.credentials.map(modelCred)
-        // A pidfd comes after the descriptors of SCM_RIGHTS (scm_recv_unix), as its number does.
-        if let pidfd = message.pidfd, pidfd >= 0 { message.pidfd = scriptNumber(ofReceived: pidfd) }
-        outcome.message = message
-      }
+      outcome.message = result.message.map(scriptMessage)
       outcome.raised = result.raised
       finishProcessCall(call, completion, by: task, into: &outcome)
       // A call that slept too briefly to be seen asleep (woken within the probe interval).
@@ -91,6 +86,17 @@
       if sleptUnseen { emit(completion.startedAt, .blocked(call.record, nil, again: false)) }
       emit(
         completion.endedAt, .returned(call.record, outcome, resumed: call.reportedBlocked || sleptUnseen))
+    }
+
+    /// What a receive wrote back, as the script knows it: each received descriptor gets the
+    /// script's next number, as the model's lowest free (the SCM_RIGHTS ones first, then a
+    /// pidfd, in scm_recv_unix's order), and the credentials the model's pid.
+    func scriptMessage(_ message: ReceivedMessage) -> ReceivedMessage {
+      var moved = message
+      moved.rights = message.rights.map(scriptNumber(ofReceived:))
+      moved.credentials = message.credentials.map(modelCred)
+      if let pidfd = message.pidfd, pidfd >= 0 { moved.pidfd = scriptNumber(ofReceived: pidfd) }
+      return moved
     }
 
     /// A descriptor the kernel made for the script without its asking for a number (one

@@ -66,6 +66,7 @@
       defer { arena.release() }
       let vector = arena.bytes(mmsghdrSize * requests.count)
       var buffers: [[UnsafeMutableRawBufferPointer]] = []
+      var controls: [UnsafeMutableRawBufferPointer?] = []
       for (i, request) in requests.enumerated() {
         var header = msghdr()
         let iov = arena.iovecs(request.iov.map { [UInt8](repeating: 0, count: $0) })
@@ -77,8 +78,12 @@
           header.msg_namelen = socklen_t(MemoryLayout<sockaddr_un>.size)
         }
         if request.controlLength > 0 {
-          header.msg_control = arena.bytes(request.controlLength).baseAddress
+          let control = arena.bytes(request.controlLength)
+          controls.append(control)
+          header.msg_control = control.baseAddress
           header.msg_controllen = request.controlLength
+        } else {
+          controls.append(nil)
         }
         (vector.baseAddress! + i * mmsghdrSize).storeBytes(of: header, as: msghdr.self)
       }
@@ -101,10 +106,14 @@
         if requests[i].wantsName, let name = header.msg_name {
           sender = SockAddrUn(real: name.load(as: sockaddr_un.self), length: header.msg_namelen)
         }
+        let written = Int(header.msg_controllen)
+        let control = controls[i].map { Array($0.prefix(written)) } ?? []
+        let (credentials, rights, pidfd) = receivedControl(control[...])
         return BatchEntry(
           length: length, data: Payload.read(bytes), sender: sender,
           message: ReceivedMessage(
-            flags: MessageFlags(rawValue: header.msg_flags), controlLength: Int(header.msg_controllen)))
+            flags: MessageFlags(rawValue: header.msg_flags), controlLength: written, credentials: credentials,
+            rights: rights, rightsInodes: rights.map(socketInode), pidfd: pidfd))
       }
       return result
     }

@@ -41,7 +41,9 @@ struct CompletionTests {
   @Test("after send's data: its flags not given yet, 'to', the next operation")
   func afterSend() {
     #expect(Self.candidates("c1 send ").isEmpty)
-    #expect(Self.candidates("c1 send \"a b\" ") == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
+    #expect(
+      Self.candidates("c1 send \"a b\" ")
+        == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
     #expect(Self.candidates("c1 send 10 dontwait n") == ["nonblock", "nosignal"])
     #expect(Self.candidates("c1 send 1KiB to ") == Self.sockets)
     #expect(Self.candidates("c1 send \"x\" to s") == ["server"])
@@ -98,11 +100,12 @@ struct CompletionTests {
   func afterBatches() {
     #expect(Self.candidates("c1 sendmmsg ").isEmpty)
     #expect(
-      Self.candidates("c1 sendmmsg \"a\", \"b\" ") == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
+      Self.candidates("c1 sendmmsg \"a\", \"b\" ")
+        == (["cmsg", "creds", "dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
     #expect(
       Self.candidates("c1 recvmmsg 10, 10 ")
-        == (["cmsg_cloexec", "dontwait", "peek", "timeout", "trunc", "waitall", "waitforone"] + Self.operations)
-        .sorted())
+        == (["cmsg_cloexec", "control", "dontwait", "name", "peek", "timeout", "trunc", "waitall", "waitforone"]
+        + Self.operations).sorted())
     #expect(Self.candidates("c1 recvmmsg 10 timeout ").isEmpty)
   }
 

@@ -16,17 +16,17 @@ struct MessageParserTests {
   @Test("sendmsg: one iovec per data, rights with copies, flags and 'to' in any order")
   func sendmsg() throws {
     guard
-      case .sendmsg(let iov, let credentials, let rights, _, let flags, let target)? = try operation(
+      case .sendmsg(let iov, let parts)? = try operation(
         "a sendmsg \"x\", 3, \"\" nosignal rights 2 b, c to \"s.sock\" creds {1, 2, 3} dontwait")
     else {
       Issue.record("expected sendmsg")
       return
     }
     #expect(iov == [.bytes([UInt8(ascii: "x")]), .zeros(3), .bytes([])])
-    #expect(rights.map(\.text) == ["b", "b", "c"])
-    #expect(credentials == PeerCred(pid: 1, uid: 2, gid: 3))
-    #expect(flags == [.MSG_NOSIGNAL, .MSG_DONTWAIT])
-    guard case .address(.path(let path))? = target else {
+    #expect(parts.rights.map(\.text) == ["b", "b", "c"])
+    #expect(parts.credentials == PeerCred(pid: 1, uid: 2, gid: 3))
+    #expect(parts.flags == [.MSG_NOSIGNAL, .MSG_DONTWAIT])
+    guard case .address(.path(let path))? = parts.target else {
       Issue.record("expected an address")
       return
     }
@@ -36,12 +36,13 @@ struct MessageParserTests {
   @Test("sendmsg: cmsg spells out a control message: level and type by name or number, len, data")
   func rawControl() throws {
     guard
-      case .sendmsg(_, _, _, let raw, _, _)? = try operation(
+      case .sendmsg(_, let parts)? = try operation(
         "a sendmsg \"x\" cmsg SOL_SOCKET SCM_RIGHTS len 20 \"ab\" cmsg 0 7")
     else {
       Issue.record("expected sendmsg")
       return
     }
+    let raw = parts.raw
     #expect(
       raw == [
         RawControlMessage(level: 1, type: 1, length: 20, data: [0x61, 0x62]),
@@ -68,16 +69,19 @@ struct MessageParserTests {
 
   @Test("sendmmsg and recvmmsg: one message per data or size; flags, 'to', 'timeout'")
   func batches() throws {
-    guard
-      case .sendmmsg(let messages, let flags, .socket(let name)?)? = try operation("a sendmmsg \"x\", 2 nosignal to b")
+    guard case .sendmmsg(let messages, let parts)? = try operation("a sendmmsg \"x\", 2 nosignal to b rights a"),
+      case .socket(let name)? = parts.target
     else {
       Issue.record("expected sendmmsg")
       return
     }
     #expect(messages == [.bytes([UInt8(ascii: "x")]), .zeros(2)])
-    #expect(flags == .MSG_NOSIGNAL)
+    #expect(parts.flags == .MSG_NOSIGNAL)
     #expect(name.text == "b")
-    guard case .recvmmsg(let sizes, let rflags, let timeout)? = try operation("b recvmmsg 10, 20 waitforone timeout 1s")
+    #expect(parts.rights.map(\.text) == ["a"])
+    guard
+      case .recvmmsg(let sizes, let name2, let control, let rflags, let timeout)? = try operation(
+        "b recvmmsg 10, 20 waitforone timeout 1s control 32 name")
     else {
       Issue.record("expected recvmmsg")
       return
@@ -85,6 +89,7 @@ struct MessageParserTests {
     #expect(sizes == [10, 20])
     #expect(rflags == .MSG_WAITFORONE)
     #expect(timeout == 1_000_000_000)
+    #expect(name2 && control == 32)
   }
 
   @Test(

@@ -174,20 +174,16 @@ public struct Operation: Sendable {
     case send(Payload, flags: MessageFlags, to: ConnectTarget?)
     /// `recv SIZE [FLAGS]`.
     case recv(Int, flags: MessageFlags)
-    /// `sendmsg DATA, … [creds {P, U, G}] [rights NAME, …] [FLAGS] [to TARGET]`: one iovec
-    /// per DATA, an SCM_CREDENTIALS message, and an SCM_RIGHTS message of the named
-    /// sockets' descriptors.
-    /// `cmsg LEVEL TYPE [len N] [STRING]` adds a control message spelled out, after those.
-    case sendmsg(
-      [Payload], credentials: PeerCred?, rights: [Name], raw: [RawControlMessage], flags: MessageFlags,
-      to: ConnectTarget?)
+    /// `sendmsg DATA, … PARTS`: one iovec per DATA.
+    case sendmsg([Payload], SendParts)
     /// `recvmsg SIZE, … [name] [control N] [rights as NAME, …] [FLAGS]`: one iovec per SIZE;
     /// `control` nil: room for the named descriptors (none: `msg_control` NULL).
     case recvmsg([Int], name: Bool, control: Int?, rightsAs: [Name], flags: MessageFlags)
-    /// `sendmmsg DATA, … [FLAGS] [to TARGET]`: one message (of one iovec) per DATA.
-    case sendmmsg([Payload], flags: MessageFlags, to: ConnectTarget?)
-    /// `recvmmsg SIZE, … [FLAGS] [timeout T]`: one message (of one iovec) per SIZE.
-    case recvmmsg([Int], flags: MessageFlags, timeout: Nanoseconds?)
+    /// `sendmmsg DATA, … PARTS`: one message (of one iovec) per DATA, each with the parts.
+    case sendmmsg([Payload], SendParts)
+    /// `recvmmsg SIZE, … [name] [control N] [FLAGS] [timeout T]`: one message (of one
+    /// iovec) per SIZE, each with a name buffer and a control buffer of N bytes.
+    case recvmmsg([Int], name: Bool, control: Int?, flags: MessageFlags, timeout: Nanoseconds?)
     /// `sndbuf N` / `rcvbuf N`.
     case setBuffer(IntOption, Int32, optlen: Int32)
     /// `passcred|passsec|passpidfd|passrights [on|off]`: `setsockopt` of the switch to 1 or 0.
@@ -239,6 +235,18 @@ extension Operation.Kind {
     default: nil
     }
   }
+}
+
+/// What follows a `sendmsg`'s or `sendmmsg`'s data: `creds {P, U, G}` (an SCM_CREDENTIALS
+/// message), `rights NAME, …` (an SCM_RIGHTS message of the named sockets' descriptors),
+/// `cmsg LEVEL TYPE [len N] [STRING]` (a control message spelled out, after those), flags
+/// and `to TARGET`.
+public struct SendParts: Sendable {
+  public var credentials: PeerCred?
+  public var rights: [Name] = []
+  public var raw: [RawControlMessage] = []
+  public var flags: MessageFlags = []
+  public var target: ConnectTarget?
 }
 
 /// Where `dup2` and `dup3` put the new descriptor.

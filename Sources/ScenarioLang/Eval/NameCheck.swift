@@ -79,11 +79,9 @@ struct NameCheck {
         .accept4(_, let name?):
         try declare(name)
       case .dup2(.socket(let target), _): try use(target)
-      case .sendmsg(_, _, let rights, _, _, let target):
-        for name in rights { try use(name) }
-        if case .socket(let name)? = target { try use(name) }
-      case .sendmmsg(_, _, .socket(let target)?):
-        try use(target)
+      case .sendmsg(_, let parts), .sendmmsg(_, let parts):
+        for name in parts.rights { try use(name) }
+        if case .socket(let name)? = parts.target { try use(name) }
       case .recvmsg(_, _, _, let names, _):
         for name in names { try declare(name) }
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }

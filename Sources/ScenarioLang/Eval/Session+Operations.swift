@@ -57,36 +57,17 @@ extension ScenarioSession {
       return { .send(fd: $0, data: data, flags: flags, address: sockaddr) }
     case .recv(let size, let flags):
       return { .recv(fd: $0, length: size, flags: flags) }
-    case .sendmsg(let iov, let credentials, let rights, let raw, let flags, let target):
-      var address: SockAddrUn?
-      if let target {
-        guard let resolved = resolve(target, at: operation.location) else { return nil }
-        address = resolved
+    case .sendmsg(let iov, let parts):
+      guard let messages = sendMessages([iov], parts, at: operation.location, by: thread) else { return nil }
+      return { fd in .sendmsg(fd: fd, message: messages(fd)[0]) }
+    case .sendmmsg(let datas, let parts):
+      guard let messages = sendMessages(datas.map { [$0] }, parts, at: operation.location, by: thread) else {
+        return nil
       }
-      var sent: [ScenarioSocket] = []
-      for name in rights {
-        guard let other = existingSocket(name) else { return nil }
-        sent.append(other)
-      }
-      // The descriptors as the calling thread's process has them when the call starts.
-      let process = thread.process
-      return { fd in
-        .sendmsg(
-          fd: fd,
-          message: SendMessage(
-            iov: iov, address: address, credentials: credentials, rights: sent.map { $0.fd(in: process) },
-            raw: raw, flags: flags))
-      }
-    case .sendmmsg(let messages, let flags, let target):
-      var address: SockAddrUn?
-      if let target {
-        guard let resolved = resolve(target, at: operation.location) else { return nil }
-        address = resolved
-      }
-      let batch = messages.map { SendMessage(iov: [$0], address: address) }
-      return { .sendmmsg(fd: $0, messages: batch, flags: flags) }
-    case .recvmmsg(let sizes, let flags, let timeout):
-      let requests = sizes.map { ReceiveRequest(iov: [$0], controlLength: 0) }
+      let flags = parts.flags
+      return { fd in .sendmmsg(fd: fd, messages: messages(fd), flags: flags) }
+    case .recvmmsg(let sizes, let name, let control, let flags, let timeout):
+      let requests = sizes.map { ReceiveRequest(iov: [$0], controlLength: control ?? 0, wantsName: name) }
       return { .recvmmsg(fd: $0, requests: requests, flags: flags, timeout: timeout) }
     case .recvmsg(let iov, let name, let control, let names, let flags):
       let request = ReceiveRequest(
@@ -146,6 +127,33 @@ extension ScenarioSession {
         let process = self.threads[socket.thread.name]?.process ?? socket.process
         return .poll(
           fds: zip(polled, events).map { PollRequest(fd: $0.fd(in: process), events: $1) }, timeoutMs: timeoutMs)
+      }
+    }
+  }
+
+  /// The messages a `sendmsg` or `sendmmsg` sends, one per list of iovecs, each with the
+  /// parts; the descriptors of `rights` as the calling thread's process has them when the
+  /// call starts. Nil (after a diagnostic) when a name cannot be resolved.
+  func sendMessages(
+    _ iovs: [[Payload]], _ parts: SendParts, at location: SourceLocation, by thread: ScenarioThread
+  ) -> ((Int32) -> [SendMessage])? {
+    var address: SockAddrUn?
+    if let target = parts.target {
+      guard let resolved = resolve(target, at: location) else { return nil }
+      address = resolved
+    }
+    var sent: [ScenarioSocket] = []
+    for name in parts.rights {
+      guard let other = existingSocket(name) else { return nil }
+      sent.append(other)
+    }
+    let process = thread.process
+    return { _ in
+      let rights = sent.map { $0.fd(in: process) }
+      return iovs.map {
+        SendMessage(
+          iov: $0, address: address, credentials: parts.credentials, rights: rights, raw: parts.raw,
+          flags: parts.flags)
       }
     }
   }

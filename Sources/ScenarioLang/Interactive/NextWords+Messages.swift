@@ -4,6 +4,12 @@ extension NextWords {
   ///            | 'to' ( address | NAME ) }
   mutating func sendmsg() -> [String]? {
     if let open = iovecs() { return open }
+    return sendParts()
+  }
+
+  /// parts := { 'creds' ucred | 'rights' … | 'cmsg' … | flag | 'to' ( address | NAME ) },
+  /// after the data of `sendmsg` and `sendmmsg`.
+  private mutating func sendParts() -> [String]? {
     var given: Set<String> = []
     while true {
       let parts =
@@ -107,19 +113,25 @@ extension NextWords {
   /// sendmmsg := 'sendmmsg' data { ',' data } { flag } [ 'to' ( address | NAME ) { flag } ]
   mutating func sendmmsg() -> [String]? {
     if let open = iovecs() { return open }
-    return sendFlagsAndTarget()
+    return sendParts()
   }
 
-  /// recvmmsg := 'recvmmsg' size { ',' size } { flag } [ 'timeout' duration { flag } ]
+  /// recvmmsg := 'recvmmsg' size { ',' size } { 'name' | 'control' bytes | flag | 'timeout' duration }
   mutating func recvmmsg() -> [String]? {
     if let open = iovecs() { return open }
     var given: Set<String> = []
-    let afterFlags = [Keyword.timeout.rawValue] + Parser.operationWords
-    if let open = flags(MessageFlagWord.recvmmsg, given: &given, then: afterFlags) { return open }
-    guard word == Keyword.timeout.rawValue else { return nil }
-    skip()
-    if atEnd { return [] }
-    skip()
-    return flags(MessageFlagWord.recvmmsg, given: &given, then: Parser.operationWords)
+    while true {
+      let parts =
+        [MessageHeaderWord.name.rawValue, MessageHeaderWord.control.rawValue, Keyword.timeout.rawValue]
+        + MessageFlagWord.recvmmsg.map(\.rawValue)
+      if atEnd { return parts.filter { !given.contains($0) }.sorted() + Parser.operationWords }
+      guard let part = word, parts.contains(part) else { return nil }
+      given.insert(part)
+      skip()
+      if part == MessageHeaderWord.control.rawValue || part == Keyword.timeout.rawValue {
+        if atEnd { return [] }
+        skip()
+      }
+    }
   }
 }

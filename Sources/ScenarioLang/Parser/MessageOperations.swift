@@ -7,47 +7,49 @@ extension Parser {
   /// The largest control buffer a `recvmsg` may give.
   static let maxControlLength = 64 << 10
 
-  /// sendmsg := 'sendmsg' data { ',' data } { 'creds' ucred | 'rights' descriptor { ',' descriptor }
-  ///            | 'cmsg' level type [ 'len' INT ] [ STRING ] | flag | 'to' ( address | NAME ) }
-  /// level := 'SOL_SOCKET' | INT      type := 'SCM_RIGHTS' | 'SCM_CREDENTIALS' | INT
-  /// descriptor := [ INT ] NAME — INT copies of the named socket's descriptor
-  /// Each data is one iovec; the parts after it come in any order, each at most once.
+  /// sendmsg := 'sendmsg' data { ',' data } parts — each data one iovec.
   mutating func parseSendmsg() throws(Diagnostic) -> Operation.Kind {
     let iov = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseData("sendmsg") }
     try checkMessageSize(iov.reduce(0) { $0 + $1.count })
-    var rights: [Name]?
-    var credentials: PeerCred?
-    var raw: [RawControlMessage] = []
-    var flags: MessageFlags = []
-    var target: ConnectTarget?
+    return .sendmsg(iov, try parseSendParts())
+  }
+
+  /// parts := { 'creds' ucred | 'rights' descriptor { ',' descriptor }
+  ///          | 'cmsg' level type [ 'len' INT ] [ STRING ] | flag | 'to' ( address | NAME ) }
+  /// level := 'SOL_SOCKET' | INT      type := 'SCM_RIGHTS' | 'SCM_CREDENTIALS' | INT
+  /// descriptor := [ INT ] NAME — INT copies of the named socket's descriptor
+  /// The parts come in any order, each at most once (`cmsg` as often as wanted).
+  mutating func parseSendParts() throws(Diagnostic) -> SendParts {
+    var parts = SendParts()
+    var rightsGiven = false
     while true {
       if currentWord == MessageHeaderWord.creds.rawValue {
-        if credentials != nil { throw error("'creds' is given twice") }
+        if parts.credentials != nil { throw error("'creds' is given twice") }
         advance()
         guard current.kind == .leftBrace else {
           throw error("'creds' needs the credentials to claim: {PID, UID, GID}, found \(current.spelling)")
         }
-        credentials = try parseUcred()
+        parts.credentials = try parseUcred()
       } else if currentWord == MessageHeaderWord.cmsg.rawValue {
         advance()
-        raw.append(try parseRawControlMessage())
+        parts.raw.append(try parseRawControlMessage())
       } else if currentWord == MessageHeaderWord.rights.rawValue {
-        if rights != nil { throw error("'rights' is given twice") }
+        if rightsGiven { throw error("'rights' is given twice") }
+        rightsGiven = true
         advance()
-        rights = try parseRightsList()
+        parts.rights = try parseRightsList()
       } else if currentIs(.to) {
-        if target != nil { throw error("'to' is given twice") }
+        if parts.target != nil { throw error("'to' is given twice") }
         advance()
-        target = try parseTarget("to")
+        parts.target = try parseTarget("to")
       } else if let word = currentWord, let flag = MessageFlagWord(rawValue: word),
         MessageFlagWord.send.contains(flag)
       {
-        flags = try parseFlags(MessageFlagWord.send, adding: flags)
+        parts.flags = try parseFlags(MessageFlagWord.send, adding: parts.flags)
       } else {
-        break
+        return parts
       }
     }
-    return .sendmsg(iov, credentials: credentials, rights: rights ?? [], raw: raw, flags: flags, to: target)
   }
 
   /// level type [ 'len' INT ] [ STRING ]: a control message as the script spells it.
@@ -139,15 +141,7 @@ extension Parser {
         case .control:
           if control != nil { throw error("'control' is given twice") }
           advance()
-          let token = current
-          let length = try parseByteCount(
-            "the control buffer's size", as: Int32.self, range: "from 0 to \(Self.maxControlLength)")
-          guard length >= 0, length <= Self.maxControlLength else {
-            throw Diagnostic(
-              "a control buffer is from 0 to 64KiB", at: token.location, length: token.length,
-              notes: ["'control 0' passes msg_control = NULL"])
-          }
-          control = Int(length)
+          control = try parseControlLength()
         case .rights:
           if rightsAs != nil { throw error("'rights' is given twice") }
           advance()
@@ -192,35 +186,68 @@ extension Parser {
     }
   }
 
-  /// sendmmsg := 'sendmmsg' data { ',' data } { flag | 'to' ( address | NAME ) } — one
-  /// message per data.
+  /// sendmmsg := 'sendmmsg' data { ',' data } parts — one message per data, each with the
+  /// parts.
   mutating func parseSendmmsg() throws(Diagnostic) -> Operation.Kind {
     let messages = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseData("sendmmsg") }
     try checkMessageSize(messages.reduce(0) { $0 + $1.count })
-    let (flags, target) = try parseSendFlagsAndTarget()
-    return .sendmmsg(messages, flags: flags, to: target)
+    return .sendmmsg(messages, try parseSendParts())
   }
 
-  /// recvmmsg := 'recvmmsg' size { ',' size } { flag | 'timeout' duration } — one message
-  /// per size; flag := a recvmsg flag | 'waitforone'.
+  /// recvmmsg := 'recvmmsg' size { ',' size } { 'name' | 'control' bytes | flag
+  ///             | 'timeout' duration } — one message per size, each with the buffers;
+  /// flag := a recvmsg flag | 'waitforone'.
   mutating func parseRecvmmsg() throws(Diagnostic) -> Operation.Kind {
     let sizes = try parseIovecs { (p: inout Parser) throws(Diagnostic) in try p.parseSize("recvmmsg") }
     try checkMessageSize(sizes.reduce(0, +))
-    var flags = try parseFlags(MessageFlagWord.recvmmsg)
+    var name = false
+    var control: Int?
+    var flags: MessageFlags = []
     var timeout: Nanoseconds?
-    if currentIs(.timeout) {
-      advance()
-      let token = current
-      let ns = try parseDuration("timeout")
-      guard ns >= 0 else {
-        throw Diagnostic(
-          "recvmmsg's timeout cannot be negative", at: token.location, length: token.length,
-          notes: ["leave 'timeout' out for none (NULL)"])
+    while let word = currentWord {
+      if word == MessageHeaderWord.name.rawValue {
+        if name { throw error("'name' is given twice") }
+        advance()
+        name = true
+      } else if word == MessageHeaderWord.control.rawValue {
+        if control != nil { throw error("'control' is given twice") }
+        advance()
+        control = try parseControlLength()
+      } else if word == MessageHeaderWord.rights.rawValue {
+        throw error(
+          "'recvmmsg' does not name the descriptors it receives",
+          notes: ["give its messages room with 'control N', or receive with 'recvmsg … rights as NAME'"])
+      } else if currentIs(.timeout) {
+        if timeout != nil { throw error("'timeout' is given twice") }
+        advance()
+        let token = current
+        let ns = try parseDuration("timeout")
+        guard ns >= 0 else {
+          throw Diagnostic(
+            "recvmmsg's timeout cannot be negative", at: token.location, length: token.length,
+            notes: ["leave 'timeout' out for none (NULL)"])
+        }
+        timeout = ns
+      } else if let flag = MessageFlagWord(rawValue: word), MessageFlagWord.recvmmsg.contains(flag) {
+        flags = try parseFlags(MessageFlagWord.recvmmsg, adding: flags)
+      } else {
+        break
       }
-      timeout = ns
-      flags = try parseFlags(MessageFlagWord.recvmmsg, adding: flags)
     }
-    return .recvmmsg(sizes, flags: flags, timeout: timeout)
+    return .recvmmsg(sizes, name: name, control: control, flags: flags, timeout: timeout)
+  }
+
+  /// bytes — a control buffer's size, up to 64 KiB.
+  private mutating func parseControlLength() throws(Diagnostic) -> Int {
+    let token = current
+    let length = try parseByteCount(
+      "the control buffer's size", as: Int32.self, range: "from 0 to \(Self.maxControlLength)")
+    guard length >= 0, length <= Self.maxControlLength else {
+      throw Diagnostic(
+        "a control buffer is from 0 to 64KiB", at: token.location, length: token.length,
+        notes: ["'control 0' passes msg_control = NULL"])
+    }
+    return Int(length)
   }
 
   /// A destination: an address, or the name of a socket whose address it is.

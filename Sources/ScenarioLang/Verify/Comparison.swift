@@ -182,15 +182,20 @@ public struct Comparison: Sendable {
         ", messages ["
         + batch.map { entry in
           "\(entry.length)" + (entry.data.map { " " + TraceFormatter.data($0) } ?? "")
-            + (entry.message.map { " \($0.flags)" } ?? "")
+            + (entry.message.map { " " + describe($0) } ?? "")
         }.joined(separator: ", ") + "]"
     }
-    if let message = outcome.message {
-      text += ", msg_flags \(message.flags), msg_controllen \(message.controlLength)"
-      if let credentials = message.credentials { text += ", SCM_CREDENTIALS \(credentials)" }
-      if !message.rights.isEmpty { text += ", rights [" + message.rights.map { "\($0)" }.joined(separator: ", ") + "]" }
-    }
+    if let message = outcome.message { text += ", " + describe(message) }
     if let signal = outcome.raised { text += ", raises \(signal)" }
+    return text
+  }
+
+  /// `msg_flags MSG_TRUNC, msg_controllen 24, rights [5]`: what a receive wrote back.
+  static func describe(_ message: ReceivedMessage) -> String {
+    var text = "msg_flags \(message.flags), msg_controllen \(message.controlLength)"
+    if let credentials = message.credentials { text += ", SCM_CREDENTIALS \(credentials)" }
+    if !message.rights.isEmpty { text += ", rights [" + message.rights.map { "\($0)" }.joined(separator: ", ") + "]" }
+    if let pidfd = message.pidfd { text += ", SCM_PIDFD \(pidfd)" }
     return text
   }
 
