@@ -10,6 +10,8 @@ extension Kernel {
   /// long) checks and sets the credentials, any other type is EINVAL. On an error what was
   /// taken goes again (`scm_destroy`).
   func scmSend(_ control: [UInt8]) -> Result<ScmCookie, OutcomeError> {
+    // if (msg->msg_controllen <= 0) return 0;
+    guard !control.isEmpty else { return .success(ScmCookie()) }
     var scm = ScmCookie()
     // CMSG_FIRSTHDR: none in a buffer shorter than a header.
     var offset = 0
