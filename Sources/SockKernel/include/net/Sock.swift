@@ -40,9 +40,6 @@ public final class Sock {
   /// `sk_peer_pid` and `sk_peer_cred`: who the peer was when the connection was made (a
   /// listener's own, from `listen`); nil until then.
   var peerCred: PeerCred?
-  /// `sk->sk_socket` is set: the socket has a file. An embryo has none until `accept`
-  /// grafts it (`sock_graft`), which is why a message to it always carries credentials.
-  var hasSocket = false
   /// `u->listener`: for an embryo, the listener whose queue holds it, until `accept` takes
   /// it; the collector counts files sent to an embryo as the listener's.
   weak var listener: Sock?
@@ -54,7 +51,9 @@ public final class Sock {
   /// `vertex->edges`: the sockets whose queues (or, for an embryo's, whose listener's) hold
   /// a message with this socket's file, each with how many references.
   var successors: [ObjectIdentifier: (sock: Sock, count: Int)] = [:]
-  /// `sk->sk_socket->file`: the open file every descriptor of the socket refers to.
+  /// `sk->sk_socket->file`: the open file every descriptor of the socket refers to; nil for
+  /// an embryo until `accept` grafts it (`sock_graft`), which is why a message to one always
+  /// carries credentials, and again once the socket is released (`sock_orphan`).
   weak var file: SocketFile?
   /// `unix_peer(sk)`.
   public internal(set) var peer: Sock?
@@ -100,7 +99,6 @@ final class SocketFile: OpenFile {
 
   init(sock: Sock, nonBlocking: Bool = false) {
     self.sock = sock
-    sock.hasSocket = true
     super.init(flags: O_RDWR)
     sock.file = self
     self.nonBlocking = nonBlocking

@@ -41,7 +41,7 @@ extension Kernel {
   /// receiver has no socket yet (an embryo, whose eventual owner may ask later).
   func unixMaybeAddCreds(_ skb: SkBuff, _ sk: Sock, _ other: Sock) {
     guard skb.creds.pid == nil else { return }
-    guard unixMayPasscred(sk) || unixMayPasscred(other) || !other.hasSocket else { return }
+    guard unixMayPasscred(sk) || unixMayPasscred(other) || other.file == nil else { return }
     let group = currentGroup
     skb.creds = UnixCreds(pid: group.pid, uid: group.uid, gid: group.gid)
   }
