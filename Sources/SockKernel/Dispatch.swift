@@ -71,6 +71,8 @@ extension Kernel {
     case .write(_, let data):
       guard let file = opened as? SocketFile else { return .done(vfsWrite(opened, data)) }
       return sockWriteIter(file, data, frame: &call.frame)
+    case .ioctl(_, let request):
+      return .done(doVfsIoctl(opened, request))
     default:
       break
     }
@@ -117,7 +119,7 @@ extension Kernel {
     case .getPeerCred:
       return .done(skGetsockoptPeercred(file.sock))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
-      .close, .setNonBlocking, .read, .write, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
+      .close, .setNonBlocking, .read, .write, .ioctl, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
       .nanosleep, .execve, .setrlimitNofile:
       preconditionFailure("handled above")
     }

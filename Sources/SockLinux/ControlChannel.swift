@@ -11,6 +11,8 @@
     case run(thread: Int, job: Job)
     /// `ignore SIGPIPE`: the host's action becomes SIG_IGN.
     case ignoreSIGPIPE
+    /// `handle SIGURG [restart]`: the host's action becomes a handler that does nothing.
+    case catchSIGURG(restart: Bool)
   }
 
   /// What a host tells the driver.

@@ -65,6 +65,9 @@
         outcome.optionValue = scriptNumber(ofReceived: real)
       }
       outcome.optionLength = result.optionLength
+      if case .fcntl(_, .F_GETOWN, _) = call.record.syscall, result.value > 0 {
+        scriptOwner(result.value, into: &outcome)
+      }
       outcome.revents = result.revents
       // Message by message, in the order the kernel installed their descriptors.
       outcome.batch = result.batch?.map { entry in
@@ -146,6 +149,19 @@
 
     func emit(_ monotonic: Int64, _ event: KernelEvent) {
       onEvent?(event, max(0, monotonic - origin))
+    }
+
+    /// F_GETOWN's real pid or tid as the script numbers it: sockscript is process 1, a child
+    /// its fork number; a tid is one of the script's threads.
+    func scriptOwner(_ real: Int64, into outcome: inout SyscallOutcome) {
+      if real == Int64(getpid()) {
+        outcome.value = 1
+      } else if let process = children.first(where: { Int64($0.host.realPid) == real }) {
+        outcome.value = Int64(process.pid)
+      } else if let index = tasks.firstIndex(where: { $0.thread.map { Int64($0.tid) } == real }) {
+        outcome.value = 0
+        outcome.owner = TaskID(rawValue: index)
+      }
     }
   }
 #endif

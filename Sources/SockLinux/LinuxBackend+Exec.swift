@@ -38,6 +38,8 @@
       }
       ready.removeAll { others.contains($0) }
       process.tasks = [id]
+      // flush_signal_handlers: the new image starts with SIGURG's default action.
+      process.sigurgHandler = nil
       let closed = descriptors.closeAllBut(Set(kept))
       // The thread that called execve runs in the new image, under a new thread id.
       task.thread?.stop()

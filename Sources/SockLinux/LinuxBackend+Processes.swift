@@ -126,6 +126,27 @@
       process.host.channel.send(HostRequest.ignoreSIGPIPE)
     }
 
+    public func catchSignal(_ signal: Signal, restart: Bool, in task: TaskID) {
+      guard signal == .SIGURG else { return }
+      guard let process = tasks[task.rawValue].process else {
+        processOneSigurgHandler = restart
+        Self.catchSIGURG(restart: restart)
+        return
+      }
+      process.sigurgHandler = restart
+      process.host.channel.send(HostRequest.catchSIGURG(restart: restart))
+    }
+
+    /// A handler for SIGURG that does nothing, with SA_RESTART or without: it interrupts
+    /// what the thread that takes the signal sleeps in. A fork copies it, an execve resets it.
+    static func catchSIGURG(restart: Bool) {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { _ in }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = restart ? SA_RESTART : 0
+      sigaction(SIGURG, &action, nil)
+    }
+
     /// A call of a child that raised SIGPIPE, or a `kill` that sent one: with SIGPIPE's
     /// default action the child dies of it (its host delivers the signal the call's thread
     /// took to the process again), and the run waits for that end before the next call.
@@ -172,6 +193,10 @@
         // The child's host has moved each descriptor to its script number.
         let process = LinuxProcess(pid: pid, host: host, descriptors: descriptors.forkedCopy().atOwnNumbers())
         process.ignoresSIGPIPE = task.process?.ignoresSIGPIPE ?? processOneIgnoresSIGPIPE
+        // The host is a program of its own, started with default actions: a handler the
+        // parent had (which a fork copies) is installed ahead of the child's first call.
+        process.sigurgHandler = task.process.map(\.sigurgHandler) ?? processOneSigurgHandler
+        if let restart = process.sigurgHandler { host.channel.send(HostRequest.catchSIGURG(restart: restart)) }
         let thread = spawn(name: task.name)
         tasks[thread.rawValue].process = process
         process.tasks.append(thread)

@@ -80,6 +80,19 @@
         return .open(path: sandboxed(path))
       case .read(let fd, let length): return .read(fd: real(fd), length: length)
       case .write(let fd, let data): return .write(fd: real(fd), data: data)
+      case .ioctl(let fd, let request): return .ioctl(fd: real(fd), request: request)
+      case .fcntl(let fd, .F_SETOWN, let pid):
+        return .fcntl(fd: real(fd), command: .F_SETOWN, arg: pid == 0 ? 0 : realPid(pid))
+      case .fcntl(let fd, .F_SETOWN_EX, let task):
+        // The owner is a thread, which only the backend knows by its id; one that has made
+        // no call yet exists in the script all the same, so it is started now.
+        let owner = tasks[Int(task)]
+        if owner.thread == nil, !owner.endedByExec {
+          let thread = makeThread(for: owner)
+          if thread.start() == nil { owner.thread = thread }
+        }
+        let tid = owner.thread?.tid ?? Int32.max
+        return .fcntl(fd: real(fd), command: .F_SETOWN_EX, arg: tid)
       case .fcntl(let fd, let command, let arg):
         guard command == .F_DUPFD || command == .F_DUPFD_CLOEXEC else {
           return .fcntl(fd: real(fd), command: command, arg: arg)

@@ -63,6 +63,8 @@
     var autoboundNames: Set<[UInt8]> = []
     /// `ignore SIGPIPE` ran in process 1: what its forks inherit.
     var processOneIgnoresSIGPIPE = false
+    /// `handle SIGURG` ran in process 1 (with SA_RESTART: true): what its forks inherit.
+    var processOneSigurgHandler: Bool?
     /// Forked processes, by model pid from 2.
     var children: [LinuxProcess] = []
     /// The control channels of `fork` calls in flight, by call id.
@@ -180,6 +182,8 @@
       // Sockets the run left in a dead cycle of messages in flight go only when a collection
       // runs, which a socket's release starts: one more socket, released, starts it now.
       Glibc.close(Glibc.socket(Glibc.AF_UNIX, Int32(Glibc.SOCK_STREAM.rawValue), 0))
+      // A `handle SIGURG` of process 1 was sockscript's own: the next run starts without it.
+      Glibc.signal(SIGURG, SIG_DFL)
       sandbox.close()
     }
   }

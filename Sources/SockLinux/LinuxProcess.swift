@@ -21,6 +21,9 @@
     var dying = false
     /// `ignore SIGPIPE` ran in it, or in its parent before the fork.
     var ignoresSIGPIPE = false
+    /// `handle SIGURG` ran in it (with SA_RESTART: true), or in its parent before the fork;
+    /// nil after an exec, which resets it.
+    var sigurgHandler: Bool?
 
     init(pid: Int32, host: HostConnection, descriptors: DescriptorTable) {
       self.pid = pid

@@ -191,6 +191,8 @@
           threads[number]?.run(job)
         case .ignoreSIGPIPE:
           signal(SIGPIPE, SIG_IGN)
+        case .catchSIGURG(let restart):
+          LinuxBackend.catchSIGURG(restart: restart)
         }
       }
       // The driver is gone, and with it the run.

@@ -216,6 +216,15 @@
         result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
         if result.value == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
         return result
+      case .ioctl(let fd, let request):
+        var value: Int32 = 0
+        var result = RealResult.returning(Int64(Glibc.ioctl(fd, UInt(request.rawValue), &value)))
+        if result.errno == 0 { result.optionValue = value }
+        return result
+      case .fcntl(let fd, .F_SETOWN_EX, let tid):
+        // struct f_owner_ex { int type; pid_t pid; } with F_OWNER_TID (0).
+        var owner: [Int32] = [0, tid]
+        return .returning(Int64(Glibc.fcntl(fd, FcntlCommand.F_SETOWN_EX.rawValue, &owner)))
       case .fcntl(let fd, let command, let arg):
         var result = RealResult.returning(Int64(Glibc.fcntl(fd, command.rawValue, arg)))
         // What F_GETFD and F_GETFL return is what an `= [FLAGS]` expectation reads.

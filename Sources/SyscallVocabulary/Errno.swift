@@ -15,6 +15,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
   case EEXIST = 17
   case ENOTDIR = 20
   case EISDIR = 21
+  case ENOTTY = 25
   case EINVAL = 22
   case ENFILE = 23
   case EMFILE = 24
@@ -79,6 +80,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     case .EEXIST: "EEXIST"
     case .ENOTDIR: "ENOTDIR"
     case .EISDIR: "EISDIR"
+    case .ENOTTY: "ENOTTY"
     case .EINVAL: "EINVAL"
     case .ENFILE: "ENFILE"
     case .EMFILE: "EMFILE"
@@ -122,6 +124,7 @@ public enum Errno: Int32, Error, Sendable, CaseIterable, CustomStringConvertible
     .EEXIST: "File exists",
     .ENOTDIR: "Not a directory",
     .EISDIR: "Is a directory",
+    .ENOTTY: "Inappropriate ioctl for device",
     .EINVAL: "Invalid argument",
     .ENFILE: "Too many open files in system",
     .EMFILE: "Too many open files",

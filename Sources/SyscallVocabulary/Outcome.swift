@@ -47,6 +47,8 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var revents: [PollMask]?
   /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.
   public var raised: Signal?
+  /// F_GETOWN's owner when it is a thread: the value is its tid, which the trace names.
+  public var owner: TaskID?
   /// `fork`: the child's thread (in the parent's return).
   public var child: TaskID?
   /// `wait4`: how the reaped child ended.

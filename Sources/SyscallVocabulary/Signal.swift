@@ -10,6 +10,9 @@ public enum Signal: Int32, Sendable, CustomStringConvertible, CaseIterable {
   case SIGPIPE = 13
   /// `kill`'s default; its default action kills.
   case SIGTERM = 15
+  /// Sent to a socket file's owner when out-of-band data arrives; its default action is
+  /// to ignore it, so only a handler (`handle SIGURG`) makes it observable.
+  case SIGURG = 23
 
   public var description: String {
     switch self {
@@ -18,6 +21,7 @@ public enum Signal: Int32, Sendable, CustomStringConvertible, CaseIterable {
     case .SIGPIPE: "SIGPIPE"
     case .SIGKILL: "SIGKILL"
     case .SIGTERM: "SIGTERM"
+    case .SIGURG: "SIGURG"
     }
   }
 }

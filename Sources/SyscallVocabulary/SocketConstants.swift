@@ -82,6 +82,11 @@ public enum FcntlCommand: Int32, Sendable, CaseIterable, CustomStringConvertible
   case F_SETFD = 2
   case F_GETFL = 3
   case F_SETFL = 4
+  /// The argument is a pid (0 clears the owner).
+  case F_SETOWN = 8
+  case F_GETOWN = 9
+  /// With `{F_OWNER_TID, tid}`: the argument is the owner thread's ``TaskID`` raw value.
+  case F_SETOWN_EX = 15
   case F_DUPFD_CLOEXEC = 1030
 
   public var description: String {
@@ -91,6 +96,9 @@ public enum FcntlCommand: Int32, Sendable, CaseIterable, CustomStringConvertible
     case .F_SETFD: "F_SETFD"
     case .F_GETFL: "F_GETFL"
     case .F_SETFL: "F_SETFL"
+    case .F_SETOWN: "F_SETOWN"
+    case .F_GETOWN: "F_GETOWN"
+    case .F_SETOWN_EX: "F_SETOWN_EX"
     case .F_DUPFD_CLOEXEC: "F_DUPFD_CLOEXEC"
     }
   }

@@ -69,6 +69,8 @@ public enum Syscall: Sendable {
   case dup3(fd: Int32, newfd: Int32, flags: Int32)
   /// `fcntl(fd, command, arg)`; F_GETFD and F_GETFL take no argument.
   case fcntl(fd: Int32, command: FcntlCommand, arg: Int32)
+  /// `ioctl(fd, request, &value)`: an int read back.
+  case ioctl(fd: Int32, request: IoctlRequest)
   /// `read(fd, buf, length)`.
   case read(fd: Int32, length: Int)
   /// `write(fd, buf, len)`.
@@ -111,7 +113,7 @@ public enum Syscall: Sendable {
       .sendmmsg(let fd, _, _), .recvmmsg(let fd, _, _, _),
       .setIntOption(let fd, _, _, _),
       .getIntOption(let fd, _, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
-      .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
+      .ioctl(let fd, _), .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
       .killProcess, .setuid, .setgid, .nanosleep, .execve, .setrlimitNofile:
@@ -162,6 +164,7 @@ public enum Syscall: Sendable {
     case .dup2: "dup2"
     case .dup3: "dup3"
     case .fcntl: "fcntl"
+    case .ioctl: "ioctl"
     case .read: "read"
     case .write: "write"
     case .open: "openat"

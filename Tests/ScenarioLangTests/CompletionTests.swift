@@ -43,7 +43,7 @@ struct CompletionTests {
     #expect(Self.candidates("c1 send ").isEmpty)
     #expect(
       Self.candidates("c1 send \"a b\" ")
-        == (["dontwait", "nosignal", "to"] + Self.operations).sorted())
+        == (["dontwait", "nosignal", "oob", "to"] + Self.operations).sorted())
     #expect(Self.candidates("c1 send 10 dontwait n") == ["nonblock", "nosignal"])
     #expect(Self.candidates("c1 send 1KiB to ") == Self.sockets)
     #expect(Self.candidates("c1 send \"x\" to s") == ["server"])
@@ -65,6 +65,17 @@ struct CompletionTests {
     #expect(Self.candidates("sysctl net.core.somaxconn ").isEmpty)
   }
 
+  @Test("after ioctl: its requests; after handle: SIGURG, then 'restart'; after fcntl setown: main or a name")
+  func afterIoctlAndOwner() {
+    #expect(Self.candidates("c1 ioctl ") == ["FIONREAD", "SIOCATMARK", "SIOCINQ", "SIOCOUTQ", "TIOCOUTQ"])
+    #expect(Self.candidates("c1 ioctl SIOCINQ ") == Self.operations.sorted())
+    #expect(Self.candidates("handle ") == ["SIGURG"])
+    #expect(Self.candidates("handle SIGURG ") == ["restart"])
+    #expect(Self.candidates("c1 fcntl setown ") == (["main"] + Self.sockets).sorted())
+    #expect(Self.candidates("c1 fcntl setown_ex ") == (["main"] + Self.sockets).sorted())
+    #expect(Self.candidates("c1 oobinline ").contains("on"))
+  }
+
   @Test("after signal: a socket, then 'restart'")
   func afterSignal() {
     #expect(Self.candidates("signal ") == Self.sockets)
@@ -75,7 +86,8 @@ struct CompletionTests {
   func afterRecv() {
     #expect(Self.candidates("c1 recv ").isEmpty)
     #expect(Self.candidates("c1 recv 10 p") == ["passcred", "passpidfd", "passrights", "passsec", "peek", "poll"])
-    #expect(Self.candidates("c1 recv 10 peek ") == (["dontwait", "trunc", "waitall"] + Self.operations).sorted())
+    #expect(
+      Self.candidates("c1 recv 10 peek ") == (["dontwait", "oob", "trunc", "waitall"] + Self.operations).sorted())
   }
 
   @Test("after sendmsg's iovecs: 'creds', 'rights', 'to' and its flags not given yet; after 'rights', sockets")
@@ -84,10 +96,10 @@ struct CompletionTests {
     #expect(Self.candidates("c1 sendmsg \"a\", ").isEmpty)
     #expect(
       Self.candidates("c1 sendmsg \"a\", \"b\" ")
-        == (["cmsg", "creds", "dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
+        == (["cmsg", "creds", "dontwait", "nosignal", "oob", "rights", "to"] + Self.operations).sorted())
     #expect(
       Self.candidates("c1 sendmsg \"a\" rights c1 ")
-        == (["cmsg", "creds", "dontwait", "nosignal", "to"] + Self.operations).sorted())
+        == (["cmsg", "creds", "dontwait", "nosignal", "oob", "to"] + Self.operations).sorted())
     #expect(Self.candidates("c1 sendmsg \"a\" rights ").contains("c1"))
     #expect(Self.candidates("c1 sendmsg \"a\" rights 3 ").contains("c1"))
     #expect(Self.candidates("c1 sendmsg \"a\" creds {1, 0, 0} ").contains("rights"))
@@ -101,10 +113,10 @@ struct CompletionTests {
     #expect(Self.candidates("c1 sendmmsg ").isEmpty)
     #expect(
       Self.candidates("c1 sendmmsg \"a\", \"b\" ")
-        == (["cmsg", "creds", "dontwait", "nosignal", "rights", "to"] + Self.operations).sorted())
+        == (["cmsg", "creds", "dontwait", "nosignal", "oob", "rights", "to"] + Self.operations).sorted())
     #expect(
       Self.candidates("c1 recvmmsg 10, 10 ")
-        == (["cmsg_cloexec", "control", "dontwait", "name", "peek", "timeout", "trunc", "waitall", "waitforone"]
+        == (["cmsg_cloexec", "control", "dontwait", "name", "oob", "peek", "timeout", "trunc", "waitall", "waitforone"]
         + Self.operations).sorted())
     #expect(Self.candidates("c1 recvmmsg 10 timeout ").isEmpty)
   }
@@ -112,7 +124,7 @@ struct CompletionTests {
   @Test("after recvmsg's sizes: the msghdr parts and flags not given yet; 'as' after 'rights'")
   func afterRecvmsg() {
     #expect(Self.candidates("c1 recvmsg ").isEmpty)
-    let all = ["cmsg_cloexec", "control", "dontwait", "name", "peek", "rights", "trunc", "waitall"]
+    let all = ["cmsg_cloexec", "control", "dontwait", "name", "oob", "peek", "rights", "trunc", "waitall"]
     #expect(Self.candidates("c1 recvmsg 10, 20 ") == (all + Self.operations).sorted())
     #expect(Self.candidates("c1 recvmsg 10 name ") == (all.filter { $0 != "name" } + Self.operations).sorted())
     #expect(Self.candidates("c1 recvmsg 10 rights ") == ["as"])

@@ -107,7 +107,9 @@ struct FcntlParserTests {
     arguments: [
       DiagnosticCase(
         text: "c fcntl getflags",
-        message: "'fcntl' takes getfl, setfl, getfd, setfd, dupfd or dupfd_cloexec, found 'getflags'", column: 9),
+        message:
+          "'fcntl' takes getfl, setfl, getfd, setfd, dupfd, dupfd_cloexec, setown, setown_ex or getown, found 'getflags'",
+        column: 9),
       DiagnosticCase(
         text: "c fcntl setfl O_NONBLOCK",
         message: "'fcntl setfl' takes nonblock, append, direct joined by '|', or 0, found 'O_NONBLOCK'", column: 15),

@@ -27,6 +27,7 @@ struct EventPathTests {
     }
     func name(of task: TaskID) -> String { names[task.rawValue] }
     func ignoreSignal(_ signal: Signal, in task: TaskID) {}
+    func catchSignal(_ signal: Signal, restart: Bool, in task: TaskID) {}
     func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) { queue.append((task, tag, make)) }
     func isIdle(_ task: TaskID) -> Bool { true }
     func queuedCalls(_ task: TaskID) -> Int { 0 }

@@ -56,6 +56,8 @@ public struct Statement: Sendable {
     /// `ignore SIGPIPE`: the process ignores SIGPIPE from now on, so a stream `send` on a
     /// broken connection only fails with `EPIPE`.
     case ignoreSigpipe
+    /// `handle SIGURG [restart]`: a handler for SIGURG in the calling thread's process.
+    case handleSigurg(restart: Bool)
     /// `repeat N [as VAR] { STATEMENTS }`.
     case loop(Loop)
     /// `thread NAME [in PROCESS]`: a new thread (in process 1, or a forked process), with no
@@ -205,8 +207,13 @@ public struct Operation: Sendable {
     /// `dup2 TARGET` (`dup3Flags` nil) or `dup3 TARGET [cloexec]`: the descriptor TARGET
     /// names now refers to this socket's open file.
     case dup2(onto: DupTarget, dup3Flags: Int32?)
-    /// `fcntl getfl|getfd|setfl FLAGS|setfd cloexec|0|dupfd N as NAME|dupfd_cloexec N as NAME`.
+    /// `fcntl getfl|getfd|setfl FLAGS|setfd cloexec|0|dupfd N as NAME|dupfd_cloexec N as NAME|getown`.
     case fcntl(FcntlCommand, arg: Int32, as: Name?)
+    /// `fcntl setown PROCESS|0` (F_SETOWN, `thread` false; nil: 0) or `fcntl setown_ex
+    /// THREAD` (F_SETOWN_EX with F_OWNER_TID).
+    case setOwner(Name?, thread: Bool)
+    /// `ioctl SIOCINQ|SIOCOUTQ|SIOCATMARK|…`: the int it reads back.
+    case ioctl(IoctlRequest)
     /// `accept4 FLAGS [as NAME]`: the new socket's file gets O_NONBLOCK, its descriptor FD_CLOEXEC.
     case accept4(flags: Int32, as: Name?)
     /// `read SIZE`.

@@ -23,6 +23,9 @@ public final class ModelBackend: ScenarioBackend {
   public func spawn(name: String, alongside task: TaskID) -> TaskID { kernel.spawn(name: name, alongside: task) }
   public func name(of task: TaskID) -> String { kernel.name(of: task) }
   public func ignoreSignal(_ signal: Signal, in task: TaskID) { kernel.ignoreSignal(signal, task: task) }
+  public func catchSignal(_ signal: Signal, restart: Bool, in task: TaskID) {
+    kernel.catchSignal(signal, saRestart: restart, task: task)
+  }
   public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) { kernel.submit(task, tag: tag, make) }
   public func isIdle(_ task: TaskID) -> Bool { kernel.isIdle(task) }
   public func queuedCalls(_ task: TaskID) -> Int { kernel.queuedCalls(task) }

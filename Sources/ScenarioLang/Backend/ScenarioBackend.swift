@@ -27,6 +27,10 @@ public protocol ScenarioBackend: AnyObject {
   /// that returns from then on. A program's setting up, which the trace does not show
   /// (`ignore SIGPIPE`).
   func ignoreSignal(_ signal: Signal, in task: TaskID)
+  /// `rt_sigaction(signal, handler)` in `task`'s process, at once, with SA_RESTART when
+  /// `restart`; the handler does nothing but interrupt what the thread it runs on sleeps
+  /// in (`handle SIGURG`), and the trace does not show its setting up either.
+  func catchSignal(_ signal: Signal, restart: Bool, in task: TaskID)
   /// Queues a call for `task`; `make` builds its arguments when the call starts, so a
   /// call can use a descriptor an earlier call returned.
   func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall)

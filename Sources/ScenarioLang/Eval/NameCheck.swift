@@ -65,7 +65,7 @@ struct NameCheck {
         try useProcess(name)
       case .open(_, let name, _):
         try declare(name)
-      case .sleep, .file, .sysctl, .ignoreSigpipe, .exit, .exec, .waitpid, .setuid, .setgid, .setrlimit:
+      case .sleep, .file, .sysctl, .ignoreSigpipe, .handleSigurg, .exit, .exec, .waitpid, .setuid, .setgid, .setrlimit:
         break
       }
     }
@@ -85,6 +85,8 @@ struct NameCheck {
       case .recvmsg(_, _, _, let names, _):
         for name in names { try declare(name) }
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }
+      case .setOwner(let name?, let thread):
+        if thread { try useThread(name) } else if name.text != Keyword.main.rawValue { try useProcess(name) }
       default: break
       }
     }

@@ -112,6 +112,23 @@ extension ScenarioSession {
       return { .accept(fd: $0, flags: flags) }
     case .fcntl(let command, let arg, _):
       return { .fcntl(fd: $0, command: command, arg: arg) }
+    case .setOwner(let name, thread: true):
+      guard let owner = namedThread(name!) else { return nil }
+      let task = Int32(owner.task.rawValue)
+      return { .fcntl(fd: $0, command: .F_SETOWN_EX, arg: task) }
+    case .setOwner(let name, thread: false):
+      var pid: Int32 = 0
+      if let name {
+        if name.text == Keyword.main.rawValue {
+          pid = initialProcess.pid
+        } else {
+          guard let process = namedProcess(name) else { return nil }
+          pid = process.pid
+        }
+      }
+      return { [pid] in .fcntl(fd: $0, command: .F_SETOWN, arg: pid) }
+    case .ioctl(let request):
+      return { .ioctl(fd: $0, request: request) }
     case .poll(let items, let timeoutMs):
       var polled: [ScenarioSocket] = []
       for item in items {

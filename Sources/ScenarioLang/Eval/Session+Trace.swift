@@ -23,7 +23,7 @@ extension ScenarioSession {
       call: describe(
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
       name: names,
-      created: created, sender: sender)
+      created: created, sender: sender, owner: outcome.owner.map(threadName))
     output(line(now, call.actor, text))
     if kills(outcome.raised, in: call) {
       // A forked process's end comes as an event of its own, with its `+++` line.
@@ -84,7 +84,8 @@ extension ScenarioSession {
     var argument = socket
     if case .kill(let task, _) = syscall { argument = threadName(of: task) }
     return TraceFormatter.call(
-      syscall, socket: argument, result: result, name: name ?? fdName, pairNames: pair.map { (socket, $0) })
+      syscall, socket: argument, result: result, name: name ?? fdName, pairNames: pair.map { (socket, $0) },
+      thread: { [unowned self] in self.threadName(of: $0) })
   }
 
   /// Who made a call still in flight: its socket, or the backend's name of its task.

@@ -221,6 +221,9 @@ public final class ScenarioSession {
       let caller = prefix ?? mainThread
       caller.process.ignoresSIGPIPE = true
       backend.ignoreSignal(.SIGPIPE, in: caller.task)
+    case .handleSigurg(let restart):
+      // The process's action, shared by its threads, copied by a fork, reset by an exec.
+      backend.catchSignal(.SIGURG, restart: restart, in: (prefix ?? mainThread).task)
     case .loop(let loop):
       run(loop)
     case .open(let path, let name, let expectation):

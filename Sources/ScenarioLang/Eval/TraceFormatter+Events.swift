@@ -5,12 +5,12 @@ import SyscallVocabulary
 /// names (sockets, queues, tasks) and passes them in; every word of the trace is here.
 extension TraceFormatter {
   /// `accept(server) = 5 (as s0)`; a call that slept first returns as
-  /// `<... recv resumed> "hi" = 2`. `call` is the call as ``call(_:socket:result:name:pairNames:)``
+  /// `<... recv resumed> "hi" = 2`; `owner` names the thread whose tid F_GETOWN returned. `call` is the call as ``call(_:socket:result:name:pairNames:)``
   /// shows it (not needed for a resumed call); `created` names an accepted socket, `sender`
   /// is a datagram's sender.
   static func returned(
     _ syscall: Syscall, _ outcome: SyscallOutcome, resumed: Bool, call: @autoclosure () -> String,
-    name: (Int32) -> String, created: String?, sender: SockAddrUn?
+    name: (Int32) -> String, created: String?, sender: SockAddrUn?, owner: String? = nil
   ) -> String {
     var shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
     if case .recvmsg(_, let request) = syscall { shown = " " + receivedHeader(request, result: outcome, name: name) }
@@ -22,6 +22,9 @@ extension TraceFormatter {
       let flags = fcntlResult(command, outcome.value)
     {
       text += " " + flags
+    } else if let owner {
+      // F_GETOWN of a thread owner returns its tid, which the trace names.
+      text += " = \(owner)"
     } else {
       text += " " + result(outcome)
     }

@@ -22,7 +22,7 @@ struct TraceFormatter {
   /// descriptors (a `poll`'s) by `name(fd)`.
   static func call(
     _ syscall: Syscall, socket: String, result: SyscallOutcome? = nil, name: (Int32) -> String = { "\($0)" },
-    pairNames: (String, String)? = nil
+    pairNames: (String, String)? = nil, thread: (TaskID) -> String = { "\($0.rawValue)" }
   ) -> String {
     switch syscall {
     case .socket(let type, let proto, let flags): "socket(AF_UNIX, \(type)\(typeFlags(flags)), \(proto))"
@@ -86,8 +86,12 @@ struct TraceFormatter {
       case .F_GETFD, .F_GETFL: "fcntl(\(socket), \(command))"
       case .F_SETFD: "fcntl(\(socket), \(command), \(descriptorFlags(arg)))"
       case .F_SETFL: "fcntl(\(socket), \(command), \(statusFlags(arg)))"
-      case .F_DUPFD, .F_DUPFD_CLOEXEC: "fcntl(\(socket), \(command), \(arg))"
+      case .F_DUPFD, .F_DUPFD_CLOEXEC, .F_SETOWN: "fcntl(\(socket), \(command), \(arg))"
+      case .F_GETOWN: "fcntl(\(socket), \(command))"
+      case .F_SETOWN_EX: "fcntl(\(socket), \(command), {type=F_OWNER_TID, pid=\(thread(TaskID(rawValue: Int(arg))))})"
       }
+    case .ioctl(_, let request):
+      "ioctl(\(socket), \(request), \(result?.optionValue.map { "[\($0)]" } ?? "..."))"
     case .fork: "fork()"
     case .exitGroup(let status): "exit_group(\(status))"
     // The program is sockscript, run again as the same script; its arguments (the kernel

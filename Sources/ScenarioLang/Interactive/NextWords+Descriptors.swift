@@ -26,13 +26,22 @@ extension NextWords {
   }
 
   /// fcntl := 'fcntl' ( 'getfl' | 'getfd' | 'setfl' statusflags | 'setfd' ( 'cloexec' | '0' )
-  ///          | ( 'dupfd' | 'dupfd_cloexec' ) INT 'as' NAME )
+  ///          | ( 'dupfd' | 'dupfd_cloexec' ) INT 'as' NAME
+  ///          | 'setown' ( PROCESS | '0' ) | 'setown_ex' THREAD | 'getown' )
   mutating func fcntl() -> [String]? {
     if atEnd { return FcntlWord.allCases.map(\.rawValue) }
     guard let command = word.flatMap(FcntlWord.init(rawValue:)) else { return [] }
     skip()
     switch command {
-    case .getfl, .getfd:
+    case .getfl, .getfd, .getown:
+      return nil
+    case .setown:
+      if atEnd { return [Keyword.main.rawValue] + sockets }
+      skip()
+      return nil
+    case .setown_ex:
+      if atEnd { return [Keyword.main.rawValue] + sockets }
+      skip()
       return nil
     case .setfl:
       let flags = StatusFlagWord.allCases.map(\.rawValue)

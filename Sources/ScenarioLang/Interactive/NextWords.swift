@@ -64,6 +64,10 @@ struct NextWords {
     case .sysctl: return atEnd ? Sysctl.allCases.map(\.rawValue) : []
     case .wait: return atEnd ? sockets : []
     case .ignore: return atEnd ? [PlainWord.SIGPIPE.rawValue] : []
+    case .handle:
+      if atEnd { return [PlainWord.SIGURG.rawValue] }
+      skip()
+      return atEnd ? [Keyword.restart.rawValue] : []
     case .repeat:
       skip()  // the count
       return atEnd && tokens.count == 2 ? [Keyword.as.rawValue] : []
@@ -156,7 +160,10 @@ struct NextWords {
     case .nonblock:
       if atEnd { return NonblockWord.allCases.map(\.rawValue) + next }
       if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
-    case .passcred, .passsec, .passpidfd, .passrights:
+    case .ioctl:
+      if atEnd { return IoctlWord.allCases.map(\.rawValue) }
+      skip()
+    case .passcred, .passsec, .passpidfd, .passrights, .oobinline:
       if atEnd { return NonblockWord.allCases.map(\.rawValue) + [Keyword.optlen.rawValue] + next }
       if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
       if let open = optlen(then: next) { return open }

@@ -37,7 +37,8 @@ enum StatementText {
   static func afterInterrupt(_ statement: Statement, _ text: String) -> String {
     switch statement.kind {
     case .declare, .act: statement.background ? text : text + " &"
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .exec,
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .loop, .thread, .fork,
+      .exit, .exec,
       .waitpid, .kill, .setuid, .setgid, .setrlimit, .open:
       text
     }
@@ -51,7 +52,8 @@ enum StatementText {
     switch statement.kind {
     case .declare, .act:
       if blockedForever { return statement.background ? text : text + " &" }
-    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .loop, .thread, .fork, .exit, .exec,
+    case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .loop, .thread, .fork,
+      .exit, .exec,
       .waitpid, .kill, .setuid, .setgid, .setrlimit, .open:
       break
     }

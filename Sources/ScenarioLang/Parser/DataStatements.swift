@@ -77,4 +77,18 @@ extension Parser {
     advance()
     return .ignoreSigpipe
   }
+
+  /// handle := 'handle' 'SIGURG' [ 'restart' ]   (a handler in the calling thread's process)
+  mutating func parseHandle() throws(Diagnostic) -> Statement.Kind {
+    advance()
+    guard currentWord == PlainWord.SIGURG.rawValue else {
+      throw error(
+        "'handle' takes SIGURG, found \(current.spelling)",
+        notes: ["write 'handle SIGURG', or 'handle SIGURG restart' for a handler with SA_RESTART"])
+    }
+    advance()
+    let restart = currentIs(.restart)
+    if restart { advance() }
+    return .handleSigurg(restart: restart)
+  }
 }

@@ -48,7 +48,8 @@ extension Parser {
   }
 
   /// fcntl := 'fcntl' ( 'getfl' | 'getfd' | 'setfl' statusflags | 'setfd' ( 'cloexec' | '0' )
-  ///          | ( 'dupfd' | 'dupfd_cloexec' ) INT 'as' NAME )
+  ///          | ( 'dupfd' | 'dupfd_cloexec' ) INT 'as' NAME
+  ///          | 'setown' ( PROCESS | '0' ) | 'setown_ex' THREAD | 'getown' )
   mutating func parseFcntl() throws(Diagnostic) -> Operation.Kind {
     guard let word = currentWord.flatMap(FcntlWord.init(rawValue:)) else {
       let words = FcntlWord.allCases.map(\.rawValue)
@@ -58,8 +59,27 @@ extension Parser {
     }
     advance()
     switch word {
-    case .getfl, .getfd:
+    case .getfl, .getfd, .getown:
       return .fcntl(word.command, arg: 0, as: nil)
+    case .setown, .setown_ex:
+      if word == .setown, case .number(let text) = current.kind, text == "0" {
+        advance()
+        return .setOwner(nil, thread: false)
+      }
+      let what = word == .setown ? "a process (a 'fork' name or main), or 0" : "a thread"
+      if word == .setown, currentIs(.main) {
+        let name = try makeName(Keyword.main.rawValue)
+        advance()
+        return .setOwner(name, thread: false)
+      }
+      guard let text = currentWord, Self.canReferToSocket(text) || text == Keyword.main.rawValue else {
+        throw error(
+          "'fcntl \(word.rawValue)' needs \(what), found \(current.spelling)",
+          notes: [word == .setown ? "e.g. 'fcntl setown child'" : "e.g. 'fcntl setown_ex reader'"])
+      }
+      let name = try makeName(text)
+      advance()
+      return .setOwner(name, thread: word == .setown_ex)
     case .setfl:
       return .fcntl(.F_SETFL, arg: try parseStatusFlags(), as: nil)
     case .setfd:
@@ -159,5 +179,17 @@ extension Parser {
       advance()
     } while current.kind == .pipe
     return flags
+  }
+
+  /// ioctl := 'ioctl' ( 'SIOCINQ' | 'FIONREAD' | 'SIOCOUTQ' | 'TIOCOUTQ' | 'SIOCATMARK' )
+  mutating func parseIoctl() throws(Diagnostic) -> IoctlRequest {
+    guard let word = currentWord.flatMap(IoctlWord.init(rawValue:)) else {
+      let words = IoctlWord.allCases.map(\.rawValue)
+      throw error(
+        "'ioctl' takes \(words.dropLast().joined(separator: ", ")) or \(words.last!), found \(current.spelling)",
+        notes: currentWord.map { Self.suggestion(for: $0, among: words) } ?? [])
+    }
+    advance()
+    return word.request
   }
 }

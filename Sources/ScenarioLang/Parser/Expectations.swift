@@ -168,6 +168,7 @@ extension Parser {
       switch (result, kind) {
       case (.value, _), (.error, _), (.success, _), (.relation, _), (.timeval, .getTimeout), (.data, .recv),
         (.data, .read), (.data, .recvmsg), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
+        (.option, .ioctl),
         (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName), (.ucred, .getPeerCred),
         (.ucred, .recvmsg):
         continue
@@ -177,7 +178,7 @@ extension Parser {
       case (.ucred, _): needs = "credentials ({PID, UID, GID}) are for 'get peercred' and 'recvmsg'"
       case (.option, _):
         needs =
-          "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl' or 'fcntl getfd'"
+          "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl', 'fcntl getfd' or 'ioctl'"
       case (.revents, _): needs = "a revents result ([IN|OUT]) is for 'poll'"
       }
       throw Diagnostic(

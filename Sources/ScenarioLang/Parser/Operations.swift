@@ -30,7 +30,8 @@ extension Parser {
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'peercred' | intoption [ 'optlen' bytes ] )
   ///            | 'getsockname' | 'getpeername' | 'autobind'
   ///            | 'nonblock' [ 'on' | 'off' ]
-  ///            | ( 'passcred' | 'passsec' | 'passpidfd' | 'passrights' ) [ 'on' | 'off' ] [ 'optlen' bytes ]
+  ///            | ( 'passcred' | 'passsec' | 'passpidfd' | 'passrights' | 'oobinline' ) [ 'on' | 'off' ] [ 'optlen' bytes ]
+  ///            | 'ioctl' ( 'SIOCINQ' | 'FIONREAD' | 'SIOCOUTQ' | 'TIOCOUTQ' | 'SIOCATMARK' )
   ///            | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes [ 'optlen' bytes ]
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
@@ -136,7 +137,9 @@ extension Parser {
       kind = .getName(peer: operation == .getpeername)
     case .nonblock:
       kind = .nonblock(parseOnOff())
-    case .passcred, .passsec, .passpidfd, .passrights:
+    case .ioctl:
+      kind = .ioctl(try parseIoctl())
+    case .passcred, .passsec, .passpidfd, .passrights, .oobinline:
       let on = parseOnOff()
       kind = .setSwitch(operation.switchOption!, on, optlen: try parseOptlen())
     }

@@ -35,7 +35,7 @@ extension Parser {
   }
 
   /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat
-  ///              | [ THREAD ':' ] 'ignore' 'SIGPIPE' | thread
+  ///              | [ THREAD ':' ] 'ignore' 'SIGPIPE' | [ THREAD ':' ] 'handle' 'SIGURG' [ 'restart' ] | thread
   /// call      := declaration | action | file | socketpair | signal | sysctl
   ///              | fork | exit | exec | waitpid | kill | setuid | setgid | setrlimit
   mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -65,14 +65,14 @@ extension Parser {
     if let thread {
       switch kind {
       case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .exec, .waitpid, .kill, .setuid,
-        .setgid, .setrlimit, .sleep, .ignoreSigpipe, .open:
+        .setgid, .setrlimit, .sleep, .ignoreSigpipe, .handleSigurg, .open:
         break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
           notes: [
-            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, exec, waitpid, kill, setuid, setgid, setrlimit, sleep, ignore or open"
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, exec, waitpid, kill, setuid, setgid, setrlimit, sleep, ignore, handle or open"
           ])
       }
     }
@@ -80,7 +80,8 @@ extension Parser {
     if current.kind == .ampersand {
       switch kind {
       case .sleep where thread != nil: break
-      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .socketpair, .thread, .fork, .exit, .exec, .kill,
+      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .socketpair, .thread, .fork, .exit,
+        .exec, .kill,
         .setuid, .setgid, .setrlimit:
         throw error("only socket statements can run in the background")
       case .loop:
@@ -141,6 +142,7 @@ extension Parser {
     case .signal: try parseSignal()
     case .sysctl: try parseSysctl()
     case .ignore: try parseIgnore()
+    case .handle: try parseHandle()
     case .repeat: try parseRepeat()
     case .thread: try parseThread()
     case .fork: try parseFork()

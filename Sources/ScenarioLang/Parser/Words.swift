@@ -11,7 +11,7 @@ import SyscallVocabulary
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
   case `repeat`, thread, fork, waitpid, kill, setuid, setgid, setrlimit
-  case open
+  case open, handle
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.
@@ -22,6 +22,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case getsockname, getpeername, autobind
   case passcred, passsec, passpidfd, passrights
   case sendmsg, recvmsg, sendmmsg, recvmmsg
+  case oobinline, ioctl
 
   /// The SOL_SOCKET switch an operation word turns on or off (`passcred [on|off]`).
   var switchOption: IntOption? {
@@ -30,6 +31,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
     case .passsec: .SO_PASSSEC
     case .passpidfd: .SO_PASSPIDFD
     case .passrights: .SO_PASSRIGHTS
+    case .oobinline: .SO_OOBINLINE
     default: nil
     }
   }
@@ -49,10 +51,13 @@ public enum SocketFlagWord: String, CaseIterable, Sendable {
 
 /// What `fcntl` does: its command, in the order its error lists them.
 public enum FcntlWord: String, CaseIterable, Sendable {
-  case getfl, setfl, getfd, setfd, dupfd, dupfd_cloexec
+  case getfl, setfl, getfd, setfd, dupfd, dupfd_cloexec, setown, setown_ex, getown
 
   var command: FcntlCommand {
     switch self {
+    case .setown: .F_SETOWN
+    case .setown_ex: .F_SETOWN_EX
+    case .getown: .F_GETOWN
     case .getfl: .F_GETFL
     case .setfl: .F_SETFL
     case .getfd: .F_GETFD
@@ -141,12 +146,12 @@ public enum GetOptionWord: String, CaseIterable, Sendable {
 
 /// The message flags `send` and `recv` take after their argument.
 public enum MessageFlagWord: String, CaseIterable, Sendable {
-  case dontwait, nosignal, peek, waitall, trunc, cmsg_cloexec, waitforone
+  case dontwait, nosignal, peek, waitall, trunc, cmsg_cloexec, waitforone, oob
 
   /// `send`'s and `sendmsg`'s flags.
-  static let send: [MessageFlagWord] = [.dontwait, .nosignal]
+  static let send: [MessageFlagWord] = [.dontwait, .nosignal, .oob]
   /// `recv`'s flags.
-  static let recv: [MessageFlagWord] = [.peek, .waitall, .dontwait, .trunc]
+  static let recv: [MessageFlagWord] = [.peek, .waitall, .dontwait, .trunc, .oob]
   /// `recvmsg`'s flags: `recv`'s and MSG_CMSG_CLOEXEC.
   static let recvmsg: [MessageFlagWord] = recv + [.cmsg_cloexec]
   /// `recvmmsg`'s flags: `recvmsg`'s and MSG_WAITFORONE.
@@ -161,6 +166,7 @@ public enum MessageFlagWord: String, CaseIterable, Sendable {
     case .trunc: .MSG_TRUNC
     case .cmsg_cloexec: .MSG_CMSG_CLOEXEC
     case .waitforone: .MSG_WAITFORONE
+    case .oob: .MSG_OOB
     }
   }
 
@@ -179,6 +185,22 @@ public enum MessageFlagWord: String, CaseIterable, Sendable {
     case .trunc: ("'recv'", "write it after the size: 'recv 10 trunc'")
     case .cmsg_cloexec: ("'recvmsg'", "write it after the sizes: 'recvmsg 10 rights as r cmsg_cloexec'")
     case .waitforone: ("'recvmmsg'", "write it after the sizes: 'recvmmsg 10, 10 waitforone'")
+    case .oob:
+      ("'send' and 'recv'", "write it after what is sent or the size received: 'send \"ab\" oob', 'recv 1 oob'")
+    }
+  }
+}
+
+/// What `ioctl` asks, in the order its error lists them: SIOCINQ is FIONREAD and SIOCOUTQ
+/// is TIOCOUTQ (the same numbers), and the trace shows them by the names strace prints.
+public enum IoctlWord: String, CaseIterable, Sendable {
+  case SIOCINQ, FIONREAD, SIOCOUTQ, TIOCOUTQ, SIOCATMARK
+
+  var request: IoctlRequest {
+    switch self {
+    case .SIOCINQ, .FIONREAD: .SIOCINQ
+    case .SIOCOUTQ, .TIOCOUTQ: .SIOCOUTQ
+    case .SIOCATMARK: .SIOCATMARK
     }
   }
 }
@@ -337,7 +359,7 @@ public enum ControlWord: String, CaseIterable, Sendable {
 
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
-  case SIGPIPE, tv_sec, tv_usec, pid, uid, gid, nofile
+  case SIGPIPE, tv_sec, tv_usec, pid, uid, gid, nofile, SIGURG
 }
 
 /// Every word of the table, for the checks that the docs, the fuzzer's dictionary and the
@@ -354,6 +376,7 @@ public enum WordTable {
     + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
     + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
     + MessageHeaderWord.allCases.map(\.rawValue) + ControlWord.allCases.map(\.rawValue)
+    + IoctlWord.allCases.map(\.rawValue)
   /// The relation tokens, for the same checks.
   public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }

@@ -8,8 +8,8 @@ extension Kernel {
   /// point of no return: `de_thread`, then (`unshare_files` has nothing to unshare: a
   /// table is shared only by one process's threads, and they are gone) `do_close_on_exec`;
   /// `setup_new_exec`'s `flush_signal_handlers` resets handled signals to their default and
-  /// keeps ignored ones ignored, and the same script installs the same handlers again, so
-  /// the model has nothing to change there. The process keeps its pid, credentials, parent
+  /// keeps ignored ones ignored: the handlers of SIGUSR1 and SIGUSR2, which the same program
+  /// installs again at its start, stay; a script's `handle SIGURG` goes. The process keeps its pid, credentials, parent
   /// and children. Reports ``KernelEvent/execed(pid:by:ended:closed:)`` before the return
   /// (0, to the new image), and the wake-ups of the closes after it.
   func sysExecve(_ task: KernelTask) -> SyscallStep {
@@ -18,6 +18,7 @@ extension Kernel {
     let closed = table.closeOnExec.sorted().filter { Int($0) < table.fdt.count && table.fdt[Int($0)] != nil }
     emit(.execed(pid: task.group.pid, by: task.id, ended: ended, closed: closed))
     doCloseOnExec(table)
+    task.group.caughtSignals = [:]
     return .done(.success())
   }
 

@@ -29,6 +29,12 @@ extension Kernel {
       return readBack(file.flags)
     case .F_SETFL:
       return setfl(file, arg)
+    case .F_SETOWN:
+      return fSetown(file, pid: arg)
+    case .F_GETOWN:
+      return fGetown(file)
+    case .F_SETOWN_EX:
+      return fSetownEx(file, thread: TaskID(rawValue: Int(arg)))
     }
   }
 

@@ -15,8 +15,16 @@ class OpenFile {
   /// registered on (`__pollwait` holds the file until `poll_freewait`). A socket is released
   /// when the last one goes.
   var count = 1
+  /// `f_owner`: who gets SIGURG for a socket's out-of-band data (F_SETOWN, F_SETOWN_EX).
+  var owner: FileOwner?
 
   init(flags: Int32) { self.flags = flags }
+}
+
+/// `struct fown_struct`'s pid and type: a process (PIDTYPE_TGID) or one thread (PIDTYPE_PID).
+enum FileOwner {
+  case process(Int32)
+  case thread(TaskID)
 }
 
 /// A pidfd's file (`pidfs`): O_RDWR, referring to a process by its model pid.

@@ -33,6 +33,9 @@ final class TaskGroup {
   /// The signals whose `sighand` action is `SIG_IGN` (`ignore SIGPIPE`): a fork copies them
   /// (`copy_sighand`).
   var ignoredSignals: Set<Signal> = []
+  /// The signals the script gave a handler (`handle SIGURG [restart]`), each with whether
+  /// it has SA_RESTART: a fork copies them, an `execve` resets them (`flush_signal_handlers`).
+  var caughtSignals: [Signal: Bool] = [:]
 
   init(pid: Int32, files: FilesStruct, uid: UInt32, gid: UInt32, parent: TaskGroup?, nofile: RLimit) {
     self.pid = pid

@@ -26,6 +26,14 @@ public final class Sock {
   /// `sk_receive_queue`: data for a connected or datagram socket; for a listener, one
   /// entry per pending connection, each carrying the embryo that `accept` will hand out.
   var receiveQueue = Deque<SkBuff>()
+  /// `u->oob_skb`: the skb holding the out-of-band byte (`send … MSG_OOB`) until it is
+  /// read, with MSG_OOB or inline, or skipped by a reader; it stays in `receiveQueue`.
+  var oobSkb: SkBuff?
+  /// `u->inq_len`: what SIOCINQ reports of a stream socket: the bytes queued, less those
+  /// read; an out-of-band byte a reader skips stays counted (measured on 6.18.44).
+  public internal(set) var inqLen = 0
+  /// `SOCK_URGINLINE` (SO_OOBINLINE): the out-of-band byte is read in line.
+  public internal(set) var urgInline = false
   /// `sk_wmem_alloc` without its bias of 1: the truesize of every skb this socket sent
   /// that is not freed yet.
   public internal(set) var wmemAlloc = 0

@@ -13,6 +13,7 @@ extension Kernel {
       pid: Int32(processes.count + 1), files: dupFd(group.files), uid: group.uid, gid: group.gid, parent: group,
       nofile: group.nofile)
     child.ignoredSignals = group.ignoredSignals
+    child.caughtSignals = group.caughtSignals
     processes.append(child)
     adopt(child, by: group)
     let thread = spawn(name: parent.comm, in: child)

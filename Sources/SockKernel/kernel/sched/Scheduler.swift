@@ -64,7 +64,7 @@ extension Kernel {
     case .done(var outcome):
       if outcome.restartable, let signal = task.pendingSignal {
         task.pendingSignal = nil
-        if saRestartHandlers.contains(signal) {
+        if task.group.caughtSignals[signal] ?? saRestartHandlers.contains(signal) {
           // The handler ran with SA_RESTART: the same call is made again from scratch,
           // after a return to user space that dropped its file.
           fdput(call)

@@ -43,6 +43,10 @@ extension Kernel {
     case .SIGKILL, .SIGTERM, .SIGPIPE:
       doGroupExit(group, .killed(signal))
       return .success()
+    case .SIGURG:
+      // The default action ignores it (`sig_ignored`); a handler runs in the leader, which
+      // takes it (`complete_signal`).
+      return .success()
     case .SIGUSR1, .SIGUSR2:
       guard let leader = group.threads.first(where: { !tasks[$0.rawValue].isDead }) else { return .success() }
       return sysTgkill(leader, signal)
@@ -53,6 +57,12 @@ extension Kernel {
   /// has `SA_RESTART`, which turns a call's `-ERESTARTSYS` into a transparent restart.
   public func sigaction(_ signal: Signal, saRestart: Bool) {
     if saRestart { saRestartHandlers.insert(signal) } else { saRestartHandlers.remove(signal) }
+  }
+
+  /// `rt_sigaction(signal, handler)` by `task`'s process, with or without SA_RESTART: the
+  /// action is the process's, shared by its threads.
+  public func catchSignal(_ signal: Signal, saRestart: Bool, task: TaskID) {
+    tasks[task.rawValue].group.caughtSignals[signal] = saRestart
   }
 
   /// `rt_sigaction(signal, SIG_IGN)` by `task`'s process (`do_sigaction`): the action is the

@@ -6,8 +6,8 @@ extension Kernel {
   /// `sk_setsockopt` for the integer options. A length shorter than an int is EINVAL first
   /// (`__sys_setsockopt` refuses a negative one, `sk_setsockopt` a short one). `SO_SNDBUF` /
   /// `SO_RCVBUF` are clamped to `*mem_max` (as unsigned, so a negative value means the
-  /// maximum), then doubled, with a floor; the SO_PASS* switches take any non-zero value as
-  /// on; the read-only options have no case there: ENOPROTOOPT.
+  /// maximum), then doubled, with a floor; the SO_PASS* switches and SO_OOBINLINE
+  /// (`sock_valbool_flag`) take any non-zero value as on; the read-only options have no case there: ENOPROTOOPT.
   func skSetsockopt(_ sk: Sock, _ option: IntOption, _ value: Int32, optlen: Int32 = 4) -> SyscallStep {
     if optlen < 4 { return .done(.failure(.EINVAL, Reason("sk_setsockopt", "optlen \(optlen) < sizeof(int)"))) }
     let asUnsigned = Int64(UInt32(bitPattern: value))
@@ -27,6 +27,7 @@ extension Kernel {
     case .SO_PASSSEC: sk.scmRecvFlags.security = value != 0
     case .SO_PASSPIDFD: sk.scmRecvFlags.pidfd = value != 0
     case .SO_PASSRIGHTS: sk.scmRecvFlags.rights = value != 0
+    case .SO_OOBINLINE: sk.urgInline = value != 0
     case .SO_ERROR, .SO_TYPE, .SO_DOMAIN, .SO_PROTOCOL, .SO_ACCEPTCONN:
       return .done(.failure(.ENOPROTOOPT, Reason("sk_setsockopt", "\(option) is read-only")))
     default:
@@ -55,9 +56,9 @@ extension Kernel {
     case .SO_ERROR:
       value = sk.pendingError?.rawValue ?? 0
       sk.pendingError = nil
-    case .SO_DEBUG, .SO_REUSEADDR, .SO_DONTROUTE, .SO_BROADCAST, .SO_KEEPALIVE, .SO_OOBINLINE, .SO_PRIORITY,
-      .SO_REUSEPORT, .SO_MARK:
+    case .SO_DEBUG, .SO_REUSEADDR, .SO_DONTROUTE, .SO_BROADCAST, .SO_KEEPALIVE, .SO_PRIORITY, .SO_REUSEPORT, .SO_MARK:
       value = 0
+    case .SO_OOBINLINE: value = sk.urgInline ? 1 : 0
     case .SO_PASSCRED: value = sk.scmRecvFlags.credentials ? 1 : 0
     case .SO_PASSSEC: value = sk.scmRecvFlags.security ? 1 : 0
     case .SO_PASSPIDFD: value = sk.scmRecvFlags.pidfd ? 1 : 0

@@ -14,9 +14,10 @@ extension Kernel {
     if sk.pendingError != nil { mask.insert(.EPOLLERR) }
     if shutdown == .SHUTDOWN_MASK { mask.insert(.EPOLLHUP) }
     if shutdown.contains(.RCV_SHUTDOWN) { mask.formUnion([.EPOLLRDHUP, .EPOLLIN, .EPOLLRDNORM]) }
-    // readable? (sk_is_readable is for BPF sockmap; no OOB byte, hence no EPOLLPRI: MSG_OOB
-    // is not modelled)
+    // readable? (sk_is_readable is for BPF sockmap)
     if !sk.receiveQueue.isEmpty { mask.formUnion([.EPOLLIN, .EPOLLRDNORM]) }
+    // An out-of-band byte not read yet.
+    if sk.oobSkb != nil { mask.insert(.EPOLLPRI) }
     // Connection-based need to check for termination and startup.
     if (sk.type == .stream || sk.type == .seqpacket) && state == .TCP_CLOSE { mask.insert(.EPOLLHUP) }
     // Writable also when the other side has shut down the connection: this prevents stuck

@@ -2,13 +2,14 @@ import SyscallVocabulary
 
 /// What `SIOCINQ`, `SIOCOUTQ` and `unix_diag` (hence `ss -x`) report of a socket's queues.
 extension Kernel {
-  /// `unix_inq_len`: the bytes a read could take. A stream socket counts every byte not yet
-  /// read (6.18 keeps it in `u->inq_len`), a seqpacket socket the same over its records, a
-  /// datagram socket only the first datagram's length. Nil for a listener (-EINVAL).
+  /// `unix_inq_len`: the bytes a read could take. A stream socket keeps the count in
+  /// `u->inq_len` (6.18), a seqpacket socket counts its records, a datagram socket only the
+  /// first datagram's length. Nil for a listener (-EINVAL).
   func unixInqLen(_ sk: Sock) -> Int? {
     if sk.state == .TCP_LISTEN { return nil }
     switch sk.type {
-    case .stream, .seqpacket: return sk.receiveQueue.reduce(0) { $0 + $1.unread }
+    case .stream: return sk.inqLen
+    case .seqpacket: return sk.receiveQueue.reduce(0) { $0 + $1.unread }
     case .dgram, .raw: return sk.receiveQueue.first?.length ?? 0
     }
   }

@@ -3,14 +3,16 @@ import SyscallVocabulary
 extension Kernel {
   /// `unix_stream_recvmsg` → `unix_stream_read_generic`: copies from the head of the
   /// queue across skbs until `length` bytes or, once `target` is reached, the queue is
-  /// empty; freeing each exhausted skb releases its sender's charge.
+  /// empty; freeing each exhausted skb releases its sender's charge. `manage_oob` stops the
+  /// read at the out-of-band byte, or skips it. A peek walks the queue without unlinking,
+  /// so the skb being read is named by its place in the queue.
   func unixStreamRecvmsg(_ sk: Sock, length: Int, flags: MessageFlags, frame: inout CallFrame) -> SyscallStep {
     if !frame.started {
       frame.started = true
       if sk.state != .TCP_ESTABLISHED {
         return .done(.failure(.EINVAL, Reason("unix_stream_read_generic", "sk_state is \(sk.state)")))
       }
-      if flags.contains(.MSG_OOB) { return .notModelled("MSG_OOB (out-of-band data)") }
+      if flags.contains(.MSG_OOB) { return .done(unixStreamRecvUrg(sk, length: length, flags: flags, frame: &frame)) }
       frame.timeo = sockRcvtimeo(sk, nonBlocking: flags.contains(.MSG_DONTWAIT))
     } else if frame.waitingForData {
       if unixStreamDataWaitSleepsOn(sk, frame: frame) { return unixStreamDataWait(sk, frame: &frame) }
@@ -22,58 +24,92 @@ extension Kernel {
     }
     // sock_rcvlowat: SO_RCVLOWAT is 1 (not settable from a script), and never 0.
     let target = max(1, flags.contains(.MSG_WAITALL) ? length : min(1, length))
+    let peek = flags.contains(.MSG_PEEK)
     var size = length - frame.copiedCount
-    repeat {
-      // redo:
-      guard let first = sk.receiveQueue.first else {
-        if frame.copiedCount >= target { break }
-        // POSIX 1003.1g mandates this order.
-        if let error = sockError(sk) { return .done(frame.copiedCount > 0 ? received(sk, &frame) : error.outcome) }
-        if sk.shutdown.contains(.RCV_SHUTDOWN) { break }
-        if frame.timeo == 0 {
-          if frame.copiedCount > 0 { break }
-          return .done(.failure(.EAGAIN, Reason("unix_stream_read_generic", "sk_receive_queue empty, timeo 0")))
-        }
-        frame.lastSkb = nil
-        frame.lastLength = 0
-        return unixStreamDataWait(sk, frame: &frame)
-      }
-      // "Copy address just once": the sender of the first skb read (recvfrom's address).
-      if frame.copied.isEmpty { frame.sender = first.sender }
-      if flags.contains(.MSG_PEEK) {
-        // Peeking walks the queue without consuming and never waits once it has data; it
-        // stops after an skb with files, whose copies it takes (unix_peek_fds).
-        for skb in sk.receiveQueue where size > 0 {
-          if !unixStreamReadTakesCreds(sk, skb, frame: &frame) { break }
+    redo: while true {
+      repeat {
+        var position: Int? = sk.receiveQueue.isEmpty ? nil : 0
+        var last = sk.receiveQueue.first
+        var lastLength = last?.length ?? 0
+        again: while true {
+          if let skb = position {
+            position = manageOob(sk, skb, flags: flags, copied: frame.copiedCount)
+            if position == nil, frame.copiedCount > 0 { break redo }
+          }
+          guard var index = position else {
+            if frame.copiedCount >= target { break redo }
+            // POSIX 1003.1g mandates this order.
+            if let error = sockError(sk) { return .done(frame.copiedCount > 0 ? received(sk, &frame) : error.outcome) }
+            if sk.shutdown.contains(.RCV_SHUTDOWN) { break redo }
+            if frame.timeo == 0 {
+              if frame.copiedCount > 0 { break redo }
+              let why =
+                sk.receiveQueue.isEmpty ? "sk_receive_queue empty" : "nothing to read before the out-of-band byte"
+              return .done(.failure(.EAGAIN, Reason("unix_stream_read_generic", why + ", timeo 0")))
+            }
+            frame.lastSkb = last
+            frame.lastLength = lastLength
+            // unix_stream_data_wait checks before it sleeps: a queue changed since `last`
+            // (an skb manage_oob dropped) sends the read back to redo at once.
+            if unixStreamDataWaitSleepsOn(sk, frame: frame) { return unixStreamDataWait(sk, frame: &frame) }
+            continue redo
+          }
+          // Skip what is already read (an skb with nothing left: SO_PEEK_OFF is not settable
+          // here, so the peek offset is 0).
+          while sk.receiveQueue[index].unread == 0 {
+            last = sk.receiveQueue[index]
+            lastLength = last!.length
+            index += 1
+            if index == sk.receiveQueue.count {
+              position = nil
+              continue again
+            }
+          }
+          let skb = sk.receiveQueue[index]
+          // Never glue messages from different writers.
+          if !unixStreamReadTakesCreds(sk, skb, frame: &frame) { break redo }
+          // "Copy address just once": the sender of the first skb read (recvfrom's address).
+          if frame.copied.isEmpty { frame.sender = skb.sender }
           let chunk = min(skb.unread, size)
           frame.copied.append(skb.payload.slice(skb.consumed..<(skb.consumed + chunk)))
           frame.copiedCount += chunk
           size -= chunk
-          if skb.fp != nil {
-            unixPeekFds(&frame.scm, skb)
-            break
+          if peek {
+            // It is questionable, see note in unix_dgram_recvmsg: a peek takes copies of the
+            // files, and stops after an skb with files.
+            if skb.fp != nil {
+              unixPeekFds(&frame.scm, skb)
+              break redo
+            }
+            last = skb
+            lastLength = skb.length
+            guard index + 1 < sk.receiveQueue.count else { break redo }
+            position = index + 1
+            continue again
           }
+          // Mark read part of skb as used.
+          skb.consumed += chunk
+          sk.inqLen -= chunk
+          // The files go with the skb's first chunk, and the read ends with that skb.
+          if skb.fp != nil {
+            scmStatDel(sk, skb)
+            unixDetachFds(&frame.scm, skb)
+          }
+          if skb.unread > 0 { break redo }
+          unlinkSkb(sk, at: index)
+          consumeSkb(skb)
+          if frame.scm.fp != nil { break redo }
+          break again
         }
-        break
-      }
-      // Never glue messages from different writers.
-      if !unixStreamReadTakesCreds(sk, first, frame: &frame) { break }
-      let chunk = min(first.unread, size)
-      frame.copied.append(first.payload.slice(first.consumed..<(first.consumed + chunk)))
-      frame.copiedCount += chunk
-      size -= chunk
-      first.consumed += chunk
-      // The files go with the skb's first chunk, and the read ends with that skb.
-      if first.fp != nil {
-        scmStatDel(sk, first)
-        unixDetachFds(&frame.scm, first)
-      }
-      if first.unread > 0 { break }
-      sk.receiveQueue.removeFirst()
-      consumeSkb(first)
-      if frame.scm.fp != nil { break }
-    } while size > 0
+      } while size > 0
+      break redo
+    }
     return .done(received(sk, &frame))
+  }
+
+  /// `__skb_unlink` of the skb at `index` of the receive queue (nearly always its head).
+  func unlinkSkb(_ sk: Sock, at index: Int) {
+    if index == 0 { sk.receiveQueue.removeFirst() } else { sk.receiveQueue.remove(at: index) }
   }
 
   /// Not a kernel function: the credentials check of `unix_stream_read_generic`'s loop. A

@@ -27,8 +27,9 @@ extension Kernel {
       case .failure(let error): return .done(error.outcome)
       }
       waitForUnixGc()
-      if flags.contains(.MSG_OOB) {
-        return .notModelled("MSG_OOB (out-of-band data)")
+      // MSG_OOB sends the last byte out of band (queue_oob), the rest as usual.
+      if flags.contains(.MSG_OOB), data.count == 0 {
+        return .done(.failure(.EOPNOTSUPP, Reason("unix_stream_sendmsg", "MSG_OOB with nothing to send")))
       }
       if address != nil {
         return sk.state == .TCP_ESTABLISHED
@@ -42,9 +43,11 @@ extension Kernel {
         return .done(unixStreamSendmsgOutPipe(sk, sent: 0, flags: flags, "own sk_shutdown has SEND_SHUTDOWN"))
       }
     }
-    while frame.sent < data.count {
+    let oob = flags.contains(.MSG_OOB)
+    let len = oob ? data.count - 1 : data.count
+    while frame.sent < len {
       let size =
-        frame.chunkSize ?? min(data.count - frame.sent, (sk.sndbuf >> 1) - 64, Truesize.maxHead + Truesize.fragsSize)
+        frame.chunkSize ?? min(len - frame.sent, (sk.sndbuf >> 1) - 64, Truesize.maxHead + Truesize.fragsSize)
       frame.chunkSize = size
       switch sockAllocSendPskb(sk, noblock: flags.contains(.MSG_DONTWAIT), frame: &frame) {
       case .sleep(let step):
@@ -76,10 +79,19 @@ extension Kernel {
             : .failure(.EPERM, Reason("unix_stream_sendmsg", "SCM_RIGHTS to a receiver with SO_PASSRIGHTS off")))
       }
       scmStatAdd(other, skb)
+      other.inqLen += skb.length
       other.receiveQueue.append(skb)
       sockDefReadable(other)
       frame.sent += size
       frame.chunkSize = nil
+    }
+    if oob, frame.sent < data.count, let other = sk.peer {
+      let byte = data.slice(len..<data.count)
+      switch queueOob(sk, byte, other, fdsSent: len > 0, noblock: flags.contains(.MSG_DONTWAIT), frame: &frame) {
+      case .sleep(let step): return step
+      case .failed(let error): return .done(frame.sent > 0 ? .success(Int64(frame.sent)) : error)
+      case .queued: frame.sent += 1
+      }
     }
     return .done(.success(Int64(frame.sent)))
   }
