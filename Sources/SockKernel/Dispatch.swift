@@ -52,6 +52,10 @@ extension Kernel {
       return .done(sysFcntl(fd, command, arg))
     case .open(let path):
       return .done(doSysOpen(path))
+    case .epollCreate(let flags):
+      return .done(sysEpollCreate1(flags: flags))
+    case .epollCtl(let epfd, let op, let fd, let event):
+      return .done(doEpollCtl(epfd: epfd, op: op, fd: fd, event: event))
     default:
       break
     }
@@ -73,6 +77,8 @@ extension Kernel {
       return sockWriteIter(file, data, frame: &call.frame)
     case .ioctl(_, let request):
       return .done(doVfsIoctl(opened, request))
+    case .epollWait(_, let maxevents, let timeoutMs):
+      return doEpollWait(opened, maxevents: maxevents, timeoutMs: timeoutMs, frame: &call.frame)
     default:
       break
     }
@@ -119,7 +125,8 @@ extension Kernel {
     case .getPeerCred:
       return .done(skGetsockoptPeercred(file.sock))
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
-      .close, .setNonBlocking, .read, .write, .ioctl, .open, .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid,
+      .close, .setNonBlocking, .read, .write, .ioctl, .epollCreate, .epollCtl, .epollWait, .open, .fork, .exitGroup,
+      .wait4, .killProcess, .setuid, .setgid,
       .nanosleep, .execve, .setrlimitNofile:
       preconditionFailure("handled above")
     }

@@ -92,7 +92,16 @@ public final class Kernel {
     // A socket whose descriptor was closed while a poll held its file is in no descriptor.
     // So is one closed while a call that took it with fdget still sleeps.
     let held = tasks.flatMap {
-      ($0.current?.frame.poll?.entries.map(\.file) ?? []) + [$0.current?.file as? SocketFile].compactMap { $0 }
+      ($0.current?.frame.poll?.entries.compactMap { $0.file as? SocketFile } ?? [])
+        + [$0.current?.file as? SocketFile].compactMap { $0 }
+    }
+    // Epoll items and the files they watch point at each other.
+    for file in processes.flatMap(\.files.openFiles) {
+      file.epitems.removeAll()
+      if let epoll = file as? EpollFile {
+        _ = epoll.ep.ready.takeAll()
+        epoll.ep.items.removeAll()
+      }
     }
     for file in processes.flatMap(\.files.openFiles).compactMap({ $0 as? SocketFile }) + held {
       let sock = file.sock

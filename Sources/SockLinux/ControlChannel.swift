@@ -174,7 +174,7 @@
     /// Every stored property, by name (a test checks that none is left out).
     enum CodingKeys: String, CodingKey, CaseIterable {
       case value, errno, timeval, pair, data, sender, name, peerCred, optionValue, revents, raised, syscallSpan
-      case waitStatus, optionLength, pairInodes, inode, message, batch
+      case waitStatus, optionLength, pairInodes, inode, message, batch, epollEvents
     }
 
     init(from decoder: any Decoder) throws {
@@ -199,6 +199,7 @@
       inode = try c.decodeIfPresent(Int.self, forKey: .inode)
       message = try c.decodeIfPresent(ReceivedMessage.self, forKey: .message)
       batch = try c.decodeIfPresent([BatchEntry].self, forKey: .batch)
+      epollEvents = try c.decodeIfPresent([EpollEvent].self, forKey: .epollEvents)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -221,6 +222,7 @@
       try c.encodeIfPresent(inode, forKey: .inode)
       try c.encodeIfPresent(message, forKey: .message)
       try c.encodeIfPresent(batch, forKey: .batch)
+      try c.encodeIfPresent(epollEvents, forKey: .epollEvents)
     }
   }
 #endif

@@ -69,6 +69,7 @@
         scriptOwner(result.value, into: &outcome)
       }
       outcome.revents = result.revents
+      outcome.epollEvents = result.epollEvents
       // Message by message, in the order the kernel installed their descriptors.
       outcome.batch = result.batch?.map { entry in
         var moved = entry

@@ -81,6 +81,15 @@
       case .read(let fd, let length): return .read(fd: real(fd), length: length)
       case .write(let fd, let data): return .write(fd: real(fd), data: data)
       case .ioctl(let fd, let request): return .ioctl(fd: real(fd), request: request)
+      case .epollCreate:
+        reserved = descriptors.reserve()
+        return syscall
+      case .epollCtl(let epfd, let op, let fd, let event):
+        // The data is the script's to choose (by default its own descriptor number): opaque
+        // to the kernel, it comes back as it went.
+        return .epollCtl(epfd: real(epfd), op: op, fd: real(fd), event: event)
+      case .epollWait(let epfd, let maxevents, let timeoutMs):
+        return .epollWait(epfd: real(epfd), maxevents: maxevents, timeoutMs: timeoutMs)
       case .fcntl(let fd, .F_SETOWN, let pid):
         return .fcntl(fd: real(fd), command: .F_SETOWN, arg: pid == 0 ? 0 : realPid(pid))
       case .fcntl(let fd, .F_SETOWN_EX, let task):

@@ -48,6 +48,8 @@
     var optionValue: Int32?
     var optionLength: Int32?
     var revents: [PollMask]?
+    /// What an `epoll_wait` delivered.
+    var epollEvents: [EpollEvent]?
     var raised: Signal?
     /// When the system call itself was entered and returned, for calls whose buffers take
     /// time to build or to read (a megabyte of data).

@@ -21,6 +21,7 @@
         case .read: 0
         case .write: 1
         case .poll: 7
+        case .epollWait: 232
         case .nanosleep: 230
         case .wait4: 61
       #elseif arch(arm64)
@@ -36,6 +37,8 @@
         case .read: 63
         case .write: 64
         case .poll: 73
+        // glibc's epoll_wait is epoll_pwait here, which has no epoll_wait of its own.
+        case .epollWait: 22
         case .wait4: 260
       #endif
       default: nil
@@ -216,6 +219,12 @@
         result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
         if result.value == -1 && result.errno == EPIPE && Self.takePendingSIGPIPE() { result.raised = .SIGPIPE }
         return result
+      case .epollCreate(let flags):
+        return .returning(Int64(Self.epollCreate1Call(flags)))
+      case .epollCtl(let epfd, let op, let fd, let event):
+        return Self.performEpollCtl(epfd, op, fd, event)
+      case .epollWait(let epfd, let maxevents, let timeoutMs):
+        return Self.performEpollWait(epfd, maxevents: maxevents, timeoutMs: timeoutMs)
       case .ioctl(let fd, let request):
         var value: Int32 = 0
         var result = RealResult.returning(Int64(Glibc.ioctl(fd, UInt(request.rawValue), &value)))

@@ -45,6 +45,8 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var optionLength: Int32?
   /// The `revents` of each `pollfd`, in order.
   public var revents: [PollMask]?
+  /// The events an `epoll_wait` delivered, in the ready list's order.
+  public var epollEvents: [EpollEvent]?
   /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.
   public var raised: Signal?
   /// F_GETOWN's owner when it is a thread: the value is its tid, which the trace names.

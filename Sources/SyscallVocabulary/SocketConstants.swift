@@ -121,6 +121,13 @@ public struct PollMask: OptionSet, Sendable {
   public static let EPOLLWRNORM = PollMask(rawValue: 0x100)
   public static let EPOLLWRBAND = PollMask(rawValue: 0x200)
   public static let EPOLLRDHUP = PollMask(rawValue: 0x2000)
+  /// The epoll-only input flags (`EP_PRIVATE_BITS`), which no file reports.
+  public static let EPOLLEXCLUSIVE = PollMask(rawValue: 1 << 28)
+  public static let EPOLLWAKEUP = PollMask(rawValue: 1 << 29)
+  public static let EPOLLONESHOT = PollMask(rawValue: 1 << 30)
+  public static let EPOLLET = PollMask(rawValue: 1 << 31)
+  /// `EP_PRIVATE_BITS`.
+  public static let epollPrivate: PollMask = [.EPOLLWAKEUP, .EPOLLONESHOT, .EPOLLET, .EPOLLEXCLUSIVE]
 }
 
 /// `SOCK_MIN_SNDBUF`: `2 × TCP_SKB_MIN_TRUESIZE` (2048 + the aligned `struct sk_buff`).

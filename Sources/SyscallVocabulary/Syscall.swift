@@ -69,6 +69,12 @@ public enum Syscall: Sendable {
   case dup3(fd: Int32, newfd: Int32, flags: Int32)
   /// `fcntl(fd, command, arg)`; F_GETFD and F_GETFL take no argument.
   case fcntl(fd: Int32, command: FcntlCommand, arg: Int32)
+  /// `epoll_create1(flags)`: a new epoll instance's descriptor (EPOLL_CLOEXEC is O_CLOEXEC).
+  case epollCreate(flags: Int32)
+  /// `epoll_ctl(epfd, op, fd, &event)` (`event` is ignored for EPOLL_CTL_DEL).
+  case epollCtl(epfd: Int32, op: EpollOp, fd: Int32, event: EpollEvent)
+  /// `epoll_wait(epfd, events, maxevents, timeout)`; `timeoutMs` < 0 waits forever.
+  case epollWait(epfd: Int32, maxevents: Int32, timeoutMs: Int32)
   /// `ioctl(fd, request, &value)`: an int read back.
   case ioctl(fd: Int32, request: IoctlRequest)
   /// `read(fd, buf, length)`.
@@ -113,10 +119,11 @@ public enum Syscall: Sendable {
       .sendmmsg(let fd, _, _), .recvmmsg(let fd, _, _, _),
       .setIntOption(let fd, _, _, _),
       .getIntOption(let fd, _, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
-      .ioctl(let fd, _), .read(let fd, _), .write(let fd, _), .getName(let fd, _), .getPeerCred(let fd):
+      .ioctl(let fd, _), .epollCtl(let fd, _, _, _), .epollWait(let fd, _, _), .read(let fd, _), .write(let fd, _),
+      .getName(let fd, _), .getPeerCred(let fd):
       fd
     case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
-      .killProcess, .setuid, .setgid, .nanosleep, .execve, .setrlimitNofile:
+      .killProcess, .setuid, .setgid, .nanosleep, .execve, .setrlimitNofile, .epollCreate:
       nil
     }
   }
@@ -165,6 +172,9 @@ public enum Syscall: Sendable {
     case .dup3: "dup3"
     case .fcntl: "fcntl"
     case .ioctl: "ioctl"
+    case .epollCreate: "epoll_create1"
+    case .epollCtl: "epoll_ctl"
+    case .epollWait: "epoll_wait"
     case .read: "read"
     case .write: "write"
     case .open: "openat"

@@ -8,6 +8,9 @@ public struct WaitQueueName: Sendable, Equatable {
     case sleep
     /// `signal->wait_chldexit` of a process (`inode` is its pid): `wait4` sleepers.
     case childExit
+    /// `ep->poll_wait` of an epoll instance: who polls its file (a `poll`, an outer epoll).
+    /// Its `ep->wq`, where `epoll_wait` sleeps, is its ``sleep`` queue.
+    case pollWait
   }
   /// Inode number of the owning socket (the pid, for ``Kind/childExit``).
   public let inode: Int

@@ -76,6 +76,17 @@ struct CompletionTests {
     #expect(Self.candidates("c1 oobinline ").contains("on"))
   }
 
+  @Test("after epoll_ctl: its ops, a socket, events and flags not given yet, 'data'; after epoll_wait: 'timeout'")
+  func afterEpoll() {
+    #expect(Self.candidates("c1 epoll_ctl ") == ["add", "del", "mod"])
+    #expect(Self.candidates("c1 epoll_ctl add ") == Self.sockets)
+    let rest = Self.candidates("c1 epoll_ctl add c2 in ")
+    #expect(rest.contains("et") && rest.contains("data") && !rest.contains("in"))
+    #expect(Self.candidates("c1 epoll_wait 8 ").contains("timeout"))
+    #expect(Self.candidates("c1 epoll_wait timeout ") == ["forever"])
+    #expect(Self.candidates("epoll e ") == ["cloexec"])
+  }
+
   @Test("after signal: a socket, then 'restart'")
   func afterSignal() {
     #expect(Self.candidates("signal ") == Self.sockets)

@@ -58,6 +58,8 @@ public struct Statement: Sendable {
     case ignoreSigpipe
     /// `handle SIGURG [restart]`: a handler for SIGURG in the calling thread's process.
     case handleSigurg(restart: Bool)
+    /// `epoll NAME [cloexec]`: `epoll_create1`, whose descriptor NAME names.
+    case epoll(as: Name, flags: Int32, expectation: Expectation?)
     /// `repeat N [as VAR] { STATEMENTS }`.
     case loop(Loop)
     /// `thread NAME [in PROCESS]`: a new thread (in process 1, or a forked process), with no
@@ -214,6 +216,11 @@ public struct Operation: Sendable {
     case setOwner(Name?, thread: Bool)
     /// `ioctl SIOCINQ|SIOCOUTQ|SIOCATMARK|…`: the int it reads back.
     case ioctl(IoctlRequest)
+    /// `epoll_ctl add|mod|del TARGET [EVENTS] [data N]`: `data` nil is the target's
+    /// descriptor number.
+    case epollCtl(EpollOp, target: Name, events: PollMask, data: UInt64?)
+    /// `epoll_wait [MAXEVENTS] [timeout T|forever]`.
+    case epollWait(maxevents: Int32, timeoutMs: Int32)
     /// `accept4 FLAGS [as NAME]`: the new socket's file gets O_NONBLOCK, its descriptor FD_CLOEXEC.
     case accept4(flags: Int32, as: Name?)
     /// `read SIZE`.

@@ -63,7 +63,7 @@ struct NameCheck {
         processes[name.text] = site(name.location)
       case .waitpid(let name?, _), .kill(let name, _, _):
         try useProcess(name)
-      case .open(_, let name, _):
+      case .open(_, let name, _), .epoll(let name, _, _):
         try declare(name)
       case .sleep, .file, .sysctl, .ignoreSigpipe, .handleSigurg, .exit, .exec, .waitpid, .setuid, .setgid, .setrlimit:
         break
@@ -85,6 +85,7 @@ struct NameCheck {
       case .recvmsg(_, _, _, let names, _):
         for name in names { try declare(name) }
       case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }
+      case .epollCtl(_, let target, _, _): try use(target)
       case .setOwner(let name?, let thread):
         if thread { try useThread(name) } else if name.text != Keyword.main.rawValue { try useProcess(name) }
       default: break

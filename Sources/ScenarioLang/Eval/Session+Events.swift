@@ -76,6 +76,10 @@ extension ScenarioSession {
     case .open:
       opened(socket, fd: Int32(outcome.value), inode: nil)
       return socket.name
+    case .epollCreate:
+      // The inode names the instance's wait queues in the trace.
+      opened(socket, fd: Int32(outcome.value), inode: outcome.inode)
+      return socket.name
     case .dup, .dup2, .dup3, .fcntl(_, .F_DUPFD, _), .fcntl(_, .F_DUPFD_CLOEXEC, _):
       return duplicated(socket, fd: Int32(outcome.value), call: call)
     case .recvmsg:

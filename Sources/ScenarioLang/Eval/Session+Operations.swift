@@ -129,6 +129,17 @@ extension ScenarioSession {
       return { [pid] in .fcntl(fd: $0, command: .F_SETOWN, arg: pid) }
     case .ioctl(let request):
       return { .ioctl(fd: $0, request: request) }
+    case .epollCtl(let op, let name, let events, let data):
+      guard let target = existingSocket(name) else { return nil }
+      return { [unowned self] fd in
+        // The target's descriptor as the calling thread's process has it, when the call starts.
+        let process = self.threads[thread.name]?.process ?? socket.process
+        let targetFd = target.fd(in: process)
+        let event = EpollEvent(events: events, data: data ?? UInt64(bitPattern: Int64(targetFd)))
+        return .epollCtl(epfd: fd, op: op, fd: targetFd, event: event)
+      }
+    case .epollWait(let maxevents, let timeoutMs):
+      return { .epollWait(epfd: $0, maxevents: maxevents, timeoutMs: timeoutMs) }
     case .poll(let items, let timeoutMs):
       var polled: [ScenarioSocket] = []
       for item in items {

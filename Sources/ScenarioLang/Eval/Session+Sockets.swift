@@ -141,6 +141,15 @@ extension ScenarioSession {
     _ path: String, as written: Name, expectation: Expectation?, at location: SourceLocation,
     by caller: ScenarioThread? = nil
   ) {
+    runOpen(.open(path: path), word: "open", as: written, expectation: expectation, at: location, by: caller)
+  }
+
+  /// A statement that makes a named descriptor other than a socket: `open PATH as NAME`
+  /// (`openat`) or `epoll NAME` (`epoll_create1`), made by `caller` or the name's own thread.
+  func runOpen(
+    _ syscall: Syscall, word: String, as written: Name, expectation: Expectation?, at location: SourceLocation,
+    by caller: ScenarioThread? = nil
+  ) {
     guard socketsCreated < limits.maxSockets else {
       fail(limits.socketsExceeded(at: written.location, length: written.text.count), .scriptError)
       return
@@ -149,11 +158,11 @@ extension ScenarioSession {
     socketsCreated += 1
     let thread = caller ?? file.thread
     var call = SubmittedCall(
-      actor: thread.name, location: location, word: "open", expectation: expectation, acceptName: nil)
+      actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil)
     call.socket = file
-    let tag = remember(call, name: "openat")
+    let tag = remember(call, name: syscall.name)
     let task = thread.task
-    backend.submit(task, tag: tag) { .open(path: path) }
+    backend.submit(task, tag: tag) { syscall }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 

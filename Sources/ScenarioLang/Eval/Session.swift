@@ -229,6 +229,10 @@ public final class ScenarioSession {
     case .open(let path, let name, let expectation):
       runOpen(
         String(decoding: path, as: UTF8.self), as: name, expectation: expectation, at: statement.location, by: prefix)
+    case .epoll(let name, let flags, let expectation):
+      runOpen(
+        .epollCreate(flags: flags), word: "epoll", as: name, expectation: expectation, at: statement.location,
+        by: prefix)
     }
   }
 

@@ -14,6 +14,7 @@ extension TraceFormatter {
   ) -> String {
     var shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
     if case .recvmsg(_, let request) = syscall { shown = " " + receivedHeader(request, result: outcome, name: name) }
+    if case .epollWait = syscall, let events = outcome.epollEvents { shown = " " + epollEvents(events) }
     if case .recvmmsg(_, let requests, _, _) = syscall {
       shown = " " + receivedBatch(requests, result: outcome, name: name)
     }

@@ -90,6 +90,11 @@ struct TraceFormatter {
       case .F_GETOWN: "fcntl(\(socket), \(command))"
       case .F_SETOWN_EX: "fcntl(\(socket), \(command), {type=F_OWNER_TID, pid=\(thread(TaskID(rawValue: Int(arg))))})"
       }
+    case .epollCreate(let flags): "epoll_create1(\(flags == O_CLOEXEC ? "EPOLL_CLOEXEC" : "\(flags)"))"
+    case .epollCtl(_, let op, let fd, let event):
+      "epoll_ctl(\(socket), \(op), \(name(fd)), " + (op == .EPOLL_CTL_DEL ? "NULL" : epollEvent(event)) + ")"
+    case .epollWait(_, let maxevents, let timeoutMs):
+      "epoll_wait(\(socket), \(result?.epollEvents.map(epollEvents) ?? "..."), \(maxevents), \(timeoutMs))"
     case .ioctl(_, let request):
       "ioctl(\(socket), \(request), \(result?.optionValue.map { "[\($0)]" } ?? "..."))"
     case .fork: "fork()"
@@ -104,6 +109,17 @@ struct TraceFormatter {
     case .nanosleep(let ns):
       "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=\(ns / 1_000_000_000), tv_nsec=\(ns % 1_000_000_000)}, NULL)"
     }
+  }
+
+  /// `{events=EPOLLIN|EPOLLET, data=4}`: an `epoll_event` (its data as a number, which a
+  /// script's default makes the watched descriptor's).
+  static func epollEvent(_ event: EpollEvent) -> String {
+    "{events=\(EpollEvent.names(event.events)), data=\(event.data)}"
+  }
+
+  /// `[{events=EPOLLIN, data=4}, …]`: what an `epoll_wait` delivered.
+  static func epollEvents(_ events: [EpollEvent]) -> String {
+    "[" + events.map(epollEvent).joined(separator: ", ") + "]"
   }
 
   /// `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`, as strace shows a wait status.
@@ -250,6 +266,7 @@ struct TraceFormatter {
     case .peerWait: "\(owner).peer_wait"
     case .sleep: "\(owner).wq"
     case .childExit: "\(owner).wait_chldexit"
+    case .pollWait: "\(owner).poll_wait"
     }
   }
 

@@ -64,6 +64,11 @@ struct NextWords {
     case .sysctl: return atEnd ? Sysctl.allCases.map(\.rawValue) : []
     case .wait: return atEnd ? sockets : []
     case .ignore: return atEnd ? [PlainWord.SIGPIPE.rawValue] : []
+    case .epoll:
+      if atEnd { return [] }  // the new descriptor's name
+      skip()
+      if atEnd { return [Keyword.cloexec.rawValue] }
+      return []
     case .handle:
       if atEnd { return [PlainWord.SIGURG.rawValue] }
       skip()
@@ -163,6 +168,16 @@ struct NextWords {
     case .ioctl:
       if atEnd { return IoctlWord.allCases.map(\.rawValue) }
       skip()
+    case .epoll_ctl: return epollCtl()
+    case .epoll_wait:
+      if atEnd { return [Keyword.timeout.rawValue] + next }
+      if case .number = tokens[index].kind { skip() }
+      if atEnd { return [Keyword.timeout.rawValue] + next }
+      if word == Keyword.timeout.rawValue {
+        skip()
+        if atEnd { return [Keyword.forever.rawValue] }
+        skip()
+      }
     case .passcred, .passsec, .passpidfd, .passrights, .oobinline:
       if atEnd { return NonblockWord.allCases.map(\.rawValue) + [Keyword.optlen.rawValue] + next }
       if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
@@ -197,6 +212,30 @@ struct NextWords {
       if let open = fcntl() { return open }
     case .accept4:
       if let open = accept4() { return open }
+    }
+    return nil
+  }
+
+  /// epollctl := 'epoll_ctl' ( 'add' | 'mod' | 'del' ) NAME { epollevent } [ 'data' INT ]
+  private mutating func epollCtl() -> [String]? {
+    if atEnd { return EpollOpWord.allCases.map(\.rawValue) }
+    let op = word.flatMap(EpollOpWord.init(rawValue:))
+    skip()
+    if atEnd { return sockets }
+    skip()  // the target
+    guard op != .del else { return nil }
+    var given: Set<String> = []
+    while let w = word, PollEventWord(rawValue: w) != nil || EpollFlagWord(rawValue: w) != nil {
+      given.insert(w)
+      skip()
+    }
+    let flags = (PollEventWord.allCases.map(\.rawValue) + EpollFlagWord.allCases.map(\.rawValue))
+      .filter { !given.contains($0) }
+    if atEnd { return flags + [PlainWord.data.rawValue] + Parser.operationWords }
+    if word == PlainWord.data.rawValue {
+      skip()
+      if atEnd { return [] }
+      skip()
     }
     return nil
   }

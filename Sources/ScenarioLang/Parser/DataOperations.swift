@@ -78,24 +78,26 @@ extension Parser {
       }
       items.append(PollItem(name: name, events: events.isEmpty ? Self.defaultPollEvents : events))
     } while current.kind == .comma
-    var timeoutMs: Int32 = 0
-    if currentIs(.timeout) {
+    return .poll(items, timeoutMs: try parsePollTimeout("poll"))
+  }
+
+  /// [ 'timeout' ( duration | 'forever' ) ] of `poll` and `epoll_wait`: whole milliseconds,
+  /// -1 for forever, 0 when left out.
+  mutating func parsePollTimeout(_ call: String) throws(Diagnostic) -> Int32 {
+    guard currentIs(.timeout) else { return 0 }
+    advance()
+    if currentIs(.forever) {
       advance()
-      if currentIs(.forever) {
-        advance()
-        timeoutMs = -1
-      } else {
-        let token = current
-        let ns = try parseDuration("timeout")
-        guard ns >= 0, ns % 1_000_000 == 0, ns / 1_000_000 <= Int64(Int32.max) else {
-          throw Diagnostic(
-            "poll's timeout is a whole number of milliseconds up to 2147483647ms", at: token.location,
-            length: token.length, notes: ["or 'timeout forever'"])
-        }
-        timeoutMs = Int32(ns / 1_000_000)
-      }
+      return -1
     }
-    return .poll(items, timeoutMs: timeoutMs)
+    let token = current
+    let ns = try parseDuration("timeout")
+    guard ns >= 0, ns % 1_000_000 == 0, ns / 1_000_000 <= Int64(Int32.max) else {
+      throw Diagnostic(
+        "\(call)'s timeout is a whole number of milliseconds up to 2147483647ms", at: token.location,
+        length: token.length, notes: ["or 'timeout forever'"])
+    }
+    return Int32(ns / 1_000_000)
   }
 
   /// The values of SO_TYPE by the names the trace prints them with.

@@ -32,6 +32,7 @@ extension Parser {
   ///            | 'nonblock' [ 'on' | 'off' ]
   ///            | ( 'passcred' | 'passsec' | 'passpidfd' | 'passrights' | 'oobinline' ) [ 'on' | 'off' ] [ 'optlen' bytes ]
   ///            | 'ioctl' ( 'SIOCINQ' | 'FIONREAD' | 'SIOCOUTQ' | 'TIOCOUTQ' | 'SIOCATMARK' )
+  ///            | epollctl | epollwait
   ///            | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes [ 'optlen' bytes ]
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
@@ -139,6 +140,10 @@ extension Parser {
       kind = .nonblock(parseOnOff())
     case .ioctl:
       kind = .ioctl(try parseIoctl())
+    case .epoll_ctl:
+      kind = try parseEpollCtl()
+    case .epoll_wait:
+      kind = try parseEpollWait()
     case .passcred, .passsec, .passpidfd, .passrights, .oobinline:
       let on = parseOnOff()
       kind = .setSwitch(operation.switchOption!, on, optlen: try parseOptlen())

@@ -36,7 +36,7 @@ extension Parser {
 
   /// statement := [ THREAD ':' ] call [ '&' ] | sleep | wait | repeat
   ///              | [ THREAD ':' ] 'ignore' 'SIGPIPE' | [ THREAD ':' ] 'handle' 'SIGURG' [ 'restart' ] | thread
-  /// call      := declaration | action | file | socketpair | signal | sysctl
+  /// call      := declaration | action | file | socketpair | signal | sysctl | epoll
   ///              | fork | exit | exec | waitpid | kill | setuid | setgid | setrlimit
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     let start = current.location
@@ -65,14 +65,14 @@ extension Parser {
     if let thread {
       switch kind {
       case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .exec, .waitpid, .kill, .setuid,
-        .setgid, .setrlimit, .sleep, .ignoreSigpipe, .handleSigurg, .open:
+        .setgid, .setrlimit, .sleep, .ignoreSigpipe, .handleSigurg, .open, .epoll:
         break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
           notes: [
-            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, exec, waitpid, kill, setuid, setgid, setrlimit, sleep, ignore, handle or open"
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, exec, waitpid, kill, setuid, setgid, setrlimit, sleep, ignore, handle, open or epoll"
           ])
       }
     }
@@ -143,6 +143,7 @@ extension Parser {
     case .sysctl: try parseSysctl()
     case .ignore: try parseIgnore()
     case .handle: try parseHandle()
+    case .epoll: try parseEpoll()
     case .repeat: try parseRepeat()
     case .thread: try parseThread()
     case .fork: try parseFork()

@@ -11,7 +11,7 @@ import SyscallVocabulary
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
   case `repeat`, thread, fork, waitpid, kill, setuid, setgid, setrlimit
-  case open, handle
+  case open, handle, epoll
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.
@@ -23,6 +23,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case passcred, passsec, passpidfd, passrights
   case sendmsg, recvmsg, sendmmsg, recvmmsg
   case oobinline, ioctl
+  case epoll_ctl, epoll_wait
 
   /// The SOL_SOCKET switch an operation word turns on or off (`passcred [on|off]`).
   var switchOption: IntOption? {
@@ -205,6 +206,32 @@ public enum IoctlWord: String, CaseIterable, Sendable {
   }
 }
 
+/// What `epoll_ctl` does.
+public enum EpollOpWord: String, CaseIterable, Sendable {
+  case add, mod, del
+
+  var op: EpollOp {
+    switch self {
+    case .add: .EPOLL_CTL_ADD
+    case .mod: .EPOLL_CTL_MOD
+    case .del: .EPOLL_CTL_DEL
+    }
+  }
+}
+
+/// The epoll flags an `epoll_ctl` item takes besides its events (`in`, `out`, …).
+public enum EpollFlagWord: String, CaseIterable, Sendable {
+  case et, oneshot, exclusive
+
+  var flag: PollMask {
+    switch self {
+    case .et: .EPOLLET
+    case .oneshot: .EPOLLONESHOT
+    case .exclusive: .EPOLLEXCLUSIVE
+    }
+  }
+}
+
 /// `shutdown`'s how, by name, in the order its error lists them.
 public enum ShutdownWord: String, CaseIterable, Sendable {
   case rd, wr, rdwr
@@ -359,7 +386,7 @@ public enum ControlWord: String, CaseIterable, Sendable {
 
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
-  case SIGPIPE, tv_sec, tv_usec, pid, uid, gid, nofile, SIGURG
+  case SIGPIPE, tv_sec, tv_usec, pid, uid, gid, nofile, SIGURG, data
 }
 
 /// Every word of the table, for the checks that the docs, the fuzzer's dictionary and the
@@ -376,7 +403,8 @@ public enum WordTable {
     + FcntlWord.allCases.map(\.rawValue) + StatusFlagWord.allCases.map(\.rawValue)
     + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
     + MessageHeaderWord.allCases.map(\.rawValue) + ControlWord.allCases.map(\.rawValue)
-    + IoctlWord.allCases.map(\.rawValue)
+    + IoctlWord.allCases.map(\.rawValue) + EpollOpWord.allCases.map(\.rawValue)
+    + EpollFlagWord.allCases.map(\.rawValue)
   /// The relation tokens, for the same checks.
   public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }

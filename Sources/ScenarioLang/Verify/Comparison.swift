@@ -177,6 +177,7 @@ public struct Comparison: Sendable {
       text += ", [" + revents.map(TraceFormatter.events).joined(separator: ", ") + "]"
     }
     if let pair = outcome.pair { text += ", [\(pair.fds.0), \(pair.fds.1)]" }
+    if let events = outcome.epollEvents { text += ", " + TraceFormatter.epollEvents(events) }
     if let batch = outcome.batch {
       text +=
         ", messages ["
@@ -187,6 +188,7 @@ public struct Comparison: Sendable {
     }
     if let message = outcome.message { text += ", " + describe(message) }
     if let signal = outcome.raised { text += ", raises \(signal)" }
+    if let owner = outcome.owner { text += ", the tid of task \(owner.rawValue)" }
     return text
   }
 

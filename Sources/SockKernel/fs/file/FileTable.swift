@@ -97,6 +97,11 @@ extension Kernel {
   func fput(_ file: OpenFile) {
     precondition(file.count > 0, "fput of a released file")
     file.count -= 1
+    if file.count == 0 {
+      // __fput: eventpoll_release first, then the file's own release.
+      if !file.epitems.isEmpty { eventpollReleaseFile(file) }
+      if let epoll = file as? EpollFile { epClearAndPut(epoll.ep) }
+    }
     guard let socket = file as? SocketFile else { return }
     if file.count == 0 {
       unixReleaseSock(socket.sock, embryo: false)

@@ -10,12 +10,22 @@ public let MAX_SLACK: Nanoseconds = 100 * NSEC_PER_MSEC
 /// as `/proc/self/timerslack_ns` reads on the reference machine).
 public let TIMER_SLACK_NS: Nanoseconds = 50_000
 
+/// `poll_table`: what a file's poll function is given: the events asked of it (`_key`),
+/// and through the subclass, `_qproc`, which hooks the caller onto the file's wait queues.
+/// A bare table (`init_poll_funcptr(&pt, NULL)`) polls without waiting.
+class PollTable {
+  /// `pt->_key`: the events asked for (all, when the caller does not say).
+  var key: PollMask
+
+  init(key: PollMask = PollMask(rawValue: ~0)) { self.key = key }
+}
+
 /// `struct poll_wqueues`: what one `poll` call registered (`poll_initwait`), kept across its
 /// sleeps until `poll_freewait`.
-final class PollWqueues {
+final class PollWqueues: PollTable {
   /// `struct poll_table_entry`: one wait queue the poll sleeps on, and the file it holds.
   struct Entry {
-    let file: SocketFile
+    let file: OpenFile
     let wait: WaitQueueEntry
   }
 
@@ -28,8 +38,6 @@ final class PollWqueues {
   /// `pt->_qproc` is `__pollwait`: the files' poll functions register on their wait queues.
   /// Cleared after the first pass, and within it as soon as one descriptor has events.
   var registering = true
-  /// `pt->_key`: the events asked of the descriptor being polled, with `EPOLLERR|EPOLLHUP`.
-  var key = PollMask(rawValue: ~0)
   var entries: [Entry] = []
   /// `do_poll`'s `slack`: `select_estimate_accuracy` of the timeout.
   var slack: Nanoseconds = 0
@@ -40,15 +48,26 @@ final class PollWqueues {
     self.task = task
     self.timeout = timeout
     self.endTime = endTime
+    super.init()
   }
 }
 
 extension Kernel {
-  /// `poll_wait` → `__pollwait`: while the table registers, hooks a `pollwake` entry that
-  /// wakes the poller for the events it asked for onto `queue` (at the head, non-exclusive:
-  /// `add_wait_queue`), holding a reference to the file until `poll_freewait`.
-  func pollWait(_ file: SocketFile, _ queue: WaitQueue, _ p: PollWqueues?) {
-    guard let p, p.registering else { return }
+  /// `poll_wait`: the table's queue procedure, if it has one: `__pollwait` for `poll`,
+  /// `ep_ptable_queue_proc` for an epoll item.
+  func pollWait(_ file: OpenFile, _ queue: WaitQueue, _ table: PollTable?) {
+    switch table {
+    case let p as PollWqueues: pollwait(file, queue, p)
+    case let epq as EpollQueue: epPtableQueueProc(queue, epq)
+    default: break
+    }
+  }
+
+  /// `__pollwait`: while the table registers, hooks a `pollwake` entry that wakes the poller
+  /// for the events it asked for onto `queue` (at the head, non-exclusive: `add_wait_queue`),
+  /// holding a reference to the file until `poll_freewait`.
+  private func pollwait(_ file: OpenFile, _ queue: WaitQueue, _ p: PollWqueues) {
+    guard p.registering else { return }
     let wait = WaitQueueEntry(task: p.task, exclusive: false, keyFilter: p.key, function: .pollwake)
     getFile(file)
     queue.add(wait)
@@ -85,8 +104,10 @@ extension Kernel {
   /// `poll_schedule_timeout` → `schedule_hrtimeout_range`: puts `task` to sleep with no entry
   /// of its own (the poll's entries are already queued, and stay), arming its timer at the
   /// end of the slack range.
-  func pollScheduleTimeout(_ task: KernelTask, queues: [WaitQueueName], timer: HrtimerTimeout?) {
+  func pollScheduleTimeout(
+    _ task: KernelTask, queues: [WaitQueueName], timer: HrtimerTimeout?, entries: [WaitQueueEntry] = []
+  ) {
     if let timer { timers.modTimer(task.timer, expires: timer.expiresAt) }
-    task.sleeping = SleepState(entries: [], queues: queues, expire: nil, expiresAt: timer?.expiresAt)
+    task.sleeping = SleepState(entries: entries, queues: queues, expire: nil, expiresAt: timer?.expiresAt)
   }
 }

@@ -75,6 +75,10 @@ extension Kernel {
     if pollfd.fd < 0 { return [] }
     guard let opened = fdget(pollfd.fd) else { return .EPOLLNVAL }
     let filter = pollfd.events.union([.EPOLLERR, .EPOLLHUP])
+    if let epoll = opened as? EpollFile {
+      pwait.key = filter
+      return epEventpollPoll(epoll, pwait, depth: 0).intersection(filter)
+    }
     // vfs_poll of a file without a poll method: DEFAULT_POLLMASK, and no wait queue.
     guard let file = opened as? SocketFile else {
       return PollMask([.EPOLLIN, .EPOLLOUT, .EPOLLRDNORM, .EPOLLWRNORM]).intersection(filter)

@@ -17,6 +17,9 @@ class OpenFile {
   var count = 1
   /// `f_owner`: who gets SIGURG for a socket's out-of-band data (F_SETOWN, F_SETOWN_EX).
   var owner: FileOwner?
+  /// `f_ep`: the epoll items watching this file (an epoll file's are `ep->refs`); its
+  /// release removes them (`eventpoll_release_file`).
+  var epitems: [ObjectIdentifier: EpItem] = [:]
 
   init(flags: Int32) { self.flags = flags }
 }

@@ -27,7 +27,7 @@ extension Kernel {
   }
 
   /// `sock_poll_wait`: a poller waits on the socket's own wait queue.
-  func sockPollWait(_ file: SocketFile, _ wait: PollWqueues?) {
+  func sockPollWait(_ file: SocketFile, _ wait: PollTable?) {
     pollWait(file, file.sock.sleepQueue, wait)
   }
 }

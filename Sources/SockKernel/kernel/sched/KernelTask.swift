@@ -59,6 +59,8 @@ struct CallFrame {
   var msg = RecvMsgHeader(controlLength: 0, flags: [])
   /// When a `clock_nanosleep`'s timer fires (the end of its slack range).
   var sleepEnd: Nanoseconds?
+  /// An `epoll_wait` in `ep_poll`.
+  var epollWait: EpollWaitState?
 }
 
 /// A system call in progress.

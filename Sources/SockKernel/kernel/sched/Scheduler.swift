@@ -87,10 +87,10 @@ extension Kernel {
         expiresAt: expire.map { clock.instant(ofTick: $0) }, reason: reason)
       emit(.blocked(call.record, info, again: call.hasSlept))
       call.hasSlept = true
-    case .pollSleep(let queues, let timer, let reason):
-      pollScheduleTimeout(task, queues: queues, timer: timer)
+    case .pollSleep(let queues, let timer, let reason, let exclusive, let entries):
+      pollScheduleTimeout(task, queues: queues, timer: timer, entries: entries)
       let info = BlockInfo(
-        queues: queues, exclusive: false, timeout: MAX_SCHEDULE_TIMEOUT, expiresAt: timer?.expiresAt,
+        queues: queues, exclusive: exclusive, timeout: MAX_SCHEDULE_TIMEOUT, expiresAt: timer?.expiresAt,
         hrtimer: timer, reason: reason)
       emit(.blocked(call.record, info, again: call.hasSlept))
       call.hasSlept = true

@@ -11,7 +11,11 @@ enum SyscallStep {
   /// `poll_schedule_timeout`: sleeps until a `pollwake` through one of the entries the
   /// `poll` registered (they stay queued across sleeps, on `queues`), a signal, or `timer`
   /// (nil: no timeout). The call is re-entered when the task runs again.
-  case pollSleep(queues: [WaitQueueName], timer: HrtimerTimeout?, reason: Reason)
+  /// `entries`: the sleep's own entries (an `epoll_wait`'s on `ep->wq`, `exclusive`), which
+  /// a timeout or signal takes off; a `poll`'s stay queued until `poll_freewait`.
+  case pollSleep(
+    queues: [WaitQueueName], timer: HrtimerTimeout?, reason: Reason, exclusive: Bool = false,
+    entries: [WaitQueueEntry] = [])
   /// The model does not implement this path.
   case notModelled(String)
   /// The call ended its process (`exit_group`): it never returns.

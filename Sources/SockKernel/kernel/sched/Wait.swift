@@ -6,13 +6,17 @@ extension Kernel {
   /// An empty key is no key (`poll_to_key(0)` is NULL).
   func wakeUp(_ queue: WaitQueue, nrExclusive: Int, key: PollMask? = nil) {
     let key = key.flatMap { $0.isEmpty ? nil : $0 }
-    for entry in queue.takeWakeable(nrExclusive: nrExclusive, key: key) {
+    queue.wakeCommon(nrExclusive: nrExclusive, key: key) { entry in
       switch entry.function {
       case .autoremove, .pollwake:
-        guard let id = entry.task else { continue }
-        tryToWakeUp(tasks[id.rawValue], exclusive: entry.exclusive, queue: queue)
+        if let id = entry.task { tryToWakeUp(tasks[id.rawValue], exclusive: entry.exclusive, queue: queue) }
+        return true
       case .peerWakeRelay:
         if let owner = entry.relayOwner { unixDgramPeerWakeRelay(owner, key: key) }
+        return true
+      case .epollCallback:
+        guard let epi = entry.epitem else { return false }
+        return epPollCallback(epi, key: key)
       }
     }
   }

@@ -13,6 +13,9 @@ final class WaitQueueEntry {
     /// `unix_dgram_peer_wake_relay`: passes the wake-up on to the own wait queue of the
     /// socket whose `peer_wake` this is, and unhooks itself.
     case peerWakeRelay
+    /// `ep_poll_callback`: queues an epoll item on its instance's ready list and wakes the
+    /// instance's waiters; the entry stays until the item goes.
+    case epollCallback
   }
 
   /// The sleeping task (`private`); nil for the relay, which wakes no task itself.
@@ -26,6 +29,11 @@ final class WaitQueueEntry {
   let function: WakeFunction
   /// For the relay: the socket whose `peer_wake` this is (weak: the socket owns its entry).
   weak var relayOwner: Sock?
+  /// For an epoll callback: its item (weak: the item owns its entries).
+  weak var epitem: EpItem?
+  /// A wake-up took it off its queue (autoremove), rather than a timeout or a signal:
+  /// `ep_poll` then harvests events even when its timer has run out.
+  fileprivate(set) var taken = false
   /// Weak: the forward links and the queue's `tail` own the entries, so a queue left with
   /// sleepers (a run that ended with calls asleep) is no cycle.
   fileprivate(set) weak var previous: WaitQueueEntry?
@@ -74,6 +82,18 @@ public final class WaitQueue {
     }
   }
 
+  /// `__add_wait_queue_exclusive`: an exclusive waiter at the head, so that the last to
+  /// sleep is the first woken (`ep_poll`'s waiters are LIFO).
+  func addExclusiveAtHead(_ entry: WaitQueueEntry) {
+    precondition(entry.queue == nil && entry.exclusive, "entry already queued, or not exclusive")
+    entry.queue = self
+    count += 1
+    entry.next = head
+    head?.previous = entry
+    head = entry
+    if tail == nil { tail = entry }
+  }
+
   /// `list_del_init`: takes `entry` off this queue.
   func remove(_ entry: WaitQueueEntry) {
     guard entry.queue === self else { return }
@@ -96,22 +116,34 @@ public final class WaitQueue {
     return result
   }
 
-  /// `__wake_up_common`: walks the queue in order and returns the entries to wake, taking
-  /// off the queue those that leave it when woken (autoremove, and the relay, which unhooks
-  /// itself; a poller's entry stays); stops after `nrExclusive` exclusive ones (0 = wake all).
-  func takeWakeable(nrExclusive: Int, key: PollMask?) -> [WaitQueueEntry] {
-    var woken: [WaitQueueEntry] = []
+  /// `__wake_up_common`: walks the queue in order, handing `wake` each entry the key lets
+  /// through, after taking off the queue those that leave it when woken (autoremove, and the
+  /// relay, which unhooks itself; a poller's and an epoll item's entries stay). An exclusive
+  /// entry for which `wake` returns true counts against `nrExclusive` (0 = wake all): an
+  /// epoll item's callback may decline, and the walk goes on to the next.
+  func wakeCommon(nrExclusive: Int, key: PollMask?, _ wake: (WaitQueueEntry) -> Bool) {
     var remaining = nrExclusive
     var cursor = head
     while let entry = cursor {
       cursor = entry.next
       if let filter = entry.keyFilter, let key, filter.isDisjoint(with: key) { continue }
-      if entry.function != .pollwake { remove(entry) }
-      woken.append(entry)
-      if entry.exclusive {
+      if entry.function == .autoremove || entry.function == .peerWakeRelay {
+        remove(entry)
+        entry.taken = true
+      }
+      if wake(entry), entry.exclusive {
         remaining -= 1
         if remaining == 0 { break }
       }
+    }
+  }
+
+  /// The entries a wake-up reaches, every one counting (as tasks and relays do).
+  func takeWakeable(nrExclusive: Int, key: PollMask?) -> [WaitQueueEntry] {
+    var woken: [WaitQueueEntry] = []
+    wakeCommon(nrExclusive: nrExclusive, key: key) {
+      woken.append($0)
+      return true
     }
     return woken
   }

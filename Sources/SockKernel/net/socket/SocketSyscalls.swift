@@ -130,7 +130,7 @@ extension Kernel {
 
   /// `sock_poll`: the socket's `proto_ops.poll`, `unix_poll` for SOCK_STREAM and
   /// `unix_dgram_poll` for SOCK_DGRAM and SOCK_SEQPACKET.
-  func sockPoll(_ file: SocketFile, _ wait: PollWqueues?) -> PollMask {
+  func sockPoll(_ file: SocketFile, _ wait: PollTable?) -> PollMask {
     switch file.sock.type {
     case .stream: unixPoll(file, wait)
     case .dgram, .raw, .seqpacket: unixDgramPoll(file, wait)

@@ -120,7 +120,8 @@ extension Kernel {
       unreadSkb = skb
       return sk.receiveQueue.isEmpty ? nil : 0
     }
-    guard !sk.urgInline else { return index }
+    // A peek passes the out-of-band skb unless it is read in line.
+    if sk.urgInline { return index }
     return index + 1 < sk.receiveQueue.count ? index + 1 : nil
   }
 }

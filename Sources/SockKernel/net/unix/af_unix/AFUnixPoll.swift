@@ -4,7 +4,7 @@ import SyscallVocabulary
 /// (no edge memory), and where a poller waits for them.
 extension Kernel {
   /// `unix_poll`.
-  func unixPoll(_ file: SocketFile, _ wait: PollWqueues?) -> PollMask {
+  func unixPoll(_ file: SocketFile, _ wait: PollTable?) -> PollMask {
     let sk = file.sock
     sockPollWait(file, wait)
     var mask: PollMask = []
@@ -30,7 +30,7 @@ extension Kernel {
   /// that is not connected back and whose queue is full is not writable; it then hooks its
   /// `peer_wake` relay on that peer (`unix_dgram_peer_wake_me`), so that the peer's next
   /// dequeue wakes the poller.
-  func unixDgramPoll(_ file: SocketFile, _ wait: PollWqueues?) -> PollMask {
+  func unixDgramPoll(_ file: SocketFile, _ wait: PollTable?) -> PollMask {
     let sk = file.sock
     sockPollWait(file, wait)
     var mask: PollMask = []

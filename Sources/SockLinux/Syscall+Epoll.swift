@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+  import Glibc
+  import SyscallVocabulary
+
+  /// epoll for real. Swift's Glibc module has no `sys/epoll.h`: the calls are looked up in
+  /// libc, and `struct epoll_event` is laid out by hand: `__u32 events; __u64 data`, packed
+  /// on x86_64 (12 bytes), naturally aligned elsewhere (16).
+  extension Syscall {
+    typealias EpollCreate1 = @convention(c) (Int32) -> Int32
+    typealias EpollCtl = @convention(c) (Int32, Int32, Int32, UnsafeMutableRawPointer?) -> Int32
+    typealias EpollWait = @convention(c) (Int32, UnsafeMutableRawPointer?, Int32, Int32) -> Int32
+    nonisolated(unsafe) static let epollCreate1Call = GNU.lookup("epoll_create1", as: EpollCreate1.self)
+    nonisolated(unsafe) static let epollCtlCall = GNU.lookup("epoll_ctl", as: EpollCtl.self)
+    nonisolated(unsafe) static let epollWaitCall = GNU.lookup("epoll_wait", as: EpollWait.self)
+
+    #if arch(x86_64)
+      static let epollEventSize = 12
+      static let epollDataOffset = 4
+    #else
+      static let epollEventSize = 16
+      static let epollDataOffset = 8
+    #endif
+
+    /// `epoll_ctl(epfd, op, fd, &event)`; EPOLL_CTL_DEL passes NULL, as a C program may.
+    static func performEpollCtl(_ epfd: Int32, _ op: EpollOp, _ fd: Int32, _ event: EpollEvent) -> RealResult {
+      guard op != .EPOLL_CTL_DEL else { return .returning(Int64(epollCtlCall(epfd, op.rawValue, fd, nil))) }
+      var bytes = [UInt8](repeating: 0, count: epollEventSize)
+      return bytes.withUnsafeMutableBytes { raw in
+        raw.storeBytes(of: event.events.rawValue, toByteOffset: 0, as: UInt32.self)
+        raw.storeBytes(of: event.data, toByteOffset: epollDataOffset, as: UInt64.self)
+        return .returning(Int64(epollCtlCall(epfd, op.rawValue, fd, raw.baseAddress)))
+      }
+    }
+
+    /// `epoll_wait` into a buffer of `maxevents` events (a count the kernel refuses gets a
+    /// buffer of one, which it never writes). The script's limits keep the watched
+    /// descriptors far below the cap, so no more events than that can be ready.
+    static func performEpollWait(_ epfd: Int32, maxevents: Int32, timeoutMs: Int32) -> RealResult {
+      let valid = maxevents > 0 && maxevents <= EP_MAX_EVENTS
+      let room = valid ? min(Int(maxevents), 65536) : 1
+      var bytes = [UInt8](repeating: 0, count: room * epollEventSize)
+      let entered = GNU.monotonicNow()
+      let coarse = CallClock.coarseNow()
+      let returned = bytes.withUnsafeMutableBytes {
+        epollWaitCall(epfd, $0.baseAddress, valid ? Int32(room) : maxevents, timeoutMs)
+      }
+      var result = RealResult.returning(Int64(returned))
+      result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())
+      if returned >= 0 {
+        result.epollEvents = bytes.withUnsafeBytes { raw in
+          (0..<Int(returned)).map { i in
+            EpollEvent(
+              events: PollMask(rawValue: raw.loadUnaligned(fromByteOffset: i * epollEventSize, as: UInt32.self)),
+              data: raw.loadUnaligned(fromByteOffset: i * epollEventSize + epollDataOffset, as: UInt64.self))
+          }
+        }
+      }
+      return result
+    }
+  }
+#endif
