@@ -13,6 +13,8 @@ struct BenchSizes {
   /// 64 KiB transfers: 16384 of them move 1 GiB.
   let bulk: Pair
   let wakeup: Pair
+  /// Event-loop turns: send, epoll_wait, recv.
+  let eventLoop: Pair
   let backlog: Pair
   let sockets: Pair
   /// Forked accepters: a real fork costs the kernel a process.
@@ -35,6 +37,7 @@ struct BenchSizes {
     bulk: Pair(model: 16384, kernel: 16384),
     // A sleeping connect needs a thread of its own on the kernel.
     wakeup: Pair(model: 1_000_000, kernel: 1000),
+    eventLoop: Pair(model: 1_000_000, kernel: 200_000),
     // The descriptor limit bounds the kernel side (see FileLimit).
     backlog: Pair(model: 1_000_000, kernel: 10_000),
     sockets: Pair(model: 1_000_000, kernel: 10_000),
@@ -50,6 +53,7 @@ struct BenchSizes {
     pingpong: Pair(model: 1000, kernel: 1000),
     bulk: Pair(model: 64, kernel: 64),
     wakeup: Pair(model: 1000, kernel: 100),
+    eventLoop: Pair(model: 1000, kernel: 1000),
     backlog: Pair(model: 1000, kernel: 1000),
     sockets: Pair(model: 1000, kernel: 1000),
     prefork: Pair(model: 200, kernel: 50),

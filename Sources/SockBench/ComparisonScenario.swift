@@ -68,19 +68,30 @@ extension ComparisonScenario {
         name: "wakeup",
         measures: """
           a client asleep on a full backlog (listen 0), woken by an accept. Model: the whole script, \
-          N × `client c$i connect &` then N × `server accept as s$i` (sockets, sleeps, accepts, \
-          wakeups). Kernel: one thread per client; the clock runs only from when all N sleep until \
+          N × `client c$i connect &` then N × `server accept as s = ok; s close` (sockets, sleeps, \
+          accepts, wakeups; each accepted socket closed, as process 1's RLIMIT_NOFILE is 1048576). Kernel: one thread per client; the clock runs only from when all N sleep until \
           the N accepts and the N woken connects have returned (less work per op than the model's).
           """,
         target: nil, targetFigure: .ratio,
         model: { $0.measure(ModelScripts.wakeup(sizes.wakeup.model), operations: sizes.wakeup.model) },
         kernel: { SideResult { () throws(Unmeasured) in try KernelWakeup.run(sizes.wakeup.kernel) } }),
       ComparisonScenario(
+        name: "eventloop",
+        measures: """
+          an epoll event-loop turn: a client's 1-byte send, the epoll_wait that reports the server \
+          end, its recv. Model: `socketpair c s; epoll e; e epoll_ctl add s in; repeat N { c send \
+          "x" = 1; e epoll_wait = 1; s recv 1 = "x" }`. Kernel: the same calls, one thread.
+          """,
+        target: nil, targetFigure: .ratio,
+        model: { $0.measure(ModelScripts.eventLoop(sizes.eventLoop.model), operations: sizes.eventLoop.model) },
+        kernel: { SideResult { () throws(Unmeasured) in try KernelEventLoop.run(sizes.eventLoop.kernel) } }),
+      ComparisonScenario(
         name: "backlog",
         measures: """
           a connection queued on a deep backlog and accepted: socket + fcntl(O_NONBLOCK) + connect, \
-          later accept; all kept open. Model: `sysctl net.core.somaxconn N; server listen N`, then \
-          N × `client c$i nonblock connect`, N × `server accept as s$i`. Kernel: the same calls, in \
+          later accept; the clients kept open. Model: `sysctl net.core.somaxconn N; server listen N`, \
+          then N × `client c$i nonblock connect`, N × `server accept as s = ok; s close` (process \
+          1's RLIMIT_NOFILE, 1048576, holds the N clients, not N more accepted sockets). Kernel: the same calls, in \
           a private network namespace with somaxconn = N; the descriptor limit bounds N. Target: \
           a scenario with a million connections runs in a second or two.
           """,

@@ -21,6 +21,13 @@ struct GrowthSection {
       script: ModelScripts.wakeup),
     Dimension(name: "sockets", perOperation: "a socket kept open (stream pairs)", script: ModelScripts.sockets),
     Dimension(
+      name: "epoll items",
+      perOperation: """
+        an idle socket added to one epoll instance (N/2 pairs), and a turn of the event loop \
+        (send, epoll_wait, recv) on one more pair beside them all
+        """,
+      script: ModelScripts.epollItems),
+    Dimension(
       name: "timers",
       perOperation: """
         a client asleep on a full backlog with its own SO_SNDTIMEO expiry (armed 4 ms after the \

@@ -37,12 +37,14 @@ enum ModelScripts {
   }
 
   /// `n` clients on one listener that admits one: the first connects, the others sleep on
-  /// its `peer_wait`; then `n` accepts, each waking the next sleeper.
+  /// its `peer_wait`; then `n` accepts, each waking the next sleeper. Each accepted socket
+  /// is closed at once: `n` clients and `n` accepted sockets kept open would pass process
+  /// 1's RLIMIT_NOFILE (fs.nr_open, 1048576) at a million.
   static func wakeup(_ n: Int) -> String {
     """
     server listen 0
     repeat \(n) as i { client c$i connect & }
-    repeat \(n) as i { server accept as s$i }
+    repeat \(n) { server accept as s = ok; s close }
     """
   }
 
@@ -53,7 +55,7 @@ enum ModelScripts {
     sysctl net.core.somaxconn \(n)
     server listen \(n)
     repeat \(n) as i { client c$i nonblock connect = 0 }
-    repeat \(n) as i { server accept as s$i }
+    repeat \(n) { server accept as s = ok; s close }
     """
   }
 
@@ -83,6 +85,30 @@ enum ModelScripts {
     server listen 0
     client c connect
     repeat \(n) as i { client c$i sndtimeo \(n / 250 + 1)s connect &; sleep 4ms }
+    """
+  }
+
+  /// `n` turns of an epoll event loop: a client's 1-byte send, the `epoll_wait` that
+  /// reports the server end, its recv.
+  static func eventLoop(_ n: Int) -> String {
+    """
+    socketpair c s
+    epoll e
+    e epoll_ctl add s in
+    repeat \(n) { c send "x" = 1; e epoll_wait = 1; s recv 1 = "x" }
+    """
+  }
+
+  /// `n` idle sockets (`n` / 2 pairs) watched by one epoll instance, then `n` turns of the
+  /// event loop on one more pair: a wake-up must cost the same however many items sleep
+  /// beside it.
+  static func epollItems(_ n: Int) -> String {
+    """
+    epoll e
+    repeat \(n / 2) as i { socketpair a$i b$i; e epoll_ctl add a$i in; e epoll_ctl add b$i in }
+    socketpair c s
+    e epoll_ctl add s in
+    repeat \(n) { c send "x" = 1; e epoll_wait = 1; s recv 1 = "x" }
     """
   }
 }

@@ -6,19 +6,19 @@
   /// libc, and `struct epoll_event` is laid out by hand: `__u32 events; __u64 data`, packed
   /// on x86_64 (12 bytes), naturally aligned elsewhere (16).
   extension Syscall {
-    typealias EpollCreate1 = @convention(c) (Int32) -> Int32
-    typealias EpollCtl = @convention(c) (Int32, Int32, Int32, UnsafeMutableRawPointer?) -> Int32
-    typealias EpollWait = @convention(c) (Int32, UnsafeMutableRawPointer?, Int32, Int32) -> Int32
-    nonisolated(unsafe) static let epollCreate1Call = GNU.lookup("epoll_create1", as: EpollCreate1.self)
-    nonisolated(unsafe) static let epollCtlCall = GNU.lookup("epoll_ctl", as: EpollCtl.self)
-    nonisolated(unsafe) static let epollWaitCall = GNU.lookup("epoll_wait", as: EpollWait.self)
+    package typealias EpollCreate1 = @convention(c) (Int32) -> Int32
+    package typealias EpollCtl = @convention(c) (Int32, Int32, Int32, UnsafeMutableRawPointer?) -> Int32
+    package typealias EpollWait = @convention(c) (Int32, UnsafeMutableRawPointer?, Int32, Int32) -> Int32
+    nonisolated(unsafe) package static let epollCreate1Call = GNU.lookup("epoll_create1", as: EpollCreate1.self)
+    nonisolated(unsafe) package static let epollCtlCall = GNU.lookup("epoll_ctl", as: EpollCtl.self)
+    nonisolated(unsafe) package static let epollWaitCall = GNU.lookup("epoll_wait", as: EpollWait.self)
 
     #if arch(x86_64)
-      static let epollEventSize = 12
-      static let epollDataOffset = 4
+      package static let epollEventSize = 12
+      package static let epollDataOffset = 4
     #else
-      static let epollEventSize = 16
-      static let epollDataOffset = 8
+      package static let epollEventSize = 16
+      package static let epollDataOffset = 8
     #endif
 
     /// `epoll_ctl(epfd, op, fd, &event)`; EPOLL_CTL_DEL passes NULL, as a C program may.

@@ -96,7 +96,8 @@ struct CompletionTests {
   @Test("after recv N: recv's flags and the next operation")
   func afterRecv() {
     #expect(Self.candidates("c1 recv ").isEmpty)
-    #expect(Self.candidates("c1 recv 10 p") == ["passcred", "passpidfd", "passrights", "passsec", "peek", "poll"])
+    #expect(
+      Self.candidates("c1 recv 10 p") == ["passcred", "passpidfd", "passrights", "passsec", "peek", "peek_off", "poll"])
     #expect(
       Self.candidates("c1 recv 10 peek ") == (["dontwait", "oob", "trunc", "waitall"] + Self.operations).sorted())
   }

@@ -197,7 +197,7 @@ struct NextWords {
     case .recvmmsg: return recvmmsg()
     case .bind:
       if address() != true { return [] }
-    case .sndbuf, .rcvbuf:
+    case .sndbuf, .rcvbuf, .rcvlowat, .peek_off:
       if atEnd { return [] }
       skip()
       if let open = optlen(then: next) { return open }

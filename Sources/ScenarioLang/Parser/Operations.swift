@@ -33,7 +33,7 @@ extension Parser {
   ///            | ( 'passcred' | 'passsec' | 'passpidfd' | 'passrights' | 'oobinline' ) [ 'on' | 'off' ] [ 'optlen' bytes ]
   ///            | 'ioctl' ( 'SIOCINQ' | 'FIONREAD' | 'SIOCOUTQ' | 'TIOCOUTQ' | 'SIOCATMARK' )
   ///            | epollctl | epollwait
-  ///            | send | recv | ( 'sndbuf' | 'rcvbuf' ) bytes [ 'optlen' bytes ]
+  ///            | send | recv | ( 'sndbuf' | 'rcvbuf' | 'rcvlowat' | 'peek_off' ) bytes [ 'optlen' bytes ]
   ///            | 'disconnect' | poll | 'dup' 'as' NAME | 'dup2' duptarget
   ///            | 'dup3' duptarget [ 'cloexec' ] | fcntl
   ///            | 'accept4' SOCKFLAG { '|' SOCKFLAG } [ 'as' NAME ] | 'read' size
@@ -125,9 +125,9 @@ extension Parser {
       kind = try parseSendmmsg()
     case .recvmmsg:
       kind = try parseRecvmmsg()
-    case .sndbuf, .rcvbuf:
+    case .sndbuf, .rcvbuf, .rcvlowat, .peek_off:
       let value = try parseByteCount("\(word)'s value", as: Int32.self, range: Self.intRange)
-      kind = .setBuffer(operation == .sndbuf ? .SO_SNDBUF : .SO_RCVBUF, value, optlen: try parseOptlen())
+      kind = .setBuffer(operation.valueOption!, value, optlen: try parseOptlen())
     case .poll:
       kind = try parsePoll()
     case .disconnect:

@@ -24,6 +24,18 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case sendmsg, recvmsg, sendmmsg, recvmmsg
   case oobinline, ioctl
   case epoll_ctl, epoll_wait
+  case rcvlowat, peek_off
+
+  /// The `int` option an operation word sets to its value (`sndbuf 4096`, `rcvlowat 5`).
+  var valueOption: IntOption? {
+    switch self {
+    case .sndbuf: .SO_SNDBUF
+    case .rcvbuf: .SO_RCVBUF
+    case .rcvlowat: .SO_RCVLOWAT
+    case .peek_off: .SO_PEEK_OFF
+    default: nil
+    }
+  }
 
   /// The SOL_SOCKET switch an operation word turns on or off (`passcred [on|off]`).
   var switchOption: IntOption? {

@@ -51,8 +51,7 @@ extension Kernel {
       guard epi == nil else {
         return .failure(.EEXIST, Reason("do_epoll_ctl_file", "fd \(fd) is already watched with this file"))
       }
-      event.events.formUnion([.EPOLLERR, .EPOLLHUP])
-      epInsert(ep, event, tf, fd: fd)
+      epInsert(ep, EpollEvent(events: event.events.union([.EPOLLERR, .EPOLLHUP]), data: event.data), tf, fd: fd)
     case .EPOLL_CTL_DEL:
       guard let epi else { return .failure(.ENOENT, Reason("do_epoll_ctl_file", "fd \(fd) is not watched")) }
       epRemove(ep, epi)

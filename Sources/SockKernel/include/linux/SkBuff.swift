@@ -18,6 +18,8 @@ final class SkBuff {
   var fp: ScmFpList?
   /// The server end of a connection request (`skb->sk` of the skb `connect` queues).
   var embryo: Sock?
+  /// `skb->peeked`: a zero-length datagram a peek has seen, which a peek at an offset passes.
+  var peeked = false
   init(payload: Payload, truesize: Int, owner: Sock?) {
     self.payload = payload
     self.truesize = truesize

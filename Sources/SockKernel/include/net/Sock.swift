@@ -32,6 +32,10 @@ public final class Sock {
   /// `u->inq_len`: what SIOCINQ reports of a stream socket: the bytes queued, less those
   /// read; an out-of-band byte a reader skips stays counted (measured on 6.18.44).
   public internal(set) var inqLen = 0
+  /// `sk_rcvlowat` (SO_RCVLOWAT): how many bytes a blocking stream read waits for.
+  public internal(set) var rcvlowat: Int32 = 1
+  /// `sk_peek_off` (SO_PEEK_OFF): where the next MSG_PEEK starts; -1 for off.
+  public internal(set) var peekOff: Int32 = -1
   /// `SOCK_URGINLINE` (SO_OOBINLINE): the out-of-band byte is read in line.
   public internal(set) var urgInline = false
   /// `sk_wmem_alloc` without its bias of 1: the truesize of every skb this socket sent

@@ -31,3 +31,27 @@ extension Kernel {
     pollWait(file, file.sock.sleepQueue, wait)
   }
 }
+
+/// `include/net/sock.h`'s peek offset and receive low-water mark.
+extension Kernel {
+  /// `sk_peek_offset`: where a MSG_PEEK starts (-1: off); a read without it starts at 0.
+  func skPeekOffset(_ sk: Sock, _ flags: MessageFlags) -> Int {
+    flags.contains(.MSG_PEEK) ? Int(sk.peekOff) : 0
+  }
+
+  /// `sk_peek_offset_bwd`: bytes taken move an active offset back, never below 0.
+  func skPeekOffsetBwd(_ sk: Sock, _ value: Int) {
+    guard sk.peekOff >= 0 else { return }
+    sk.peekOff = Int32(clamping: max(Int(sk.peekOff) - value, 0))
+  }
+
+  /// `sk_peek_offset_fwd`: bytes peeked move an active offset on.
+  func skPeekOffsetFwd(_ sk: Sock, _ value: Int) { skPeekOffsetBwd(sk, -value) }
+
+  /// `sock_rcvlowat`: the bytes a stream read waits for: all of them with MSG_WAITALL, else
+  /// SO_RCVLOWAT's, at most the buffer; never 0.
+  func sockRcvlowat(_ sk: Sock, waitall: Bool, _ length: Int) -> Int {
+    let target = waitall ? length : min(Int(sk.rcvlowat), length)
+    return target == 0 ? 1 : target
+  }
+}

@@ -28,6 +28,10 @@ extension Kernel {
     case .SO_PASSPIDFD: sk.scmRecvFlags.pidfd = value != 0
     case .SO_PASSRIGHTS: sk.scmRecvFlags.rights = value != 0
     case .SO_OOBINLINE: sk.urgInline = value != 0
+    // AF_UNIX has no set_rcvlowat: a negative value is INT_MAX, 0 is 1.
+    case .SO_RCVLOWAT: sk.rcvlowat = value < 0 ? Int32.max : max(value, 1)
+    // unix_set_peek_off: any value; a negative one turns peeking at an offset off.
+    case .SO_PEEK_OFF: sk.peekOff = value
     case .SO_ERROR, .SO_TYPE, .SO_DOMAIN, .SO_PROTOCOL, .SO_ACCEPTCONN:
       return .done(.failure(.ENOPROTOOPT, Reason("sk_setsockopt", "\(option) is read-only")))
     default:
@@ -62,10 +66,11 @@ extension Kernel {
     case .SO_PASSCRED: value = sk.scmRecvFlags.credentials ? 1 : 0
     case .SO_PASSSEC: value = sk.scmRecvFlags.security ? 1 : 0
     case .SO_PASSPIDFD: value = sk.scmRecvFlags.pidfd ? 1 : 0
-    // sk_rcvlowat starts at 1; SO_SNDLOWAT is always 1.
-    case .SO_RCVLOWAT, .SO_SNDLOWAT: value = 1
+    // SO_SNDLOWAT is always 1.
+    case .SO_RCVLOWAT: value = sk.rcvlowat
+    case .SO_SNDLOWAT: value = 1
     case .SO_PASSRIGHTS: value = sk.scmRecvFlags.rights ? 1 : 0
-    case .SO_PEEK_OFF: value = -1
+    case .SO_PEEK_OFF: value = sk.peekOff
     case .SO_PEERPIDFD:
       // sk_peer_pid: none for a socket never connected, or a datagram socket.
       guard let peer = sk.peerCred, peer.pid != 0 else {

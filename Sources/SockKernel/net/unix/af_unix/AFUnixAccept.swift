@@ -19,7 +19,8 @@ extension Kernel {
         return .failed(OutcomeError(.EINVAL, Reason("unix_accept", "sk_state is \(sk.state), not TCP_LISTEN")))
       }
     }
-    let received = skbRecvDatagram(sk, nonBlocking: file.nonBlocking, frame: &frame)
+    var offset = 0
+    let received = skbRecvDatagram(sk, nonBlocking: file.nonBlocking, off: &offset, frame: &frame)
     switch received {
     case .sleep(let step):
       return .sleep(step)

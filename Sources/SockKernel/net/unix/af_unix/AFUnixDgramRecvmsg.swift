@@ -9,7 +9,8 @@ extension Kernel {
     }
     let peek = flags.contains(.MSG_PEEK)
     let skb: SkBuff
-    switch skbRecvDatagram(sk, nonBlocking: flags.contains(.MSG_DONTWAIT), peek: peek, frame: &frame) {
+    var skip = skPeekOffset(sk, flags)
+    switch skbRecvDatagram(sk, nonBlocking: flags.contains(.MSG_DONTWAIT), peek: peek, off: &skip, frame: &frame) {
     case .sleep(let step):
       return step
     case .shutDown:
@@ -28,17 +29,20 @@ extension Kernel {
     // A sender waiting in unix_wait_for_peer for room in our queue may now fit (woken even
     // by a peek, which makes no room: it sleeps again).
     wakeUp(sk.peerWait, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
-    // The rest of a datagram longer than the buffer is lost (MSG_TRUNC in msg_flags).
-    let size = min(length, skb.length)
-    if size < skb.length { frame.msg.flags.insert(.MSG_TRUNC) }
-    var outcome = SyscallOutcome.success(Int64(flags.contains(.MSG_TRUNC) ? skb.length : size))
-    outcome.data = Payload.joined([skb.payload.slice(0..<size)])
+    // The rest of a datagram longer than the buffer is lost (MSG_TRUNC in msg_flags); a peek
+    // at an offset starts `skip` bytes in.
+    let size = min(length, skb.length - skip)
+    if size < skb.length - skip { frame.msg.flags.insert(.MSG_TRUNC) }
+    var outcome = SyscallOutcome.success(Int64(flags.contains(.MSG_TRUNC) ? skb.length - skip : size))
+    outcome.data = Payload.joined([skb.payload.slice(skip..<(skip + size))])
     outcome.sender = skb.sender
     unixSkbToScm(skb, &frame.scm)
     // A taken datagram's files move to the receiver; a peek takes copies.
     if !peek {
       if skb.fp != nil { unixDetachFds(&frame.scm, skb) }
+      skPeekOffsetBwd(sk, skb.length)
     } else {
+      skPeekOffsetFwd(sk, size)
       unixPeekFds(&frame.scm, skb)
     }
     scmRecvUnix(sk, &frame.msg, &frame.scm)

@@ -22,11 +22,11 @@ extension Kernel {
           frame.copiedCount > 0 ? received(sk, &frame) : sockIntrErrno(frame.timeo, "unix_stream_read_generic"))
       }
     }
-    // sock_rcvlowat: SO_RCVLOWAT is 1 (not settable from a script), and never 0.
-    let target = max(1, flags.contains(.MSG_WAITALL) ? length : min(1, length))
+    let target = sockRcvlowat(sk, waitall: flags.contains(.MSG_WAITALL), length)
     let peek = flags.contains(.MSG_PEEK)
     var size = length - frame.copiedCount
     redo: while true {
+      var skip = max(skPeekOffset(sk, flags), 0)
       repeat {
         var position: Int? = sk.receiveQueue.isEmpty ? nil : 0
         var last = sk.receiveQueue.first
@@ -54,9 +54,9 @@ extension Kernel {
             if unixStreamDataWaitSleepsOn(sk, frame: frame) { return unixStreamDataWait(sk, frame: &frame) }
             continue redo
           }
-          // Skip what is already read (an skb with nothing left: SO_PEEK_OFF is not settable
-          // here, so the peek offset is 0).
-          while sk.receiveQueue[index].unread == 0 {
+          // Skip what is already read, and a peek's offset (SO_PEEK_OFF).
+          while skip >= sk.receiveQueue[index].unread {
+            skip -= sk.receiveQueue[index].unread
             last = sk.receiveQueue[index]
             lastLength = last!.length
             index += 1
@@ -70,17 +70,17 @@ extension Kernel {
           if !unixStreamReadTakesCreds(sk, skb, frame: &frame) { break redo }
           // "Copy address just once": the sender of the first skb read (recvfrom's address).
           if frame.copied.isEmpty { frame.sender = skb.sender }
-          let chunk = min(skb.unread, size)
-          frame.copied.append(skb.payload.slice(skb.consumed..<(skb.consumed + chunk)))
+          let chunk = min(skb.unread - skip, size)
+          frame.copied.append(skb.payload.slice((skb.consumed + skip)..<(skb.consumed + skip + chunk)))
           frame.copiedCount += chunk
           size -= chunk
           if peek {
             // It is questionable, see note in unix_dgram_recvmsg: a peek takes copies of the
             // files, and stops after an skb with files.
-            if skb.fp != nil {
-              unixPeekFds(&frame.scm, skb)
-              break redo
-            }
+            if skb.fp != nil { unixPeekFds(&frame.scm, skb) }
+            skPeekOffsetFwd(sk, chunk)
+            if skb.fp != nil { break redo }
+            skip = 0
             last = skb
             lastLength = skb.length
             guard index + 1 < sk.receiveQueue.count else { break redo }
@@ -90,6 +90,7 @@ extension Kernel {
           // Mark read part of skb as used.
           skb.consumed += chunk
           sk.inqLen -= chunk
+          skPeekOffsetBwd(sk, chunk)
           // The files go with the skb's first chunk, and the read ends with that skb.
           if skb.fp != nil {
             scmStatDel(sk, skb)
