@@ -58,6 +58,17 @@ struct EpollParserTests {
     }
   }
 
+  @Test("poll with '0' asks for no events; '= [0]' after it is still a revents result")
+  func pollZero() throws {
+    let op = try operation("b poll 0 timeout 0 = [0]")
+    guard case .poll(let items, 0) = op.kind else {
+      Issue.record("expected poll")
+      return
+    }
+    #expect(items.map(\.events) == [[]])
+    #expect(op.expectation?.results == [.revents([[]])])
+  }
+
   @Test(
     "malformed epoll syntax points at the problem",
     arguments: [

@@ -59,7 +59,7 @@ extension Parser {
   static let defaultPollEvents: PollMask = [.EPOLLIN, .EPOLLOUT, .EPOLLRDHUP, .EPOLLPRI]
 
   /// poll := 'poll' [ item { ',' item } ] [ 'timeout' ( duration | 'forever' ) ]
-  /// item := [ NAME ] { 'in' | 'out' | 'rdhup' | 'pri' }
+  /// item := [ NAME ] ( '0' | { 'in' | 'out' | 'rdhup' | 'pri' } )   ('0': events = 0)
   mutating func parsePoll() throws(Diagnostic) -> Operation.Kind {
     var items: [PollItem] = []
     repeat {
@@ -70,6 +70,12 @@ extension Parser {
         advance()
       } else if !items.isEmpty {
         throw error("each socket after ',' in 'poll' needs its name, found \(current.spelling)")
+      }
+      // `0`: no events asked for, so only POLLERR, POLLHUP and POLLNVAL can come back.
+      if case .number(let text) = current.kind, text == "0", next.kind != .rightBracket {
+        advance()
+        items.append(PollItem(name: name, events: []))
+        continue
       }
       var events: PollMask = []
       while let event = currentWord.flatMap(PollEventWord.init(rawValue:)) {
