@@ -65,10 +65,10 @@
       let copied = min(Int(result.value), request.length)
       result.data = Payload.read(Array(buffers.joined().prefix(copied)))
       if request.wantsName { result.sender = SockAddrUn(real: name, length: header.msg_namelen) }
-      let (credentials, rights, pidfd) = Self.receivedControl(control.prefix(Int(header.msg_controllen)))
+      let (credentials, rights, pidfd, inq) = Self.receivedControl(control.prefix(Int(header.msg_controllen)))
       result.message = ReceivedMessage(
         flags: MessageFlags(rawValue: header.msg_flags), controlLength: Int(header.msg_controllen),
-        credentials: credentials, rights: rights, rightsInodes: rights.map(Self.socketInode), pidfd: pidfd)
+        credentials: credentials, rights: rights, rightsInodes: rights.map(Self.socketInode), pidfd: pidfd, inq: inq)
       return result
     }
 
@@ -76,12 +76,13 @@
     /// SCM_RIGHTS message in the control data the kernel wrote.
     static func receivedControl(
       _ control: ArraySlice<UInt8>
-    ) -> (credentials: PeerCred?, rights: [Int32], pidfd: Int32?) {
+    ) -> (credentials: PeerCred?, rights: [Int32], pidfd: Int32?, inq: Int32?) {
       let bytes = Array(control)
       let int32 = { (at: Int) in ControlMessage.int32(in: bytes, at: at) }
       var credentials: PeerCred?
       var fds: [Int32] = []
       var pidfd: Int32?
+      var inq: Int32?
       var offset = 0
       while offset + ControlMessage.headerSize <= bytes.count {
         let length = ControlMessage.length(in: bytes, at: offset)
@@ -96,13 +97,15 @@
               pid: int32(data), uid: UInt32(bitPattern: int32(data + 4)), gid: UInt32(bitPattern: int32(data + 8)))
           case ControlMessage.SCM_PIDFD where length == ControlMessage.length(4):
             pidfd = int32(data)
+          case ControlMessage.SCM_INQ where length == ControlMessage.length(4):
+            inq = int32(data)
           default:
             break
           }
         }
         offset += ControlMessage.space(length - ControlMessage.headerSize)
       }
-      return (credentials, fds, pidfd)
+      return (credentials, fds, pidfd, inq)
     }
 
     /// The inode of the socket open on `fd`; nil for any other file.

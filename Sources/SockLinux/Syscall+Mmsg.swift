@@ -108,12 +108,12 @@
         }
         let written = Int(header.msg_controllen)
         let control = controls[i].map { Array($0.prefix(written)) } ?? []
-        let (credentials, rights, pidfd) = receivedControl(control[...])
+        let (credentials, rights, pidfd, inq) = receivedControl(control[...])
         return BatchEntry(
           length: length, data: Payload.read(bytes), sender: sender,
           message: ReceivedMessage(
             flags: MessageFlags(rawValue: header.msg_flags), controlLength: written, credentials: credentials,
-            rights: rights, rightsInodes: rights.map(socketInode), pidfd: pidfd))
+            rights: rights, rightsInodes: rights.map(socketInode), pidfd: pidfd, inq: inq))
       }
       return result
     }

@@ -96,6 +96,8 @@ public struct ReceivedMessage: Sendable, Equatable, Codable {
   /// What an SCM_PIDFD message delivered: a new descriptor of the sender's pidfd, or the
   /// negative errno `pidfd_prepare` failed with.
   public var pidfd: Int32?
+  /// What an SCM_INQ message delivered: the bytes left in the queue after the read.
+  public var inq: Int32?
   /// The descriptors an SCM_RIGHTS message delivered, in order (new in the caller's table).
   public var rights: [Int32]
   /// The inode of the socket each received descriptor refers to (nil: not a socket), so
@@ -104,8 +106,9 @@ public struct ReceivedMessage: Sendable, Equatable, Codable {
 
   public init(
     flags: MessageFlags, controlLength: Int, credentials: PeerCred? = nil, rights: [Int32] = [],
-    rightsInodes: [Int?] = [], pidfd: Int32? = nil
+    rightsInodes: [Int?] = [], pidfd: Int32? = nil, inq: Int32? = nil
   ) {
+    self.inq = inq
     self.flags = flags
     self.controlLength = controlLength
     self.credentials = credentials
@@ -152,6 +155,8 @@ public enum ControlMessage {
   public static let SCM_RIGHTS: Int32 = 1
   public static let SCM_CREDENTIALS: Int32 = 2
   public static let SCM_PIDFD: Int32 = 4
+  /// `SCM_INQ` (= SO_INQ): the bytes left to read after a stream receive.
+  public static let SCM_INQ: Int32 = 84
   /// `sizeof(struct ucred)`.
   public static let ucredSize = 12
 

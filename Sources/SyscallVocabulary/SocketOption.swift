@@ -15,6 +15,8 @@ public enum IntOption: Sendable, Hashable, CustomStringConvertible {
   case SO_PEEK_OFF
   /// Read-only: a new pidfd (a descriptor) of the peer process as of the connection.
   case SO_PEERPIDFD
+  /// Set-only, on a stream socket (6.18): each receive also reports the bytes left (SCM_INQ).
+  case SO_INQ
   /// An option known only by its number (`get 99`).
   case unnamed(Int32)
 
@@ -24,7 +26,7 @@ public enum IntOption: Sendable, Hashable, CustomStringConvertible {
     (.SO_SNDBUF, 7), (.SO_RCVBUF, 8), (.SO_KEEPALIVE, 9), (.SO_OOBINLINE, 10), (.SO_PRIORITY, 12),
     (.SO_REUSEPORT, 15), (.SO_PASSCRED, 16), (.SO_RCVLOWAT, 18), (.SO_SNDLOWAT, 19), (.SO_ACCEPTCONN, 30),
     (.SO_PASSSEC, 34), (.SO_MARK, 36), (.SO_PROTOCOL, 38), (.SO_DOMAIN, 39), (.SO_PEEK_OFF, 42),
-    (.SO_PASSPIDFD, 76), (.SO_PEERPIDFD, 77), (.SO_PASSRIGHTS, 83),
+    (.SO_PASSPIDFD, 76), (.SO_PEERPIDFD, 77), (.SO_PASSRIGHTS, 83), (.SO_INQ, 84),
   ]
 
   /// The option numbered `number`: its named case when it has one.
@@ -64,6 +66,7 @@ public enum IntOption: Sendable, Hashable, CustomStringConvertible {
     case .SO_PASSRIGHTS: "SO_PASSRIGHTS"
     case .SO_PEEK_OFF: "SO_PEEK_OFF"
     case .SO_PEERPIDFD: "SO_PEERPIDFD"
+    case .SO_INQ: "SO_INQ"
     // strace prints an option it has no name for as its number.
     case .unnamed(let number): "\(number)"
     }

@@ -54,4 +54,19 @@ struct PeekOffRcvlowatTests {
     _ = h.send(p, a, .bytes(Array("cd".utf8)))
     #expect(text(h.result(tag)) == "abcd")
   }
+
+  @Test("SO_INQ: stream only, 0 or 1, not readable; a receive then reports the bytes left")
+  func inq() {
+    let h = Harness()
+    let p = h.task("p")
+    let (a, b) = h.socketpair(p, .stream)
+    let (_, e) = h.socketpair(p, .dgram)
+    #expect(h.call(p, .setIntOption(fd: e, option: .SO_INQ, value: 1))?.errno == .ENOPROTOOPT)
+    #expect(h.call(p, .setIntOption(fd: b, option: .SO_INQ, value: 2))?.errno == .EINVAL)
+    #expect(h.call(p, .setIntOption(fd: b, option: .SO_INQ, value: 1))?.value == 0)
+    #expect(h.call(p, .getIntOption(fd: b, option: .SO_INQ))?.errno == .ENOPROTOOPT)
+    _ = h.send(p, a, .bytes(Array("abcdef".utf8)))
+    let request = ReceiveRequest(iov: [2], controlLength: 32, flags: [.MSG_DONTWAIT])
+    #expect(h.call(p, .recvmsg(fd: b, request: request))?.message?.inq == 4)
+  }
 }

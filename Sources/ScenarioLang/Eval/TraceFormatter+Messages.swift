@@ -95,6 +95,10 @@ extension TraceFormatter {
       control.append(
         "{cmsg_len=\(ControlMessage.length(4)), cmsg_level=SOL_SOCKET, cmsg_type=SCM_PIDFD, cmsg_data=[\(pidfd)]}")
     }
+    if let inq = written?.inq {
+      control.append(
+        "{cmsg_len=\(ControlMessage.length(4)), cmsg_level=SOL_SOCKET, cmsg_type=SCM_INQ, cmsg_data=[\(inq)]}")
+    }
     if !control.isEmpty { fields.append("msg_control=[\(control.joined(separator: ", "))]") }
     if let written, written.controlLength != request.controlLength {
       fields.append("msg_controllen=\(request.controlLength) => \(written.controlLength)")

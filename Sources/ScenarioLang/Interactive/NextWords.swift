@@ -178,7 +178,7 @@ struct NextWords {
         if atEnd { return [Keyword.forever.rawValue] }
         skip()
       }
-    case .passcred, .passsec, .passpidfd, .passrights, .oobinline:
+    case .passcred, .passsec, .passpidfd, .passrights, .oobinline, .inq:
       if atEnd { return NonblockWord.allCases.map(\.rawValue) + [Keyword.optlen.rawValue] + next }
       if word.flatMap(NonblockWord.init(rawValue:)) != nil { skip() }
       if let open = optlen(then: next) { return open }

@@ -30,7 +30,7 @@ extension Parser {
   ///            | 'get' ( 'sndtimeo' | 'rcvtimeo' | 'peercred' | intoption [ 'optlen' bytes ] )
   ///            | 'getsockname' | 'getpeername' | 'autobind'
   ///            | 'nonblock' [ 'on' | 'off' ]
-  ///            | ( 'passcred' | 'passsec' | 'passpidfd' | 'passrights' | 'oobinline' ) [ 'on' | 'off' ] [ 'optlen' bytes ]
+  ///            | ( 'passcred' | 'passsec' | 'passpidfd' | 'passrights' | 'oobinline' | 'inq' ) [ 'on' | 'off' ] [ 'optlen' bytes ]
   ///            | 'ioctl' ( 'SIOCINQ' | 'FIONREAD' | 'SIOCOUTQ' | 'TIOCOUTQ' | 'SIOCATMARK' )
   ///            | epollctl | epollwait
   ///            | send | recv | ( 'sndbuf' | 'rcvbuf' | 'rcvlowat' | 'peek_off' ) bytes [ 'optlen' bytes ]
@@ -144,7 +144,7 @@ extension Parser {
       kind = try parseEpollCtl()
     case .epoll_wait:
       kind = try parseEpollWait()
-    case .passcred, .passsec, .passpidfd, .passrights, .oobinline:
+    case .passcred, .passsec, .passpidfd, .passrights, .oobinline, .inq:
       let on = parseOnOff()
       kind = .setSwitch(operation.switchOption!, on, optlen: try parseOptlen())
     }

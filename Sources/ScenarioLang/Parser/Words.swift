@@ -22,7 +22,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case getsockname, getpeername, autobind
   case passcred, passsec, passpidfd, passrights
   case sendmsg, recvmsg, sendmmsg, recvmmsg
-  case oobinline, ioctl
+  case oobinline, ioctl, inq
   case epoll_ctl, epoll_wait
   case rcvlowat, peek_off
 
@@ -45,6 +45,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
     case .passpidfd: .SO_PASSPIDFD
     case .passrights: .SO_PASSRIGHTS
     case .oobinline: .SO_OOBINLINE
+    case .inq: .SO_INQ
     default: nil
     }
   }

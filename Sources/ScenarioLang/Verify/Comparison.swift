@@ -198,6 +198,7 @@ public struct Comparison: Sendable {
     if let credentials = message.credentials { text += ", SCM_CREDENTIALS \(credentials)" }
     if !message.rights.isEmpty { text += ", rights [" + message.rights.map { "\($0)" }.joined(separator: ", ") + "]" }
     if let pidfd = message.pidfd { text += ", SCM_PIDFD \(pidfd)" }
+    if let inq = message.inq { text += ", SCM_INQ \(inq)" }
     return text
   }
 

@@ -73,6 +73,8 @@ struct RecvMsgHeader {
   var credentials: PeerCred?
   /// The descriptor (or negative errno) an SCM_PIDFD message delivered.
   var pidfd: Int32?
+  /// The count an SCM_INQ message delivered.
+  var inq: Int32?
   /// The descriptors `scm_detach_fds` installed, in `cmsg_data` order.
   var rights: [Int32] = []
   var rightsInodes: [Int?] = []
@@ -90,6 +92,6 @@ struct RecvMsgHeader {
   var written: ReceivedMessage {
     ReceivedMessage(
       flags: flags, controlLength: controlGiven - controlLength, credentials: credentials, rights: rights,
-      rightsInodes: rightsInodes, pidfd: pidfd)
+      rightsInodes: rightsInodes, pidfd: pidfd, inq: inq)
   }
 }

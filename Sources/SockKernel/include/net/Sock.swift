@@ -36,6 +36,8 @@ public final class Sock {
   public internal(set) var rcvlowat: Int32 = 1
   /// `sk_peek_off` (SO_PEEK_OFF): where the next MSG_PEEK starts; -1 for off.
   public internal(set) var peekOff: Int32 = -1
+  /// `u->recvmsg_inq` (SO_INQ): a stream receive also reports the bytes left (SCM_INQ).
+  public internal(set) var recvmsgInq = false
   /// `SOCK_URGINLINE` (SO_OOBINLINE): the out-of-band byte is read in line.
   public internal(set) var urgInline = false
   /// `sk_wmem_alloc` without its bias of 1: the truesize of every skb this socket sent

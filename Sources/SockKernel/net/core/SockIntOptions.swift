@@ -32,6 +32,15 @@ extension Kernel {
     case .SO_RCVLOWAT: sk.rcvlowat = value < 0 ? Int32.max : max(value, 1)
     // unix_set_peek_off: any value; a negative one turns peeking at an offset off.
     case .SO_PEEK_OFF: sk.peekOff = value
+    // SO_INQ: AF_UNIX stream sockets only, and only 0 or 1 (measured on 6.18.44).
+    case .SO_INQ:
+      guard sk.type == .stream else {
+        return .done(.failure(.ENOPROTOOPT, Reason("sk_setsockopt", "SO_INQ on a \(sk.type) socket")))
+      }
+      guard value == 0 || value == 1 else {
+        return .done(.failure(.EINVAL, Reason("sk_setsockopt", "SO_INQ takes 0 or 1, not \(value)")))
+      }
+      sk.recvmsgInq = value == 1
     case .SO_ERROR, .SO_TYPE, .SO_DOMAIN, .SO_PROTOCOL, .SO_ACCEPTCONN:
       return .done(.failure(.ENOPROTOOPT, Reason("sk_setsockopt", "\(option) is read-only")))
     default:
@@ -71,6 +80,9 @@ extension Kernel {
     case .SO_SNDLOWAT: value = 1
     case .SO_PASSRIGHTS: value = sk.scmRecvFlags.rights ? 1 : 0
     case .SO_PEEK_OFF: value = sk.peekOff
+    case .SO_INQ:
+      // Set-only: sk_getsockopt has no case for it.
+      return .done(.failure(.ENOPROTOOPT, Reason("sk_getsockopt", "no case for SO_INQ")))
     case .SO_PEERPIDFD:
       // sk_peer_pid: none for a socket never connected, or a datagram socket.
       guard let peer = sk.peerCred, peer.pid != 0 else {
@@ -101,8 +113,8 @@ extension Kernel {
   static let optionsWithoutCase: Set<Int32> = [
     0, 22, 23, 24, 27, 31, 32, 33, 50, 51, 52, 53, 54, 58, 68, 70, 78, 79, 80, 81,
   ]
-  /// SO_PASSRIGHTS, the highest option 6.18 has.
-  static let lastOptionNumber: Int32 = 83
+  /// SO_INQ, the highest option 6.18 has.
+  static let lastOptionNumber: Int32 = 84
 
   /// `sk_getsockopt` for `SO_PEERCRED` (`cred_to_ucred`): pid 0 and ids -1 for a socket
   /// that has no peer credentials (never connected, a datagram socket).

@@ -145,6 +145,8 @@ extension Kernel {
   /// A successful `recv`: the bytes copied, and what `scm_recv_unix` delivers.
   func received(_ sk: Sock, _ frame: inout CallFrame) -> SyscallOutcome {
     scmRecvUnix(sk, &frame.msg, &frame.scm)
+    // SO_INQ: the bytes left, after the credentials and files.
+    if sk.recvmsgInq, putCmsg(&frame.msg, length: 4) { frame.msg.inq = Int32(clamping: sk.inqLen) }
     var outcome = SyscallOutcome.success(Int64(frame.copiedCount))
     outcome.data = Payload.joined(frame.copied)
     outcome.sender = frame.sender
