@@ -10,17 +10,7 @@ public struct EpollEvent: Sendable, Equatable, Codable {
   }
 
   /// epoll's names, as strace prints them (`EPOLLIN|EPOLLET`); `0` for none.
-  public static func names(_ mask: PollMask) -> String {
-    let names: [(PollMask, String)] = [
-      (.EPOLLIN, "EPOLLIN"), (.EPOLLPRI, "EPOLLPRI"), (.EPOLLOUT, "EPOLLOUT"), (.EPOLLERR, "EPOLLERR"),
-      (.EPOLLHUP, "EPOLLHUP"), (.EPOLLNVAL, "EPOLLNVAL"), (.EPOLLRDNORM, "EPOLLRDNORM"),
-      (.EPOLLRDBAND, "EPOLLRDBAND"), (.EPOLLWRNORM, "EPOLLWRNORM"), (.EPOLLWRBAND, "EPOLLWRBAND"),
-      (.EPOLLRDHUP, "EPOLLRDHUP"), (.EPOLLEXCLUSIVE, "EPOLLEXCLUSIVE"), (.EPOLLWAKEUP, "EPOLLWAKEUP"),
-      (.EPOLLONESHOT, "EPOLLONESHOT"), (.EPOLLET, "EPOLLET"),
-    ]
-    let set = names.filter { mask.contains($0.0) }.map(\.1)
-    return set.isEmpty ? "0" : set.joined(separator: "|")
-  }
+  public static func names(_ mask: PollMask) -> String { mask.names(prefix: "EPOLL") }
 }
 
 /// `epoll_ctl`'s `op`.

@@ -10,16 +10,22 @@ public struct PollRequest: Sendable, Equatable {
 }
 
 extension PollMask: CustomStringConvertible {
-  /// Poll's own names (`POLLIN|POLLOUT`); `0` for none.
-  public var description: String {
-    let names: [(PollMask, String)] = [
-      (.EPOLLIN, "POLLIN"), (.EPOLLPRI, "POLLPRI"), (.EPOLLOUT, "POLLOUT"), (.EPOLLERR, "POLLERR"),
-      (.EPOLLHUP, "POLLHUP"), (.EPOLLNVAL, "POLLNVAL"), (.EPOLLRDNORM, "POLLRDNORM"), (.EPOLLRDBAND, "POLLRDBAND"),
-      (.EPOLLWRNORM, "POLLWRNORM"), (.EPOLLWRBAND, "POLLWRBAND"), (.EPOLLRDHUP, "POLLRDHUP"),
-    ]
-    let set = names.filter { contains($0.0) }.map(\.1)
+  /// The events' names without a prefix, in strace's order; epoll's flags after them.
+  static let names: [(PollMask, String)] = [
+    (.EPOLLIN, "IN"), (.EPOLLPRI, "PRI"), (.EPOLLOUT, "OUT"), (.EPOLLERR, "ERR"), (.EPOLLHUP, "HUP"),
+    (.EPOLLNVAL, "NVAL"), (.EPOLLRDNORM, "RDNORM"), (.EPOLLRDBAND, "RDBAND"), (.EPOLLWRNORM, "WRNORM"),
+    (.EPOLLWRBAND, "WRBAND"), (.EPOLLRDHUP, "RDHUP"), (.EPOLLEXCLUSIVE, "EXCLUSIVE"), (.EPOLLWAKEUP, "WAKEUP"),
+    (.EPOLLONESHOT, "ONESHOT"), (.EPOLLET, "ET"),
+  ]
+
+  /// The names with `prefix` (`POLLIN|POLLOUT`, `EPOLLIN|EPOLLET`); `0` for none.
+  public func names(prefix: String) -> String {
+    let set = Self.names.filter { contains($0.0) }.map { prefix + $0.1 }
     return set.isEmpty ? "0" : set.joined(separator: "|")
   }
+
+  /// Poll's own names (`POLLIN|POLLOUT`); `0` for none.
+  public var description: String { names(prefix: "POLL") }
 }
 
 /// Sent to and from the kernel backend's process hosts (a forked child's calls).

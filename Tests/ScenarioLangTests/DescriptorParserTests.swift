@@ -6,13 +6,7 @@ import Testing
 
 @Suite("Parser: descriptor operations")
 struct DescriptorParserTests {
-  private func operation(_ text: String) throws -> Operation {
-    let script = try Parser.parse(text)
-    guard case .act(_, let ops) = script.statements[0].kind, let first = ops.first else {
-      throw Diagnostic("expected an action", at: nil)
-    }
-    return first
-  }
+  private func operation(_ text: String) throws -> Operation { try firstOperation(text) }
 
   @Test("dup as NAME names the new descriptor")
   func dupAs() throws {

@@ -6,13 +6,7 @@ import Testing
 
 @Suite("Parser: out-of-band data, ioctl, file owners, handle SIGURG")
 struct OobParserTests {
-  private func operation(_ text: String) throws -> Operation {
-    let script = try Parser.parse(text)
-    guard case .act(_, let ops) = script.statements[0].kind, let first = ops.first else {
-      throw Diagnostic("expected an action", at: nil)
-    }
-    return first
-  }
+  private func operation(_ text: String) throws -> Operation { try firstOperation(text) }
 
   @Test("oob is MSG_OOB for send, recv, sendmsg and recvmsg")
   func oobFlag() throws {
