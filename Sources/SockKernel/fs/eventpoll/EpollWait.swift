@@ -2,8 +2,7 @@ import SyscallVocabulary
 
 /// What an `epoll_wait` keeps across its sleeps in `ep_poll`.
 struct EpollWaitState {
-  /// When the timer fires (the end of its slack range); nil: no timeout.
-  let timerExpires: Nanoseconds?
+  /// The high-resolution timer, which fires at the end of its slack range; nil: no timeout.
   let timer: HrtimerTimeout?
   /// `timed_out`.
   var timedOut: Bool
@@ -24,7 +23,7 @@ extension Kernel {
     if let existing = frame.epollWait {
       state = existing
       // schedule_hrtimeout_range returned 0: the timer fired.
-      if let expires = state.timerExpires, clock.now >= expires { state.timedOut = true }
+      if let expires = state.timer?.expiresAt, clock.now >= expires { state.timedOut = true }
       // Woken, the entry is gone: harvest. Timed out (or interrupted) with it still queued:
       // harvest only if not timed out.
       state.eventsAvailable = (state.entry?.taken ?? true) || !state.timedOut
@@ -44,7 +43,7 @@ extension Kernel {
         timer = HrtimerTimeout(timeout: timeout, slack: slack, expiresAt: clock.now + timeout + slack)
       }
       state = EpollWaitState(
-        timerExpires: timer?.expiresAt, timer: timer, timedOut: timeoutMs == 0,
+        timer: timer, timedOut: timeoutMs == 0,
         eventsAvailable: epEventsAvailable(epfile.ep), entry: nil)
     }
     let ep = (file as! EpollFile).ep
@@ -77,7 +76,7 @@ extension Kernel {
       state.eventsAvailable = epEventsAvailable(ep)
       if state.eventsAvailable { continue }
       // ep_schedule_timeout: a deadline already past times out without sleeping.
-      if let expires = state.timerExpires, clock.now >= expires {
+      if let expires = state.timer?.expiresAt, clock.now >= expires {
         state.timedOut = true
         continue
       }

@@ -54,13 +54,14 @@ extension Kernel {
   /// when there is none or SO_OOBINLINE is on. Taking it (not peeking) leaves its skb empty
   /// in the queue, and unlinks the skb before it if that one is already read.
   func unixStreamRecvUrg(_ sk: Sock, length: Int, flags: MessageFlags, frame: inout CallFrame) -> SyscallOutcome {
+    let peek = flags.contains(.MSG_PEEK)
     guard !sk.urgInline, let oobSkb = sk.oobSkb else {
       return .failure(
         .EINVAL,
         Reason("unix_stream_recv_urg", sk.urgInline ? "SOCK_URGINLINE is set" : "no out-of-band byte (oob_skb NULL)"))
     }
     var readSkb: SkBuff?
-    if !flags.contains(.MSG_PEEK) {
+    if !peek {
       sk.oobSkb = nil
       sk.inqLen -= 1
       // The oob skb is the last one sent out of band: it is found from the tail.
@@ -72,13 +73,11 @@ extension Kernel {
       }
     }
     // recv_actor copies the byte into what room the buffer has.
-    frame.copied = [oobSkb.payload.slice(oobSkb.consumed..<(oobSkb.consumed + min(1, length)))]
-    if !flags.contains(.MSG_PEEK) { oobSkb.consumed += 1 }
-    if let readSkb { consumeSkb(readSkb) }
-    frame.copiedCount = 1
-    frame.msg.flags.insert(.MSG_OOB)
     var outcome = SyscallOutcome.success(1)
-    outcome.data = Payload.joined(frame.copied)
+    outcome.data = oobSkb.payload.slice(oobSkb.consumed..<(oobSkb.consumed + min(1, length)))
+    if !peek { oobSkb.consumed += 1 }
+    if let readSkb { consumeSkb(readSkb) }
+    frame.msg.flags.insert(.MSG_OOB)
     return outcome
   }
 
