@@ -135,4 +135,21 @@ struct EpollTests {
     _ = h.send(p, a, .bytes([1]))
     #expect(h.result(tag)?.epollEvents == [EpollEvent(events: .EPOLLIN, data: UInt64(inner))])
   }
+
+  @Test("closing the epoll file removes its items from the files they watch (ep_clear_and_put)")
+  func closeInstance() {
+    let h = Harness()
+    let p = h.task("p")
+    let (a, b) = h.socketpair(p, .stream)
+    let ep = create(h, p)
+    _ = ctl(h, p, ep, .EPOLL_CTL_ADD, b, .EPOLLIN)
+    let file = h.kernel.fdget(b)!
+    #expect(file.epitems.count == 1)
+    #expect((file as! SocketFile).sock.sleepQueue.count == 1)
+    _ = h.call(p, .close(fd: ep))
+    #expect(file.epitems.isEmpty)
+    #expect((file as! SocketFile).sock.sleepQueue.count == 0)
+    // A wake-up of the socket now reaches no callback of the gone instance.
+    #expect(h.send(p, a, .bytes([1]))?.value == 1)
+  }
 }

@@ -67,7 +67,8 @@ extension Kernel {
   }
 
   /// `file_can_poll`: sockets and epoll files have a poll method; the ordinary files and
-  /// directories `open` makes (and, here, pidfds, whose poll the model does not have) do not.
+  /// directories `open` makes do not. (A pidfd has one in the kernel, but no script can
+  /// name a pidfd yet, so the model has no pidfd poll to give.)
   func fileCanPoll(_ file: OpenFile) -> Bool { file is SocketFile || file is EpollFile }
 
   /// `ep_insert`: the item, linked into the instance and the file's list; then its file is
