@@ -21,6 +21,12 @@ extension Kernel {
       return .done(sysTgkill(task, signal))
     case .poll(let fds, let timeoutMs):
       return sysPoll(fds, timeoutMs: timeoutMs, frame: &call.frame)
+    case .ppoll(let fds, let timeout, let sigmask):
+      return sysPpoll(fds, timeout: timeout, sigmask: sigmask, frame: &call.frame)
+    case .select(let request):
+      return sysSelect(request, frame: &call.frame)
+    case .sigprocmask(let how, let set):
+      return .done(sysRtSigprocmask(tasks[call.record.task.rawValue], how: how, set: set))
     case .fork:
       return .done(kernelClone(tasks[call.record.task.rawValue]))
     case .exitGroup(let status):
@@ -79,6 +85,8 @@ extension Kernel {
       return .done(doVfsIoctl(opened, request))
     case .epollWait(_, let maxevents, let timeoutMs):
       return doEpollWait(opened, maxevents: maxevents, timeoutMs: timeoutMs, frame: &call.frame)
+    case .epollPwait(_, let maxevents, let timeoutMs, let sigmask):
+      return doEpollPwait(opened, maxevents: maxevents, timeoutMs: timeoutMs, sigmask: sigmask, frame: &call.frame)
     default:
       break
     }
@@ -124,8 +132,10 @@ extension Kernel {
       return .done(sysGetname(file, peer: peer))
     case .getPeerCred:
       return .done(skGetsockoptPeercred(file.sock))
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .dup, .dup2, .dup3, .fcntl,
-      .close, .setNonBlocking, .read, .write, .ioctl, .epollCreate, .epollCtl, .epollWait, .open, .fork, .exitGroup,
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .sysctl, .kill, .poll, .ppoll, .select, .sigprocmask, .dup,
+      .dup2, .dup3, .fcntl,
+      .close, .setNonBlocking, .read, .write, .ioctl, .epollCreate, .epollCtl, .epollWait, .epollPwait, .open, .fork,
+      .exitGroup,
       .wait4, .killProcess, .setuid, .setgid,
       .nanosleep, .execve, .setrlimitNofile:
       preconditionFailure("handled above")

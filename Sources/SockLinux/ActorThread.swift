@@ -108,8 +108,9 @@
     }
 
     /// Interrupts the call the thread sleeps in: the signal's handler does nothing and is
-    /// installed without SA_RESTART, so the call returns EINTR.
-    func interrupt() { pthread_kill(thread, SIGUSR1) }
+    /// installed without SA_RESTART, so the call returns EINTR. The backend's own signal,
+    /// which no script can block (`block` takes SIGUSR1, SIGUSR2 and SIGURG only).
+    func interrupt() { pthread_kill(thread, LinuxBackend.interruptSignal) }
 
     /// Ends the thread once its current call (if any) has returned, and joins it.
     func stop() {

@@ -174,7 +174,7 @@
     /// Every stored property, by name (a test checks that none is left out).
     enum CodingKeys: String, CodingKey, CaseIterable {
       case value, errno, timeval, pair, data, sender, name, peerCred, optionValue, revents, raised, syscallSpan
-      case waitStatus, optionLength, pairInodes, inode, message, batch, epollEvents
+      case waitStatus, optionLength, pairInodes, inode, message, batch, epollEvents, selected
     }
 
     init(from decoder: any Decoder) throws {
@@ -200,6 +200,7 @@
       message = try c.decodeIfPresent(ReceivedMessage.self, forKey: .message)
       batch = try c.decodeIfPresent([BatchEntry].self, forKey: .batch)
       epollEvents = try c.decodeIfPresent([EpollEvent].self, forKey: .epollEvents)
+      selected = try c.decodeIfPresent(SelectResult.self, forKey: .selected)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -223,6 +224,7 @@
       try c.encodeIfPresent(message, forKey: .message)
       try c.encodeIfPresent(batch, forKey: .batch)
       try c.encodeIfPresent(epollEvents, forKey: .epollEvents)
+      try c.encodeIfPresent(selected, forKey: .selected)
     }
   }
 #endif

@@ -195,7 +195,7 @@
       host.channel.send(HostRequest.run(thread: number, job: next), passing: next.fork?.control)
     }
 
-    func interrupt() { _ = GNU.tgkill(host.realPid, tid, SIGUSR1) }
+    func interrupt() { _ = GNU.tgkill(host.realPid, tid, LinuxBackend.interruptSignal) }
 
     func stop() {
       if syscallFile >= 0 { close(syscallFile) }

@@ -70,6 +70,10 @@
       }
       outcome.revents = result.revents
       outcome.epollEvents = result.epollEvents
+      if case .select(let asked) = call.record.syscall, case .select(let made) = call.real, let ready = result.selected
+      {
+        outcome.selected = Self.scriptSets(ready, asked: asked, made: made)
+      }
       // Message by message, in the order the kernel installed their descriptors.
       outcome.batch = result.batch?.map { entry in
         var moved = entry
@@ -90,6 +94,18 @@
       if sleptUnseen { emit(completion.startedAt, .blocked(call.record, nil, again: false)) }
       emit(
         completion.endedAt, .returned(call.record, outcome, resumed: call.reportedBlocked || sleptUnseen))
+    }
+
+    /// What a `select` found ready, by the script's numbers: each real descriptor is the
+    /// script's at the same place of the same set.
+    static func scriptSets(_ ready: SelectResult, asked: SelectRequest, made: SelectRequest) -> SelectResult {
+      func back(_ real: [Int32], _ made: [Int32]?, _ asked: [Int32]?) -> [Int32] {
+        guard let made, let asked else { return [] }
+        return real.compactMap { fd in made.firstIndex(of: fd).map { asked[$0] } }.sorted()
+      }
+      return SelectResult(
+        read: back(ready.read, made.read, asked.read), write: back(ready.write, made.write, asked.write),
+        except: back(ready.except, made.except, asked.except))
     }
 
     /// What a receive wrote back, as the script knows it: each received descriptor gets the

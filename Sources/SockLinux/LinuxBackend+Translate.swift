@@ -61,6 +61,12 @@
       case .getPeerCred(let fd): return .getPeerCred(fd: real(fd))
       case .poll(let fds, let timeoutMs):
         return .poll(fds: fds.map { PollRequest(fd: real($0.fd), events: $0.events) }, timeoutMs: timeoutMs)
+      case .ppoll(let fds, let timeout, let sigmask):
+        return .ppoll(
+          fds: fds.map { PollRequest(fd: real($0.fd), events: $0.events) }, timeout: timeout, sigmask: sigmask)
+      case .select(let request):
+        return .select(request.mapDescriptors(real))
+      case .sigprocmask: return syscall
       case .sysctl: return syscall
       case .fork, .exitGroup, .wait4, .killProcess, .setuid, .setgid, .setrlimitNofile:
         return translateProcessCall(syscall)
@@ -90,6 +96,8 @@
         return .epollCtl(epfd: real(epfd), op: op, fd: real(fd), event: event)
       case .epollWait(let epfd, let maxevents, let timeoutMs):
         return .epollWait(epfd: real(epfd), maxevents: maxevents, timeoutMs: timeoutMs)
+      case .epollPwait(let epfd, let maxevents, let timeoutMs, let sigmask):
+        return .epollPwait(epfd: real(epfd), maxevents: maxevents, timeoutMs: timeoutMs, sigmask: sigmask)
       case .fcntl(let fd, .F_SETOWN, let pid):
         return .fcntl(fd: real(fd), command: .F_SETOWN, arg: pid == 0 ? 0 : realPid(pid))
       case .fcntl(let fd, .F_SETOWN_EX, let task):

@@ -86,6 +86,11 @@
       sandbox = try Sandbox()
     }
 
+    /// The signal that ends a call still asleep when the run is over (``shutDown()``): the
+    /// first real-time signal glibc leaves to programs, never blocked by a script's
+    /// `block`, so that a thread blocking SIGUSR1 is still interrupted.
+    static let interruptSignal = __libc_current_sigrtmin()
+
     /// SIGPIPE is ignored, so that a write to a closed peer returns EPIPE instead of killing
     /// sockscript; SIGUSR1 interrupts a sleeping call (no SA_RESTART: it returns EINTR).
     static func installSignalHandling() {
@@ -95,6 +100,7 @@
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0
       sigaction(SIGUSR1, &action, nil)
+      sigaction(interruptSignal, &action, nil)
       // `signal NAME restart`: a handler with SA_RESTART.
       action.sa_flags = SA_RESTART
       sigaction(SIGUSR2, &action, nil)

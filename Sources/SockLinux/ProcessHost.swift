@@ -64,10 +64,12 @@
     ) -> Never {
       // The image's start: where an execve that made it returned.
       let started = GNU.monotonicNow()
-      // The forking thread's mask came through exec; actor threads block SIGPIPE themselves.
+      // The forking (or exec'ing) thread's mask came through exec: the script's part of it
+      // is the child's first thread's (`block`); actor threads block SIGPIPE themselves.
       var none = sigset_t()
       sigemptyset(&none)
-      pthread_sigmask(SIG_SETMASK, &none, nil)
+      var inheritedMask = sigset_t()
+      pthread_sigmask(SIG_SETMASK, &none, &inheritedMask)
       LinuxBackend.installSignalHandling()
       // Unlike sockscript, a child takes SIGPIPE's default action: a `kill` of it with
       // SIGPIPE ends it, and so does one a call raised (``HostLoop/forward()``).
@@ -90,7 +92,7 @@
         _ = GNU.prctl(GNU.PR_SET_PDEATHSIG, UInt(SIGKILL), 0, 0, 0)
         if getppid() != driver { _exit(0) }
       }
-      HostLoop(channel: connection, jiffy: jiffy, driver: driver).run()
+      HostLoop(channel: connection, jiffy: jiffy, driver: driver, firstThreadMask: inheritedMask).run()
     }
 
     /// Moves the scenario's descriptors from the parent's real numbers to the script's, so
@@ -139,10 +141,19 @@
     /// The forwarder is sending completions it took from the mailbox (under its monitor).
     var forwarding = false
 
-    init(channel: ControlChannel, jiffy: Int64, driver: pid_t) {
+    /// The signals of the script's mask the forking thread blocked, which the child's first
+    /// thread starts with (a fork copies the caller's mask, an exec keeps it); nil once used.
+    var firstThreadMask: sigset_t?
+
+    init(channel: ControlChannel, jiffy: Int64, driver: pid_t, firstThreadMask inherited: sigset_t) {
       self.channel = channel
       self.jiffy = jiffy
       self.driver = driver
+      var mask = sigset_t()
+      sigemptyset(&mask)
+      var inherited = inherited
+      for signal in [SIGUSR1, SIGUSR2, SIGURG] where sigismember(&inherited, signal) == 1 { sigaddset(&mask, signal) }
+      firstThreadMask = mask
     }
 
     /// Whether SIGPIPE's action is SIG_DFL (not `ignore SIGPIPE`).
@@ -174,10 +185,16 @@
         case .startThread(let number):
           let thread = ActorThread(mailbox: mailbox, jiffy: jiffy)
           thread.execve = { [self] plan, id in exec(plan, call: id) }
-          // The new thread inherits the mask: unblocked for it.
-          pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+          // The new thread inherits the mask: unblocked for it, or the forking thread's.
+          var loopMask = sigset_t()
+          if var first = firstThreadMask {
+            pthread_sigmask(SIG_SETMASK, &first, &loopMask)
+            firstThreadMask = nil
+          } else {
+            pthread_sigmask(SIG_UNBLOCK, &signals, &loopMask)
+          }
           let failed = thread.start() != nil
-          pthread_sigmask(SIG_BLOCK, &signals, nil)
+          pthread_sigmask(SIG_SETMASK, &loopMask, nil)
           if !failed { threads[number] = thread }
           channel.send(HostReply.started(thread: number, tid: failed ? -1 : thread.tid))
         case .run(let number, var job):

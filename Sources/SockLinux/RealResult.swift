@@ -50,6 +50,8 @@
     var revents: [PollMask]?
     /// What an `epoll_wait` delivered.
     var epollEvents: [EpollEvent]?
+    /// What a `select` found ready, in real descriptors.
+    var selected: SelectResult?
     var raised: Signal?
     /// When the system call itself was entered and returned, for calls whose buffers take
     /// time to build or to read (a megabyte of data).

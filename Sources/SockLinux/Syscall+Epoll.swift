@@ -12,6 +12,8 @@
     nonisolated(unsafe) package static let epollCreate1Call = GNU.lookup("epoll_create1", as: EpollCreate1.self)
     nonisolated(unsafe) package static let epollCtlCall = GNU.lookup("epoll_ctl", as: EpollCtl.self)
     nonisolated(unsafe) package static let epollWaitCall = GNU.lookup("epoll_wait", as: EpollWait.self)
+    typealias EpollPwait = @convention(c) (Int32, UnsafeMutableRawPointer?, Int32, Int32, UnsafeRawPointer?) -> Int32
+    nonisolated(unsafe) static let epollPwaitCall = GNU.lookup("epoll_pwait", as: EpollPwait.self)
 
     #if arch(x86_64)
       package static let epollEventSize = 12
@@ -32,17 +34,25 @@
       }
     }
 
-    /// `epoll_wait` into a buffer of `maxevents` events (a count the kernel refuses gets a
-    /// buffer of one, which it never writes). The script's limits keep the watched
-    /// descriptors far below the cap, so no more events than that can be ready.
-    static func performEpollWait(_ epfd: Int32, maxevents: Int32, timeoutMs: Int32) -> RealResult {
+    /// `epoll_wait` (or, with a mask, `epoll_pwait`) into a buffer of `maxevents` events (a
+    /// count the kernel refuses gets a buffer of one, which it never writes). The script's
+    /// limits keep the watched descriptors far below the cap, so no more events than that
+    /// can be ready.
+    static func performEpollWait(
+      _ epfd: Int32, maxevents: Int32, timeoutMs: Int32, sigmask: SigSet? = nil, pwait: Bool = false
+    ) -> RealResult {
       let valid = maxevents > 0 && maxevents <= EP_MAX_EVENTS
       let room = valid ? min(Int(maxevents), 65536) : 1
       var bytes = [UInt8](repeating: 0, count: room * epollEventSize)
       let entered = GNU.monotonicNow()
       let coarse = CallClock.coarseNow()
-      let returned = bytes.withUnsafeMutableBytes {
-        epollWaitCall(epfd, $0.baseAddress, valid ? Int32(room) : maxevents, timeoutMs)
+      var mask = sigset(sigmask ?? [])
+      let returned = bytes.withUnsafeMutableBytes { buffer in
+        let count = valid ? Int32(room) : maxevents
+        guard pwait else { return epollWaitCall(epfd, buffer.baseAddress, count, timeoutMs) }
+        return withUnsafePointer(to: &mask) { pointer in
+          epollPwaitCall(epfd, buffer.baseAddress, count, timeoutMs, sigmask == nil ? nil : UnsafeRawPointer(pointer))
+        }
       }
       var result = RealResult.returning(Int64(returned))
       result.syscallSpan = SyscallSpan(entered: entered, coarse: coarse, returned: GNU.monotonicNow())

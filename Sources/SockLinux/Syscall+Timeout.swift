@@ -30,7 +30,13 @@ import SyscallVocabulary
     /// True when a sleep in this call has no timeout (0 is MAX_SCHEDULE_TIMEOUT): only a
     /// wake-up can end it.
     var sleepsWithoutTimeout: Bool {
-      if case .poll(_, let timeoutMs) = self { return timeoutMs < 0 }
+      switch self {
+      case .poll(_, let timeoutMs), .epollWait(_, _, let timeoutMs), .epollPwait(_, _, let timeoutMs, _):
+        return timeoutMs < 0
+      case .ppoll(_, let timeout, _): return timeout == nil
+      case .select(let request): return request.timeout == nil
+      default: break
+      }
       if case .wait4 = self { return true }
       guard let tv = socketTimeout() else { return false }
       return tv.tv_sec == 0 && tv.tv_usec == 0

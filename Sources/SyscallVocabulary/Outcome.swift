@@ -45,6 +45,8 @@ public struct SyscallOutcome: Sendable, Equatable {
   public var optionLength: Int32?
   /// The `revents` of each `pollfd`, in order.
   public var revents: [PollMask]?
+  /// The descriptors a `select` found ready, set by set.
+  public var selected: SelectResult?
   /// The events an `epoll_wait` delivered, in the ready list's order.
   public var epollEvents: [EpollEvent]?
   /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.

@@ -57,6 +57,13 @@ public enum Syscall: Sendable {
   case getPeerCred(fd: Int32)
   /// `poll(fds, nfds, timeout)`; `timeoutMs` < 0 waits forever.
   case poll(fds: [PollRequest], timeoutMs: Int32)
+  /// `ppoll(fds, nfds, tmo_p, sigmask, sizeof(sigset_t))`: `timeout` nil is NULL (forever),
+  /// `sigmask` nil is NULL (the thread's mask stays).
+  case ppoll(fds: [PollRequest], timeout: Nanoseconds?, sigmask: SigSet?)
+  /// `select(nfds, readfds, writefds, exceptfds, timeout)` or `pselect6(…, timeout, {sigmask, 8})`.
+  case select(SelectRequest)
+  /// `rt_sigprocmask(how, &set, NULL, 8)`: the calling thread's blocked signals.
+  case sigprocmask(how: SigprocmaskHow, set: SigSet)
   /// A write of `value` to the sysctl's file under `/proc/sys`.
   case sysctl(Sysctl, value: Int64)
   /// `tgkill(pid, tid, signal)` to another thread of the process.
@@ -75,6 +82,8 @@ public enum Syscall: Sendable {
   case epollCtl(epfd: Int32, op: EpollOp, fd: Int32, event: EpollEvent)
   /// `epoll_wait(epfd, events, maxevents, timeout)`; `timeoutMs` < 0 waits forever.
   case epollWait(epfd: Int32, maxevents: Int32, timeoutMs: Int32)
+  /// `epoll_pwait(epfd, events, maxevents, timeout, sigmask, 8)`; `sigmask` nil is NULL.
+  case epollPwait(epfd: Int32, maxevents: Int32, timeoutMs: Int32, sigmask: SigSet?)
   /// `ioctl(fd, request, &value)`: an int read back.
   case ioctl(fd: Int32, request: IoctlRequest)
   /// `read(fd, buf, length)`.
@@ -119,10 +128,12 @@ public enum Syscall: Sendable {
       .sendmmsg(let fd, _, _), .recvmmsg(let fd, _, _, _),
       .setIntOption(let fd, _, _, _),
       .getIntOption(let fd, _, _), .dup(let fd), .dup2(let fd, _), .dup3(let fd, _, _), .fcntl(let fd, _, _),
-      .ioctl(let fd, _), .epollCtl(let fd, _, _, _), .epollWait(let fd, _, _), .read(let fd, _), .write(let fd, _),
+      .ioctl(let fd, _), .epollCtl(let fd, _, _, _), .epollWait(let fd, _, _), .epollPwait(let fd, _, _, _),
+      .read(let fd, _), .write(let fd, _),
       .getName(let fd, _), .getPeerCred(let fd):
       fd
-    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .sysctl, .kill, .open, .fork, .exitGroup, .wait4,
+    case .socket, .createFile, .mkdir, .unlink, .socketpair, .poll, .ppoll, .select, .sigprocmask, .sysctl, .kill,
+      .open, .fork, .exitGroup, .wait4,
       .killProcess, .setuid, .setgid, .nanosleep, .execve, .setrlimitNofile, .epollCreate:
       nil
     }
@@ -165,6 +176,9 @@ public enum Syscall: Sendable {
     case .getPeerCred: "getsockopt"
     case .setrlimitNofile: "prlimit64"
     case .poll: "poll"
+    case .ppoll: "ppoll"
+    case .select(let request): request.variant == .select ? "select" : "pselect6"
+    case .sigprocmask: "rt_sigprocmask"
     case .sysctl: "sysctl"
     case .kill: "tgkill"
     case .dup: "dup"
@@ -175,6 +189,7 @@ public enum Syscall: Sendable {
     case .epollCreate: "epoll_create1"
     case .epollCtl: "epoll_ctl"
     case .epollWait: "epoll_wait"
+    case .epollPwait: "epoll_pwait"
     case .read: "read"
     case .write: "write"
     case .open: "openat"

@@ -24,7 +24,7 @@ struct RunnerStderrTests {
         +server lisen 0
         +       ^~~~~
         +stale.sock:3:8: note: did you mean 'listen'?
-        +stale.sock:3:8: note: operations: bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf, poll, disconnect, dup, dup2, dup3, fcntl, accept4, read, write, getsockname, getpeername, autobind, passcred, passsec, passpidfd, passrights, sendmsg, recvmsg, sendmmsg, recvmmsg, oobinline, ioctl, inq, epoll_ctl, epoll_wait, rcvlowat, peek_off
+        +stale.sock:3:8: note: operations: bind, listen, connect, accept, close, shutdown, sndtimeo, rcvtimeo, get, nonblock, send, recv, sndbuf, rcvbuf, poll, disconnect, dup, dup2, dup3, fcntl, accept4, read, write, getsockname, getpeername, autobind, passcred, passsec, passpidfd, passrights, sendmsg, recvmsg, sendmmsg, recvmmsg, oobinline, ioctl, inq, epoll_ctl, epoll_wait, rcvlowat, peek_off, ppoll, select, pselect, epoll_pwait
         PASS  \(Self.fixtures)/typo.sock
         PASS  \(Self.fixtures)/unpinned.sock
         2 passed, 1 failed

@@ -97,7 +97,9 @@ struct CompletionTests {
   func afterRecv() {
     #expect(Self.candidates("c1 recv ").isEmpty)
     #expect(
-      Self.candidates("c1 recv 10 p") == ["passcred", "passpidfd", "passrights", "passsec", "peek", "peek_off", "poll"])
+      Self.candidates("c1 recv 10 p") == [
+        "passcred", "passpidfd", "passrights", "passsec", "peek", "peek_off", "poll", "ppoll", "pselect",
+      ])
     #expect(
       Self.candidates("c1 recv 10 peek ") == (["dontwait", "oob", "trunc", "waitall"] + Self.operations).sorted())
   }

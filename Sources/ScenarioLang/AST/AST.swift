@@ -58,6 +58,9 @@ public struct Statement: Sendable {
     case ignoreSigpipe
     /// `handle SIGURG [restart]`: a handler for SIGURG in the calling thread's process.
     case handleSigurg(restart: Bool)
+    /// `block SIGNALS` / `unblock SIGNALS`: `rt_sigprocmask(SIG_BLOCK|SIG_UNBLOCK, …)` by the
+    /// calling thread.
+    case sigprocmask(SigprocmaskHow, SigSet, expectation: Expectation?)
     /// `epoll NAME [cloexec]`: `epoll_create1`, whose descriptor NAME names.
     case epoll(as: Name, flags: Int32, expectation: Expectation?)
     /// `repeat N [as VAR] { STATEMENTS }`.
@@ -196,6 +199,11 @@ public struct Operation: Sendable {
     case getOption(IntOption, optlen: Int32)
     /// `poll [ITEMS] [timeout T]`.
     case poll([PollItem], timeoutMs: Int32)
+    /// `ppoll [ITEMS] [timeout T] [sigmask SIGNALS]`: `timeout` nil is NULL (forever),
+    /// `sigmask` nil is NULL.
+    case ppoll([PollItem], timeout: Nanoseconds?, sigmask: SigSet?)
+    /// `select|pselect [read NAMES] [write NAMES] [except NAMES] [timeout T] [sigmask SIGNALS]`.
+    case select(SelectSets)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
     case disconnect
     /// `autobind`: `bind` with the family alone, for a name the kernel picks.
@@ -221,6 +229,8 @@ public struct Operation: Sendable {
     case epollCtl(EpollOp, target: Name, events: PollMask, data: UInt64?)
     /// `epoll_wait [MAXEVENTS] [timeout T|forever]`.
     case epollWait(maxevents: Int32, timeoutMs: Int32)
+    /// `epoll_pwait [MAXEVENTS] [timeout T|forever] [sigmask SIGNALS]`.
+    case epollPwait(maxevents: Int32, timeoutMs: Int32, sigmask: SigSet?)
     /// `accept4 FLAGS [as NAME]`: the new socket's file gets O_NONBLOCK, its descriptor FD_CLOEXEC.
     case accept4(flags: Int32, as: Name?)
     /// `read SIZE`.
@@ -237,6 +247,14 @@ public struct Operation: Sendable {
 }
 
 extension Operation.Kind {
+  /// A `poll` or `ppoll`, whose `[…]` result is the revents of its items.
+  var reportsRevents: Bool {
+    switch self {
+    case .poll, .ppoll: true
+    default: false
+    }
+  }
+
   /// The name of the descriptor the call makes: `accept as NAME`, `dup as NAME`,
   /// `dup2 N as NAME`.
   var newName: Name? {
@@ -281,6 +299,17 @@ public enum DupTarget: Sendable {
 public struct PollItem: Sendable {
   public let name: Name?
   public let events: PollMask
+}
+
+/// The sets of a `select` or `pselect` by the names of their sockets (nil: NULL), its
+/// timeout (nil: NULL, forever) and `pselect`'s mask (nil: NULL).
+public struct SelectSets: Sendable {
+  public var pselect: Bool
+  public var read: [Name]?
+  public var write: [Name]?
+  public var except: [Name]?
+  public var timeout: Nanoseconds?
+  public var sigmask: SigSet?
 }
 
 /// An address literal.

@@ -65,7 +65,8 @@ struct NameCheck {
         try useProcess(name)
       case .open(_, let name, _), .epoll(let name, _, _):
         try declare(name)
-      case .sleep, .file, .sysctl, .ignoreSigpipe, .handleSigurg, .exit, .exec, .waitpid, .setuid, .setgid, .setrlimit:
+      case .sleep, .file, .sysctl, .ignoreSigpipe, .handleSigurg, .sigprocmask, .exit, .exec, .waitpid, .setuid,
+        .setgid, .setrlimit:
         break
       }
     }
@@ -84,7 +85,9 @@ struct NameCheck {
         if case .socket(let name)? = parts.target { try use(name) }
       case .recvmsg(_, _, _, let names, _):
         for name in names { try declare(name) }
-      case .poll(let items, _): for case let name? in items.map(\.name) { try use(name) }
+      case .poll(let items, _), .ppoll(let items, _, _): for case let name? in items.map(\.name) { try use(name) }
+      case .select(let sets):
+        for name in [sets.read, sets.write, sets.except].compactMap({ $0 }).joined() { try use(name) }
       case .epollCtl(_, let target, _, _): try use(target)
       case .setOwner(let name?, let thread):
         if thread { try useThread(name) } else if name.text != Keyword.main.rawValue { try useProcess(name) }

@@ -140,22 +140,59 @@ extension ScenarioSession {
       }
     case .epollWait(let maxevents, let timeoutMs):
       return { .epollWait(epfd: $0, maxevents: maxevents, timeoutMs: timeoutMs) }
+    case .epollPwait(let maxevents, let timeoutMs, let sigmask):
+      return { .epollPwait(epfd: $0, maxevents: maxevents, timeoutMs: timeoutMs, sigmask: sigmask) }
     case .poll(let items, let timeoutMs):
-      var polled: [ScenarioSocket] = []
-      for item in items {
-        guard let name = item.name else {
-          polled.append(socket)
+      guard let requests = pollRequests(items, of: socket) else { return nil }
+      return { _ in .poll(fds: requests(), timeoutMs: timeoutMs) }
+    case .ppoll(let items, let timeout, let sigmask):
+      guard let requests = pollRequests(items, of: socket) else { return nil }
+      return { _ in .ppoll(fds: requests(), timeout: timeout, sigmask: sigmask) }
+    case .select(let sets):
+      var resolved: [[ScenarioSocket]?] = []
+      for set in [sets.read, sets.write, sets.except] {
+        guard let names = set else {
+          resolved.append(nil)
           continue
         }
-        guard let other = existingSocket(name) else { return nil }
-        polled.append(other)
+        var members: [ScenarioSocket] = []
+        for name in names {
+          guard let member = existingSocket(name) else { return nil }
+          members.append(member)
+        }
+        resolved.append(members)
       }
-      let events = items.map(\.events)
       return { [unowned self] _ in
+        // The descriptors as the calling thread's process has them when the call starts.
         let process = self.threads[socket.thread.name]?.process ?? socket.process
-        return .poll(
-          fds: zip(polled, events).map { PollRequest(fd: $0.fd(in: process), events: $1) }, timeoutMs: timeoutMs)
+        // A closed socket's descriptor (-1) has no bit in an fd_set: it is left out.
+        let fds = resolved.map { $0?.map { $0.fd(in: process) }.filter { $0 >= 0 }.sorted() }
+        let highest = fds.compactMap { $0?.max() }.max()
+        return .select(
+          SelectRequest(
+            variant: sets.pselect ? .pselect6 : .select, nfds: highest.map { $0 + 1 } ?? 0, read: fds[0],
+            write: fds[1], except: fds[2], timeout: sets.timeout, sigmask: sets.sigmask))
       }
+    }
+  }
+
+  /// The `pollfd`s of a `poll` or `ppoll` (an item without a name is the socket's own), with
+  /// the descriptors as the calling thread's process has them when the call starts; nil
+  /// (after a diagnostic) when a name cannot be resolved.
+  private func pollRequests(_ items: [PollItem], of socket: ScenarioSocket) -> (() -> [PollRequest])? {
+    var polled: [ScenarioSocket] = []
+    for item in items {
+      guard let name = item.name else {
+        polled.append(socket)
+        continue
+      }
+      guard let other = existingSocket(name) else { return nil }
+      polled.append(other)
+    }
+    let events = items.map(\.events)
+    return { [unowned self] in
+      let process = self.threads[socket.thread.name]?.process ?? socket.process
+      return zip(polled, events).map { PollRequest(fd: $0.fd(in: process), events: $1) }
     }
   }
 

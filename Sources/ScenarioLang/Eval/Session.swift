@@ -221,6 +221,11 @@ public final class ScenarioSession {
       let caller = prefix ?? mainThread
       caller.process.ignoresSIGPIPE = true
       backend.ignoreSignal(.SIGPIPE, in: caller.task)
+    case .sigprocmask(let how, let set, let expectation):
+      runCall(
+        .sigprocmask(how: how, set: set), by: prefix ?? mainThread,
+        word: how == .SIG_BLOCK ? StatementWord.block.rawValue : StatementWord.unblock.rawValue,
+        expectation: expectation, at: statement.location)
     case .handleSigurg(let restart):
       // The process's action, shared by its threads, copied by a fork, reset by an exec.
       backend.catchSignal(.SIGURG, restart: restart, in: (prefix ?? mainThread).task)

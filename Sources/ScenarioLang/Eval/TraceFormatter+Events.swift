@@ -14,7 +14,7 @@ extension TraceFormatter {
   ) -> String {
     var shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
     if case .recvmsg(_, let request) = syscall { shown = " " + receivedHeader(request, result: outcome, name: name) }
-    if case .epollWait = syscall, let events = outcome.epollEvents { shown = " " + epollEvents(events) }
+    if let events = outcome.epollEvents { shown = " " + epollEvents(events) }
     if case .recvmmsg(_, let requests, _, _) = syscall {
       shown = " " + receivedBatch(requests, result: outcome, name: name)
     }
@@ -29,9 +29,13 @@ extension TraceFormatter {
     } else {
       text += " " + result(outcome)
     }
-    if case .poll(let fds, _) = syscall, let revents = outcome.revents {
-      text += self.revents(fds, revents, name: name)
+    if let revents = outcome.revents {
+      switch syscall {
+      case .poll(let fds, _), .ppoll(let fds, _, _): text += self.revents(fds, revents, name: name)
+      default: break
+      }
     }
+    if let selected = outcome.selected { text += self.selected(selected, name: name) }
     if let created { text += " (as \(created))" }
     if let sender { text += " (from \(sender.display))" }
     return text

@@ -73,6 +73,11 @@ struct TraceFormatter {
     case .poll(let fds, let timeoutMs):
       "poll([" + fds.map { "{fd=\(name($0.fd)), events=\($0.events)}" }.joined(separator: ", ")
         + "], \(fds.count), \(timeoutMs))"
+    case .ppoll(let fds, let timeout, let sigmask):
+      "ppoll([" + fds.map { "{fd=\(name($0.fd)), events=\($0.events)}" }.joined(separator: ", ")
+        + "], \(fds.count), \(timeout.map(timespec) ?? "NULL"), \(sigmask.map { "\($0)" } ?? "NULL"), \(SigSet.size))"
+    case .select(let request): select(request, name: name)
+    case .sigprocmask(let how, let set): "rt_sigprocmask(\(how), \(set), NULL, \(SigSet.size))"
     case .sysctl(let sysctl, let value): "sysctl(\(sysctl)=\(value))"
     case .kill(_, let signal): "tgkill(\(socket), \(signal))"
     case .dup: "dup(\(socket))"
@@ -95,6 +100,9 @@ struct TraceFormatter {
       "epoll_ctl(\(socket), \(op), \(name(fd)), " + (op == .EPOLL_CTL_DEL ? "NULL" : epollEvent(event)) + ")"
     case .epollWait(_, let maxevents, let timeoutMs):
       "epoll_wait(\(socket), \(result?.epollEvents.map(epollEvents) ?? "..."), \(maxevents), \(timeoutMs))"
+    case .epollPwait(_, let maxevents, let timeoutMs, let sigmask):
+      "epoll_pwait(\(socket), \(result?.epollEvents.map(epollEvents) ?? "..."), \(maxevents), \(timeoutMs), "
+        + "\(sigmask.map { "\($0)" } ?? "NULL"), \(SigSet.size))"
     case .ioctl(_, let request):
       "ioctl(\(socket), \(request), \(result?.optionValue.map { "[\($0)]" } ?? "..."))"
     case .fork: "fork()"
@@ -109,6 +117,35 @@ struct TraceFormatter {
     case .nanosleep(let ns):
       "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=\(ns / 1_000_000_000), tv_nsec=\(ns % 1_000_000_000)}, NULL)"
     }
+  }
+
+  /// `{tv_sec=0, tv_nsec=30000000}`.
+  static func timespec(_ ns: Nanoseconds) -> String {
+    "{tv_sec=\(ns / NSEC_PER_SEC), tv_nsec=\(ns % NSEC_PER_SEC)}"
+  }
+
+  /// `select(6, [a b], NULL, NULL, {tv_sec=0, tv_usec=30000})`, or `pselect6(…, {tv_sec=0,
+  /// tv_nsec=30000000}, {sigmask=[USR1], sigsetsize=8})`, as strace shows them.
+  static func select(_ request: SelectRequest, name: (Int32) -> String) -> String {
+    let sets = [request.read, request.write, request.except].map { set in
+      set.map { "[" + $0.map(name).joined(separator: " ") + "]" } ?? "NULL"
+    }
+    let head = "(\(request.nfds), " + sets.joined(separator: ", ") + ", "
+    switch request.variant {
+    case .select:
+      let timeval = request.timeout.map { "{tv_sec=\($0 / NSEC_PER_SEC), tv_usec=\($0 % NSEC_PER_SEC / 1000)}" }
+      return "select" + head + (timeval ?? "NULL") + ")"
+    case .pselect6:
+      return "pselect6" + head + (request.timeout.map(timespec) ?? "NULL")
+        + ", {sigmask=\(request.sigmask.map { "\($0)" } ?? "NULL"), sigsetsize=\(SigSet.size)})"
+    }
+  }
+
+  /// ` (in [a], out [a b])` after a `select`'s return, ` (Timeout)` when nothing was ready.
+  static func selected(_ result: SelectResult, name: (Int32) -> String) -> String {
+    let sets = [("in", result.read), ("out", result.write), ("except", result.except)].filter { !$0.1.isEmpty }
+    guard !sets.isEmpty else { return " (Timeout)" }
+    return " (" + sets.map { "\($0.0) [" + $0.1.map(name).joined(separator: " ") + "]" }.joined(separator: ", ") + ")"
   }
 
   /// `{events=EPOLLIN|EPOLLET, data=4}`: an `epoll_event` (its data as a number, which a

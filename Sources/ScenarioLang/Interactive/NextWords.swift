@@ -69,6 +69,8 @@ struct NextWords {
       skip()
       if atEnd { return [Keyword.cloexec.rawValue] }
       return []
+    case .block, .unblock:
+      return signalSet(zero: false) ?? []
     case .handle:
       if atEnd { return [PlainWord.SIGURG.rawValue] }
       skip()
@@ -191,6 +193,18 @@ struct NextWords {
       skip()
       return flags(MessageFlagWord.recv, then: next)
     case .poll: return poll()
+    case .ppoll: return poll() ?? sigmask()
+    case .select, .pselect: return select(pselect: operation == .pselect)
+    case .epoll_pwait:
+      if atEnd { return [Keyword.timeout.rawValue, PlainWord.sigmask.rawValue] + next }
+      if case .number = tokens[index].kind { skip() }
+      if atEnd { return [Keyword.timeout.rawValue, PlainWord.sigmask.rawValue] + next }
+      if word == Keyword.timeout.rawValue {
+        skip()
+        if atEnd { return [Keyword.forever.rawValue] }
+        skip()
+      }
+      return sigmask()
     case .sendmsg: return sendmsg()
     case .recvmsg: return recvmsg()
     case .sendmmsg: return sendmmsg()
@@ -293,7 +307,7 @@ struct NextWords {
   }
 
   /// poll := 'poll' [ item { ',' item } ] [ 'timeout' ( duration | 'forever' ) ]
-  private mutating func poll() -> [String]? {
+  mutating func poll() -> [String]? {
     let events = PollEventWord.allCases.map(\.rawValue)
     let timeout = Keyword.timeout.rawValue
     var first = true

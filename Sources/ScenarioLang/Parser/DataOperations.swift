@@ -61,6 +61,11 @@ extension Parser {
   /// poll := 'poll' [ item { ',' item } ] [ 'timeout' ( duration | 'forever' ) ]
   /// item := [ NAME ] ( '0' | { 'in' | 'out' | 'rdhup' | 'pri' } )   ('0': events = 0)
   mutating func parsePoll() throws(Diagnostic) -> Operation.Kind {
+    .poll(try parsePollItems(), timeoutMs: try parsePollTimeout("poll"))
+  }
+
+  /// [ item { ',' item } ] of `poll` and `ppoll`.
+  mutating func parsePollItems() throws(Diagnostic) -> [PollItem] {
     var items: [PollItem] = []
     repeat {
       if !items.isEmpty { advance() }  // the ','
@@ -84,7 +89,7 @@ extension Parser {
       }
       items.append(PollItem(name: name, events: events.isEmpty ? Self.defaultPollEvents : events))
     } while current.kind == .comma
-    return .poll(items, timeoutMs: try parsePollTimeout("poll"))
+    return items
   }
 
   /// [ 'timeout' ( duration | 'forever' ) ] of `poll` and `epoll_wait`: whole milliseconds,

@@ -91,4 +91,11 @@ extension Parser {
     if restart { advance() }
     return .handleSigurg(restart: restart)
   }
+
+  /// block := ( 'block' | 'unblock' ) signals [ expectation ]
+  mutating func parseSigprocmask(_ how: SigprocmaskHow) throws(Diagnostic) -> Statement.Kind {
+    advance()
+    let set = try parseSignalSet(after: how == .SIG_BLOCK ? "block" : "unblock", zero: false)
+    return .sigprocmask(how, set, expectation: try parseExpectation())
+  }
 }

@@ -167,7 +167,8 @@ extension Parser {
       let needs: String
       switch (result, kind) {
       case (.value, _), (.error, _), (.success, _), (.relation, _), (.timeval, .getTimeout), (.data, .recv),
-        (.data, .read), (.data, .recvmsg), (.option, .getOption), (.revents, .poll), (.option, .fcntl(.F_GETFL, _, _)),
+        (.data, .read), (.data, .recvmsg), (.option, .getOption), (.revents, .poll), (.revents, .ppoll),
+        (.option, .fcntl(.F_GETFL, _, _)),
         (.option, .ioctl),
         (.option, .fcntl(.F_GETFD, _, _)), (.data, .getName), (.abstractName, .getName), (.ucred, .getPeerCred),
         (.ucred, .recvmsg):
@@ -179,7 +180,7 @@ extension Parser {
       case (.option, _):
         needs =
           "an option result ([N]) is for 'get sndbuf', 'get rcvbuf', 'get error', 'get type', 'fcntl getfl', 'fcntl getfd' or 'ioctl'"
-      case (.revents, _): needs = "a revents result ([IN|OUT]) is for 'poll'"
+      case (.revents, _): needs = "a revents result ([IN|OUT]) is for 'poll' and 'ppoll'"
       }
       throw Diagnostic(
         "'\(word)' cannot return that: \(needs)", at: expectation.location, notes: ["write '= 0' or '= -1 ERRNO'"])

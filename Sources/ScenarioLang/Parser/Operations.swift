@@ -130,6 +130,12 @@ extension Parser {
       kind = .setBuffer(operation.valueOption!, value, optlen: try parseOptlen())
     case .poll:
       kind = try parsePoll()
+    case .ppoll:
+      kind = try parsePpoll()
+    case .select, .pselect:
+      kind = try parseSelect(pselect: operation == .pselect)
+    case .epoll_pwait:
+      kind = try parseEpollPwait()
     case .disconnect:
       kind = .disconnect
     case .autobind:
@@ -155,7 +161,7 @@ extension Parser {
       }
     var expectation = try parseExpectation(returnsBytes: returnsBytes)
     // `[0]` reads as an option value; after a `poll` it is one socket's empty revents.
-    if case .poll = kind, let written = expectation {
+    if kind.reportsRevents, let written = expectation {
       expectation = Expectation(
         results: written.results.map { $0 == .option(0) ? .revents([[]]) : $0 }, time: written.time,
         location: written.location)

@@ -65,14 +65,14 @@ extension Parser {
     if let thread {
       switch kind {
       case .declare, .act, .file, .socketpair, .signal, .sysctl, .fork, .exit, .exec, .waitpid, .kill, .setuid,
-        .setgid, .setrlimit, .sleep, .ignoreSigpipe, .handleSigurg, .open, .epoll:
+        .setgid, .setrlimit, .sleep, .ignoreSigpipe, .handleSigurg, .open, .epoll, .sigprocmask:
         break
       default:
         throw Diagnostic(
           "'\(thread.text):' makes calls, and this statement makes none", at: thread.location,
           length: thread.text.count + 1,
           notes: [
-            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, exec, waitpid, kill, setuid, setgid, setrlimit, sleep, ignore, handle, open or epoll"
+            "a thread can run a declaration, an action, socketpair, touch, mkdir, unlink, signal, sysctl, fork, exit, exec, waitpid, kill, setuid, setgid, setrlimit, sleep, ignore, handle, open, epoll, block or unblock"
           ])
       }
     }
@@ -80,8 +80,8 @@ extension Parser {
     if current.kind == .ampersand {
       switch kind {
       case .sleep where thread != nil: break
-      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .socketpair, .thread, .fork, .exit,
-        .exec, .kill,
+      case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .sigprocmask, .socketpair, .thread,
+        .fork, .exit, .exec, .kill,
         .setuid, .setgid, .setrlimit:
         throw error("only socket statements can run in the background")
       case .loop:
@@ -144,6 +144,8 @@ extension Parser {
     case .ignore: try parseIgnore()
     case .handle: try parseHandle()
     case .epoll: try parseEpoll()
+    case .block: try parseSigprocmask(.SIG_BLOCK)
+    case .unblock: try parseSigprocmask(.SIG_UNBLOCK)
     case .repeat: try parseRepeat()
     case .thread: try parseThread()
     case .fork: try parseFork()

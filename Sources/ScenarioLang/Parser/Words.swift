@@ -11,7 +11,7 @@ import SyscallVocabulary
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
   case `repeat`, thread, fork, waitpid, kill, setuid, setgid, setrlimit
-  case open, handle, epoll
+  case open, handle, epoll, block, unblock
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.
@@ -25,6 +25,7 @@ public enum OperationWord: String, CaseIterable, Sendable {
   case oobinline, ioctl, inq
   case epoll_ctl, epoll_wait
   case rcvlowat, peek_off
+  case ppoll, select, pselect, epoll_pwait
 
   /// The `int` option an operation word sets to its value (`sndbuf 4096`, `rcvlowat 5`).
   var valueOption: IntOption? {
@@ -400,6 +401,14 @@ public enum ControlWord: String, CaseIterable, Sendable {
 /// Words read in one place only, which may still name a socket.
 public enum PlainWord: String, CaseIterable, Sendable {
   case SIGPIPE, tv_sec, tv_usec, pid, uid, gid, nofile, SIGURG, data
+  /// `sigmask SIGNALS` of `ppoll`, `pselect` and `epoll_pwait`.
+  case sigmask
+}
+
+/// The sets of a `select` (`read` and `write` are also operations: after `select` they
+/// name its sets).
+public enum SelectSetWord: String, CaseIterable, Sendable {
+  case read, write, except
 }
 
 /// Every word of the table, for the checks that the docs, the fuzzer's dictionary and the
@@ -417,7 +426,7 @@ public enum WordTable {
     + FileFlagWord.allCases.map(\.rawValue) + SocketFlagWord.allCases.map(\.rawValue)
     + MessageHeaderWord.allCases.map(\.rawValue) + ControlWord.allCases.map(\.rawValue)
     + IoctlWord.allCases.map(\.rawValue) + EpollOpWord.allCases.map(\.rawValue)
-    + EpollFlagWord.allCases.map(\.rawValue)
+    + EpollFlagWord.allCases.map(\.rawValue) + [SelectSetWord.except.rawValue]
   /// The relation tokens, for the same checks.
   public static let relations: [String] = RelationWord.allCases.map(\.rawValue)
 }

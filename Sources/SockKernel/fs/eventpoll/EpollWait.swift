@@ -12,8 +12,20 @@ struct EpollWaitState {
   var entry: WaitQueueEntry?
 }
 
-/// `epoll_wait(2)`: `do_epoll_wait`, `ep_poll`, `ep_send_events`.
+/// `epoll_wait(2)` and `epoll_pwait(2)`: `do_epoll_pwait`, `do_epoll_wait`, `ep_poll`,
+/// `ep_send_events`.
 extension Kernel {
+  /// `do_epoll_pwait`: `do_epoll_wait` with `sigmask` in place of the thread's mask
+  /// (`set_user_sigmask`), put back on return unless a signal interrupted it (EINTR).
+  func doEpollPwait(
+    _ file: OpenFile, maxevents: Int32, timeoutMs: Int32, sigmask: SigSet?, frame: inout CallFrame
+  ) -> SyscallStep {
+    if frame.epollWait == nil { setUserSigmask(sigmask) }
+    let step = doEpollWait(file, maxevents: maxevents, timeoutMs: timeoutMs, frame: &frame)
+    if case .done(let outcome) = step { restoreSavedSigmaskUnless(outcome.errno == .EINTR) }
+    return step
+  }
+
   /// `do_epoll_wait` → `ep_check_params` (maxevents from 1 to EP_MAX_EVENTS, an epoll file:
   /// EINVAL) → `ep_poll`. A timeout of 0 harvests without sleeping; a negative one waits
   /// forever; otherwise a high-resolution timer with `select_estimate_accuracy`'s slack,

@@ -101,6 +101,17 @@ extension Kernel {
     return max(slack, TIMER_SLACK_NS)
   }
 
+  /// The sleep of `poll_schedule_timeout` as the scheduler takes it: on every queue the
+  /// table registered on, until the table's deadline plus its slack.
+  func pollScheduleStep(_ table: PollWqueues, _ reason: Reason) -> SyscallStep {
+    let queues = table.entries.map(\.wait).compactMap(\.queue).map(\.name)
+    var timer: HrtimerTimeout?
+    if let timeout = table.timeout, let endTime = table.endTime {
+      timer = HrtimerTimeout(timeout: timeout, slack: table.slack, expiresAt: endTime + table.slack)
+    }
+    return .pollSleep(queues: queues, timer: timer, reason: reason)
+  }
+
   /// `poll_schedule_timeout` → `schedule_hrtimeout_range`: puts `task` to sleep with no entry
   /// of its own (the poll's entries are already queued, and stay), arming its timer at the
   /// end of the slack range.

@@ -36,6 +36,12 @@ final class TaskGroup {
   /// The signals the script gave a handler (`handle SIGURG [restart]`), each with whether
   /// it has SA_RESTART: a fork copies them, an `execve` resets them (`flush_signal_handlers`).
   var caughtSignals: [Signal: Bool] = [:]
+  /// `shared_pending`: a process-directed signal (`kill`) that no thread could take, because
+  /// every thread blocks it; the first to unblock it takes it.
+  var sharedPending = SigSet()
+  /// `curr_target`: where `complete_signal` starts looking for a thread that takes a signal
+  /// the leader blocks, as an index into `threads`.
+  var currTarget = 0
 
   init(pid: Int32, files: FilesStruct, uid: UInt32, gid: UInt32, parent: TaskGroup?, nofile: RLimit) {
     self.pid = pid

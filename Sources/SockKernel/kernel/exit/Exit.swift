@@ -55,7 +55,8 @@ extension Kernel {
   func killTask(_ task: KernelTask) {
     task.isDead = true
     task.pending.removeAll()
-    task.pendingSignal = nil
+    task.pendingSignals = []
+    task.savedSigmask = nil
     guard let call = task.current else { return }
     if let sleep = task.sleeping {
       sleep.finishWait()

@@ -105,8 +105,14 @@ final class KernelTask {
   var sleeping: SleepState?
   /// Already in the run queue.
   var isQueued = false
-  /// A signal sent to this thread whose handler has not run yet (`signal_pending`).
-  var pendingSignal: Signal?
+  /// `pending`: the signals sent to this thread whose handlers have not run yet, blocked
+  /// ones included.
+  var pendingSignals = SigSet()
+  /// `blocked`: the signals this thread does not take (`rt_sigprocmask`), which stay pending.
+  var blocked = SigSet()
+  /// `saved_sigmask` with TIF_RESTORE_SIGMASK: the mask a `ppoll`, `pselect6` or
+  /// `epoll_pwait` replaced for its sleep, put back on the way out to user space.
+  var savedSigmask: SigSet?
   /// The `schedule_timeout` timer.
   let timer: KernelTimer
   /// Its process (the kernel's `signal`, `files` and thread group). Unowned: the kernel

@@ -62,8 +62,7 @@ extension Kernel {
     defer { currentTask = nil }
     switch dispatch(call) {
     case .done(var outcome):
-      if outcome.restartable, let signal = task.pendingSignal {
-        task.pendingSignal = nil
+      if outcome.restartable, let signal = dequeueSignal(task) {
         if task.group.caughtSignals[signal] ?? saRestartHandlers.contains(signal) {
           // The handler ran with SA_RESTART: the same call is made again from scratch,
           // after a return to user space that dropped its file.
@@ -74,8 +73,8 @@ extension Kernel {
         }
         outcome.restartable = false
       }
-      // Any signal still pending is handled on the way back to user space.
-      task.pendingSignal = nil
+      // Any signal still pending and not blocked is handled on the way back to user space.
+      deliverSignals(task)
       task.current = nil
       fdput(call)
       emit(.returned(call.record, outcome, resumed: call.hasSlept))

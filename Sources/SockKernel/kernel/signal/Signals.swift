@@ -3,19 +3,25 @@ import SyscallVocabulary
 /// Signals between the tasks of the process: `tgkill`, `signal_pending`, `sock_intr_errno`
 /// and what happens to an interrupted call on the way back to user space.
 extension Kernel {
-  /// `tgkill` → `signal_wake_up`: the signal becomes pending at `target`, and a sleep in
-  /// `TASK_INTERRUPTIBLE` ends at once (every sleep in AF_UNIX is interruptible).
+  /// `tgkill` → `do_send_sig_info` → `complete_signal` → `signal_wake_up`: the signal
+  /// becomes pending at `target`; unless `target` blocks it, a sleep in `TASK_INTERRUPTIBLE`
+  /// ends at once (every sleep in AF_UNIX is interruptible). A blocked one stays pending,
+  /// waking nobody, until the thread unblocks it.
   func sysTgkill(_ target: TaskID, _ signal: Signal) -> SyscallOutcome {
     guard target.rawValue >= 0, target.rawValue < tasks.count else {
       return .failure(.ESRCH, Reason("tgkill", "no thread \(target.rawValue)"))
     }
     let task = tasks[target.rawValue]
+    if task.blocked.contains(signal) {
+      task.pendingSignals.insert(SigSet(signal))
+      return .success()
+    }
     guard let call = task.current else {
       // Not in a system call: the handler runs when the thread next returns to user
       // space, which it does at once; nothing is observable.
       return .success()
     }
-    task.pendingSignal = signal
+    task.pendingSignals.insert(SigSet(signal))
     if let sleep = task.sleeping {
       sleep.finishWait()
       timers.delTimer(task.timer)
@@ -30,7 +36,7 @@ extension Kernel {
   /// `kill(pid, signal)` → `kill_pid_info`: `ESRCH` for no such process; an ended one (a
   /// zombie) takes the signal with no effect. SIGKILL and SIGTERM, whose action is the
   /// default, end the process (`do_group_exit` from `get_signal`); a signal with a handler
-  /// goes to the first of its threads (`complete_signal` prefers the thread-group leader).
+  /// goes to the thread `complete_signal` picks.
   func sysKill(pid: Int32, _ signal: Signal) -> SyscallOutcome {
     guard pid >= 1, Int(pid) <= processes.count else {
       return .failure(.ESRCH, Reason("kill_pid_info", "no process \(pid)"))
@@ -48,8 +54,12 @@ extension Kernel {
       // takes it (`complete_signal`).
       return .success()
     case .SIGUSR1, .SIGUSR2:
-      guard let leader = group.threads.first(where: { !tasks[$0.rawValue].isDead }) else { return .success() }
-      return sysTgkill(leader, signal)
+      // Queued on the process (`shared_pending`) when no thread takes it now.
+      guard let thread = completeSignal(group, signal) else {
+        group.sharedPending.insert(SigSet(signal))
+        return .success()
+      }
+      return sysTgkill(thread, signal)
     }
   }
 
@@ -83,9 +93,10 @@ extension Kernel {
     doGroupExit(group, .killed(signal))
   }
 
-  /// `signal_pending(current)`.
+  /// `signal_pending(current)`: a signal the thread does not block is pending for it or
+  /// for its process.
   func signalPending() -> Bool {
     guard let id = currentTask else { return false }
-    return tasks[id.rawValue].pendingSignal != nil
+    return hasUnblockedPending(tasks[id.rawValue])
   }
 }
