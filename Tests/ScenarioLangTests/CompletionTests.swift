@@ -76,6 +76,21 @@ struct CompletionTests {
     #expect(Self.candidates("c1 oobinline ").contains("on"))
   }
 
+  @Test("select offers its sets, sockets, timeout; pselect, ppoll, epoll_pwait a sigmask; block its signals")
+  func selectAndMasks() {
+    #expect(Set(["read", "write", "except", "timeout"]).isSubset(of: Self.candidates("c1 select ")))
+    #expect(!Self.candidates("c1 select ").contains("sigmask"))
+    #expect(Self.candidates("c1 select read ") == Self.sockets)
+    #expect(Self.candidates("c1 select read c2, ") == Self.sockets)
+    #expect(Self.candidates("c1 pselect read c2 ").contains("sigmask"))
+    #expect(Self.candidates("c1 pselect read c2 timeout ") == ["forever"])
+    #expect(Self.candidates("c1 ppoll c2 in timeout 1ms sigmask ") == ["0", "SIGURG", "SIGUSR1", "SIGUSR2"])
+    #expect(Self.candidates("c1 epoll_pwait 4 ").contains("sigmask"))
+    #expect(Self.candidates("c1 epoll_pwait sigmask SIGUSR1|") == ["SIGURG", "SIGUSR1", "SIGUSR2"])
+    #expect(Self.candidates("block ") == ["SIGURG", "SIGUSR1", "SIGUSR2"])
+    #expect(Self.candidates("t: unblock ") == ["SIGURG", "SIGUSR1", "SIGUSR2"])
+  }
+
   @Test("after epoll_ctl: its ops, a socket, events and flags not given yet, 'data'; after epoll_wait: 'timeout'")
   func afterEpoll() {
     #expect(Self.candidates("c1 epoll_ctl ") == ["add", "del", "mod"])

@@ -19,6 +19,13 @@ extension Parser {
     repeat {
       if !set.isEmpty { advance() }  // the '|'
       guard let name = currentWord, let signal = Self.maskableSignals[name] else {
+        if currentWord == PlainWord.SIGPIPE.rawValue {
+          throw error(
+            "'\(word)' takes SIGUSR1, SIGUSR2 or SIGURG, found 'SIGPIPE'",
+            notes: [
+              "a blocked SIGPIPE is not modelled: 'ignore SIGPIPE' or 'send … nosignal' keep a send from raising it"
+            ])
+        }
         throw error(
           "'\(word)' takes SIGUSR1, SIGUSR2 or SIGURG, found \(current.spelling)",
           notes: [
