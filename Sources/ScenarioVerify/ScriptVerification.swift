@@ -41,6 +41,8 @@ public struct ScriptVerification {
   public var kernel: LinuxBackend.Options
   /// `--traces`: both traces of a script that diverges.
   public var traces: Bool
+  /// What those traces keep and add (`--calls`, `--sockets`, `--durations`).
+  public var traceControls = TraceControls()
   /// Color in rendered diagnostics.
   public var color: Bool
   public var output: VerifyOutput
@@ -131,12 +133,15 @@ public struct ScriptVerification {
   /// Both runs of `file` and how they compare.
   private func compare(_ file: SourceFile, on linux: LinuxBackend) -> VerifyOutcome {
     var outcome = VerifyOutcome(file: file, hz: linux.hz)
+    let controls = traceControls
     let kernelRun = ScriptRunner.run(
       file, on: linux, limits: limits, recordCalls: true, checksTimes: false,
-      output: { outcome.kernelTrace.append($0) }, report: { outcome.kernelErrors.append($0) })
+      output: { outcome.kernelTrace.append($0) }, report: { outcome.kernelErrors.append($0) },
+      configure: { $0.traceControls = controls })
     let modelRun = ScriptRunner.run(
       file, on: ModelBackend(config: KernelConfig(hz: linux.hz)), limits: limits, recordCalls: true,
-      output: { outcome.modelTrace.append($0) }, report: { outcome.modelErrors.append($0) })
+      output: { outcome.modelTrace.append($0) }, report: { outcome.modelErrors.append($0) },
+      configure: { $0.traceControls = controls })
     outcome.modelStatus = modelRun.status
     outcome.kernelStatus = kernelRun.status
     if linux.exceededTimeLimit {

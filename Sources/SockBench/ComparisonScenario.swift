@@ -78,13 +78,23 @@ extension ComparisonScenario {
       ComparisonScenario(
         name: "eventloop",
         measures: """
-          an epoll event-loop turn: a client's 1-byte send, the epoll_wait that reports the server \
-          end, its recv. Model: `socketpair c s; epoll e; e epoll_ctl add s in; repeat N { c send \
-          "x" = 1; e epoll_wait = 1; s recv 1 = "x" }`. Kernel: the same calls, one thread.
+          one client served by an epoll event loop: 64 clients connected to one listener, their \
+          accepted sockets watched by one instance; a turn is every client's 1-byte send, one \
+          epoll_wait that reports all 64, and a recv per socket, all in the loop's one thread. \
+          Model: `repeat N/64 { repeat 64 as i { c$i send "x" = 1 }; e epoll_wait 64 = 64; repeat \
+          64 as i { e: s$i recv 1 = "x" } }`. Kernel: the same calls, one thread.
           """,
         target: nil, targetFigure: .ratio,
-        model: { $0.measure(ModelScripts.eventLoop(sizes.eventLoop.model), operations: sizes.eventLoop.model) },
-        kernel: { SideResult { () throws(Unmeasured) in try KernelEventLoop.run(sizes.eventLoop.kernel) } }),
+        model: {
+          $0.measure(
+            ModelScripts.eventLoop(sizes.eventLoop.model),
+            operations: ModelScripts.eventLoopOperations(sizes.eventLoop.model))
+        },
+        kernel: {
+          SideResult { () throws(Unmeasured) in
+            try KernelEventLoop.run(sizes.eventLoop.kernel, clients: ModelScripts.eventLoopClients)
+          }
+        }),
       ComparisonScenario(
         name: "backlog",
         measures: """

@@ -88,15 +88,28 @@ enum ModelScripts {
     """
   }
 
-  /// `n` turns of an epoll event loop: a client's 1-byte send, the `epoll_wait` that
-  /// reports the server end, its recv.
+  /// The clients one event-loop thread serves in the `eventloop` row.
+  static let eventLoopClients = 64
+
+  /// The clients served in `n` operations: whole turns of ``eventLoopClients``, at least one.
+  static func eventLoopOperations(_ n: Int) -> Int { max(1, n / eventLoopClients) * eventLoopClients }
+
+  /// `n` clients served by an epoll event loop (in turns of ``eventLoopClients``): every
+  /// client connected to one listener, its accepted socket watched by the instance; each
+  /// turn every client sends a byte, and the loop's thread (`e`) takes them all with one
+  /// `epoll_wait` and a recv per ready socket.
   static func eventLoop(_ n: Int) -> String {
-    """
-    socketpair c s
-    epoll e
-    e epoll_ctl add s in
-    repeat \(n) { c send "x" = 1; e epoll_wait = 1; s recv 1 = "x" }
-    """
+    let clients = eventLoopClients
+    return """
+      server listen \(clients)
+      epoll e
+      repeat \(clients) as i { client c$i connect; e: server accept as s$i; e epoll_ctl add s$i in }
+      repeat \(eventLoopOperations(n) / clients) {
+        repeat \(clients) as i { c$i send "x" = 1 }
+        e epoll_wait \(clients) = \(clients)
+        repeat \(clients) as i { e: s$i recv 1 = "x" }
+      }
+      """
   }
 
   /// `n` idle sockets (`n` / 2 pairs) watched by one epoll instance, then `n` turns of the

@@ -45,6 +45,9 @@ struct Run: ParsableCommand {
   @Option(help: ArgumentHelp("Where the calls run: the model, or this machine's kernel.", valueName: "BACKEND"))
   var backend: BackendKind = .model
 
+  @OptionGroup(title: "Trace")
+  var trace: TraceOptions
+
   @OptionGroup(title: "Limits")
   var limitOptions: LimitOptions
 
@@ -69,12 +72,29 @@ struct Run: ParsableCommand {
       )
     }
     if quiet && explain { throw ValidationError("--explain adds to the trace, which --quiet turns off") }
+    if quiet && (trace.durations || trace.format == .jsonl) {
+      throw ValidationError(
+        "--\(trace.durations ? "durations" : "format jsonl") shapes the trace, which --quiet turns off")
+    }
+    if explain && trace.format == .jsonl {
+      throw ValidationError("--explain adds lines to the text trace; in jsonl every event carries its reason")
+    }
     if hz != nil && backend == .linux {
       throw ValidationError("--hz applies to the model; the kernel runs at its own HZ (sockscript measures it)")
     }
   }
 
   func run() throws {
+    let output: TraceOutput
+    if let path = trace.output {
+      guard let opened = TraceOutput(path: path) else {
+        Terminal.commandError("cannot write '\(path)': \(Terminal.lastError())")
+        throw ExitCode(ExitStatus.ioError.rawValue)
+      }
+      output = opened
+    } else {
+      output = TraceOutput()
+    }
     var config = KernelConfig()
     config.hz = hz ?? KernelConfig.defaultHZ
     var worst = ExitStatus.ok
@@ -87,7 +107,12 @@ struct Run: ParsableCommand {
       }
     for (index, source) in sources.enumerated() {
       TestHooks.beforeRunning(source.name)
-      if sources.count > 1 { Terminal.out((index > 0 ? "\n" : "") + "==> \(source.name) <==") }
+      if sources.count > 1 {
+        switch trace.format {
+        case .text: output.write((index > 0 ? "\n" : "") + "==> \(source.name) <==")
+        case .jsonl: output.write(TraceJSON.runHeader(file: source.name))
+        }
+      }
       let bytes: [UInt8]
       switch source.bytes {
       case .success(let read):
@@ -97,16 +122,20 @@ struct Run: ParsableCommand {
         worst = max(worst, .ioError)
         continue
       }
-      let status = runOne(bytes, name: source.name, config: config)
+      let status = runOne(bytes, name: source.name, config: config, output: output)
       worst = max(worst, status)
     }
     Terminal.flush()
+    if !output.close() {
+      Terminal.commandError("cannot write '\(trace.output ?? "-")': \(Terminal.lastError())")
+      worst = max(worst, .ioError)
+    }
     if worst != .ok { throw ExitCode(worst.rawValue) }
   }
 
   private var limits: Limits { limitOptions.limits }
 
-  private func runOne(_ bytes: [UInt8], name: String, config: KernelConfig) -> ExitStatus {
+  private func runOne(_ bytes: [UInt8], name: String, config: KernelConfig, output trace: TraceOutput) -> ExitStatus {
     let color = Terminal.wantsColor
     let file: SourceFile
     do throws(Diagnostic) {
@@ -117,20 +146,41 @@ struct Run: ParsableCommand {
       Terminal.error(error.rendered(in: .lossy(bytes, name: name), color: color), newline: false)
       return .scriptError
     }
-    let output: (String) -> Void = { Terminal.out($0) }
+    let output: (String) -> Void = { trace.write($0) }
     let report: (Diagnostic) -> Void = { Terminal.error($0.rendered(in: file, color: color), newline: false) }
-    guard backend == .linux else {
-      return ScriptRunner.run(
-        file, config: config, explain: explain, limits: limits, tracing: !quiet, output: output, report: report)
+    var summary = TraceSummary()
+    let options = self.trace
+    let configure: (ScenarioSession) -> Void = { session in
+      session.traceControls = options.controls
+      session.printsTrace = !quiet && options.format == .text
+      let jsonl = options.format == .jsonl
+      let summarizes = options.summary
+      if jsonl || summarizes {
+        session.onTraceEvent = { event in
+          if jsonl { trace.write(TraceJSON.line(event)) }
+          if summarizes { summary.add(event) }
+        }
+      }
     }
-    do {
-      let result = try ScriptRunner.run(
-        file, on: try LinuxBackend(options: kernel.backendOptions), explain: explain, limits: limits,
-        tracing: !quiet, output: output, report: report)
-      return result.status
-    } catch {
-      Terminal.commandError("cannot run on the kernel: \(error)")
-      return .internalError
+    // The events are made when something consumes them: the text, jsonl or the summary.
+    let tracing = !quiet || options.summary || options.format == .jsonl
+    var status: ExitStatus
+    if backend == .linux {
+      do {
+        status = try ScriptRunner.run(
+          file, on: try LinuxBackend(options: kernel.backendOptions), explain: explain, limits: limits,
+          tracing: tracing, output: output, report: report, configure: configure
+        ).status
+      } catch {
+        Terminal.commandError("cannot run on the kernel: \(error)")
+        return .internalError
+      }
+    } else {
+      status = ScriptRunner.run(
+        file, config: config, explain: explain, limits: limits, tracing: tracing, output: output, report: report,
+        configure: configure)
     }
+    if options.summary { summary.lines().forEach(trace.write) }
+    return status
   }
 }

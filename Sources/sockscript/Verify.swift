@@ -31,6 +31,15 @@ struct Verify: ParsableCommand {
   @Flag(help: "Print both traces of every script that diverges.")
   var traces = false
 
+  @Option(help: ArgumentHelp("With --traces: only these calls, by the names the trace prints.", valueName: "CALL,..."))
+  var calls: String?
+
+  @Option(help: ArgumentHelp("With --traces: only the calls on these sockets.", valueName: "NAME,..."))
+  var sockets: String?
+
+  @Flag(help: "With --traces: end each returned call's line with the time it took (real time on the kernel).")
+  var durations = false
+
   @OptionGroup(title: "Limits")
   var limitOptions: LimitOptions
 
@@ -42,6 +51,15 @@ struct Verify: ParsableCommand {
     completion: .file(extensions: ["sock"]))
   var paths: [String] = []
 
+  func validate() throws {
+    if !traces && (calls != nil || sockets != nil || durations) {
+      throw ValidationError("--calls, --sockets and --durations shape the traces of --traces; add --traces")
+    }
+    for name in TraceOptions.list(calls) ?? [] {
+      if let problem = TraceControls.unknownCall(name) { throw ValidationError(problem) }
+    }
+  }
+
   func run() throws {
     let scripts: [String]
     do throws(ScriptSelection.Failure) {
@@ -50,9 +68,12 @@ struct Verify: ParsableCommand {
       Terminal.commandError(error.message)
       throw ExitCode(error.status.rawValue)
     }
-    let verification = ScriptVerification(
+    var verification = ScriptVerification(
       limits: limitOptions.limits, kernel: kernel.backendOptions, traces: traces, color: Terminal.wantsColor,
       output: VerifyOutput(out: Terminal.out, put: Terminal.put, error: { Terminal.error($0, newline: false) }))
+    verification.traceControls = TraceControls(
+      calls: TraceOptions.list(calls).map(Set.init), sockets: TraceOptions.list(sockets).map(Set.init),
+      durations: durations)
     var passed = 0
     var failed = 0
     var skipped = 0

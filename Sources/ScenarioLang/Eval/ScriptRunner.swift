@@ -6,11 +6,12 @@ public enum ScriptRunner {
   /// Runs `source` on a fresh kernel; trace lines go to `output`, diagnostics to `report`.
   public static func run(
     _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits(),
-    tracing: Bool = true, output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
+    tracing: Bool = true, output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
+    configure: (ScenarioSession) -> Void = { _ in }
   ) -> ExitStatus {
     run(
       source, on: ModelBackend(config: config), explain: explain, limits: limits, tracing: tracing, output: output,
-      report: report
+      report: report, configure: configure
     ).status
   }
 
@@ -24,11 +25,13 @@ public enum ScriptRunner {
   }
 
   /// Runs `source` on the backend `makeBackend` creates once the script has parsed (so a
-  /// script that does not parse costs no real resources).
+  /// script that does not parse costs no real resources); `configure` sets the session up
+  /// before it runs (the trace's controls and observers).
   public static func run(
     _ source: SourceFile, on makeBackend: @autoclosure () throws -> ScenarioBackend,
     explain: Bool = false, limits: Limits = Limits(), recordCalls: Bool = false, checksTimes: Bool = true,
-    tracing: Bool = true, output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void
+    tracing: Bool = true, output: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
+    configure: (ScenarioSession) -> Void = { _ in }
   ) rethrows -> Result {
     let script: Script
     do throws(Diagnostic) {
@@ -44,6 +47,7 @@ public enum ScriptRunner {
     if recordCalls { session.callLog = CallLog() }
     session.checksTimes = checksTimes
     session.tracing = tracing
+    configure(session)
     session.execute(script)
     let status = session.finish()
     return Result(status: status, callLog: session.callLog, script: script)

@@ -42,9 +42,15 @@ extension ScenarioSession {
     for id in ended {
       let actor = threadName(of: id)
       guard threads[actor]?.hasCalled ?? false else { continue }
-      if let call = unreturned[id]?.blockedIn { output(line(now, actor, "<... \(call) resumed> = ?")) }
+      if let call = unreturned[id]?.blockedIn {
+        var resumed = processEvent(at: now, thread: actor, text: "<... \(call) resumed> = ?")
+        resumed.kind = .returned
+        resumed.call = call
+        resumed.socket = unreturned[id]?.socket?.name
+        emitTrace(resumed)
+      }
       let end = actor == name ? "+++ superseded by execve in \(caller) +++" : "+++ exited with 0 +++"
-      output(line(now, actor, end))
+      emitTrace(processEvent(at: now, thread: actor, text: end))
     }
   }
 }

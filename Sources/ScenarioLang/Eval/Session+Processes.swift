@@ -115,14 +115,19 @@ extension ScenarioSession {
     guard tracing else { return }
     // `exit_group` never returns: strace shows it with `= ?`.
     if let exitCall, case .exited(let code) = end {
-      output(line(now, exitCall.actor, "exit_group(\(code)) = ?"))
+      var call = TraceEvent(
+        kind: .returned, time: now, thread: exitCall.actor, pid: self.pid(ofThread: exitCall.actor),
+        text: "exit_group(\(code)) = ?")
+      call.call = "exit_group"
+      call.socket = exitCall.socket?.name
+      emitTrace(call)
     }
     let text =
       switch end {
       case .exited(let code): "+++ exited with \(code) +++"
       case .killed(let signal): "+++ killed by \(signal) +++"
       }
-    output(line(now, name, text))
+    emitTrace(TraceEvent(kind: .process, time: now, thread: name, pid: pid, text: text))
   }
 
   /// `thread NAME in PROCESS`'s thread, or a socket's own thread in `process`.

@@ -24,15 +24,22 @@ extension ScenarioSession {
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
       name: names,
       created: created, sender: sender, owner: outcome.owner.map(threadName))
-    output(line(now, call.actor, text))
+    var event = callEvent(.returned, record, at: now, thread: call.actor, text: text)
+    // The call is no longer in flight: its socket comes from what was submitted.
+    event.socket = call.socket?.name
+    event.startedAt = record.startedAt
+    event.result = outcome.value
+    event.errno = outcome.errno?.name
+    event.resumed = resumed
+    if outcome.errno != nil { event.reason = outcome.reason?.description }
+    emitTrace(event)
     if kills(outcome.raised, in: call) {
       // A forked process's end comes as an event of its own, with its `+++` line.
       let lines =
         threads[call.actor]?.process === initialProcess
         ? TraceFormatter.killedBySigpipe : [TraceFormatter.sigpipeDelivered]
-      for text in lines { output(line(now, call.actor, text)) }
+      for text in lines { emitTrace(processEvent(at: now, thread: call.actor, text: text)) }
     }
-    if explain, outcome.errno != nil, let reason = outcome.reason { output(TraceFormatter.why(reason)) }
   }
 
   /// The line of any other event of a call, or a kernel log line; with `--explain`, why a
@@ -45,23 +52,38 @@ extension ScenarioSession {
       let socket = calls[record.tag]?.socket?.name ?? actor
       let text = TraceFormatter.blocked(
         record.syscall, call: describe(record.syscall, on: socket), again: again, how: how)
-      output(line(now, actor, text))
-      if explain, let info { output(TraceFormatter.why(info.reason)) }
+      var traced = callEvent(.blocked, record, at: now, thread: actor, text: text)
+      traced.resumed = again
+      traced.queues = info.map { $0.queues.map(queueName) }
+      traced.deadline = info?.expiresAt
+      traced.reason = info?.reason.description
+      emitTrace(traced)
     case .woken(let record, let waker, let queue, _):
       let text = TraceFormatter.woken(record.syscall, by: threadName(of: waker), on: queueName(queue))
-      output(line(now, actorName(of: record), text))
+      var traced = callEvent(.woken, record, at: now, thread: actorName(of: record), text: text)
+      traced.by = threadName(of: waker)
+      traced.queues = [queueName(queue)]
+      emitTrace(traced)
     case .timedOut(let record, let queues):
-      output(
-        line(now, actorName(of: record), TraceFormatter.timedOut(record.syscall, on: queueNames(queues)))
-      )
+      let text = TraceFormatter.timedOut(record.syscall, on: queueNames(queues))
+      var traced = callEvent(.timedOut, record, at: now, thread: actorName(of: record), text: text)
+      traced.queues = queues.map(queueName)
+      emitTrace(traced)
     case .interrupted(let record, let signal):
-      output(line(now, actorName(of: record), TraceFormatter.interrupted(record.syscall, by: signal)))
+      let text = TraceFormatter.interrupted(record.syscall, by: signal)
+      var traced = callEvent(.interrupted, record, at: now, thread: actorName(of: record), text: text)
+      traced.by = signal.description
+      emitTrace(traced)
     case .restarted(let record, let signal):
-      output(line(now, actorName(of: record), TraceFormatter.restarted(record.syscall, after: signal)))
+      let text = TraceFormatter.restarted(record.syscall, after: signal)
+      var traced = callEvent(.restarted, record, at: now, thread: actorName(of: record), text: text)
+      traced.by = signal.description
+      emitTrace(traced)
     case .log(_, let message):
-      output(line(now, TraceFormatter.kernelActor, message))
+      emitTrace(TraceEvent(kind: .kernel, time: now, thread: TraceFormatter.kernelActor, pid: 1, text: message))
     case .collected(let inodes):
-      output(line(now, TraceFormatter.kernelActor, TraceFormatter.collected(inodes.map(socketName))))
+      let text = TraceFormatter.collected(inodes.map(socketName))
+      emitTrace(TraceEvent(kind: .kernel, time: now, thread: TraceFormatter.kernelActor, pid: 1, text: text))
     case .returned, .notModelled, .cannotRun, .processEnded, .execed:
       // A return has its own line (traceReturn); an abandoned call has a diagnostic instead.
       break
@@ -72,8 +94,45 @@ extension ScenarioSession {
   func traceBlockedForever(_ sleepers: [SleepingCall]) {
     for sleeper in sleepers {
       let text = TraceFormatter.blocksForever(sleeper.call.syscall, on: queueNames(sleeper.queues))
-      output(line(backend.now, actorName(of: sleeper.call), text))
+      var traced = callEvent(
+        .blocksForever, sleeper.call, at: backend.now, thread: actorName(of: sleeper.call), text: text)
+      traced.queues = sleeper.queues.map(queueName)
+      emitTrace(traced)
     }
+  }
+
+  /// An event of the call `record` made, on `thread`.
+  func callEvent(
+    _ kind: TraceEvent.Kind, _ record: CallRecord, at now: Nanoseconds, thread: String, text: String
+  ) -> TraceEvent {
+    var event = TraceEvent(kind: kind, time: now, thread: thread, pid: pid(ofThread: thread), text: text)
+    event.call = record.syscall.name
+    event.callID = record.tag
+    event.socket = calls[record.tag]?.socket?.name
+    return event
+  }
+
+  /// An event of a process (its end, a signal that ends it), on `thread`.
+  func processEvent(at now: Nanoseconds, thread: String, text: String) -> TraceEvent {
+    TraceEvent(kind: .process, time: now, thread: thread, pid: pid(ofThread: thread), text: text)
+  }
+
+  /// The pid of `thread`'s process (1 for the script's own).
+  func pid(ofThread thread: String) -> Int32 { threads[thread]?.process.pid ?? 1 }
+
+  /// Every trace line goes through here: kept or not by ``traceControls``, handed to the
+  /// observer, printed (with `--durations`' time), and with `--explain` followed by why a
+  /// call sleeps or failed.
+  func emitTrace(_ event: TraceEvent) {
+    guard traceControls.admits(event) else { return }
+    onTraceEvent?(event)
+    guard printsTrace else { return }
+    var text = event.text
+    if traceControls.durations, event.kind == .returned, let took = event.duration {
+      text += " " + TraceFormatter.took(took)
+    }
+    output(line(event.time, event.thread, text))
+    if explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
   }
 
   /// The call as the trace shows it: sockets by name, `socket` the one it acts on.

@@ -18,6 +18,12 @@ public final class ScenarioSession {
   /// Print the trace; false keeps only diagnostics (failed expectations, errors) and
   /// skips formatting altogether, for benchmarks and `run --quiet`.
   public var tracing = true
+  /// What the trace keeps (`--calls`, `--sockets`) and adds (`--durations`).
+  public var traceControls = TraceControls()
+  /// Sees every event the trace keeps (`--format jsonl`, `--summary`, a timeline).
+  public var onTraceEvent: ((TraceEvent) -> Void)?
+  /// Print the trace's lines; false leaves the events to ``onTraceEvent`` alone.
+  public var printsTrace = true
   let output: (String) -> Void
   let report: (Diagnostic) -> Void
 

@@ -86,7 +86,10 @@ extension TraceFormatter {
 
   /// `--explain`'s line under a sleep or an error, indented past the time and actor
   /// columns: `why: unix_wait_for_peer: …`.
-  static func why(_ reason: Reason) -> String {
+  static func why(_ reason: Reason) -> String { why(reason.description) }
+
+  /// `why: FUNCTION: CHECK`, under the line it explains.
+  static func why(_ reason: String) -> String {
     String(repeating: " ", count: 9 + actorWidth) + "  why: \(reason)"
   }
 }

@@ -222,6 +222,13 @@ struct TraceFormatter {
     return " ([" + ready.map { "{fd=\(name($0.0.fd)), revents=\($0.1)}" }.joined(separator: ", ") + "])"
   }
 
+  /// ` <0.001000>` after a returned call with `--durations`: the time it took, in seconds
+  /// to the microsecond, as strace's `-T` prints it.
+  static func took(_ ns: Nanoseconds) -> String {
+    let micros = (ns + 500) / 1000
+    return "<\(micros / 1_000_000).\(String(micros % 1_000_000).leftPadded(6))>"
+  }
+
   /// `20ms`, `50us`, `1500ms`: a duration in the largest unit that shows it exactly.
   static func duration(_ ns: Nanoseconds) -> String {
     for (unit, scale) in [("s", NSEC_PER_SEC), ("ms", NSEC_PER_MSEC), ("us", 1_000)] where ns % scale == 0 {

@@ -1,0 +1,30 @@
+import Glibc
+import ScenarioLang
+
+/// Where the trace goes: standard output, or the file of `--output`, opened before any
+/// run so that a file that cannot be written is an error before the scenario starts.
+final class TraceOutput {
+  private let file: UnsafeMutablePointer<FILE>?
+
+  /// Standard output.
+  init() { file = nil }
+
+  /// `path`, created or truncated; nil (with `errno` set) when it cannot be opened.
+  init?(path: String) {
+    guard let opened = fopen(path, "w") else { return nil }
+    file = opened
+  }
+
+  func write(_ line: String) {
+    guard let file else { return Terminal.out(line) }
+    fputs(line, file)
+    fputc(0x0A, file)
+  }
+
+  /// Flushes and closes the file; false when writing it failed (a full disk).
+  func close() -> Bool {
+    guard let file else { return true }
+    let failed = ferror(file) != 0
+    return fclose(file) == 0 && !failed
+  }
+}
