@@ -32,7 +32,8 @@ extension ScenarioSession {
     event.errno = outcome.errno?.name
     event.resumed = resumed
     if outcome.errno != nil { event.reason = outcome.reason?.description }
-    emitTrace(event)
+    // Why it failed comes after strace's lines of a kill, under the whole story.
+    let shown = emitTrace(event, explaining: false)
     if kills(outcome.raised, in: call) {
       // A forked process's end comes as an event of its own, with its `+++` line.
       let lines =
@@ -40,6 +41,7 @@ extension ScenarioSession {
         ? TraceFormatter.killedBySigpipe : [TraceFormatter.sigpipeDelivered]
       for text in lines { emitTrace(processEvent(at: now, thread: call.actor, text: text)) }
     }
+    if shown, printsTrace, explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
   }
 
   /// The line of any other event of a call, or a kernel log line; with `--explain`, why a
@@ -123,16 +125,20 @@ extension ScenarioSession {
   /// Every trace line goes through here: kept or not by ``traceControls``, handed to the
   /// observer, printed (with `--durations`' time), and with `--explain` followed by why a
   /// call sleeps or failed.
-  func emitTrace(_ event: TraceEvent) {
-    guard traceControls.admits(event) else { return }
+  /// Returns whether the event was kept; `explaining` false leaves its `why:` line to the
+  /// caller.
+  @discardableResult
+  func emitTrace(_ event: TraceEvent, explaining: Bool = true) -> Bool {
+    guard traceControls.admits(event) else { return false }
     onTraceEvent?(event)
-    guard printsTrace else { return }
+    guard printsTrace else { return true }
     var text = event.text
     if traceControls.durations, event.kind == .returned, let took = event.duration {
       text += " " + TraceFormatter.took(took)
     }
     output(line(event.time, event.thread, text))
-    if explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
+    if explaining, explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
+    return true
   }
 
   /// The call as the trace shows it: sockets by name, `socket` the one it acts on.
