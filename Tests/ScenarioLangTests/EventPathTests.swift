@@ -1,3 +1,4 @@
+import SockKernel
 import SyscallVocabulary
 import Testing
 
@@ -46,6 +47,7 @@ struct EventPathTests {
     func setAlarm(at instant: Nanoseconds) -> AlarmID { AlarmID(rawValue: 0) }
     func hasFired(_ alarm: AlarmID) -> Bool { true }
     func sleepingCalls() -> [SleepingCall] { [] }
+    func socketTable() -> (sockets: [SocketSnapshot], clock: VirtualClock) { ([], VirtualClock(hz: 250)) }
     func timeAgrees(expected: Nanoseconds, actual: Nanoseconds) -> Bool { expected == actual }
     var stopReason: String? { nil }
     func shutDown() {}

@@ -63,6 +63,8 @@ public struct Statement: Sendable {
     case sigprocmask(SigprocmaskHow, SigSet, expectation: Expectation?)
     /// `epoll NAME [cloexec]`: `epoll_create1`, whose descriptor NAME names.
     case epoll(as: Name, flags: Int32, expectation: Expectation?)
+    /// `state`: the socket table (`:state`'s) printed into the trace at this point.
+    case state
     /// `repeat N [as VAR] { STATEMENTS }`.
     case loop(Loop)
     /// `thread NAME [in PROCESS]`: a new thread (in process 1, or a forked process), with no

@@ -38,6 +38,10 @@ public final class ModelBackend: ScenarioBackend {
   /// The model stalls only when every call left sleeps for good.
   public var stopReason: String? { nil }
 
+  public func socketTable() -> (sockets: [SocketSnapshot], clock: VirtualClock) {
+    (kernel.socketTable(), kernel.clock)
+  }
+
   public func sleepingCalls() -> [SleepingCall] {
     kernel.sleepingTasks().map { SleepingCall(task: $0.task, call: $0.call, queues: $0.queues) }
   }

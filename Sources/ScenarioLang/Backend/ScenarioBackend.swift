@@ -49,6 +49,9 @@ public protocol ScenarioBackend: AnyObject {
   func hasFired(_ alarm: AlarmID) -> Bool
   /// The calls asleep right now, in task order.
   func sleepingCalls() -> [SleepingCall]
+  /// The sockets of process 1 as `ss -x` sees them, for `state`, with the clock that turns
+  /// their timeouts (in jiffies) into time.
+  func socketTable() -> (sockets: [SocketSnapshot], clock: VirtualClock)
   /// Whether a call that completed at `actual` satisfies `at expected`.
   func timeAgrees(expected: Nanoseconds, actual: Nanoseconds) -> Bool
   /// Why the last ``run(until:)`` that returned `.stalled` stopped, when it was not that

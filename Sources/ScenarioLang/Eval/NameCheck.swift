@@ -65,7 +65,7 @@ struct NameCheck {
         try useProcess(name)
       case .open(_, let name, _), .epoll(let name, _, _):
         try declare(name)
-      case .sleep, .file, .sysctl, .ignoreSigpipe, .handleSigurg, .sigprocmask, .exit, .exec, .waitpid, .setuid,
+      case .sleep, .file, .sysctl, .ignoreSigpipe, .handleSigurg, .sigprocmask, .state, .exit, .exec, .waitpid, .setuid,
         .setgid, .setrlimit:
         break
       }

@@ -49,3 +49,17 @@ extension ScenarioSession {
     execute(Script(statements: [statement]))
   }
 }
+
+extension ScenarioSession {
+  /// `state`: the socket table as `:state` shows it, in full (every column), into the trace
+  /// at this point: one `state` event whose text is the table's lines.
+  func traceState() {
+    guard tracing else { return }
+    let (sockets, clock) = backend.socketTable()
+    let lines = StateTable.render(sockets, name: displayName(ofSocket:), clock: clock, width: .max)
+    emitTrace(
+      TraceEvent(
+        kind: .state, time: backend.now, thread: TraceFormatter.stateActor, pid: 1,
+        text: lines.joined(separator: "\n")))
+  }
+}

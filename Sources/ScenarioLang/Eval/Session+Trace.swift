@@ -136,6 +136,13 @@ extension ScenarioSession {
     if traceControls.durations, event.kind == .returned, let took = event.duration {
       text += " " + TraceFormatter.took(took)
     }
+    if event.kind == .state {
+      // The table's first line beside the time, the rest under it.
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      output(TraceFormatter.line(event.time, event.thread, String(lines[0])))
+      for rest in lines.dropFirst() { output(TraceFormatter.continuation(String(rest))) }
+      return true
+    }
     output(line(event.time, event.thread, text))
     if explaining, explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
     return true

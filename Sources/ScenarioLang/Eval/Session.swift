@@ -227,6 +227,8 @@ public final class ScenarioSession {
       let caller = prefix ?? mainThread
       caller.process.ignoresSIGPIPE = true
       backend.ignoreSignal(.SIGPIPE, in: caller.task)
+    case .state:
+      traceState()
     case .sigprocmask(let how, let set, let expectation):
       runCall(
         .sigprocmask(how: how, set: set), by: prefix ?? mainThread,

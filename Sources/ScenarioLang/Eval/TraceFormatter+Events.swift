@@ -83,10 +83,17 @@ extension TraceFormatter {
 
   /// The actor column of a kernel log line.
   static let kernelActor = "kernel"
+  /// The actor of a `state` table's line.
+  static let stateActor = "state"
 
   /// `--explain`'s line under a sleep or an error, indented past the time and actor
   /// columns: `why: unix_wait_for_peer: …`.
   static func why(_ reason: Reason) -> String { why(reason.description) }
+
+  /// A line under the one before it, aligned with its text (a `state` table's rows).
+  static func continuation(_ text: String) -> String {
+    String(repeating: " ", count: 9 + actorWidth) + " " + text
+  }
 
   /// `why: FUNCTION: CHECK`, under the line it explains.
   static func why(_ reason: String) -> String {

@@ -69,6 +69,7 @@ struct NextWords {
       skip()
       if atEnd { return [Keyword.cloexec.rawValue] }
       return []
+    case .state: return []
     case .block, .unblock:
       return signalSet(zero: false) ?? []
     case .handle:

@@ -39,7 +39,7 @@ enum StatementText {
     case .declare, .act: statement.background ? text : text + " &"
     case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .loop, .thread, .fork,
       .exit, .exec,
-      .waitpid, .kill, .setuid, .setgid, .setrlimit, .open, .epoll, .sigprocmask:
+      .waitpid, .kill, .setuid, .setgid, .setrlimit, .open, .epoll, .sigprocmask, .state:
       text
     }
   }
@@ -54,7 +54,7 @@ enum StatementText {
       if blockedForever { return statement.background ? text : text + " &" }
     case .sleep, .wait, .file, .socketpair, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .loop, .thread, .fork,
       .exit, .exec,
-      .waitpid, .kill, .setuid, .setgid, .setrlimit, .open, .epoll, .sigprocmask:
+      .waitpid, .kill, .setuid, .setgid, .setrlimit, .open, .epoll, .sigprocmask, .state:
       break
     }
     let comment = "# \(blockedForever ? "blocked forever" : "error") in the REPL: \(text)"

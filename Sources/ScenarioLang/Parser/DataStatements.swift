@@ -98,4 +98,10 @@ extension Parser {
     let set = try parseSignalSet(after: how == .SIG_BLOCK ? "block" : "unblock", zero: false)
     return .sigprocmask(how, set, expectation: try parseExpectation())
   }
+
+  /// state := 'state'
+  mutating func parseState() -> Statement.Kind {
+    advance()
+    return .state
+  }
 }

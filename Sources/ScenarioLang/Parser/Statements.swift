@@ -81,7 +81,7 @@ extension Parser {
       switch kind {
       case .sleep where thread != nil: break
       case .sleep, .wait, .file, .signal, .sysctl, .ignoreSigpipe, .handleSigurg, .sigprocmask, .socketpair, .thread,
-        .fork, .exit, .exec, .kill,
+        .fork, .exit, .exec, .kill, .state,
         .setuid, .setgid, .setrlimit:
         throw error("only socket statements can run in the background")
       case .loop:
@@ -144,6 +144,7 @@ extension Parser {
     case .ignore: try parseIgnore()
     case .handle: try parseHandle()
     case .epoll: try parseEpoll()
+    case .state: parseState()
     case .block: try parseSigprocmask(.SIG_BLOCK)
     case .unblock: try parseSigprocmask(.SIG_UNBLOCK)
     case .repeat: try parseRepeat()

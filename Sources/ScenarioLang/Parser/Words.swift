@@ -11,7 +11,7 @@ import SyscallVocabulary
 public enum StatementWord: String, CaseIterable, Sendable {
   case server, client, socket, socketpair, sleep, wait, touch, mkdir, unlink, signal, sysctl, ignore
   case `repeat`, thread, fork, waitpid, kill, setuid, setgid, setrlimit
-  case open, handle, epoll, block, unblock
+  case open, handle, epoll, block, unblock, state
 }
 
 /// The words of the operations a socket performs, in the order the notes list them.

@@ -40,6 +40,33 @@ public struct SocketSnapshot: Sendable {
 
   /// True when `listen` has been called and the socket still listens.
   public var isListener: Bool { state == .TCP_LISTEN }
+
+  /// A picture made outside the model (the kernel backend's, from `unix_diag`).
+  public init(
+    inode: Int, fd: Int32?, type: SocketType, state: SockState, shutdown: ShutdownBits, nonBlocking: Bool,
+    address: SockAddrUn?, peerInode: Int?, queuedOn: Int?, queue: [(embryo: Int, connector: Int?)],
+    maxAckBacklog: UInt32, recvQ: Int, sendQ: Int, sndtimeo: Jiffies, rcvtimeo: Jiffies,
+    waitQueues: [WaitQueueSnapshot], scmFds: Int, inFlight: Bool
+  ) {
+    self.inode = inode
+    self.fd = fd
+    self.type = type
+    self.state = state
+    self.shutdown = shutdown
+    self.nonBlocking = nonBlocking
+    self.address = address
+    self.peerInode = peerInode
+    self.queuedOn = queuedOn
+    self.queue = queue
+    self.maxAckBacklog = maxAckBacklog
+    self.recvQ = recvQ
+    self.sendQ = sendQ
+    self.sndtimeo = sndtimeo
+    self.rcvtimeo = rcvtimeo
+    self.waitQueues = waitQueues
+    self.scmFds = scmFds
+    self.inFlight = inFlight
+  }
 }
 
 /// The sleepers of one wait queue.
