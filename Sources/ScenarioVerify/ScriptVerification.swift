@@ -43,6 +43,10 @@ public struct ScriptVerification {
   public var traces: Bool
   /// What those traces keep and add (`--calls`, `--sockets`, `--durations`).
   public var traceControls = TraceControls()
+  /// Each trace ends with strace -c's table (`--summary`).
+  public var traceSummary = false
+  /// The traces as one JSON object per event (`--format jsonl`).
+  public var traceJSON = false
   /// Color in rendered diagnostics.
   public var color: Bool
   public var output: VerifyOutput
@@ -134,14 +138,35 @@ public struct ScriptVerification {
   private func compare(_ file: SourceFile, on linux: LinuxBackend) -> VerifyOutcome {
     var outcome = VerifyOutcome(file: file, hz: linux.hz)
     let controls = traceControls
+    let json = traceJSON
+    var kernelSummary = TraceSummary()
+    var modelSummary = TraceSummary()
     let kernelRun = ScriptRunner.run(
       file, on: linux, limits: limits, recordCalls: true, checksTimes: false,
       output: { outcome.kernelTrace.append($0) }, report: { outcome.kernelErrors.append($0) },
-      configure: { $0.traceControls = controls })
+      configure: { session in
+        session.traceControls = controls
+        session.printsTrace = !json
+        session.onTraceEvent = { event in
+          if json { outcome.kernelTrace.append(TraceJSON.line(event)) }
+          kernelSummary.add(event)
+        }
+      })
     let modelRun = ScriptRunner.run(
       file, on: ModelBackend(config: KernelConfig(hz: linux.hz)), limits: limits, recordCalls: true,
       output: { outcome.modelTrace.append($0) }, report: { outcome.modelErrors.append($0) },
-      configure: { $0.traceControls = controls })
+      configure: { session in
+        session.traceControls = controls
+        session.printsTrace = !json
+        session.onTraceEvent = { event in
+          if json { outcome.modelTrace.append(TraceJSON.line(event)) }
+          modelSummary.add(event)
+        }
+      })
+    if traceSummary {
+      outcome.kernelTrace += kernelSummary.lines()
+      outcome.modelTrace += modelSummary.lines()
+    }
     outcome.modelStatus = modelRun.status
     outcome.kernelStatus = kernelRun.status
     if linux.exceededTimeLimit {

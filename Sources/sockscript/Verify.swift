@@ -40,6 +40,12 @@ struct Verify: ParsableCommand {
   @Flag(help: "With --traces: end each returned call's line with the time it took (real time on the kernel).")
   var durations = false
 
+  @Flag(help: "With --traces: end each trace with a table of its calls (strace -c).")
+  var summary = false
+
+  @Option(help: ArgumentHelp("With --traces: the traces' format, text or jsonl.", valueName: "FORMAT"))
+  var format: TraceFormat = .text
+
   @OptionGroup(title: "Limits")
   var limitOptions: LimitOptions
 
@@ -52,8 +58,9 @@ struct Verify: ParsableCommand {
   var paths: [String] = []
 
   func validate() throws {
-    if !traces && (calls != nil || sockets != nil || durations) {
-      throw ValidationError("--calls, --sockets and --durations shape the traces of --traces; add --traces")
+    if !traces && (calls != nil || sockets != nil || durations || summary || format != .text) {
+      throw ValidationError(
+        "--calls, --sockets, --durations, --summary and --format shape the traces of --traces; add --traces")
     }
     for name in TraceOptions.list(calls) ?? [] {
       if let problem = TraceControls.unknownCall(name) { throw ValidationError(problem) }
@@ -74,6 +81,8 @@ struct Verify: ParsableCommand {
     verification.traceControls = TraceControls(
       calls: TraceOptions.list(calls).map(Set.init), sockets: TraceOptions.list(sockets).map(Set.init),
       durations: durations)
+    verification.traceSummary = summary
+    verification.traceJSON = format == .jsonl
     var passed = 0
     var failed = 0
     var skipped = 0

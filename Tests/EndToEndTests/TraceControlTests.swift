@@ -102,10 +102,25 @@ struct TraceControlTests {
     #expect(run.stdout.isEmpty)
   }
 
-  @Test("verify --traces takes --calls and --durations; without --traces they are a usage error")
+  @Test("verify --traces takes --calls, --durations, --summary and --format; without --traces they are a usage error")
   func verifyControls() throws {
-    let bare = try Sockscript.run(["verify", "--calls", "connect", Self.seed])
+    let bare = try Sockscript.run(["verify", "--summary", Self.seed])
     #expect(bare.status == 64)
     #expect(bare.stderr.contains("add --traces"))
+    let dir = try Sockscript.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // A wrong expectation fails on both sides, so verify prints both traces.
+    let script = dir.appendingPathComponent("wrong.sock")
+    try "server listen 0\nclient c1 sndtimeo 10ms connect\nc1 connect = 0\n".write(
+      to: script, atomically: true, encoding: .utf8)
+    let shaped = try Sockscript.run([
+      "verify", "--traces", "--calls", "connect", "--durations", "--summary", script.path,
+    ])
+    #expect(shaped.status == 1)
+    #expect(!shaped.stdout.contains("listen(server"))
+    #expect(shaped.stdout.components(separatedBy: "% time     seconds  usecs/call").count == 3)
+    #expect(shaped.stdout.contains("(Resource temporarily unavailable) <0.01"))
+    let json = try Sockscript.run(["verify", "--traces", "--format", "jsonl", "--calls", "connect", script.path])
+    #expect(json.stdout.contains("  {\"kind\":\"blocked\""))
   }
 }
