@@ -137,36 +137,16 @@ public struct ScriptVerification {
   /// Both runs of `file` and how they compare.
   private func compare(_ file: SourceFile, on linux: LinuxBackend) -> VerifyOutcome {
     var outcome = VerifyOutcome(file: file, hz: linux.hz)
-    let controls = traceControls
-    let json = traceJSON
-    var kernelSummary = TraceSummary()
-    var modelSummary = TraceSummary()
+    let kernelTrace = CapturedTrace(controls: traceControls, json: traceJSON)
+    let modelTrace = CapturedTrace(controls: traceControls, json: traceJSON)
     let kernelRun = ScriptRunner.run(
-      file, on: linux, limits: limits, recordCalls: true, checksTimes: false,
-      output: { outcome.kernelTrace.append($0) }, report: { outcome.kernelErrors.append($0) },
-      configure: { session in
-        session.traceControls = controls
-        session.printsTrace = !json
-        session.onTraceEvent = { event in
-          if json { outcome.kernelTrace.append(TraceJSON.line(event)) }
-          kernelSummary.add(event)
-        }
-      })
+      file, on: linux, limits: limits, recordCalls: true, checksTimes: false, output: kernelTrace.add,
+      report: { outcome.kernelErrors.append($0) }, configure: kernelTrace.configure)
     let modelRun = ScriptRunner.run(
       file, on: ModelBackend(config: KernelConfig(hz: linux.hz)), limits: limits, recordCalls: true,
-      output: { outcome.modelTrace.append($0) }, report: { outcome.modelErrors.append($0) },
-      configure: { session in
-        session.traceControls = controls
-        session.printsTrace = !json
-        session.onTraceEvent = { event in
-          if json { outcome.modelTrace.append(TraceJSON.line(event)) }
-          modelSummary.add(event)
-        }
-      })
-    if traceSummary {
-      outcome.kernelTrace += kernelSummary.lines()
-      outcome.modelTrace += modelSummary.lines()
-    }
+      output: modelTrace.add, report: { outcome.modelErrors.append($0) }, configure: modelTrace.configure)
+    outcome.kernelTrace = kernelTrace.lines(summarized: traceSummary)
+    outcome.modelTrace = modelTrace.lines(summarized: traceSummary)
     outcome.modelStatus = modelRun.status
     outcome.kernelStatus = kernelRun.status
     if linux.exceededTimeLimit {
@@ -183,4 +163,33 @@ public struct ScriptVerification {
     if outcome.divergences?.isEmpty == false { outcome.lag = comparison.lag(model: modelLog, kernel: kernelLog) }
     return outcome
   }
+}
+
+/// One side's trace as `verify --traces` keeps it: the lines (or, with `--format jsonl`, one
+/// object per event) with the trace's controls applied, and what `--summary` counts.
+final class CapturedTrace {
+  private let controls: TraceControls
+  private let json: Bool
+  private var kept: [String] = []
+  private var summary = TraceSummary()
+
+  init(controls: TraceControls, json: Bool) {
+    self.controls = controls
+    self.json = json
+  }
+
+  func add(_ line: String) { kept.append(line) }
+
+  /// Sets a session up to trace into this capture.
+  func configure(_ session: ScenarioSession) {
+    session.traceControls = controls
+    session.printsTrace = !json
+    session.onTraceEvent = { [unowned self] event in
+      if json { kept.append(TraceJSON.line(event)) }
+      summary.add(event)
+    }
+  }
+
+  /// The trace, ending with the summary's table when asked for.
+  func lines(summarized: Bool) -> [String] { summarized ? kept + summary.lines() : kept }
 }
