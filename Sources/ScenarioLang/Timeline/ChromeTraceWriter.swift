@@ -40,7 +40,8 @@ final class ChromeTraceWriter: TimelineWriter {
           "{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":\(lane.pid),\"tid\":0,"
             + "\"args\":{\"sort_index\":\(lane.pid)}}")
       }
-      var out = "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":\(lane.pid),\"tid\":\(tid(lane.index)),\"args\":{\"name\":"
+      var out =
+        "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":\(lane.pid),\"tid\":\(tid(lane.index)),\"args\":{\"name\":"
       TraceJSON.appendString(lane.thread, to: &out)
       emit(out + "}}")
       emit(
@@ -58,7 +59,8 @@ final class ChromeTraceWriter: TimelineWriter {
       writeCall(call)
       for sleep in held.removeValue(forKey: call.key) ?? [] { writeSleep(sleep) }
     case .wake(let wake):
-      let common = "\"cat\":\"wake\",\"name\":\"wake\",\"id\":\(wake.number),\"ts\":\(TimelineNumbers.micros(wake.time))"
+      let common =
+        "\"cat\":\"wake\",\"name\":\"wake\",\"id\":\(wake.number),\"ts\":\(TimelineNumbers.micros(wake.time))"
       emit("{\"ph\":\"s\",\(common),\"pid\":\(pid(wake.from)),\"tid\":\(tid(wake.from))}")
       var out = "{\"ph\":\"f\",\"bp\":\"e\",\(common),\"pid\":\(pid(wake.to)),\"tid\":\(tid(wake.to)),\"args\":{"
       if let queue = wake.queue {

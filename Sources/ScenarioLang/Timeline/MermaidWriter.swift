@@ -92,7 +92,9 @@ final class MermaidWriter: TimelineWriter {
   static func isPlain(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic, first.isASCII
     else { return false }
-    let plain = name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+    let plain = name.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+    }
     return plain && !keywords.contains(name.lowercased())
   }
 

@@ -44,7 +44,8 @@ final class SVGTimelineWriter: TimelineWriter {
       if let endLine = sleep.endLine { title += "&#10;" + Self.title([endLine]) }
       spool.append("S \(sleep.lane) \(sleep.start) \(sleep.end) \(title)")
     case .wake(let wake):
-      spool.append("W \(wake.from) \(wake.to) \(wake.time) \(Self.title([TimedLine(time: wake.time, text: wake.text)]))")
+      spool.append(
+        "W \(wake.from) \(wake.to) \(wake.time) \(Self.title([TimedLine(time: wake.time, text: wake.text)]))")
     case .instant(let instant):
       let title = Self.title([TimedLine(time: instant.time, text: instant.text)])
       spool.append("I \(instant.lane) \(instant.time) \(instant.kind.rawValue) \(title)")

@@ -62,7 +62,8 @@ struct TimelineAssembler {
       endSleep(key: key, at: event.time, by: line, emit: emit)
     // What ended a sleep comes before its end, so that a diagram's activation spans it.
     case .timedOut:
-      emit(.instant(TimelineInstant(lane: lane, time: event.time, kind: .timedOut, name: "timed out", text: event.text)))
+      emit(
+        .instant(TimelineInstant(lane: lane, time: event.time, kind: .timedOut, name: "timed out", text: event.text)))
       endSleep(key: key, at: event.time, by: line, emit: emit)
     case .interrupted:
       let name = "interrupted by \(event.by ?? "a signal")"
