@@ -102,3 +102,28 @@ struct TimelineGoldenTests {
     return try Data(contentsOf: png)
   }
 }
+
+/// Every sample, drawn: the files parse back and no call is left held.
+@Suite("Timelines of every sample")
+struct TimelineEverySampleTests {
+  @Test("every sample's JSON and SVG parse, and its Mermaid's activations close")
+  func everySample() throws {
+    let samples = try FileManager.default.subpathsOfDirectory(
+      atPath: TimelineFixtures.root.appendingPathComponent("samples").path
+    ).filter { $0.hasSuffix(".sock") }.sorted()
+    #expect(samples.count > 100)
+    for sample in samples {
+      let events = try TimelineFixtures.events(ofSample: "samples/" + sample)
+      let files = try TimelineFixtures.render(events, as: TimelineFormat.allCases)
+      _ = try JSONSerialization.jsonObject(with: Data(files[0].utf8))
+      _ = try SVGShapes(files[1])
+      let lines = files[2].split(separator: "\n")
+      let opened = lines.filter { $0.hasPrefix("activate ") }.count
+      #expect(opened == lines.filter { $0.hasPrefix("deactivate ") }.count, "\(sample)")
+      var assembler = TimelineAssembler()
+      for event in events { assembler.take(event) { _ in } }
+      assembler.finish { _ in }
+      #expect(assembler.openCallCount == 0, "\(sample)")
+    }
+  }
+}
