@@ -79,6 +79,9 @@ struct Run: ParsableCommand {
       throw ValidationError(
         "--\(trace.durations ? "durations" : "format jsonl") shapes the trace, which --quiet turns off")
     }
+    if !trace.timeline.isEmpty && (files.count > 1) {
+      throw ValidationError("--timeline draws one run: give one script")
+    }
     if explain && trace.format == .jsonl {
       throw ValidationError("--explain adds lines to the text trace; in jsonl every event carries its reason")
     }
@@ -97,6 +100,15 @@ struct Run: ParsableCommand {
       output = opened
     } else {
       output = TraceOutput()
+    }
+    // Every timeline file is opened before the run, so that one that cannot be written
+    // stops it before it starts.
+    let timeline: TimelineRecorder?
+    do throws(TimelineError) {
+      timeline = trace.timeline.isEmpty ? nil : try TimelineRecorder(paths: trace.timeline)
+    } catch {
+      Terminal.commandError("\(error)")
+      throw ExitCode(ExitStatus.ioError.rawValue)
     }
     var config = KernelConfig()
     config.hz = hz ?? KernelConfig.defaultHZ
@@ -125,8 +137,14 @@ struct Run: ParsableCommand {
         worst = max(worst, .ioError)
         continue
       }
-      let status = runOne(bytes, name: source.name, config: config, output: output)
+      let status = runOne(bytes, name: source.name, config: config, output: output, timeline: timeline)
       worst = max(worst, status)
+    }
+    do throws(TimelineError) {
+      try timeline?.finish()
+    } catch {
+      Terminal.commandError("\(error)")
+      worst = max(worst, .ioError)
     }
     Terminal.flush()
     if !output.close() {
@@ -138,7 +156,9 @@ struct Run: ParsableCommand {
 
   private var limits: Limits { limitOptions.limits }
 
-  private func runOne(_ bytes: [UInt8], name: String, config: KernelConfig, output trace: TraceOutput) -> ExitStatus {
+  private func runOne(
+    _ bytes: [UInt8], name: String, config: KernelConfig, output trace: TraceOutput, timeline: TimelineRecorder?
+  ) -> ExitStatus {
     let color = Terminal.wantsColor
     let file: SourceFile
     do throws(Diagnostic) {
@@ -158,15 +178,17 @@ struct Run: ParsableCommand {
       session.printsTrace = !quiet && options.format == .text
       let jsonl = options.format == .jsonl
       let summarizes = options.summary
-      if jsonl || summarizes {
+      if jsonl || summarizes || timeline != nil {
         session.onTraceEvent = { event in
           if jsonl { trace.write(TraceJSON.line(event)) }
           if summarizes { summary.add(event) }
+          timeline?.record(event)
         }
       }
     }
-    // The events are made when something consumes them: the text, jsonl or the summary.
-    let tracing = !quiet || options.summary || options.format == .jsonl
+    // The events are made when something consumes them: the text, jsonl, the summary or a
+    // timeline.
+    let tracing = !quiet || options.summary || options.format == .jsonl || timeline != nil
     var status: ExitStatus
     if backend == .linux {
       do {

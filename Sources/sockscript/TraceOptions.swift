@@ -31,6 +31,12 @@ struct TraceOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
+      "Also draw the run as a picture in FILE: .json (Perfetto, chrome://tracing), .svg or .mmd (Mermaid); may be repeated.",
+      valueName: "FILE"))
+  var timeline: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
       "The trace's format: text (strace's lines) or jsonl (one JSON object per event).", valueName: "FORMAT"))
   var format: TraceFormat = .text
 
@@ -45,6 +51,10 @@ struct TraceOptions: ParsableArguments {
       throw ValidationError("--sockets needs at least one socket name")
     }
     if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+    for path in timeline where TimelineFormat(path: path) == nil {
+      throw ValidationError("--timeline '\(path)': the extension picks the format: .json, .svg or .mmd")
+    }
+    if Set(timeline).count != timeline.count { throw ValidationError("--timeline names the same file twice") }
   }
 
   /// A comma-separated list, without empty entries.
@@ -59,7 +69,7 @@ struct TraceOptions: ParsableArguments {
 
   /// Whether any option changes the trace from the default.
   var isDefault: Bool {
-    calls == nil && sockets == nil && !durations && !summary && output == nil && format == .text
+    calls == nil && sockets == nil && !durations && !summary && output == nil && format == .text && timeline.isEmpty
   }
 }
 

@@ -23,6 +23,8 @@ public final class InteractiveSession {
   private var transcriptLines = 0
   /// What `:save` writes: the statements that ran since the last `:reset`.
   public private(set) var saved: [String] = []
+  /// What `:timeline` draws: every trace event since the last `:reset`.
+  private var events = TimelineEvents()
 
   /// Ctrl-C while a statement runs.
   public let interrupt: InterruptFlag
@@ -67,6 +69,14 @@ public final class InteractiveSession {
     (self.session, self.kernel) = Self.makeSession(
       config: config, explain: explain, limits: limits, interrupt: interrupt, output: output, forwarder: forwarder)
     forwarder.target = self
+    session.onTraceEvent = { [events] in events.append($0) }
+  }
+
+  /// The events of the session, kept for `:timeline` (a class, so that the session's
+  /// observer and the REPL share them).
+  final class TimelineEvents {
+    private(set) var all: [TraceEvent] = []
+    func append(_ event: TraceEvent) { all.append(event) }
   }
 
   private static func makeSession(
@@ -206,6 +216,8 @@ public final class InteractiveSession {
       (session, kernel) = Self.makeSession(
         config: config, explain: explain, limits: limits, interrupt: interrupt, output: output, forwarder: forwarder)
       saved = []
+      events = TimelineEvents()
+      session.onTraceEvent = { [events] in events.append($0) }
       output("a fresh kernel at 0.000000: no sockets, nothing saved")
     case .explain(let on):
       if let on {
@@ -226,6 +238,15 @@ public final class InteractiveSession {
         throw Diagnostic("cannot write '\(path)'", at: argument.argumentAt, length: argument.argumentLength)
       }
       output("saved \(saved.count) statement\(saved.count == 1 ? "" : "s") to \(path)")
+    case .timeline(let path):
+      do throws(TimelineError) {
+        let recorder = try TimelineRecorder(paths: [path])
+        for event in events.all { recorder.record(event) }
+        try recorder.finish()
+      } catch {
+        throw Diagnostic("\(error)", at: argument.argumentAt, length: argument.argumentLength)
+      }
+      output("drew \(events.all.count) event\(events.all.count == 1 ? "" : "s") in \(path)")
     }
   }
 

@@ -6,12 +6,14 @@ public enum MetaCommand: Equatable, Sendable {
   case reset
   case load(String)
   case save(String)
+  /// `:timeline FILE`: the session so far as a picture (.json, .svg or .mmd).
+  case timeline(String)
   /// `:explain` alone shows the setting.
   case explain(Bool?)
   case quit
 
   /// Every command name, in the order `:help` lists them.
-  public static let names = ["help", "state", "time", "reset", "load", "save", "explain", "quit"]
+  public static let names = ["help", "state", "time", "timeline", "reset", "load", "save", "explain", "quit"]
 
   /// Parses a line that starts with `:` (after blanks); errors point into `line`, on line 1.
   /// A command may be shortened to any prefix (see ``resolve(_:at:length:)``).
@@ -40,6 +42,14 @@ public enum MetaCommand: Equatable, Sendable {
     case "quit": return try noArgument(.quit)
     case "load": return .load(try path())
     case "save": return .save(try path())
+    case "timeline":
+      let file = try path()
+      guard TimelineFormat(path: file) != nil else {
+        throw Diagnostic(
+          ":timeline draws .json, .svg or .mmd", at: parts.argumentAt, length: parts.argumentLength,
+          notes: ["the extension picks the format: :timeline run.svg"])
+      }
+      return .timeline(file)
     case "explain":
       switch argument {
       case "": return .explain(nil)

@@ -20,6 +20,8 @@ enum ReplHelp {
     "  :state            every socket: type, state, Recv-Q and Send-Q as ss -x shows",
     "                    them, addresses, timeouts, and who waits on which queue",
     "  :time             the virtual time and jiffies",
+    "  :timeline FILE    the session so far as a picture: .svg, .json (Perfetto)",
+    "                    or .mmd (Mermaid)",
     "  :reset            start again on a fresh kernel",
     "  :load FILE        run a script file's statements in this session",
     "  :save FILE        write the statements run so far as a script",
