@@ -10,6 +10,8 @@ struct GrowthSection {
     let name: String
     let perOperation: String
     let script: (Int) -> String
+    /// The run draws JSON and SVG timelines of itself.
+    var timelines = false
   }
 
   private let dimensions = [
@@ -34,6 +36,13 @@ struct GrowthSection {
         one before, by a `sleep`), all pending at once, then all timing out
         """,
       script: ModelScripts.timers),
+    Dimension(
+      name: "timeline",
+      perOperation: """
+        a pingpong turn (send + recv) drawn into a JSON and an SVG timeline (`--timeline`): the \
+        trace's events made, two call slices written to each file; the SVG's through its spool
+        """,
+      script: ModelScripts.pingpong, timelines: true),
   ]
 
   func run() -> (text: String, failed: Bool) {
@@ -47,7 +56,7 @@ struct GrowthSection {
       var perOperation: [Double] = []
       for n in sizes {
         progress.say("\(dimension.name), N=\(Units.count(n))")
-        switch timer.measure(dimension.script(n), operations: n) {
+        switch timer.measure(dimension.script(n), operations: n, timelines: dimension.timelines) {
         case .success(let measurement):
           perOperation.append(measurement.nanosecondsPerOperation)
           cells.append("\(Units.fixed(measurement.nanosecondsPerOperation, decimals: 0)) ns")

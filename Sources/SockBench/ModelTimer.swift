@@ -21,24 +21,54 @@ final class ModelTimer {
 
   init(minimumTotal: Duration) { self.minimumTotal = minimumTotal }
 
-  /// The median wall time of one run of `script`, as `operations` operations.
-  func measure(_ script: String, operations: Int) -> SideResult {
-    if let known = timed[script] { return known }
-    let result = run(script, operations: operations)
-    timed[script] = result
+  /// The median wall time of one run of `script`, as `operations` operations; with
+  /// `timelines`, the run also draws itself as a JSON and an SVG timeline (into a scratch
+  /// directory), its trace events made but no line printed.
+  func measure(_ script: String, operations: Int, timelines: Bool = false) -> SideResult {
+    let key = (timelines ? "timelines\n" : "") + script
+    if let known = timed[key] { return known }
+    let result = run(script, operations: operations, timelines: timelines)
+    timed[key] = result
     return result
   }
 
-  private func run(_ script: String, operations: Int) -> SideResult {
+  private func run(_ script: String, operations: Int, timelines: Bool) -> SideResult {
     var times: [Duration] = []
     var spent = Duration.zero
     repeat {
       var firstError: String?
       var status = ExitStatus.ok
+      let scratch: ScratchDirectory?
+      do throws(Unmeasured) {
+        scratch = timelines ? try ScratchDirectory() : nil
+      } catch {
+        return .failure(error)
+      }
       let time = Duration.timing {
+        var recorder: TimelineRecorder?
+        if let scratch {
+          do throws(TimelineError) {
+            recorder = try TimelineRecorder(paths: [scratch.path + "/run.json", scratch.path + "/run.svg"])
+          } catch {
+            firstError = "\(error)"
+            status = .ioError
+            return
+          }
+        }
         status = ScriptRunner.run(
-          SourceFile(name: "bench", text: script), limits: Self.limits, tracing: false, output: { _ in },
-          report: { diagnostic in if firstError == nil { firstError = diagnostic.message } })
+          SourceFile(name: "bench", text: script), limits: Self.limits, tracing: timelines, output: { _ in },
+          report: { diagnostic in if firstError == nil { firstError = diagnostic.message } },
+          configure: { session in
+            guard let recorder else { return }
+            session.printsTrace = false
+            session.onTraceEvent = recorder.record
+          })
+        do throws(TimelineError) {
+          try recorder?.finish()
+        } catch {
+          firstError = "\(error)"
+          status = .ioError
+        }
       }
       guard status == .ok else {
         return .failure(.failure("the model's run exited \(status.rawValue): \(firstError ?? "no diagnostic")"))
