@@ -19,6 +19,7 @@ struct Run: ParsableCommand {
         sockscript run --calls connect --durations samples/seed/sndtimeo-1s.sock
         sockscript run -q --summary samples/backlog/admits-1-listen-0.sock
         sockscript run --format jsonl --output t.jsonl samples/seed/sndtimeo-1s.sock
+        sockscript run -q --timeline run.svg samples/seed/sndtimeo-1s.sock
 
       Each FILE runs on a fresh kernel; with several, the output of each is headed '==> FILE <=='. The exit status is the worst of all runs: 0 ok, 1 an expectation failed, 2 the scenario blocks forever, 3 killed by a signal, 65 a script error, 70 an internal error, 74 a file could not be read.
 

@@ -15,6 +15,14 @@ struct MakefileTests {
     }
   }
 
+  @Test("make test installs chromium when it is missing, and goes on without it")
+  func testInstallsChromium() throws {
+    let (output, status) = try Make.run(["-n", "--always-make", "test"])
+    #expect(status == 0)
+    #expect(output.contains("command -v chromium") && output.contains("apt-get install -y --no-install-recommends chromium"))
+    #expect(output.contains("|| echo \"chromium could not be installed"))
+  }
+
   /// The release builds' speed flag lives in the Makefile, not in Package.swift, where an
   /// unsafe flag would keep the libraries from being used as versioned dependencies.
   @Test("make build skips exclusivity checks; no target of Package.swift sets unsafe flags")
