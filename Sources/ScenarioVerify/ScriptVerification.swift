@@ -25,6 +25,8 @@ public struct VerifyOutput {
   public var put: (String) -> Void
   /// Text for standard error, as it is.
   public var error: (String) -> Void
+  /// Where `--traces` prints the two traces (`--output FILE`); nil: with the verdicts.
+  public var traces: ((String) -> Void)? = nil
 
   public init(out: @escaping (String) -> Void, put: @escaping (String) -> Void, error: @escaping (String) -> Void) {
     self.out = out

@@ -75,10 +75,12 @@ struct VerifyOutcome {
 
   private func printTraces(_ traces: Bool, to output: VerifyOutput) {
     guard traces else { return }
-    output.out("  --- model (HZ \(hz))")
-    for line in modelTrace { output.out("  " + line) }
-    output.out("  --- kernel")
-    for line in kernelTrace { output.out("  " + line) }
+    let out = output.traces ?? output.out
+    if output.traces != nil { out("==> \(file.name) <==") }
+    out("  --- model (HZ \(hz))")
+    for line in modelTrace { out("  " + line) }
+    out("  --- kernel")
+    for line in kernelTrace { out("  " + line) }
   }
 
   /// The diagnostics of each run that did not end as declared: the model's, then the

@@ -46,6 +46,9 @@ struct Verify: ParsableCommand {
   @Option(help: ArgumentHelp("With --traces: the traces' format, text or jsonl.", valueName: "FORMAT"))
   var format: TraceFormat = .text
 
+  @Option(help: ArgumentHelp("With --traces: write the traces to FILE, each headed by its script.", valueName: "FILE"))
+  var output: String?
+
   @OptionGroup(title: "Limits")
   var limitOptions: LimitOptions
 
@@ -58,9 +61,9 @@ struct Verify: ParsableCommand {
   var paths: [String] = []
 
   func validate() throws {
-    if !traces && (calls != nil || sockets != nil || durations || summary || format != .text) {
+    if !traces && (calls != nil || sockets != nil || durations || summary || format != .text || output != nil) {
       throw ValidationError(
-        "--calls, --sockets, --durations, --summary and --format shape the traces of --traces; add --traces")
+        "--calls, --sockets, --durations, --summary, --format and --output shape the traces of --traces; add --traces")
     }
     for name in TraceOptions.list(calls) ?? [] {
       if let problem = TraceControls.unknownCall(name) { throw ValidationError(problem) }
@@ -75,12 +78,23 @@ struct Verify: ParsableCommand {
       Terminal.commandError(error.message)
       throw ExitCode(error.status.rawValue)
     }
+    let traceFile: TraceOutput?
+    if let path = output {
+      guard let opened = TraceOutput(path: path) else {
+        Terminal.commandError("cannot write '\(path)': \(Terminal.lastError())")
+        throw ExitCode(ExitStatus.ioError.rawValue)
+      }
+      traceFile = opened
+    } else {
+      traceFile = nil
+    }
     var verification = ScriptVerification(
       limits: limitOptions.limits, kernel: kernel.backendOptions, traces: traces, color: Terminal.wantsColor,
       output: VerifyOutput(out: Terminal.out, put: Terminal.put, error: { Terminal.error($0, newline: false) }))
     verification.traceControls = TraceControls(
       calls: TraceOptions.list(calls).map(Set.init), sockets: TraceOptions.list(sockets).map(Set.init),
       durations: durations)
+    if let traceFile { verification.output.traces = traceFile.write }
     verification.traceSummary = summary
     verification.traceJSON = format == .jsonl
     var passed = 0
@@ -92,6 +106,10 @@ struct Verify: ParsableCommand {
       case .failed, .unexpectedPass: failed += 1
       case .skipped: skipped += 1
       }
+    }
+    if let traceFile, !traceFile.close() {
+      Terminal.commandError("cannot write '\(output ?? "")': \(Terminal.lastError())")
+      throw ExitCode(ExitStatus.ioError.rawValue)
     }
     Terminal.out("\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
     Terminal.flush()

@@ -19,7 +19,8 @@ struct MakefileTests {
   func testInstallsChromium() throws {
     let (output, status) = try Make.run(["-n", "--always-make", "test"])
     #expect(status == 0)
-    #expect(output.contains("command -v chromium") && output.contains("apt-get install -y --no-install-recommends chromium"))
+    #expect(
+      output.contains("command -v chromium") && output.contains("apt-get install -y --no-install-recommends chromium"))
     #expect(output.contains("|| echo \"chromium could not be installed"))
   }
 

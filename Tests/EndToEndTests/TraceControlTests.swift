@@ -102,7 +102,9 @@ struct TraceControlTests {
     #expect(run.stdout.isEmpty)
   }
 
-  @Test("verify --traces takes --calls, --durations, --summary and --format; without --traces they are a usage error")
+  @Test(
+    "verify --traces takes --calls, --durations, --summary, --format and --output; without --traces they are a usage error"
+  )
   func verifyControls() throws {
     let bare = try Sockscript.run(["verify", "--summary", Self.seed])
     #expect(bare.status == 64)
@@ -122,5 +124,12 @@ struct TraceControlTests {
     #expect(shaped.stdout.contains("(Resource temporarily unavailable) <0.01"))
     let json = try Sockscript.run(["verify", "--traces", "--format", "jsonl", "--calls", "connect", script.path])
     #expect(json.stdout.contains("  {\"kind\":\"blocked\""))
+    let file = dir.appendingPathComponent("traces.txt")
+    let written = try Sockscript.run(["verify", "--traces", "--output", file.path, script.path])
+    #expect(written.status == 1)
+    #expect(!written.stdout.contains("--- model"))
+    let traces = try String(contentsOf: file, encoding: .utf8)
+    #expect(traces.hasPrefix("==> \(script.path) <==\n  --- model (HZ "))
+    #expect(traces.contains("  --- kernel\n"))
   }
 }
