@@ -75,6 +75,9 @@ public final class Kernel {
   /// The signals whose handler was installed with `SA_RESTART` (``sigaction(_:saRestart:)``):
   /// which ones is the language's choice, not the kernel's.
   var saRestartHandlers: Set<Signal> = []
+  /// Some process has kept a signal no thread could take (`shared_pending`): until then the
+  /// way out of a call need not look at its process's set.
+  var sharedSignalsKept = false
   /// Where `unix_autobind` starts probing (the kernel draws it at random).
   public var autobindStart: UInt32 = 0
 

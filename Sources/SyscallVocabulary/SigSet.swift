@@ -22,7 +22,12 @@ public struct SigSet: OptionSet, Sendable, Hashable, Codable, CustomStringConver
   /// The signals the model knows that are in the set, lowest number first (the order in
   /// which `next_signal` takes them).
   public var signals: [Signal] {
-    Signal.allCases.sorted { $0.rawValue < $1.rawValue }.filter { contains($0) }
+    (0..<64).compactMap { bit in rawValue & (1 << UInt64(bit)) != 0 ? Signal(rawValue: Int32(bit + 1)) : nil }
+  }
+
+  /// The lowest-numbered signal in the set (`next_signal`'s `ffz`), without building a list.
+  public var lowest: Signal? {
+    rawValue == 0 ? nil : Signal(rawValue: Int32(rawValue.trailingZeroBitCount + 1))
   }
 
   /// As strace prints a set: `[USR1 USR2]`, `[]` for none.

@@ -40,23 +40,23 @@ extension Kernel {
   }
 
   /// `task_sigpending`: a signal `task` does not block is pending for it or its process.
+  /// (A process's set is looked at only once some process has kept a signal: the check runs
+  /// on every call's way out.)
   func hasUnblockedPending(_ task: KernelTask) -> Bool {
-    !task.pendingSignals.union(task.group.sharedPending).isSubset(of: task.blocked)
+    if !task.pendingSignals.isSubset(of: task.blocked) { return true }
+    return sharedSignalsKept && !task.group.sharedPending.isSubset(of: task.blocked)
   }
 
   /// `next_signal` as `dequeue_signal` uses it: the lowest-numbered pending signal `task`
   /// does not block, its own before its process's; nil for none. Taken off its set.
   func dequeueSignal(_ task: KernelTask) -> Signal? {
-    for pending in [task.pendingSignals, task.group.sharedPending] {
-      guard let signal = pending.subtracting(task.blocked).signals.first else { continue }
-      if task.pendingSignals.contains(signal) {
-        task.pendingSignals.remove(SigSet(signal))
-      } else {
-        task.group.sharedPending.remove(SigSet(signal))
-      }
+    if let signal = task.pendingSignals.subtracting(task.blocked).lowest {
+      task.pendingSignals.remove(SigSet(signal))
       return signal
     }
-    return nil
+    guard sharedSignalsKept, let signal = task.group.sharedPending.subtracting(task.blocked).lowest else { return nil }
+    task.group.sharedPending.remove(SigSet(signal))
+    return signal
   }
 
   /// `get_signal` on the way back to user space, then `restore_saved_sigmask`: every
@@ -65,6 +65,8 @@ extension Kernel {
   /// ignored); then a temporary mask left by an interrupted call is replaced by the
   /// thread's own, under which what it blocks stays pending.
   func deliverSignals(_ task: KernelTask) {
+    // The way out of every call: nothing to do for a thread with nothing pending.
+    guard !task.pendingSignals.isEmpty || task.savedSigmask != nil || sharedSignalsKept else { return }
     while dequeueSignal(task) != nil {}
     if let saved = task.savedSigmask {
       task.blocked = saved

@@ -57,6 +57,7 @@ extension Kernel {
       // Queued on the process (`shared_pending`) when no thread takes it now.
       guard let thread = completeSignal(group, signal) else {
         group.sharedPending.insert(SigSet(signal))
+        sharedSignalsKept = true
         return .success()
       }
       return sysTgkill(thread, signal)
