@@ -1,3 +1,5 @@
+import ScenarioLang
+
 /// `--junit FILE`: the results as JUnit XML, the format CI systems read. An xfail that
 /// failed is a passing test case with its reason in `<system-out>`; an XPASS is a failure.
 public enum JUnitReport {
@@ -33,25 +35,9 @@ public enum JUnitReport {
     return xml + "  </testsuite>\n</testsuites>\n"
   }
 
-  /// Escapes text for an attribute (where a newline must be a reference to survive) or an
-  /// element. XML 1.0 cannot hold most control characters even as references, so they
-  /// become U+FFFD.
+  /// Escapes text for an attribute or an element (``XMLText``).
   static func escape(_ text: String, inAttribute: Bool = true) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n", "\t", "\r": out += inAttribute ? "&#\(scalar.value);" : String(scalar)
-      default:
-        let forbidden = scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value)
-        out.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
-      }
-    }
-    return out
+    XMLText.escaped(text, inAttribute: inAttribute)
   }
 
   private static func seconds(_ duration: Duration) -> String {

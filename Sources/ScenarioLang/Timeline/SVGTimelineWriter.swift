@@ -174,27 +174,9 @@ final class SVGTimelineWriter: TimelineWriter {
     lines.map { TraceFormatter.time($0.time) + " " + escaped($0.text) }.joined(separator: "&#10;")
   }
 
-  /// `text` as XML character data or an attribute's value; line breaks as character
-  /// references (so a spooled line stays one line), other control characters, which XML
-  /// does not allow, as U+FFFD.
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      case "\t": out += "&#9;"
-      case "\r": out += "&#13;"
-      case _ where scalar.value < 0x20: out += "\u{FFFD}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// `text` as XML character data or an attribute's value, line breaks as references (so a
+  /// spooled line stays one line).
+  static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 
   /// Time to the picture's x, in hundredths of a pixel.
   struct Scale {
