@@ -15,53 +15,118 @@ public struct Reason: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// What a system call returned.
+///
+/// A call returns its value and, for a few calls, one more thing (the data of a `recv`, the
+/// inode of a `socket`, a poll's revents …). The value, the error and the data are stored
+/// inline; the rest share one copy-on-write box, allocated only by the calls that set one of
+/// them, so that an outcome a call passes along (into its step, its event, the session) is
+/// a few words to copy rather than a few hundred bytes.
 public struct SyscallOutcome: Sendable, Equatable {
   /// The return value; -1 when `errno` is set.
   public var value: Int64
   /// The error, when the call failed.
   public var errno: Errno?
-  /// The timeval a `getsockopt` read back.
-  public var timeval: Timeval?
-  /// The socket a `socket` or `accept4` created (its inode number); a `socketpair`'s first.
-  public var inode: Int?
-  /// `socketpair`'s two descriptors and the second socket's inode.
-  public var pair: SocketPairResult?
   /// The data a `recv` read.
   public var data: Payload?
-  /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
-  public var sender: SockAddrUn?
-  /// `sendmmsg` and `recvmmsg`: each message handled, in order (as many as the return value).
-  public var batch: [BatchEntry]?
-  /// What a `recvmsg` wrote back into its `msghdr`: `msg_flags`, `msg_controllen` and the
-  /// descriptors an SCM_RIGHTS message delivered.
-  public var message: ReceivedMessage?
-  /// The name `getsockname` or `getpeername` wrote back, with the length it reported.
-  public var name: SockAddrUn?
-  /// What `SO_PEERCRED` read.
-  public var peerCred: PeerCred?
-  /// The `int` a `getsockopt` read back (as many of its bytes as the length let through).
-  public var optionValue: Int32?
-  /// The length a `getsockopt` of an `int` wrote back: at most `sizeof(int)`.
-  public var optionLength: Int32?
-  /// The `revents` of each `pollfd`, in order.
-  public var revents: [PollMask]?
-  /// The descriptors a `select` found ready, set by set.
-  public var selected: SelectResult?
-  /// The events an `epoll_wait` delivered, in the ready list's order.
-  public var epollEvents: [EpollEvent]?
   /// A signal the call raised at its own thread (`SIGPIPE`), whose default action kills.
   public var raised: Signal?
-  /// F_GETOWN's owner when it is a thread: the value is its tid, which the trace names.
-  public var owner: TaskID?
-  /// `fork`: the child's thread (in the parent's return).
-  public var child: TaskID?
-  /// `wait4`: how the reaped child ended.
-  public var waitStatus: ProcessEnd?
   /// `-ERESTARTSYS` rather than `-EINTR`: the call is restarted if the handler of the signal
   /// that interrupted it has `SA_RESTART` (`errno` says `EINTR` for when it is not).
   package var restartable = false
+  /// Everything else a call may write back; nil until one of it is set.
+  private var rare: RareBox?
+
+  public init(value: Int64, errno: Errno? = nil) {
+    self.value = value
+    self.errno = errno
+  }
+
+  /// The timeval a `getsockopt` read back.
+  public var timeval: Timeval? {
+    get { rare?.fields.timeval }
+    set { setRare(\.timeval, newValue) }
+  }
+  /// The socket a `socket` or `accept4` created (its inode number); a `socketpair`'s first.
+  public var inode: Int? {
+    get { rare?.fields.inode }
+    set { setRare(\.inode, newValue) }
+  }
+  /// `socketpair`'s two descriptors and the second socket's inode.
+  public var pair: SocketPairResult? {
+    get { rare?.fields.pair }
+    set { setRare(\.pair, newValue) }
+  }
+  /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
+  public var sender: SockAddrUn? {
+    get { rare?.fields.sender }
+    set { setRare(\.sender, newValue) }
+  }
+  /// `sendmmsg` and `recvmmsg`: each message handled, in order (as many as the return value).
+  public var batch: [BatchEntry]? {
+    get { rare?.fields.batch }
+    set { setRare(\.batch, newValue) }
+  }
+  /// What a `recvmsg` wrote back into its `msghdr`: `msg_flags`, `msg_controllen` and the
+  /// descriptors an SCM_RIGHTS message delivered.
+  public var message: ReceivedMessage? {
+    get { rare?.fields.message }
+    set { setRare(\.message, newValue) }
+  }
+  /// The name `getsockname` or `getpeername` wrote back, with the length it reported.
+  public var name: SockAddrUn? {
+    get { rare?.fields.name }
+    set { setRare(\.name, newValue) }
+  }
+  /// What `SO_PEERCRED` read.
+  public var peerCred: PeerCred? {
+    get { rare?.fields.peerCred }
+    set { setRare(\.peerCred, newValue) }
+  }
+  /// The `int` a `getsockopt` read back (as many of its bytes as the length let through).
+  public var optionValue: Int32? {
+    get { rare?.fields.optionValue }
+    set { setRare(\.optionValue, newValue) }
+  }
+  /// The length a `getsockopt` of an `int` wrote back: at most `sizeof(int)`.
+  public var optionLength: Int32? {
+    get { rare?.fields.optionLength }
+    set { setRare(\.optionLength, newValue) }
+  }
+  /// The `revents` of each `pollfd`, in order.
+  public var revents: [PollMask]? {
+    get { rare?.fields.revents }
+    set { setRare(\.revents, newValue) }
+  }
+  /// The descriptors a `select` found ready, set by set.
+  public var selected: SelectResult? {
+    get { rare?.fields.selected }
+    set { setRare(\.selected, newValue) }
+  }
+  /// The events an `epoll_wait` delivered, in the ready list's order.
+  public var epollEvents: [EpollEvent]? {
+    get { rare?.fields.epollEvents }
+    set { setRare(\.epollEvents, newValue) }
+  }
+  /// F_GETOWN's owner when it is a thread: the value is its tid, which the trace names.
+  public var owner: TaskID? {
+    get { rare?.fields.owner }
+    set { setRare(\.owner, newValue) }
+  }
+  /// `fork`: the child's thread (in the parent's return).
+  public var child: TaskID? {
+    get { rare?.fields.child }
+    set { setRare(\.child, newValue) }
+  }
+  /// `wait4`: how the reaped child ended.
+  public var waitStatus: ProcessEnd? {
+    get { rare?.fields.waitStatus }
+    set { setRare(\.waitStatus, newValue) }
+  }
   /// The kernel's reason for a failure (or for a success worth explaining).
-  public var reason: Reason?
+  public var reason: Reason? {
+    get { rare?.fields.reason }
+    set { setRare(\.reason, newValue) }
+  }
 
   /// A successful return of `value`.
   public static func success(_ value: Int64 = 0) -> SyscallOutcome {
@@ -70,7 +135,55 @@ public struct SyscallOutcome: Sendable, Equatable {
 
   /// A failure with `errno`, decided by `reason`.
   public static func failure(_ errno: Errno, _ reason: Reason) -> SyscallOutcome {
-    SyscallOutcome(value: -1, errno: errno, reason: reason)
+    var outcome = SyscallOutcome(value: -1, errno: errno)
+    outcome.reason = reason
+    return outcome
+  }
+
+  public static func == (a: SyscallOutcome, b: SyscallOutcome) -> Bool {
+    a.value == b.value && a.errno == b.errno && a.data == b.data && a.raised == b.raised
+      && a.restartable == b.restartable && (a.rare?.fields ?? RareFields()) == (b.rare?.fields ?? RareFields())
+  }
+
+  /// Sets one of the rare fields: a nil where there is no box needs none; a box another
+  /// copy of the outcome shares is copied first.
+  private mutating func setRare<T>(_ field: WritableKeyPath<RareFields, T?>, _ value: T?) {
+    if rare == nil {
+      guard value != nil else { return }
+      rare = RareBox(RareFields())
+    } else if !isKnownUniquelyReferenced(&rare) {
+      rare = RareBox(rare!.fields)
+    }
+    rare!.fields[keyPath: field] = value
+  }
+
+  /// The fields a few calls set.
+  struct RareFields: Equatable, Sendable {
+    var timeval: Timeval?
+    var inode: Int?
+    var pair: SocketPairResult?
+    var sender: SockAddrUn?
+    var batch: [BatchEntry]?
+    var message: ReceivedMessage?
+    var name: SockAddrUn?
+    var peerCred: PeerCred?
+    var optionValue: Int32?
+    var optionLength: Int32?
+    var revents: [PollMask]?
+    var selected: SelectResult?
+    var epollEvents: [EpollEvent]?
+    var owner: TaskID?
+    var child: TaskID?
+    var waitStatus: ProcessEnd?
+    var reason: Reason?
+  }
+
+  /// The box the copies of an outcome share until one of them changes it. Mutated only
+  /// through ``setRare(_:_:)`` when uniquely referenced, so sharing it is safe.
+  final class RareBox: @unchecked Sendable {
+    var fields: RareFields
+
+    init(_ fields: RareFields) { self.fields = fields }
   }
 }
 
