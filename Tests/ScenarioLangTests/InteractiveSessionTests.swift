@@ -191,6 +191,8 @@ struct InteractiveSessionTests {
     #expect(complete(":ex").candidates == [":explain"])
     #expect(complete(":load s").candidates == ["samples/", "seed.sock"])
     #expect(complete(":load samples/s").candidates == ["samples/seed/"])
+    #expect(complete(":ti").candidates == [":time", ":timeline"])
+    #expect(complete(":timeline s").candidates == ["samples/", "seed.sock"])
     #expect(complete("server bind \"s").candidates.isEmpty)
     #expect(Completion(word: "c", candidates: ["c1", "c2"]).commonPrefix == "c")
   }

@@ -20,7 +20,7 @@ public struct Completion: Equatable, Sendable {
 
   /// Completions for the REPL input `beforeCursor` (earlier lines of a continued input
   /// included). `sockets` are the names declared now; `files` lists a directory's entries
-  /// for `:load`/`:save` (directories with a trailing `/`).
+  /// for `:load`/`:save`/`:timeline` (directories with a trailing `/`).
   public static func complete(
     _ beforeCursor: String, sockets: [String], files: (_ directory: String) -> [String]
   ) -> Completion {
@@ -82,7 +82,7 @@ public struct Completion: Equatable, Sendable {
     let command = String(text[text.index(after: text.startIndex)..<space])
     let argument = String(text[space...].drop { $0 == " " || $0 == "\t" })
     switch command {
-    case "load", "save":
+    case "load", "save", "timeline":
       let slash = argument.lastIndex(of: "/")
       let directory = slash.map { String(argument[...$0]) } ?? ""
       let showHidden = argument[(slash.map { argument.index(after: $0) } ?? argument.startIndex)...].hasPrefix(".")
