@@ -66,11 +66,6 @@ struct TraceOptions: ParsableArguments {
     TraceControls(
       calls: Self.list(calls).map(Set.init), sockets: Self.list(sockets).map(Set.init), durations: durations)
   }
-
-  /// Whether any option changes the trace from the default.
-  var isDefault: Bool {
-    calls == nil && sockets == nil && !durations && !summary && output == nil && format == .text && timeline.isEmpty
-  }
 }
 
 extension Substring {

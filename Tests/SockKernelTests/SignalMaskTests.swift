@@ -112,7 +112,7 @@ struct SignalMaskTests {
     #expect(h.kernel.processes[1].sharedPending.isEmpty)
   }
 
-  @Test("a fork copies the caller's mask; SIGKILL cannot be blocked")
+  @Test("a fork copies the caller's mask; SIG_SETMASK replaces it; SIGKILL cannot be blocked")
   func forkCopiesMask() {
     let h = Harness()
     let parent = h.task("main")
@@ -121,5 +121,9 @@ struct SignalMaskTests {
     let child = h.call(parent, .fork)!.child!
     #expect(h.kernel.tasks[child.rawValue].blocked == SigSet(.SIGUSR2))
     #expect(h.kernel.tasks[child.rawValue].pendingSignals.isEmpty)
+    _ = h.call(child, .sigprocmask(how: .SIG_SETMASK, set: SigSet([.SIGUSR1, .SIGKILL])))
+    #expect(h.kernel.tasks[child.rawValue].blocked == SigSet(.SIGUSR1))
+    _ = h.call(child, .sigprocmask(how: .SIG_UNBLOCK, set: SigSet(.SIGUSR1)))
+    #expect(h.kernel.tasks[child.rawValue].blocked.isEmpty)
   }
 }
