@@ -27,22 +27,22 @@ public final class Kernel {
   }
   /// `fileTable`'s descriptors, indexed by descriptor.
   var files: [OpenFile?] {
-    get { fileTable.fdt }
+    _read { yield fileTable.fdt }
     _modify { yield &fileTable.fdt }
   }
   /// `fileTable`'s closed descriptors below `files.count`, lowest first (`get_unused_fd_flags`).
   var freeDescriptors: Heap<Int32> {
-    get { fileTable.freeDescriptors }
+    _read { yield fileTable.freeDescriptors }
     _modify { yield &fileTable.freeDescriptors }
   }
   /// `fileTable`'s descriptors reserved for a file not installed yet (an `accept` asleep).
   var reservedDescriptors: Set<Int32> {
-    get { fileTable.reservedDescriptors }
+    _read { yield fileTable.reservedDescriptors }
     _modify { yield &fileTable.reservedDescriptors }
   }
   /// `fileTable`'s `close_on_exec`.
   var closeOnExec: Set<Int32> {
-    get { fileTable.closeOnExec }
+    _read { yield fileTable.closeOnExec }
     _modify { yield &fileTable.closeOnExec }
   }
   /// `user->unix_inflight` by uid: the files each user has in flight in SCM_RIGHTS messages

@@ -12,7 +12,7 @@ extension ScenarioSession {
   ) {
     let tag = remember(
       SubmittedCall(actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil),
-      name: syscall.name)
+      by: thread, name: syscall.name)
     let task = thread.task
     backend.submit(task, tag: tag) { syscall }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
@@ -39,7 +39,7 @@ extension ScenarioSession {
       actor: caller.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
     call.pair = b
     call.socket = a
-    let tag = remember(call, name: "socketpair")
+    let tag = remember(call, by: caller, name: "socketpair")
     let task = caller.task
     backend.submit(task, tag: tag) { .socketpair(type: type, flags: flags) }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }

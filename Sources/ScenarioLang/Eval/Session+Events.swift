@@ -42,7 +42,8 @@ extension ScenarioSession {
   /// Records what a successful call created or destroyed; returns an accepted socket's name.
   func adopt(_ record: CallRecord, _ outcome: SyscallOutcome, _ call: SubmittedCall) -> String? {
     guard outcome.errno == nil else { return nil }
-    let caller = threads[call.actor]?.process ?? initialProcess
+    // Looked up only by the calls that create or close a descriptor: most calls do neither.
+    var caller: ScenarioProcess { threads[call.actor]?.process ?? initialProcess }
     if case .fork = record.syscall { return forked(call, pid: Int32(outcome.value), child: outcome.child) }
     guard let socket = call.socket else { return nil }
     switch record.syscall {

@@ -18,7 +18,7 @@ extension ScenarioSession {
       if case .recvmsg(_, _, _, let names, _) = operation.kind {
         call.rightsAs = names.map { ($0, resolved($0)) }
       }
-      let tag = remember(call, name: syscall(-1).name)
+      let tag = remember(call, by: thread, name: syscall(-1).name)
       let process = thread.process
       backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
     }

@@ -70,7 +70,7 @@ extension ScenarioSession {
 
   /// Queues `syscall` for `thread` and runs it, to its return unless `background`.
   func submitCall(_ syscall: Syscall, _ call: SubmittedCall, by thread: ScenarioThread, background: Bool) {
-    let tag = remember(call, name: syscall.name)
+    let tag = remember(call, by: thread, name: syscall.name)
     backend.submit(thread.task, tag: tag) { syscall }
     settle(thread, background: background)
   }

@@ -25,7 +25,7 @@ extension ScenarioSession {
     var socketCall = SubmittedCall(
       actor: thread.name, location: location, word: kind.rawValue, expectation: expectation, acceptName: nil)
     socketCall.socket = socket
-    let tag = remember(socketCall, name: "socket")
+    let tag = remember(socketCall, by: thread, name: "socket")
     backend.submit(task, tag: tag) { .socket(type: type, protocol: 0, flags: flags) }
     if kind == .server {
       defaultServer = name
@@ -34,7 +34,7 @@ extension ScenarioSession {
       var bindCall = SubmittedCall(
         actor: thread.name, location: location, word: "bind", expectation: nil, acceptName: nil)
       bindCall.socket = socket
-      let bindTag = remember(bindCall, name: "bind")
+      let bindTag = remember(bindCall, by: thread, name: "bind")
       let process = thread.process
       backend.submit(task, tag: bindTag) { [unowned socket] in .bind(fd: socket.fd(in: process), address: address) }
     }
@@ -160,7 +160,7 @@ extension ScenarioSession {
     var call = SubmittedCall(
       actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil)
     call.socket = file
-    let tag = remember(call, name: syscall.name)
+    let tag = remember(call, by: thread, name: syscall.name)
     let task = thread.task
     backend.submit(task, tag: tag) { syscall }
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }

@@ -267,10 +267,12 @@ public final class ScenarioSession {
     }
   }
 
-  func remember(_ call: SubmittedCall, name: String) -> Int {
+  /// Keeps `call`, made by `thread` (the thread its `actor` names), until it returns.
+  func remember(_ call: SubmittedCall, by thread: ScenarioThread, name: String) -> Int {
+    assert(threads[call.actor] === thread, "a call's actor names the thread that makes it")
     nextTag += 1
     calls[nextTag] = call
-    threads[call.actor]?.hasCalled = true
+    thread.hasCalled = true
     callLog?.issued(
       tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name,
       expectation: call.expectation)
