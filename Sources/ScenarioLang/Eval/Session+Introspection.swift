@@ -30,7 +30,7 @@ extension ScenarioSession {
 
   /// Every socket name the script has declared so far (including `accept as NAME` names
   /// whose accept has not returned yet), sorted.
-  public var declaredNames: [String] { Set(names.sockets.keys).union(sockets.keys).sorted() }
+  public var declaredNames: [String] { Set(names.sockets.keys).union(sockets.names).sorted() }
 
   /// How traces name the socket with this inode: its script name, or `socket#INODE` for one
   /// the script never named (an embryo, an anonymous accept).

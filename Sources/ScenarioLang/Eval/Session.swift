@@ -29,7 +29,7 @@ public final class ScenarioSession {
 
   var names = NameCheck()
   /// The sockets the script has named, by name.
-  var sockets: [String: ScenarioSocket] = [:]
+  var sockets = NameTable<ScenarioSocket>()
   /// Every thread by name: `main`, each socket's own thread, and those of `thread NAME`.
   var threads: [String: ScenarioThread] = [:]
   /// The session's name of each thread's task (a forked child's task is named after its
@@ -148,6 +148,10 @@ public final class ScenarioSession {
 
   // MARK: Statements
 
+  /// Why a socket a statement acts on may not exist yet; a constant, since an array literal
+  /// at the call would be allocated by every statement.
+  static let acceptedLaterNotes = ["it is created when its accept returns; 'wait' for the accepting socket first"]
+
   func run(_ statement: Statement) {
     var prefix: ScenarioThread?
     if let name = statement.thread {
@@ -176,10 +180,7 @@ public final class ScenarioSession {
       submit(operations, for: socket, by: caller)
       settle(caller, background: statement.background)
     case .act(let name, let operations):
-      guard
-        let socket = existingSocket(
-          name, notes: ["it is created when its accept returns; 'wait' for the accepting socket first"])
-      else { return }
+      guard let socket = existingSocket(name, notes: Self.acceptedLaterNotes) else { return }
       let caller = prefix ?? socket.thread
       guard isRunning(caller, at: statement.location, length: 1) else { return }
       submit(operations, for: socket, by: caller)
