@@ -9,6 +9,8 @@ struct BenchSizes {
   }
 
   let cycle: Pair
+  /// The cycle with its trace written to a file.
+  let traced: Pair
   let pingpong: Pair
   /// 64 KiB transfers: 16384 of them move 1 GiB.
   let bulk: Pair
@@ -33,6 +35,7 @@ struct BenchSizes {
 
   static let full = BenchSizes(
     cycle: Pair(model: 1_000_000, kernel: 100_000),
+    traced: Pair(model: 100_000, kernel: 100_000),
     pingpong: Pair(model: 1_000_000, kernel: 200_000),
     bulk: Pair(model: 16384, kernel: 16384),
     // A sleeping connect needs a thread of its own on the kernel.
@@ -50,6 +53,7 @@ struct BenchSizes {
 
   static let quick = BenchSizes(
     cycle: Pair(model: 1000, kernel: 1000),
+    traced: Pair(model: 1000, kernel: 1000),
     pingpong: Pair(model: 1000, kernel: 1000),
     bulk: Pair(model: 64, kernel: 64),
     wakeup: Pair(model: 1000, kernel: 100),

@@ -28,7 +28,8 @@ public struct BenchOutput {
 public struct Benchmark {
   /// What --only takes: the scenarios of the first table, and the other two tables.
   public static let names = [
-    "seed", "cycle", "pingpong", "bulk", "wakeup", "eventloop", "backlog", "prefork", "sockets", "process", "growth",
+    "seed", "cycle", "traced", "pingpong", "bulk", "wakeup", "eventloop", "backlog", "prefork", "sockets", "process",
+    "growth",
   ]
 
   /// Small sizes, for a smoke test.

@@ -56,7 +56,7 @@ struct GrowthSection {
       var perOperation: [Double] = []
       for n in sizes {
         progress.say("\(dimension.name), N=\(Units.count(n))")
-        switch timer.measure(dimension.script(n), operations: n, timelines: dimension.timelines) {
+        switch timer.measure(dimension.script(n), operations: n, output: dimension.timelines ? .timelines : .quiet) {
         case .success(let measurement):
           perOperation.append(measurement.nanosecondsPerOperation)
           cells.append("\(Units.fixed(measurement.nanosecondsPerOperation, decimals: 0)) ns")

@@ -1,3 +1,4 @@
+import Glibc
 import ScenarioLang
 import SockKernel
 import SyscallVocabulary
@@ -21,18 +22,17 @@ final class ModelTimer {
 
   init(minimumTotal: Duration) { self.minimumTotal = minimumTotal }
 
-  /// The median wall time of one run of `script`, as `operations` operations; with
-  /// `timelines`, the run also draws itself as a JSON and an SVG timeline (into a scratch
-  /// directory), its trace events made but no line printed.
-  func measure(_ script: String, operations: Int, timelines: Bool = false) -> SideResult {
-    let key = (timelines ? "timelines\n" : "") + script
+  /// The median wall time of one run of `script`, as `operations` operations, producing
+  /// `output` (none, as `run --quiet`; the trace written to a file; two timelines).
+  func measure(_ script: String, operations: Int, output: ModelOutput = .quiet) -> SideResult {
+    let key = "\(output)\n" + script
     if let known = timed[key] { return known }
-    let result = run(script, operations: operations, timelines: timelines)
+    let result = run(script, operations: operations, output: output)
     timed[key] = result
     return result
   }
 
-  private func run(_ script: String, operations: Int, timelines: Bool) -> SideResult {
+  private func run(_ script: String, operations: Int, output: ModelOutput) -> SideResult {
     var times: [Duration] = []
     var spent = Duration.zero
     repeat {
@@ -40,13 +40,18 @@ final class ModelTimer {
       var status = ExitStatus.ok
       let scratch: ScratchDirectory?
       do throws(Unmeasured) {
-        scratch = timelines ? try ScratchDirectory() : nil
+        scratch = output == .quiet ? nil : try ScratchDirectory()
       } catch {
         return .failure(error)
       }
+      var traceFile: UnsafeMutablePointer<FILE>?
+      if output == .traceFile, let scratch {
+        traceFile = fopen(scratch.path + "/trace.txt", "w")
+        guard traceFile != nil else { return .failure(.failure("cannot write the trace: fopen failed")) }
+      }
       let time = Duration.timing {
         var recorder: TimelineRecorder?
-        if let scratch {
+        if output == .timelines, let scratch {
           do throws(TimelineError) {
             recorder = try TimelineRecorder(paths: [scratch.path + "/run.json", scratch.path + "/run.svg"])
           } catch {
@@ -55,8 +60,16 @@ final class ModelTimer {
             return
           }
         }
+        // The trace's lines go through stdio's buffer to the file, as `run > FILE` writes them.
+        let write: (String) -> Void =
+          traceFile.map { file in
+            { line in
+              fputs(line, file)
+              fputc(10, file)
+            }
+          } ?? { _ in }
         status = ScriptRunner.run(
-          SourceFile(name: "bench", text: script), limits: Self.limits, tracing: timelines, output: { _ in },
+          SourceFile(name: "bench", text: script), limits: Self.limits, tracing: output != .quiet, output: write,
           report: { diagnostic in if firstError == nil { firstError = diagnostic.message } },
           configure: { session in
             guard let recorder else { return }
@@ -69,6 +82,10 @@ final class ModelTimer {
           firstError = "\(error)"
           status = .ioError
         }
+        if let traceFile, fclose(traceFile) != 0 {
+          firstError = "cannot write the trace: fclose failed"
+          status = .ioError
+        }
       }
       guard status == .ok else {
         return .failure(.failure("the model's run exited \(status.rawValue): \(firstError ?? "no diagnostic")"))
@@ -78,5 +95,23 @@ final class ModelTimer {
     } while spent < minimumTotal && times.count < 10_000
     times.sort()
     return .success(Measurement(operations: operations, total: times[times.count / 2]))
+  }
+}
+
+/// What a model run of the bench produces besides its result.
+enum ModelOutput: Equatable, CustomStringConvertible {
+  /// Nothing: no trace is formatted (`run --quiet`).
+  case quiet
+  /// The trace, formatted and written to a file in a scratch directory (`run > FILE`).
+  case traceFile
+  /// A JSON and an SVG timeline, written to a scratch directory; no trace line printed.
+  case timelines
+
+  var description: String {
+    switch self {
+    case .quiet: "quiet"
+    case .traceFile: "trace file"
+    case .timelines: "timelines"
+    }
   }
 }

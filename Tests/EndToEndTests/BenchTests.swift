@@ -13,7 +13,9 @@ struct BenchTests {
       #expect(r.stdout.contains("\n\(section)\n"), "no section \(section)")
     }
     let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-    for scenario in ["seed", "cycle", "pingpong", "bulk", "wakeup", "backlog", "sockets", "memory"] {
+    for scenario in [
+      "seed", "cycle", "traced", "pingpong", "bulk", "wakeup", "eventloop", "backlog", "prefork", "sockets", "memory",
+    ] {
       #expect(rows.contains(scenario), "no row for \(scenario)")
     }
     #expect(r.stdout.contains("sockscript test --jobs 2 samples/seed/"))
