@@ -149,10 +149,25 @@ public final class Kernel {
   /// Queues a call for `task`; it starts once the task's earlier calls have returned.
   /// `make` builds the arguments at that moment.
   public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) {
+    submit(task, PendingCall(tag: tag, arguments: .late(make)))
+  }
+
+  /// Queues a call whose arguments are known now: for a task of which
+  /// ``startsAtOnce(_:)`` holds, the arguments `make` would build when the call starts,
+  /// without the closure.
+  public func submit(_ task: TaskID, tag: Int, syscall: Syscall) {
+    submit(task, PendingCall(tag: tag, arguments: .ready(syscall)))
+  }
+
+  private func submit(_ task: TaskID, _ call: PendingCall) {
     let t = tasks[task.rawValue]
-    t.pending.append(PendingCall(tag: tag, make: make))
+    t.pending.append(call)
     if t.current == nil { makeRunnable(t) }
   }
+
+  /// A call submitted for `task` now is the first thing the next ``run(until:)`` runs: the
+  /// task is idle and no other is runnable, so no call returns before it starts.
+  public func startsAtOnce(_ task: TaskID) -> Bool { runQueue.isEmpty && tasks[task.rawValue].isIdle }
 
   /// Calls queued behind `task`'s current one.
   public func queuedCalls(_ task: TaskID) -> Int { tasks[task.rawValue].pending.count }

@@ -34,6 +34,11 @@ public protocol ScenarioBackend: AnyObject {
   /// Queues a call for `task`; `make` builds its arguments when the call starts, so a
   /// call can use a descriptor an earlier call returned.
   func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall)
+  /// True when a call submitted for `task` now starts before any other call returns, so its
+  /// arguments can be built at once and given to ``submit(_:tag:syscall:)``.
+  func startsAtOnce(_ task: TaskID) -> Bool
+  /// Queues a call whose arguments are already built (see ``startsAtOnce(_:)``).
+  func submit(_ task: TaskID, tag: Int, syscall: Syscall)
   /// True when `task` has no call in progress or queued.
   func isIdle(_ task: TaskID) -> Bool
   /// Calls queued behind `task`'s current one.
@@ -63,6 +68,9 @@ public protocol ScenarioBackend: AnyObject {
 
 extension ScenarioBackend {
   public func limitVirtualTime(to instant: Nanoseconds) {}
+  /// A backend that cannot tell builds every call's arguments when it starts.
+  public func startsAtOnce(_ task: TaskID) -> Bool { false }
+  public func submit(_ task: TaskID, tag: Int, syscall: Syscall) { submit(task, tag: tag) { syscall } }
 }
 
 /// A call asleep in the kernel.

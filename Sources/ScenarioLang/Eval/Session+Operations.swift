@@ -18,9 +18,16 @@ extension ScenarioSession {
       if case .recvmsg(_, _, _, let names, _) = operation.kind {
         call.rightsAs = names.map { ($0, resolved($0)) }
       }
-      let tag = remember(call, by: thread, name: syscall(-1).name)
       let process = thread.process
-      backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
+      if backend.startsAtOnce(thread.task) {
+        // Nothing can change the descriptor before the call starts: no closure to keep.
+        let arguments = syscall(socket.fd(in: process))
+        let tag = remember(call, by: thread, name: arguments.name)
+        backend.submit(thread.task, tag: tag, syscall: arguments)
+      } else {
+        let tag = remember(call, by: thread, name: syscall(-1).name)
+        backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
+      }
     }
   }
 

@@ -1,11 +1,26 @@
 import Collections
 import SyscallVocabulary
 
-/// A call waiting to be issued by its task; its arguments are built when it starts, so
-/// that it can name a file descriptor an earlier call of the same task creates.
+/// A call waiting to be issued by its task.
 struct PendingCall {
   let tag: Int
-  let make: () -> Syscall
+  let arguments: Arguments
+
+  enum Arguments {
+    /// Known when the call was submitted: it starts before anything else runs.
+    case ready(Syscall)
+    /// Built when the call starts, so that it can name a file descriptor an earlier call
+    /// of the same task creates.
+    case late(() -> Syscall)
+  }
+
+  /// The call's arguments, as it starts.
+  func make() -> Syscall {
+    switch arguments {
+    case .ready(let syscall): syscall
+    case .late(let make): make()
+    }
+  }
 }
 
 /// State a blocking system call keeps across its sleeps: the locals of the kernel function
