@@ -28,6 +28,11 @@ public enum Payload: Sendable, Equatable {
 
   /// The concatenation of `pieces`, normalised as ``read(_:)``.
   public static func joined(_ pieces: [Payload]) -> Payload {
+    // One piece (most reads take one skb's bytes): itself, normalised, without a copy.
+    if pieces.count == 1 {
+      guard case .bytes(let b) = pieces[0] else { return pieces[0] }
+      return .read(b)
+    }
     let total = pieces.reduce(0) { $0 + $1.count }
     if pieces.allSatisfy({ if case .zeros = $0 { true } else { false } }) { return .zeros(total) }
     var bytes: [UInt8] = []

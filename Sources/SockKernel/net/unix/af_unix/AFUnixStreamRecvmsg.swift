@@ -149,7 +149,7 @@ extension Kernel {
     if sk.recvmsgInq, putCmsg(&frame.msg, length: 4) { frame.msg.inq = Int32(clamping: sk.inqLen) }
     var outcome = SyscallOutcome.success(Int64(frame.copiedCount))
     outcome.data = Payload.joined(frame.copied)
-    outcome.sender = frame.sender
+    if let sender = frame.sender { outcome.sender = sender }
     return outcome
   }
 }
