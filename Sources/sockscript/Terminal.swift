@@ -1,8 +1,13 @@
+import Glibc
 import ScenarioLang
 
 /// Standard streams, file reading, and whether to color diagnostics.
 enum Terminal {
-  static func out(_ line: String) { print(line) }
+  static func out(_ line: String) {
+    // Straight into stdio's buffer: `print` boxed its argument and took the generic
+    // output-stream path, some 1 700 instructions a trace line.
+    puts(line)
+  }
 
   /// Text as is (no newline added), on standard output, in order with `out`.
   static func put(_ text: String) {
