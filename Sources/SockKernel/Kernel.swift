@@ -156,7 +156,12 @@ public final class Kernel {
   /// ``startsAtOnce(_:)`` holds, the arguments `make` would build when the call starts,
   /// without the closure.
   public func submit(_ task: TaskID, tag: Int, syscall: Syscall) {
-    submit(task, PendingCall(tag: tag, arguments: .ready(syscall)))
+    let t = tasks[task.rawValue]
+    guard startsAtOnce(task) else { return submit(task, PendingCall(tag: tag, arguments: .ready(syscall))) }
+    // The call is the next thing to run, at this instant: it is entered now, as the run
+    // queue would enter it, without a stay in the task's queue.
+    _ = begin(t, tag: tag, syscall)
+    makeRunnable(t)
   }
 
   private func submit(_ task: TaskID, _ call: PendingCall) {
@@ -167,7 +172,10 @@ public final class Kernel {
 
   /// A call submitted for `task` now is the first thing the next ``run(until:)`` runs: the
   /// task is idle and no other is runnable, so no call returns before it starts.
-  public func startsAtOnce(_ task: TaskID) -> Bool { runQueue.isEmpty && tasks[task.rawValue].isIdle }
+  public func startsAtOnce(_ task: TaskID) -> Bool {
+    let t = tasks[task.rawValue]
+    return runQueue.isEmpty && t.isIdle && !t.isDead
+  }
 
   /// Calls queued behind `task`'s current one.
   public func queuedCalls(_ task: TaskID) -> Int { tasks[task.rawValue].pending.count }

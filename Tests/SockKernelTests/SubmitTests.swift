@@ -25,6 +25,18 @@ struct SubmitTests {
     #expect(h.kernel.startsAtOnce(b))
   }
 
+  @Test("a thread of an ended process makes no call: startsAtOnce is false, and what is submitted never returns")
+  func deadTask() {
+    let h = Harness()
+    let p = h.task("p")
+    let child = h.call(p, .fork)!.child!
+    _ = h.start(child, .exitGroup(status: 0))
+    #expect(!h.kernel.startsAtOnce(child))
+    h.kernel.submit(child, tag: 99, syscall: .socket(type: .stream, protocol: 0))
+    _ = h.kernel.run { true }
+    #expect(h.result(99) == nil)
+  }
+
   @Test("a call with built arguments returns as the same call with a closure would")
   func readyArguments() {
     let h = Harness()

@@ -44,16 +44,20 @@ extension Kernel {
       if let call = task.current {
         step(call, of: task)
       } else if let next = task.pending.popFirst() {
-        nextCallID += 1
-        let record = CallRecord(
-          id: nextCallID, tag: next.tag, task: task.id, syscall: next.make(), startedAt: clock.now)
-        let call = ActiveCall(record: record)
-        task.current = call
-        step(call, of: task)
+        step(begin(task, tag: next.tag, next.make()), of: task)
       } else {
         return
       }
     }
+  }
+
+  /// The task enters a system call: it becomes the task's call in progress.
+  func begin(_ task: KernelTask, tag: Int, _ syscall: Syscall) -> ActiveCall {
+    nextCallID += 1
+    let call = ActiveCall(
+      record: CallRecord(id: nextCallID, tag: tag, task: task.id, syscall: syscall, startedAt: clock.now))
+    task.current = call
+    return call
   }
 
   /// Enters (or re-enters, after a sleep) the call's kernel code once.
