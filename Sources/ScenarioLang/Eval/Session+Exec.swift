@@ -26,7 +26,7 @@ extension ScenarioSession {
     let caller = threadName(of: task)
     let ending = Set(ended)
     var unreturned: [TaskID: SubmittedCall] = [:]
-    for (tag, call) in calls {
+    for (tag, call) in calls.all {
       guard let thread = threads[call.actor], ending.contains(thread.task) else { continue }
       if unreturned[thread.task]?.blockedIn == nil { unreturned[thread.task] = call }
       calls[tag] = nil

@@ -108,7 +108,7 @@ extension ScenarioSession {
     process.ended = end
     let ending = Set(tasks)
     var exitCall: SubmittedCall?
-    for (tag, call) in calls where threads[call.actor].map({ ending.contains($0.task) }) ?? false {
+    for (tag, call) in calls.all where threads[call.actor].map({ ending.contains($0.task) }) ?? false {
       if call.word == ThreadStatementWord.exit.rawValue { exitCall = call }
       calls[tag] = nil
     }

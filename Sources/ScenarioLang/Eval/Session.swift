@@ -42,7 +42,7 @@ public final class ScenarioSession {
   var socketNames: [Int: String] = [:]
   /// Process 1, where every script runs today: its descriptors name the sockets of a `poll`.
   let initialProcess: ScenarioProcess
-  var calls: [Int: SubmittedCall] = [:]
+  var calls = SubmittedCalls()
   var nextTag = 0
   /// The latest `server` declared: where `connect` goes by default.
   var defaultServer: String?
@@ -272,7 +272,7 @@ public final class ScenarioSession {
   func remember(_ call: SubmittedCall, by thread: ScenarioThread, name: String) -> Int {
     assert(threads[call.actor] === thread, "a call's actor names the thread that makes it")
     nextTag += 1
-    calls[nextTag] = call
+    calls.insert(call, tag: nextTag)
     thread.hasCalled = true
     callLog?.issued(
       tag: nextTag, actor: call.actor, location: call.location, word: call.word, name: name,
