@@ -49,6 +49,10 @@ final class ModelTimer {
         traceFile = fopen(scratch.path + "/trace.txt", "w")
         guard traceFile != nil else { return .failure(.failure("cannot write the trace: fopen failed")) }
       }
+      // The session outlives the clock: the kernel's side leaves its sockets open until its
+      // clock has stopped too, and the model's teardown (freeing a million sockets) is not
+      // the script's work.
+      var finished: ScenarioSession?
       let time = Duration.timing {
         var recorder: TimelineRecorder?
         if output == .timelines, let scratch {
@@ -72,6 +76,7 @@ final class ModelTimer {
           SourceFile(name: "bench", text: script), limits: Self.limits, tracing: output != .quiet, output: write,
           report: { diagnostic in if firstError == nil { firstError = diagnostic.message } },
           configure: { session in
+            finished = session
             guard let recorder else { return }
             session.printsTrace = false
             session.onTraceEvent = recorder.record
@@ -87,6 +92,9 @@ final class ModelTimer {
           status = .ioError
         }
       }
+      // Freed here, with the clock stopped.
+      withExtendedLifetime(finished) {}
+      finished = nil
       guard status == .ok else {
         return .failure(.failure("the model's run exited \(status.rawValue): \(firstError ?? "no diagnostic")"))
       }

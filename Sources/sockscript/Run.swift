@@ -174,7 +174,10 @@ struct Run: ParsableCommand {
     let report: (Diagnostic) -> Void = { Terminal.error($0.rendered(in: file, color: color), newline: false) }
     var summary = TraceSummary()
     let options = self.trace
+    let keepsSession = backend == .model
+    FinishedRun.session = nil
     let configure: (ScenarioSession) -> Void = { session in
+      if keepsSession { FinishedRun.session = session }
       session.traceControls = options.controls
       session.printsTrace = !quiet && options.format == .text
       let jsonl = options.format == .jsonl

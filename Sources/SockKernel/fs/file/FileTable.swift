@@ -53,8 +53,10 @@ extension Kernel {
 
   /// `fdget`: the open file `fd` refers to; nil (EBADF) for a descriptor that is not open.
   func fdget(_ fd: Int32) -> OpenFile? {
-    guard fd >= 0, Int(fd) < files.count else { return nil }
-    return files[Int(fd)]
+    // The table is found once: each use of `files` looks up the calling task's process.
+    let table = fileTable
+    guard fd >= 0, Int(fd) < table.fdt.count else { return nil }
+    return table.fdt[Int(fd)]
   }
 
   /// `fdget` for a call: the file open on `fd`, with a reference the call holds until it
