@@ -36,12 +36,12 @@ public final class Kernel {
     _modify { yield &fileTable.freeDescriptors }
   }
   /// `fileTable`'s descriptors reserved for a file not installed yet (an `accept` asleep).
-  var reservedDescriptors: Set<Int32> {
+  var reservedDescriptors: DescriptorBitmap {
     _read { yield fileTable.reservedDescriptors }
     _modify { yield &fileTable.reservedDescriptors }
   }
   /// `fileTable`'s `close_on_exec`.
-  var closeOnExec: Set<Int32> {
+  var closeOnExec: DescriptorBitmap {
     _read { yield fileTable.closeOnExec }
     _modify { yield &fileTable.closeOnExec }
   }

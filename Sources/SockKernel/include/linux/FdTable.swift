@@ -9,9 +9,9 @@ final class FilesStruct {
   var freeDescriptors = Heap<Int32>()
   /// Descriptors taken by `get_unused_fd_flags` whose file is not installed yet (an
   /// `accept` asleep): open in the bitmap, NULL in the array, so `dup2` onto one is EBUSY.
-  var reservedDescriptors = Set<Int32>()
+  var reservedDescriptors: DescriptorBitmap = []
   /// `fdt->close_on_exec`: FD_CLOEXEC, a flag of the descriptor, not of the open file.
-  var closeOnExec = Set<Int32>()
+  var closeOnExec: DescriptorBitmap = []
 
   init() {}
 
