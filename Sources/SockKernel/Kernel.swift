@@ -152,9 +152,9 @@ public final class Kernel {
     submit(task, PendingCall(tag: tag, arguments: .late(make)))
   }
 
-  /// Queues a call whose arguments are known now: for a task of which
-  /// ``startsAtOnce(_:)`` holds, the arguments `make` would build when the call starts,
-  /// without the closure.
+  /// Queues a call whose arguments are known now: a call that names no descriptor, or one
+  /// for a task of which ``startsAtOnce(_:)`` holds (the arguments `make` would build when
+  /// the call starts), without the closure.
   public func submit(_ task: TaskID, tag: Int, syscall: Syscall) {
     let t = tasks[task.rawValue]
     guard startsAtOnce(task) else { return submit(task, PendingCall(tag: tag, arguments: .ready(syscall))) }

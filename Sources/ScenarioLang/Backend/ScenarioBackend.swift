@@ -37,7 +37,8 @@ public protocol ScenarioBackend: AnyObject {
   /// True when a call submitted for `task` now starts before any other call returns, so its
   /// arguments can be built at once and given to ``submit(_:tag:syscall:)``.
   func startsAtOnce(_ task: TaskID) -> Bool
-  /// Queues a call whose arguments are already built (see ``startsAtOnce(_:)``).
+  /// Queues a call whose arguments are already built: one that names no descriptor, or
+  /// one for a task of which ``startsAtOnce(_:)`` holds.
   func submit(_ task: TaskID, tag: Int, syscall: Syscall)
   /// True when `task` has no call in progress or queued.
   func isIdle(_ task: TaskID) -> Bool

@@ -14,7 +14,7 @@ extension ScenarioSession {
       SubmittedCall(actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil),
       by: thread, name: syscall.name)
     let task = thread.task
-    backend.submit(task, tag: tag) { syscall }
+    backend.submit(task, tag: tag, syscall: syscall)
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
@@ -41,7 +41,7 @@ extension ScenarioSession {
     call.socket = a
     let tag = remember(call, by: caller, name: "socketpair")
     let task = caller.task
-    backend.submit(task, tag: tag) { .socketpair(type: type, flags: flags) }
+    backend.submit(task, tag: tag, syscall: .socketpair(type: type, flags: flags))
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 }

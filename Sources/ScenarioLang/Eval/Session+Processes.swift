@@ -71,7 +71,7 @@ extension ScenarioSession {
   /// Queues `syscall` for `thread` and runs it, to its return unless `background`.
   func submitCall(_ syscall: Syscall, _ call: SubmittedCall, by thread: ScenarioThread, background: Bool) {
     let tag = remember(call, by: thread, name: syscall.name)
-    backend.submit(thread.task, tag: tag) { syscall }
+    backend.submit(thread.task, tag: tag, syscall: syscall)
     settle(thread, background: background)
   }
 

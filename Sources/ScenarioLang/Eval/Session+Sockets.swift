@@ -26,7 +26,7 @@ extension ScenarioSession {
       actor: thread.name, location: location, word: kind.rawValue, expectation: expectation, acceptName: nil)
     socketCall.socket = socket
     let tag = remember(socketCall, by: thread, name: "socket")
-    backend.submit(task, tag: tag) { .socket(type: type, protocol: 0, flags: flags) }
+    backend.submit(task, tag: tag, syscall: .socket(type: type, protocol: 0, flags: flags))
     if kind == .server {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")
@@ -162,7 +162,7 @@ extension ScenarioSession {
     call.socket = file
     let tag = remember(call, by: thread, name: syscall.name)
     let task = thread.task
-    backend.submit(task, tag: tag) { syscall }
+    backend.submit(task, tag: tag, syscall: syscall)
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
   }
 
