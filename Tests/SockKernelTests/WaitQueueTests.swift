@@ -10,6 +10,25 @@ struct WaitQueueTests {
     WaitQueueEntry(task: TaskID(rawValue: id), exclusive: exclusive, keyFilter: filter)
   }
 
+  @Test("entries a queue still holds when it goes are left queued nowhere, and their links are cleared")
+  func queueGoesFirst() {
+    let a = entry(1, exclusive: false)
+    let b = entry(2, exclusive: true)
+    do {
+      let q = queue()
+      q.add(a)
+      q.add(b)
+      withExtendedLifetime(q) { #expect(a.isQueued && b.isQueued && b.previous === a) }
+    }
+    #expect(!a.isQueued && !b.isQueued && b.previous == nil)
+    // An entry can go on another queue afterwards, as after a remove.
+    let other = queue()
+    other.add(b)
+    #expect(other.entries.map(\.task?.rawValue) == [2] && b.previous == nil)
+    other.remove(b)
+    #expect(!b.isQueued && other.count == 0)
+  }
+
   @Test("non-exclusive waiters go first; wake-one stops after the first exclusive waiter")
   func wakeOne() {
     let q = queue()

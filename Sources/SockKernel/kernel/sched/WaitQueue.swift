@@ -34,11 +34,13 @@ final class WaitQueueEntry {
   /// A wake-up took it off its queue (autoremove), rather than a timeout or a signal:
   /// `ep_poll` then harvests events even when its timer has run out.
   fileprivate(set) var taken = false
-  /// Weak: the forward links and the queue's `tail` own the entries, so a queue left with
-  /// sleepers (a run that ended with calls asleep) is no cycle.
-  fileprivate(set) weak var previous: WaitQueueEntry?
+  /// Not owning: the forward links and the queue's `tail` own the entries, so a queue left
+  /// with sleepers (a run that ended with calls asleep) is no cycle. Unowned rather than
+  /// weak, which would give every entry and queue a side table that slows each retain and
+  /// release of them: the queue clears both as an entry leaves it, or as it goes itself.
+  fileprivate(set) unowned(unsafe) var previous: WaitQueueEntry?
   fileprivate(set) var next: WaitQueueEntry?
-  fileprivate(set) weak var queue: WaitQueue?
+  fileprivate(set) unowned(unsafe) var queue: WaitQueue?
 
   init(task: TaskID?, exclusive: Bool, keyFilter: PollMask?, function: WakeFunction = .autoremove) {
     self.task = task
@@ -61,6 +63,17 @@ public final class WaitQueue {
   public private(set) var count = 0
 
   init(name: WaitQueueName) { self.name = name }
+
+  /// A queue that goes with entries still on it (its socket freed while calls sleep, at the
+  /// end of a run) leaves them pointing at nothing.
+  deinit {
+    var cursor = head
+    while let entry = cursor {
+      cursor = entry.next
+      entry.queue = nil
+      entry.previous = nil
+    }
+  }
 
   /// `prepare_to_wait` adds non-exclusive waiters at the head and
   /// `prepare_to_wait_exclusive` exclusive ones at the tail, so every non-exclusive
