@@ -5,12 +5,18 @@ import SyscallVocabulary
 public final class ModelBackend: ScenarioBackend {
   public let kernel: Kernel
   public var kind: BackendKind { .model }
-  public var onEvent: ((KernelEvent, Nanoseconds) -> Void)?
+  /// The model's events are the observer's, stamped with the virtual time they happen at:
+  /// the kernel calls the observer itself, rather than through this backend's property on
+  /// every event.
+  public var onEvent: ((KernelEvent, Nanoseconds) -> Void)? {
+    didSet {
+      guard let observer = onEvent else { return kernel.onEvent = nil }
+      kernel.onEvent = { [unowned kernel] event in observer(event, kernel.now) }
+    }
+  }
 
   public init(config: KernelConfig = KernelConfig()) {
     kernel = Kernel(config: config)
-    // The model's events are the session's, stamped with the virtual time they happen at.
-    kernel.onEvent = { [unowned self] event in self.onEvent?(event, self.kernel.now) }
     for signal in SignalHandlers.restarting { kernel.sigaction(signal, saRestart: true) }
   }
 
