@@ -15,16 +15,20 @@ extension ScenarioSession {
     if case .recvmsg = record.syscall { sender = nil }
     // `dup2 7 as d`: the target had no name when the call was made, so it shows as a number.
     // Descriptors are named as the calling thread's process has them.
+    // The actor's process is looked up once, for the names and the event's pid. Local
+    // functions, not closure values, so that naming costs no allocation per line.
     let process = threads[call.actor]?.process ?? initialProcess
-    let names: (Int32) -> String = { [unowned self] in self.fdName($0, in: process) }
-    let name: (Int32) -> String = created == nil ? names : { "\($0)" }
+    func names(_ fd: Int32) -> String { fdName(fd, in: process) }
+    func name(_ fd: Int32) -> String { created == nil ? names(fd) : "\(fd)" }
     let text = TraceFormatter.returned(
       record.syscall, outcome, resumed: resumed,
       call: describe(
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
       name: names,
       created: created, sender: sender, owner: outcome.owner.map(threadName))
-    var event = callEvent(.returned, record, at: now, thread: call.actor, text: text)
+    var event = TraceEvent(kind: .returned, time: now, thread: call.actor, pid: process.pid, text: text)
+    event.call = record.syscall.name
+    event.callID = record.tag
     // The call is no longer in flight: its socket comes from what was submitted.
     event.socket = call.socket?.name
     event.startedAt = record.startedAt
@@ -143,7 +147,12 @@ extension ScenarioSession {
       for rest in lines.dropFirst() { output(TraceFormatter.continuation(String(rest))) }
       return true
     }
-    output(line(event.time, event.thread, text))
+    if event.kind == .returned {
+      // traceReturn took the pid from the same thread's process a moment ago: no lookup.
+      output(TraceFormatter.line(event.time, event.thread, event.pid == 1 ? text : "[pid \(event.pid)] " + text))
+    } else {
+      output(line(event.time, event.thread, text))
+    }
     if explaining, explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
     return true
   }
