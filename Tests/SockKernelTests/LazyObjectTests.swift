@@ -61,4 +61,28 @@ struct LazyObjectTests {
     #expect(h.result(tag)?.returned == .value(0))
     #expect(listenerSock.peerWait === queue)
   }
+
+  @Test("a task's timer is made by its first timed sleep, kept, and deleted when a wake-up ends the sleep")
+  func timerMadeOnceAndDeleted() {
+    let h = Harness()
+    let t = h.task("t")
+    let peer = h.task("peer")
+    let (a, b) = h.socketpair(t, .stream)
+    let task = h.kernel.tasks[t.rawValue]
+    #expect(task.timerIfMade == nil)
+    let first = h.start(t, .poll(fds: [PollRequest(fd: b, events: .EPOLLIN)], timeoutMs: 1000))
+    let timer = task.timerIfMade
+    #expect(timer?.isPending == true)
+    #expect(task.timer === timer)
+    _ = h.send(peer, a, .bytes([1]))
+    _ = h.kernel.run { h.result(first) != nil }
+    #expect(h.result(first)?.value == 1)
+    #expect(timer?.isPending == false)
+    #expect(h.kernel.timers.pendingCount == 0)
+    _ = h.recv(t, b, 1)
+    let second = h.start(t, .poll(fds: [PollRequest(fd: b, events: .EPOLLIN)], timeoutMs: 5))
+    #expect(task.timerIfMade === timer)
+    _ = h.kernel.run { h.result(second) != nil }
+    #expect(h.result(second)?.value == 0)
+  }
 }
