@@ -85,4 +85,21 @@ struct LazyObjectTests {
     _ = h.kernel.run { h.result(second) != nil }
     #expect(h.result(second)?.value == 0)
   }
+
+  @Test("calls queued behind a running one still run in order after the queue emptied and its storage went")
+  func pendingQueueRefills() {
+    let h = Harness()
+    let t = h.task("t")
+    let peer = h.task("peer")
+    let (a, b) = h.socketpair(t, .stream)
+    for round in 0..<3 {
+      var tags: [Int] = []
+      for _ in 0..<3 { tags.append(h.start(t, .recv(fd: b, length: 1, flags: []))) }
+      #expect(h.kernel.queuedCalls(t) == 2)
+      for byte in 0..<3 { _ = h.send(peer, a, .bytes([UInt8(round * 3 + byte + 1)])) }
+      _ = h.kernel.run { tags.allSatisfy { h.result($0) != nil } }
+      #expect(tags.map { h.result($0)?.data } == (0..<3).map { Payload.bytes([UInt8(round * 3 + $0 + 1)]) })
+      #expect(h.kernel.isIdle(t))
+    }
+  }
 }
