@@ -86,6 +86,9 @@ final class ActiveCall {
   var hasSlept = false
   /// The file `fdget` took for the call's descriptor, held until it returns.
   var file: OpenFile?
+  /// Where the call sleeps (``KernelTask/sleeping``): only a call sleeps, so the state is
+  /// the call's, and a task with none costs no room for it.
+  var sleeping: SleepState?
 
   init(record: CallRecord) { self.record = record }
 }
@@ -117,7 +120,15 @@ final class KernelTask {
   let comm: String
   var pending = Deque<PendingCall>()
   var current: ActiveCall?
-  var sleeping: SleepState?
+  /// Where the task sleeps, kept by its call: a task sleeps only in a call, and a task's
+  /// own 40 bytes for it were idle in each of a million sockets' threads (`MemoryLayout`).
+  var sleeping: SleepState? {
+    get { current?.sleeping }
+    set {
+      assert(current != nil || newValue == nil, "a task sleeps only in a call")
+      current?.sleeping = newValue
+    }
+  }
   /// Already in the run queue.
   var isQueued = false
   /// `pending`: the signals sent to this thread whose handlers have not run yet, blocked
