@@ -136,7 +136,7 @@ extension ScenarioSession {
     if process === initialProcess {
       task = backend.spawn(name: name)
     } else {
-      task = backend.spawn(name: name, alongside: process.threads.values.first!.task)
+      task = backend.spawn(name: name, alongside: process.threads.first!.task)
     }
     threadNames[task.rawValue] = name
     return process.addThread(named: name, task: task)
