@@ -68,7 +68,10 @@ public final class Sock {
   /// `sk->sk_socket->file`: the open file every descriptor of the socket refers to; nil for
   /// an embryo until `accept` grafts it (`sock_graft`), which is why a message to one always
   /// carries credentials, and again once the socket is released (`sock_orphan`).
-  weak var file: SocketFile?
+  /// Unowned and unchecked, and cleared by the file's `deinit` as a weak reference would be:
+  /// a weak one gave every socket's file a side table (32 bytes apiece, `massif`), and each
+  /// read of it cost a `swift_weakLoadStrong`.
+  unowned(unsafe) var file: SocketFile?
   /// `unix_peer(sk)`.
   public internal(set) var peer: Sock?
   /// `u->peer_wait`, made on first use (``peerWaitIfMade``).
@@ -130,5 +133,10 @@ final class SocketFile: OpenFile {
     super.init(flags: O_RDWR)
     sock.file = self
     self.nonBlocking = nonBlocking
+  }
+
+  deinit {
+    // The last reference is gone, so is the socket's link to it (unowned, not weak).
+    if sock.file === self { sock.file = nil }
   }
 }
