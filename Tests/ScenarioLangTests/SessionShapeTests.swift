@@ -73,4 +73,21 @@ struct SessionShapeTests {
     }
     #expect(Set(session.threads.keys) == ["main", "a", "b", "t", "c", "child", "u"])
   }
+
+  @Test("a thread's declaration site and its superseding thread read back as set, each apart from the other")
+  func threadRareFields() {
+    let process = ScenarioProcess(pid: 1)
+    let thread = process.addThread(named: "t", task: TaskID(rawValue: 0))
+    #expect(thread.site == nil && thread.supersededBy == nil)
+    thread.supersededBy = nil
+    #expect(thread.site == nil && thread.supersededBy == nil)
+    let site = DeclarationSite(location: SourceLocation(line: 2, column: 8, offset: 9), file: "f")
+    thread.site = site
+    #expect(thread.site == site && thread.supersededBy == nil)
+    thread.supersededBy = "u"
+    #expect(thread.site == site && thread.supersededBy == "u")
+    thread.site = nil
+    #expect(thread.site == nil && thread.supersededBy == "u")
+    #expect(process.addThread(named: "v", task: TaskID(rawValue: 1)).site == nil)
+  }
 }
