@@ -48,7 +48,7 @@ struct ExecStatementTests {
     #expect(session.status == .ok)
     let child = try #require(session.processes["child"])
     #expect(child.descriptors.keys.sorted() == [5, 6])
-    #expect(Array(child.threads.keys) == ["t"])
+    #expect(child.threads.map(\.name) == ["t"])
     #expect(session.threads["child"]?.supersededBy == "t")
     // The first thread made no call: it is no thread of the program, and has no line.
     #expect(trace.last == "0.000000 t        [pid 2] execve(\"/proc/self/exe\", [...], ...) = 0")

@@ -26,7 +26,7 @@ struct SessionShapeTests {
       let socket = try #require(session.sockets[name])
       #expect(socket.thread.name == name)
       #expect(socket.process === process)
-      #expect(process.threads[name] === socket.thread)
+      #expect(process.thread(named: name) === socket.thread)
       let fd = try #require(socket.fd)
       #expect(process.descriptors[fd]?.socket === socket)
     }
@@ -38,7 +38,7 @@ struct SessionShapeTests {
     let session = try run("touch \"f\"")
     #expect(session.mainThread.name == "main")
     #expect(session.mainThread.process === session.initialProcess)
-    #expect(session.initialProcess.threads.keys.sorted() == ["main"])
+    #expect(session.initialProcess.threads.map(\.name) == ["main"])
   }
 
   @Test("close takes the descriptor out of its process's table; the socket keeps its name")
@@ -55,7 +55,39 @@ struct SessionShapeTests {
   func redeclarationKeepsThread() throws {
     let session = try run("repeat 3 { client c; c close }")
     let c = try #require(session.sockets["c"])
-    #expect(session.initialProcess.threads["c"] === c.thread)
+    #expect(session.initialProcess.thread(named: "c") === c.thread)
     #expect(session.kernel?.taskCount == 2)
+  }
+
+  @Test("each process lists its threads once, in the order they started, each the session's thread of that name")
+  func processThreadList() throws {
+    let session = try run("socketpair a b; thread t; repeat 2 { client c; c close }; fork child; thread u in child")
+    let child = try #require(session.processes["child"])
+    #expect(session.initialProcess.threads.map(\.name) == ["main", "a", "b", "t", "c"])
+    #expect(child.threads.map(\.name) == ["child", "u"])
+    for process in [session.initialProcess, child] {
+      for thread in process.threads {
+        #expect(thread.process === process)
+        #expect(session.threads[thread.name] === thread)
+      }
+    }
+    #expect(Set(session.threads.keys) == ["main", "a", "b", "t", "c", "child", "u"])
+  }
+
+  @Test("a thread's declaration site and its superseding thread read back as set, each apart from the other")
+  func threadRareFields() {
+    let process = ScenarioProcess(pid: 1)
+    let thread = process.addThread(named: "t", task: TaskID(rawValue: 0))
+    #expect(thread.site == nil && thread.supersededBy == nil)
+    thread.supersededBy = nil
+    #expect(thread.site == nil && thread.supersededBy == nil)
+    let site = DeclarationSite(location: SourceLocation(line: 2, column: 8, offset: 9), file: "f")
+    thread.site = site
+    #expect(thread.site == site && thread.supersededBy == nil)
+    thread.supersededBy = "u"
+    #expect(thread.site == site && thread.supersededBy == "u")
+    thread.site = nil
+    #expect(thread.site == nil && thread.supersededBy == "u")
+    #expect(process.addThread(named: "v", task: TaskID(rawValue: 1)).site == nil)
   }
 }

@@ -11,8 +11,11 @@ final class ScenarioProcess {
   let name: String
   /// How it ended, once it has (`exit`, a killing signal).
   var ended: ProcessEnd?
-  /// Its threads by name: who can make a call on one of its descriptors.
-  var threads: [String: ScenarioThread] = [:]
+  /// Its threads, in the order they were started: who can make a call on one of its
+  /// descriptors. A list, not a dictionary by name: the session's ``ScenarioSession/threads``
+  /// finds a thread by its name (unique across processes), and a second dictionary cost
+  /// some 48 bytes a thread at a million (`massif`), the list 8 to 16.
+  var threads: [ScenarioThread] = []
   /// The descriptors the script can name, each to the open file it refers to (the
   /// `fdtable`). The kernel keeps the real table; this one maps a descriptor back to the
   /// socket a trace names it by, and an anonymous `accept` is not in it.
@@ -29,9 +32,12 @@ final class ScenarioProcess {
   /// A new thread of this process, running `task`.
   func addThread(named name: String, task: TaskID) -> ScenarioThread {
     let thread = ScenarioThread(name: name, task: task, process: self)
-    threads[name] = thread
+    threads.append(thread)
     return thread
   }
+
+  /// Its thread named `name`, if it still has one (a linear search, for inspection).
+  func thread(named name: String) -> ScenarioThread? { threads.first { $0.name == name } }
 }
 
 /// An open file description (the kernel's `struct file`): what a descriptor refers to. A

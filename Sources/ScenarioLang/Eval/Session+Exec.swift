@@ -31,10 +31,8 @@ extension ScenarioSession {
       if unreturned[thread.task]?.blockedIn == nil { unreturned[thread.task] = call }
       calls[tag] = nil
     }
-    for thread in process.threads.values where ending.contains(thread.task) {
-      thread.supersededBy = caller
-      process.threads[thread.name] = nil
-    }
+    for thread in process.threads where ending.contains(thread.task) { thread.supersededBy = caller }
+    process.threads.removeAll { ending.contains($0.task) }
     for fd in closed { process.descriptors[fd] = nil }
     guard tracing else { return }
     // strace -f: a killed thread's call resumes with `= ?`, then the thread's end; the

@@ -97,7 +97,7 @@ extension ScenarioSession {
     processNames[pid] = name
     let thread = process.addThread(named: name, task: task)
     threads[name] = thread
-    threadNames[task] = name
+    threadNames[task.rawValue] = name
     return name
   }
 
@@ -136,9 +136,9 @@ extension ScenarioSession {
     if process === initialProcess {
       task = backend.spawn(name: name)
     } else {
-      task = backend.spawn(name: name, alongside: process.threads.values.first!.task)
+      task = backend.spawn(name: name, alongside: process.threads.first!.task)
     }
-    threadNames[task] = name
+    threadNames[task.rawValue] = name
     return process.addThread(named: name, task: task)
   }
 
@@ -155,5 +155,5 @@ extension ScenarioSession {
   }
 
   /// The name of the thread running `task`, as the session named it.
-  func threadName(of task: TaskID) -> String { threadNames[task] ?? backend.name(of: task) }
+  func threadName(of task: TaskID) -> String { threadNames[task.rawValue] ?? backend.name(of: task) }
 }

@@ -33,13 +33,13 @@ public final class ScenarioSession {
   /// Every thread by name: `main`, each socket's own thread, and those of `thread NAME`.
   var threads: [String: ScenarioThread] = [:]
   /// The session's name of each thread's task (a forked child's task is named after its
-  /// parent's in the kernel).
-  var threadNames: [TaskID: String] = [:]
+  /// parent's in the kernel), by the task's raw value: ids are 0, 1, 2… in spawn order.
+  var threadNames = DenseTable<String>()
   /// The processes `fork` made, by name and by pid.
   var processes: [String: ScenarioProcess] = [:]
   var processNames: [Int32: String] = [:]
-  /// Socket inode → name, for wait-queue owners.
-  var socketNames: [Int: String] = [:]
+  /// Socket inode → name, for wait-queue owners (inodes count up from the kernel's first).
+  var socketNames = DenseTable<String>()
   /// Process 1, where every script runs today: its descriptors name the sockets of a `poll`.
   let initialProcess: ScenarioProcess
   var calls = SubmittedCalls()
@@ -105,7 +105,7 @@ public final class ScenarioSession {
     self.initialProcess = process
     self.mainThread = process.addThread(named: "main", task: backend.spawn(name: "main"))
     threads[mainThread.name] = mainThread
-    threadNames[mainThread.task] = mainThread.name
+    threadNames[mainThread.task.rawValue] = mainThread.name
     backend.onEvent = { [unowned self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }

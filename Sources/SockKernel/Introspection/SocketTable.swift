@@ -129,11 +129,16 @@ extension Kernel {
       nonBlocking: nonBlocking, address: sock.address, peerInode: sock.peer?.inode, queuedOn: queuedOn,
       queue: queue, maxAckBacklog: sock.maxAckBacklog, recvQ: queues.rqueue, sendQ: queues.wqueue,
       sndtimeo: sock.sndtimeo, rcvtimeo: sock.rcvtimeo,
-      waitQueues: [waiters(of: sock.peerWait), waiters(of: sock.sleepQueue)], scmFds: sock.scmFds,
+      waitQueues: [
+        waiters(of: sock.peerWaitIfMade, named: WaitQueueName(inode: sock.inode, kind: .peerWait)),
+        waiters(of: sock.sleepQueueIfMade, named: WaitQueueName(inode: sock.inode, kind: .sleep)),
+      ], scmFds: sock.scmFds,
       inFlight: sock.inflightRefs > 0)
   }
 
-  private func waiters(of queue: WaitQueue) -> WaitQueueSnapshot {
+  /// The waiters of `queue`, named `name`; a queue not made yet has none.
+  private func waiters(of queue: WaitQueue?, named name: WaitQueueName) -> WaitQueueSnapshot {
+    guard let queue else { return WaitQueueSnapshot(name: name, waiters: []) }
     // A datagram socket's peer_wake relay wakes no task of its own: not a waiter.
     let waiters = queue.entries.compactMap { entry -> WaiterSnapshot? in
       guard let id = entry.task else { return nil }

@@ -26,8 +26,10 @@ extension Kernel {
     return outcome
   }
 
-  /// `sock_poll_wait`: a poller waits on the socket's own wait queue.
+  /// `sock_poll_wait`: a poller waits on the socket's own wait queue. Without a table
+  /// (`poll_does_not_wait`) nobody will, and the queue is not made for it.
   func sockPollWait(_ file: SocketFile, _ wait: PollTable?) {
+    guard let wait else { return }
     pollWait(file, file.sock.sleepQueue, wait)
   }
 }

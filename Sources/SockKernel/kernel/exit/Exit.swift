@@ -60,7 +60,7 @@ extension Kernel {
     guard let call = task.current else { return }
     if let sleep = task.sleeping {
       sleep.finishWait()
-      timers.delTimer(task.timer)
+      timers.delTimer(task.timerIfMade)
       task.sleeping = nil
     }
     if let poll = call.frame.poll { pollFreewait(poll) }

@@ -86,6 +86,9 @@ final class ActiveCall {
   var hasSlept = false
   /// The file `fdget` took for the call's descriptor, held until it returns.
   var file: OpenFile?
+  /// Where the call sleeps (``KernelTask/sleeping``): only a call sleeps, so the state is
+  /// the call's, and a task with none costs no room for it.
+  var sleeping: SleepState?
 
   init(record: CallRecord) { self.record = record }
 }
@@ -117,7 +120,15 @@ final class KernelTask {
   let comm: String
   var pending = Deque<PendingCall>()
   var current: ActiveCall?
-  var sleeping: SleepState?
+  /// Where the task sleeps, kept by its call: a task sleeps only in a call, and a task's
+  /// own 40 bytes for it were idle in each of a million sockets' threads (`MemoryLayout`).
+  var sleeping: SleepState? {
+    get { current?.sleeping }
+    set {
+      assert(current != nil || newValue == nil, "a task sleeps only in a call")
+      current?.sleeping = newValue
+    }
+  }
   /// Already in the run queue.
   var isQueued = false
   /// `pending`: the signals sent to this thread whose handlers have not run yet, blocked
@@ -128,8 +139,18 @@ final class KernelTask {
   /// `saved_sigmask` with TIF_RESTORE_SIGMASK: the mask a `ppoll`, `pselect6` or
   /// `epoll_pwait` replaced for its sleep, put back on the way out to user space.
   var savedSigmask: SigSet?
-  /// The `schedule_timeout` timer.
-  let timer: KernelTimer
+  /// The `schedule_timeout` timer, made when the task first arms it: the kernel's is on
+  /// the stack of `schedule_timeout`, and most tasks (a million sockets' own threads) never
+  /// sleep with a timeout, which saved a 56-byte object apiece (`malloc_usable_size`). Made
+  /// once and kept, so that a `del_timer` always finds the timer a `mod_timer` armed.
+  var timer: KernelTimer {
+    if let timer = timerIfMade { return timer }
+    let timer = KernelTimer(.processTimeout(id))
+    timerIfMade = timer
+    return timer
+  }
+  /// The timer if ever armed: nil is a timer that is not pending, which `del_timer` leaves.
+  private(set) var timerIfMade: KernelTimer?
   /// Its process (the kernel's `signal`, `files` and thread group). Unowned and unchecked:
   /// the kernel keeps every process (``Kernel/processes`` never drops one, reaped or not)
   /// for as long as it keeps the task, and a checked reference cost a retain and a release
@@ -141,7 +162,6 @@ final class KernelTask {
   init(id: TaskID, comm: String, group: TaskGroup) {
     self.id = id
     self.comm = comm
-    self.timer = KernelTimer(.processTimeout(id))
     self.group = group
   }
 

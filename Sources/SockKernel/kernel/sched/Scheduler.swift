@@ -44,6 +44,9 @@ extension Kernel {
       if let call = task.current {
         step(call, of: task)
       } else if let next = task.pending.popFirst() {
+        // The last queued call taken: its storage goes too (a Deque keeps its capacity),
+        // or each of a million tasks that once queued a call kept some 130 bytes.
+        if task.pending.isEmpty { task.pending = [] }
         step(begin(task, tag: next.tag, next.make()), of: task)
       } else {
         return
@@ -114,7 +117,7 @@ extension Kernel {
 
   func tryToWakeUp(_ task: KernelTask, exclusive: Bool, queue: WaitQueue) {
     guard let sleep = task.sleeping, let call = task.current else { return }
-    timers.delTimer(task.timer)
+    timers.delTimer(task.timerIfMade)
     task.sleeping = nil
     call.frame.timeo = timeLeft(sleep)
     let waker = currentTask ?? task.id

@@ -21,9 +21,16 @@ extension Kernel {
     }
   }
 
+  /// A wake-up of a queue that may not be made yet (``Sock/sleepQueueIfMade``): nil has
+  /// nobody on it, so nobody to wake.
+  func wakeUp(_ queue: WaitQueue?, nrExclusive: Int, key: PollMask? = nil) {
+    guard let queue else { return }
+    wakeUp(queue, nrExclusive: nrExclusive, key: key)
+  }
+
   /// `wake_up_interruptible`: all non-exclusive waiters and the first exclusive one.
-  func wakeUpInterruptible(_ queue: WaitQueue) { wakeUp(queue, nrExclusive: 1) }
+  func wakeUpInterruptible(_ queue: WaitQueue?) { wakeUp(queue, nrExclusive: 1) }
 
   /// `wake_up_interruptible_all`.
-  func wakeUpInterruptibleAll(_ queue: WaitQueue) { wakeUp(queue, nrExclusive: 0) }
+  func wakeUpInterruptibleAll(_ queue: WaitQueue?) { wakeUp(queue, nrExclusive: 0) }
 }

@@ -24,7 +24,7 @@ extension Kernel {
     task.pendingSignals.insert(SigSet(signal))
     if let sleep = task.sleeping {
       sleep.finishWait()
-      timers.delTimer(task.timer)
+      timers.delTimer(task.timerIfMade)
       task.sleeping = nil
       call.frame.timeo = timeLeft(sleep)
       deferredEvents.append(.interrupted(call.record, by: signal))

@@ -50,9 +50,9 @@ struct TimerQueue {
     heap.insert(Entry(expires: expires, sequence: nextSequence, timer: timer))
   }
 
-  /// `del_timer`: the timer will not fire.
-  mutating func delTimer(_ timer: KernelTimer) {
-    guard timer.isPending else { return }
+  /// `del_timer`: the timer will not fire; nil, a timer never made, is not pending.
+  mutating func delTimer(_ timer: KernelTimer?) {
+    guard let timer, timer.isPending else { return }
     timer.pendingSequence = nil
     pendingCount -= 1
   }

@@ -5,14 +5,14 @@ import SyscallVocabulary
 extension Kernel {
   /// `sock_def_readable` (`sk_data_ready`): wakes one exclusive reader with an `EPOLLIN` key.
   func sockDefReadable(_ sk: Sock) {
-    wakeUp(sk.sleepQueue, nrExclusive: 1, key: [.EPOLLIN, .EPOLLPRI, .EPOLLRDNORM, .EPOLLRDBAND])
+    wakeUp(sk.sleepQueueIfMade, nrExclusive: 1, key: [.EPOLLIN, .EPOLLPRI, .EPOLLRDNORM, .EPOLLRDBAND])
   }
 
   /// `sock_def_wakeup` (`sk_state_change`): wakes everybody on the socket's own queue.
-  func sockDefWakeup(_ sk: Sock) { wakeUpInterruptibleAll(sk.sleepQueue) }
+  func sockDefWakeup(_ sk: Sock) { wakeUpInterruptibleAll(sk.sleepQueueIfMade) }
 
   /// `sock_def_error_report` (`sk_error_report`): wakes one reader with an `EPOLLERR` key.
   func sockDefErrorReport(_ sk: Sock) {
-    wakeUp(sk.sleepQueue, nrExclusive: 1, key: [.EPOLLERR])
+    wakeUp(sk.sleepQueueIfMade, nrExclusive: 1, key: [.EPOLLERR])
   }
 }

@@ -32,7 +32,7 @@ extension Kernel {
         OutcomeError(.EINVAL, Reason("unix_accept", "listener has RCV_SHUTDOWN and no pending connection")))
     case .skb(let skb):
       // A connector waiting for room may now fit.
-      wakeUpInterruptible(sk.peerWait)
+      wakeUpInterruptible(sk.peerWaitIfMade)
       guard let tsk = skb.embryo else { preconditionFailure("a listener's queue holds connection requests") }
       skb.embryo = nil
       // unix_update_edges: files sent to it count as the accepted socket's now.

@@ -57,7 +57,7 @@ extension Kernel {
     // skb_queue_purge_reason(SKB_DROP_REASON_UNIX_DISCONNECT): each free releases its
     // sender's charge.
     while let skb = sk.receiveQueue.popFirst() { consumeSkb(skb) }
-    wakeUpInterruptibleAll(sk.peerWait)
+    wakeUpInterruptibleAll(sk.peerWaitIfMade)
     if !other.isDead, other.peer === sk {
       other.pendingError = .ECONNRESET
       sockDefErrorReport(other)

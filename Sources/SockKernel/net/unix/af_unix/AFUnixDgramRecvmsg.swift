@@ -28,7 +28,7 @@ extension Kernel {
     }
     // A sender waiting in unix_wait_for_peer for room in our queue may now fit (woken even
     // by a peek, which makes no room: it sleeps again).
-    wakeUp(sk.peerWait, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
+    wakeUp(sk.peerWaitIfMade, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
     // The rest of a datagram longer than the buffer is lost (MSG_TRUNC in msg_flags); a peek
     // at an offset starts `skip` bytes in.
     let size = min(length, skb.length - skip)

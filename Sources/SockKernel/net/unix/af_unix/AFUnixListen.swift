@@ -15,7 +15,7 @@ extension Kernel {
     // A larger backlog may make room: every connector waiting for it retries.
     // sk_max_ack_backlog is a u32: a negative backlog (left by a negative somaxconn, which
     // the clamp in __sys_listen_socket keeps) is stored by its bit pattern, as C converts it.
-    if UInt32(bitPattern: backlog) > sk.maxAckBacklog { wakeUpInterruptibleAll(sk.peerWait) }
+    if UInt32(bitPattern: backlog) > sk.maxAckBacklog { wakeUpInterruptibleAll(sk.peerWaitIfMade) }
     sk.maxAckBacklog = UInt32(bitPattern: backlog)
     sk.state = .TCP_LISTEN
     // update_peercred: "set credentials so connect can copy them".

@@ -13,11 +13,11 @@ extension Kernel {
   /// `unix_dgram_peer_wake_relay`: the wake-up took the entry off the peer's `peer_wait`;
   /// it is relayed, with its key, to `u`'s own wait queue while that still exists.
   func unixDgramPeerWakeRelay(_ u: Sock, key: PollMask?) {
-    u.peerWakePrivate?.peerWait.remove(u.peerWake)
+    u.peerWakePrivate?.peerWaitIfMade?.remove(u.peerWake)
     u.peerWakePrivate = nil
     // Relaying can only happen while the wq still exists: sock_orphan cleared it.
     guard !u.isDead else { return }
-    wakeUp(u.sleepQueue, nrExclusive: 1, key: key)
+    wakeUp(u.sleepQueueIfMade, nrExclusive: 1, key: key)
   }
 
   /// `unix_dgram_peer_wake_connect`: hooks `sk`'s relay onto `other`'s `peer_wait` unless it
@@ -32,7 +32,7 @@ extension Kernel {
   /// `unix_dgram_peer_wake_disconnect`: unhooks `sk`'s relay from `other`'s `peer_wait`.
   func unixDgramPeerWakeDisconnect(_ sk: Sock, _ other: Sock) {
     guard sk.peerWakePrivate === other else { return }
-    other.peerWait.remove(sk.peerWake)
+    other.peerWaitIfMade?.remove(sk.peerWake)
     sk.peerWakePrivate = nil
   }
 
@@ -40,7 +40,7 @@ extension Kernel {
   /// our own pollers with `EPOLLOUT`: the old peer's full queue no longer holds us back.
   func unixDgramPeerWakeDisconnectWakeup(_ sk: Sock, _ other: Sock) {
     unixDgramPeerWakeDisconnect(sk, other)
-    wakeUp(sk.sleepQueue, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
+    wakeUp(sk.sleepQueueIfMade, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
   }
 
   /// `unix_dgram_peer_wake_me` (`unix_peer(sk) == other`): true, with the relay hooked, when

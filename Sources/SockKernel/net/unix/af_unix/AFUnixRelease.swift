@@ -16,7 +16,7 @@ extension Kernel {
     let skpair = sk.peer
     sk.peer = nil
     // Connectors waiting for backlog room retry (and find no listener).
-    wakeUpInterruptibleAll(sk.peerWait)
+    wakeUpInterruptibleAll(sk.peerWaitIfMade)
     if let skpair {
       if sk.type == .stream || sk.type == .seqpacket {
         skpair.shutdown = .SHUTDOWN_MASK

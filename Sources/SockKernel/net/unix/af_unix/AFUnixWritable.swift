@@ -7,7 +7,7 @@ extension Kernel {
   /// about a quarter of the buffer.
   func unixWriteSpace(_ sk: Sock) {
     guard unixWritable(sk) else { return }
-    wakeUp(sk.sleepQueue, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
+    wakeUp(sk.sleepQueueIfMade, nrExclusive: 1, key: [.EPOLLOUT, .EPOLLWRNORM, .EPOLLWRBAND])
   }
 
   /// `unix_writable`: not listening, and `sk_wmem_alloc << 2 <= sk_sndbuf` (the biased count).
