@@ -145,13 +145,11 @@ extension ScenarioSession {
   /// The name the trace gives process `pid`: its `fork` name, `main` for the script's own.
   func processName(pid: Int32) -> String { processNames[pid] ?? (pid == 1 ? mainThread.name : "pid\(pid)") }
 
-  /// A trace line: the thread's name and, for a thread of a forked process, its pid as
-  /// `strace -f` prints it.
-  func line(_ now: Nanoseconds, _ actor: String, _ text: String) -> String {
-    guard let process = threads[actor]?.process, process !== initialProcess else {
-      return TraceFormatter.line(now, actor, text)
-    }
-    return TraceFormatter.line(now, actor, "[pid \(process.pid)] " + text)
+  /// A trace line: the thread's name and, for a thread of a forked process (any pid but
+  /// the script's own, 1), its pid as `strace -f` prints it. The event carries the pid, so
+  /// the line needs no lookup of the thread by name.
+  func line(_ now: Nanoseconds, _ actor: String, _ text: String, pid: Int32) -> String {
+    TraceFormatter.line(now, actor, pid == initialProcess.pid ? text : "[pid \(pid)] " + text)
   }
 
   /// The name of the thread running `task`, as the session named it.

@@ -147,12 +147,7 @@ extension ScenarioSession {
       for rest in lines.dropFirst() { output(TraceFormatter.continuation(String(rest))) }
       return true
     }
-    if event.kind == .returned {
-      // traceReturn took the pid from the same thread's process a moment ago: no lookup.
-      output(TraceFormatter.line(event.time, event.thread, event.pid == 1 ? text : "[pid \(event.pid)] " + text))
-    } else {
-      output(line(event.time, event.thread, text))
-    }
+    output(line(event.time, event.thread, text, pid: event.pid))
     if explaining, explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
     return true
   }
