@@ -26,11 +26,9 @@ extension ScenarioSession {
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
       name: names,
       created: created, sender: sender, owner: outcome.owner.map(threadName))
-    var event = TraceEvent(kind: .returned, time: now, thread: call.actor, pid: process.pid, text: text)
-    event.call = record.syscall.name
-    event.callID = record.tag
     // The call is no longer in flight: its socket comes from what was submitted.
-    event.socket = call.socket?.name
+    var event = callEvent(
+      .returned, record, at: now, thread: call.actor, pid: process.pid, socket: call.socket?.name, text: text)
     event.startedAt = record.startedAt
     event.result = outcome.value
     event.errno = outcome.errno?.name
@@ -107,14 +105,25 @@ extension ScenarioSession {
     }
   }
 
-  /// An event of the call `record` made, on `thread`.
+  /// An event of the call `record`, still in flight, made on `thread`: its pid and socket
+  /// looked up.
   func callEvent(
     _ kind: TraceEvent.Kind, _ record: CallRecord, at now: Nanoseconds, thread: String, text: String
   ) -> TraceEvent {
-    var event = TraceEvent(kind: kind, time: now, thread: thread, pid: pid(ofThread: thread), text: text)
+    callEvent(
+      kind, record, at: now, thread: thread, pid: pid(ofThread: thread), socket: calls[record.tag]?.socket?.name,
+      text: text)
+  }
+
+  /// An event of the call `record` made on `thread` of process `pid`, acting on `socket`.
+  func callEvent(
+    _ kind: TraceEvent.Kind, _ record: CallRecord, at now: Nanoseconds, thread: String, pid: Int32,
+    socket: String?, text: String
+  ) -> TraceEvent {
+    var event = TraceEvent(kind: kind, time: now, thread: thread, pid: pid, text: text)
     event.call = record.syscall.name
     event.callID = record.tag
-    event.socket = calls[record.tag]?.socket?.name
+    event.socket = socket
     return event
   }
 
