@@ -1,3 +1,4 @@
+import SyscallVocabulary
 import Testing
 
 @testable import ScenarioLang
@@ -6,9 +7,15 @@ import Testing
 /// must behave exactly as the dictionary would.
 @Suite("Submitted calls")
 struct SubmittedCallsTests {
-  static func call(_ word: String) -> SubmittedCall {
+  /// The process owns its threads; a call keeps its thread.
+  let process = ScenarioProcess(pid: 1)
+  let thread: ScenarioThread
+
+  init() { thread = process.addThread(named: "a", task: TaskID(rawValue: 0)) }
+
+  func call(_ word: String) -> SubmittedCall {
     SubmittedCall(
-      actor: "a", location: SourceLocation(line: 1, column: 1, offset: 0), word: word, expectation: nil,
+      thread: thread, location: SourceLocation(line: 1, column: 1, offset: 0), word: word, expectation: nil,
       acceptName: nil)
   }
 
@@ -16,8 +23,8 @@ struct SubmittedCallsTests {
   func latestAndOlder() {
     var calls = SubmittedCalls()
     #expect(calls.isEmpty)
-    calls.insert(Self.call("send"), tag: 1)
-    calls.insert(Self.call("recv"), tag: 2)
+    calls.insert(call("send"), tag: 1)
+    calls.insert(call("recv"), tag: 2)
     #expect(calls[1]?.word == "send" && calls[2]?.word == "recv" && calls[3] == nil)
     calls[2]?.blockedIn = "recvfrom"
     calls[1]?.blockedIn = "sendto"
@@ -33,13 +40,13 @@ struct SubmittedCallsTests {
   @Test("setting a tag's call to nil removes it, in the slot or not")
   func setNil() {
     var calls = SubmittedCalls()
-    calls.insert(Self.call("accept"), tag: 5)
-    calls.insert(Self.call("connect"), tag: 6)
+    calls.insert(call("accept"), tag: 5)
+    calls.insert(call("connect"), tag: 6)
     calls[6] = nil
     #expect(calls[6] == nil && calls[5]?.word == "accept")
     calls[5] = nil
     #expect(calls.isEmpty)
-    calls.insert(Self.call("close"), tag: 7)
+    calls.insert(call("close"), tag: 7)
     #expect(calls.all.map(\.call.word) == ["close"])
   }
 }

@@ -11,8 +11,8 @@ extension ScenarioSession {
     at location: SourceLocation
   ) {
     let tag = remember(
-      SubmittedCall(actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil),
-      by: thread, name: syscall.name)
+      SubmittedCall(thread: thread, location: location, word: word, expectation: expectation, acceptName: nil),
+      name: syscall.name)
     let task = thread.task
     backend.submit(task, tag: tag, syscall: syscall)
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
@@ -36,10 +36,10 @@ extension ScenarioSession {
     b.type = type
     let caller = prefix ?? a.thread
     var call = SubmittedCall(
-      actor: caller.name, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
+      thread: caller, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
     call.pair = b
     call.socket = a
-    let tag = remember(call, by: caller, name: "socketpair")
+    let tag = remember(call, name: "socketpair")
     let task = caller.task
     backend.submit(task, tag: tag, syscall: .socketpair(type: type, flags: flags))
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }

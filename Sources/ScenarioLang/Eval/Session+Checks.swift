@@ -7,7 +7,7 @@ extension ScenarioSession {
   /// Checks a returned call, after its trace lines.
   func checkReturn(_ record: CallRecord, _ outcome: SyscallOutcome, of call: SubmittedCall, at now: Nanoseconds) {
     // A forked process that dies of it ends alone, which the backend reports as its end.
-    if kills(outcome.raised, in: call), threads[call.actor]?.process === initialProcess { killedBySignal() }
+    if kills(outcome.raised, in: call), call.thread.process === initialProcess { killedBySignal() }
     if case .accept = record.syscall, outcome.errno == nil, socketsCreated > limits.maxSockets, !stopped {
       fail(limits.socketsExceeded(at: call.location, length: call.word.count), .scriptError)
     }
@@ -23,7 +23,7 @@ extension ScenarioSession {
   /// Whether a signal `call` raised at its own thread kills its process: SIGPIPE's default
   /// action does, unless the process ignores it (`ignore SIGPIPE`).
   func kills(_ signal: Signal?, in call: SubmittedCall) -> Bool {
-    signal == .SIGPIPE && !(threads[call.actor]?.process.ignoresSIGPIPE ?? false)
+    signal == .SIGPIPE && !call.thread.process.ignoresSIGPIPE
   }
 
   /// A call the backend gave up: the run stops with a diagnostic at the operation that made

@@ -43,7 +43,7 @@ extension ScenarioSession {
   func adopt(_ record: CallRecord, _ outcome: SyscallOutcome, _ call: SubmittedCall) -> String? {
     guard outcome.errno == nil else { return nil }
     // Looked up only by the calls that create or close a descriptor: most calls do neither.
-    var caller: ScenarioProcess { threads[call.actor]?.process ?? initialProcess }
+    var caller: ScenarioProcess { call.thread.process }
     if case .fork = record.syscall { return forked(call, pid: Int32(outcome.value), child: outcome.child) }
     guard let socket = call.socket else { return nil }
     switch record.syscall {

@@ -22,12 +22,13 @@ extension ScenarioSession {
   /// calls (their calls in flight end unreturned, as strace shows them: `= ?`), and the
   /// descriptors closed on exec no longer name their sockets in the process.
   func execed(pid: Int32, by task: TaskID, ended: [TaskID], closed: [Int32], at now: Nanoseconds) {
-    guard let name = processNames[pid], let process = processes[name] else { return }
+    guard let process = processesByPid[pid] else { return }
     let caller = threadName(of: task)
     let ending = Set(ended)
     var unreturned: [TaskID: SubmittedCall] = [:]
     for (tag, call) in calls.all {
-      guard let thread = threads[call.actor], ending.contains(thread.task) else { continue }
+      let thread = call.thread
+      guard ending.contains(thread.task) else { continue }
       if unreturned[thread.task]?.blockedIn == nil { unreturned[thread.task] = call }
       calls[tag] = nil
     }
@@ -38,17 +39,16 @@ extension ScenarioSession {
     // strace -f: a killed thread's call resumes with `= ?`, then the thread's end; the
     // leader's end, when another thread called execve, is "superseded by execve".
     for id in ended {
-      let actor = threadName(of: id)
-      guard threads[actor]?.hasCalled ?? false else { continue }
+      guard let thread = threadsByTask[id.rawValue], thread.hasCalled else { continue }
+      let actor = thread.name
       if let call = unreturned[id]?.blockedIn {
-        var resumed = processEvent(at: now, thread: actor, text: "<... \(call) resumed> = ?")
-        resumed.kind = .returned
+        var resumed = TraceEvent(kind: .returned, time: now, thread: actor, pid: pid, text: "<... \(call) resumed> = ?")
         resumed.call = call
         resumed.socket = unreturned[id]?.socket?.name
         emitTrace(resumed)
       }
-      let end = actor == name ? "+++ superseded by execve in \(caller) +++" : "+++ exited with 0 +++"
-      emitTrace(processEvent(at: now, thread: actor, text: end))
+      let end = actor == process.name ? "+++ superseded by execve in \(caller) +++" : "+++ exited with 0 +++"
+      emitTrace(TraceEvent(kind: .process, time: now, thread: actor, pid: pid, text: end))
     }
   }
 }

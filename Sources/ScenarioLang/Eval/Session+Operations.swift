@@ -7,7 +7,7 @@ extension ScenarioSession {
     for operation in operations {
       guard let syscall = makeSyscall(operation, for: socket, by: thread) else { return }
       var call = SubmittedCall(
-        actor: thread.name, location: operation.location, word: operation.word, expectation: operation.expectation,
+        thread: thread, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
       call.socket = socket
       if let name = operation.kind.newName {
@@ -22,10 +22,10 @@ extension ScenarioSession {
       if backend.startsAtOnce(thread.task) {
         // Nothing can change the descriptor before the call starts: no closure to keep.
         let arguments = syscall(socket.fd(in: process))
-        let tag = remember(call, by: thread, name: arguments.name)
+        let tag = remember(call, name: arguments.name)
         backend.submit(thread.task, tag: tag, syscall: arguments)
       } else {
-        let tag = remember(call, by: thread, name: syscall(-1).name)
+        let tag = remember(call, name: syscall(-1).name)
         backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
       }
     }

@@ -17,7 +17,7 @@ extension ScenarioSession {
       }
       processesForked += 1
       var call = SubmittedCall(
-        actor: caller.name, location: location, word: "fork", expectation: expectation, acceptName: name)
+        thread: caller, location: location, word: "fork", expectation: expectation, acceptName: name)
       call.acceptAs = resolved(name)
       submitCall(.fork, call, by: caller, background: false)
     case .exit(let status):
@@ -65,12 +65,13 @@ extension ScenarioSession {
   func plain(
     _ caller: ScenarioThread, _ word: String, _ expectation: Expectation?, _ location: SourceLocation
   ) -> SubmittedCall {
-    SubmittedCall(actor: caller.name, location: location, word: word, expectation: expectation, acceptName: nil)
+    SubmittedCall(
+      thread: caller, location: location, word: word, expectation: expectation, acceptName: nil)
   }
 
   /// Queues `syscall` for `thread` and runs it, to its return unless `background`.
   func submitCall(_ syscall: Syscall, _ call: SubmittedCall, by thread: ScenarioThread, background: Bool) {
-    let tag = remember(call, by: thread, name: syscall.name)
+    let tag = remember(call, name: syscall.name)
     backend.submit(thread.task, tag: tag, syscall: syscall)
     settle(thread, background: background)
   }
@@ -89,26 +90,28 @@ extension ScenarioSession {
   /// `fork` returned `pid` in the parent: the child process, with a copy of the parent's
   /// descriptors (the same open files) and its one thread, named as the process.
   func forked(_ call: SubmittedCall, pid: Int32, child task: TaskID?) -> String? {
-    guard let name = call.acceptAs, let task, let parent = threads[call.actor]?.process else { return nil }
+    guard let name = call.acceptAs, let task else { return nil }
+    let parent = call.thread.process
     let process = ScenarioProcess(pid: pid, name: name)
     process.descriptors = parent.descriptors
     process.ignoresSIGPIPE = parent.ignoresSIGPIPE
     processes[name] = process
-    processNames[pid] = name
+    processesByPid[pid] = process
     let thread = process.addThread(named: name, task: task)
     threads[name] = thread
-    threadNames[task.rawValue] = name
+    threadsByTask[task.rawValue] = thread
     return name
   }
 
   /// A process other than process 1 ended: its calls in flight end unreturned, and the trace
   /// says how, as strace does.
   func processEnded(pid: Int32, tasks: [TaskID], end: ProcessEnd, at now: Nanoseconds) {
-    guard let name = processNames[pid], let process = processes[name] else { return }
+    guard let process = processesByPid[pid] else { return }
+    let name = process.name
     process.ended = end
     let ending = Set(tasks)
     var exitCall: SubmittedCall?
-    for (tag, call) in calls.all where threads[call.actor].map({ ending.contains($0.task) }) ?? false {
+    for (tag, call) in calls.all where ending.contains(call.thread.task) {
       if call.word == ThreadStatementWord.exit.rawValue { exitCall = call }
       calls[tag] = nil
     }
@@ -116,7 +119,7 @@ extension ScenarioSession {
     // `exit_group` never returns: strace shows it with `= ?`.
     if let exitCall, case .exited(let code) = end {
       var call = TraceEvent(
-        kind: .returned, time: now, thread: exitCall.actor, pid: self.pid(ofThread: exitCall.actor),
+        kind: .returned, time: now, thread: exitCall.actor, pid: pid,
         text: "exit_group(\(code)) = ?")
       call.call = "exit_group"
       call.socket = exitCall.socket?.name
@@ -138,12 +141,13 @@ extension ScenarioSession {
     } else {
       task = backend.spawn(name: name, alongside: process.threads.first!.task)
     }
-    threadNames[task.rawValue] = name
-    return process.addThread(named: name, task: task)
+    let thread = process.addThread(named: name, task: task)
+    threadsByTask[task.rawValue] = thread
+    return thread
   }
 
   /// The name the trace gives process `pid`: its `fork` name, `main` for the script's own.
-  func processName(pid: Int32) -> String { processNames[pid] ?? (pid == 1 ? mainThread.name : "pid\(pid)") }
+  func processName(pid: Int32) -> String { processesByPid[pid]?.name ?? (pid == 1 ? mainThread.name : "pid\(pid)") }
 
   /// A trace line: the thread's name and, for a thread of a forked process (any pid but
   /// the script's own, 1), its pid as `strace -f` prints it. The event carries the pid, so
@@ -153,5 +157,5 @@ extension ScenarioSession {
   }
 
   /// The name of the thread running `task`, as the session named it.
-  func threadName(of task: TaskID) -> String { threadNames[task.rawValue] ?? backend.name(of: task) }
+  func threadName(of task: TaskID) -> String { threadsByTask[task.rawValue]?.name ?? backend.name(of: task) }
 }

@@ -23,18 +23,18 @@ extension ScenarioSession {
     let task = thread.task
     socket.type = type == .raw ? .dgram : type
     var socketCall = SubmittedCall(
-      actor: thread.name, location: location, word: kind.rawValue, expectation: expectation, acceptName: nil)
+      thread: thread, location: location, word: kind.rawValue, expectation: expectation, acceptName: nil)
     socketCall.socket = socket
-    let tag = remember(socketCall, by: thread, name: "socket")
+    let tag = remember(socketCall, name: "socket")
     backend.submit(task, tag: tag, syscall: .socket(type: type, protocol: 0, flags: flags))
     if kind == .server {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")
       socket.address = address
       var bindCall = SubmittedCall(
-        actor: thread.name, location: location, word: "bind", expectation: nil, acceptName: nil)
+        thread: thread, location: location, word: "bind", expectation: nil, acceptName: nil)
       bindCall.socket = socket
-      let bindTag = remember(bindCall, by: thread, name: "bind")
+      let bindTag = remember(bindCall, name: "bind")
       let process = thread.process
       backend.submit(task, tag: bindTag) { [unowned socket] in .bind(fd: socket.fd(in: process), address: address) }
     }
@@ -158,9 +158,9 @@ extension ScenarioSession {
     socketsCreated += 1
     let thread = caller ?? file.thread
     var call = SubmittedCall(
-      actor: thread.name, location: location, word: word, expectation: expectation, acceptName: nil)
+      thread: thread, location: location, word: word, expectation: expectation, acceptName: nil)
     call.socket = file
-    let tag = remember(call, by: thread, name: syscall.name)
+    let tag = remember(call, name: syscall.name)
     let task = thread.task
     backend.submit(task, tag: tag, syscall: syscall)
     runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }

@@ -17,7 +17,7 @@ extension ScenarioSession {
     // Descriptors are named as the calling thread's process has them.
     // The actor's process is looked up once, for the names and the event's pid. Local
     // functions, not closure values, so that naming costs no allocation per line.
-    let process = threads[call.actor]?.process ?? initialProcess
+    let process = call.thread.process
     func names(_ fd: Int32) -> String { fdName(fd, in: process) }
     func name(_ fd: Int32) -> String { created == nil ? names(fd) : "\(fd)" }
     let text = TraceFormatter.returned(
@@ -39,9 +39,11 @@ extension ScenarioSession {
     if kills(outcome.raised, in: call) {
       // A forked process's end comes as an event of its own, with its `+++` line.
       let lines =
-        threads[call.actor]?.process === initialProcess
+        process === initialProcess
         ? TraceFormatter.killedBySigpipe : [TraceFormatter.sigpipeDelivered]
-      for text in lines { emitTrace(processEvent(at: now, thread: call.actor, text: text)) }
+      for text in lines {
+        emitTrace(TraceEvent(kind: .process, time: now, thread: call.actor, pid: process.pid, text: text))
+      }
     }
     if shown, printsTrace, explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
   }
@@ -106,13 +108,14 @@ extension ScenarioSession {
   }
 
   /// An event of the call `record`, still in flight, made on `thread`: its pid and socket
-  /// looked up.
+  /// looked up, by the call and failing that by its task (not by the thread's name, which two
+  /// live processes can share).
   func callEvent(
     _ kind: TraceEvent.Kind, _ record: CallRecord, at now: Nanoseconds, thread: String, text: String
   ) -> TraceEvent {
-    callEvent(
-      kind, record, at: now, thread: thread, pid: pid(ofThread: thread), socket: calls[record.tag]?.socket?.name,
-      text: text)
+    let call = calls[record.tag]
+    let pid = (call?.thread ?? threadsByTask[record.task.rawValue])?.process.pid ?? initialProcess.pid
+    return callEvent(kind, record, at: now, thread: thread, pid: pid, socket: call?.socket?.name, text: text)
   }
 
   /// An event of the call `record` made on `thread` of process `pid`, acting on `socket`.
@@ -126,14 +129,6 @@ extension ScenarioSession {
     event.socket = socket
     return event
   }
-
-  /// An event of a process (its end, a signal that ends it), on `thread`.
-  func processEvent(at now: Nanoseconds, thread: String, text: String) -> TraceEvent {
-    TraceEvent(kind: .process, time: now, thread: thread, pid: pid(ofThread: thread), text: text)
-  }
-
-  /// The pid of `thread`'s process (1 for the script's own).
-  func pid(ofThread thread: String) -> Int32 { threads[thread]?.process.pid ?? 1 }
 
   /// Every trace line goes through here: kept or not by ``traceControls``, handed to the
   /// observer, printed (with `--durations`' time), and with `--explain` followed by why a

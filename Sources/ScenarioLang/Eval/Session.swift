@@ -32,12 +32,15 @@ public final class ScenarioSession {
   var sockets = NameTable<ScenarioSocket>()
   /// Every thread by name: `main`, each socket's own thread, and those of `thread NAME`.
   var threads: [String: ScenarioThread] = [:]
-  /// The session's name of each thread's task (a forked child's task is named after its
-  /// parent's in the kernel), by the task's raw value: ids are 0, 1, 2… in spawn order.
-  var threadNames = DenseTable<String>()
-  /// The processes `fork` made, by name and by pid.
+  /// Each task's thread, by the task's raw value (ids are 0, 1, 2… in spawn order): the
+  /// session's name for it (a forked child's task is named after its parent's in the
+  /// kernel) and its process.
+  var threadsByTask = DenseTable<ScenarioThread>()
+  /// The processes `fork` made: by name, the latest of that name, which statements reach;
+  /// by pid, every one, which the kernel's events reach (and which keeps each alive, for
+  /// its threads' unowned link to it).
   var processes: [String: ScenarioProcess] = [:]
-  var processNames: [Int32: String] = [:]
+  var processesByPid: [Int32: ScenarioProcess] = [:]
   /// Socket inode → name, for wait-queue owners (inodes count up from the kernel's first).
   var socketNames = DenseTable<String>()
   /// Process 1, where every script runs today: its descriptors name the sockets of a `poll`.
@@ -105,7 +108,7 @@ public final class ScenarioSession {
     self.initialProcess = process
     self.mainThread = process.addThread(named: "main", task: backend.spawn(name: "main"))
     threads[mainThread.name] = mainThread
-    threadNames[mainThread.task.rawValue] = mainThread.name
+    threadsByTask[mainThread.task.rawValue] = mainThread
     backend.onEvent = { [unowned self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
   }
@@ -268,9 +271,9 @@ public final class ScenarioSession {
     }
   }
 
-  /// Keeps `call`, made by `thread` (the thread its `actor` names), until it returns.
-  func remember(_ call: SubmittedCall, by thread: ScenarioThread, name: String) -> Int {
-    assert(threads[call.actor] === thread, "a call's actor names the thread that makes it")
+  /// Keeps `call` until it returns.
+  func remember(_ call: SubmittedCall, name: String) -> Int {
+    let thread = call.thread
     nextTag += 1
     calls.insert(call, tag: nextTag)
     thread.hasCalled = true

@@ -6,10 +6,13 @@
 /// allocate, which keeps the value small to copy (callgrind: 224 bytes were a few percent of
 /// a pingpong).
 struct SubmittedCall {
+  /// The thread that makes the call. Two live threads can have one name (`repeat 2 { fork w }`
+  /// forks two processes named `w`), so the call keeps the thread, not its name.
+  let thread: ScenarioThread
   /// The name of the thread that makes the call: the trace's second column (and, under the
   /// default mapping, the name of the socket it acts on, which is how the trace shows the
   /// socket argument).
-  let actor: String
+  var actor: String { thread.name }
   /// Where to point diagnostics: the operation's word, or the declaration.
   let location: SourceLocation
   let word: String
@@ -23,8 +26,10 @@ struct SubmittedCall {
   /// The rarer fields; nil until a call sets one.
   private var extras: Extras?
 
-  init(actor: String, location: SourceLocation, word: String, expectation: Expectation?, acceptName: Name?) {
-    self.actor = actor
+  init(
+    thread: ScenarioThread, location: SourceLocation, word: String, expectation: Expectation?, acceptName: Name?
+  ) {
+    self.thread = thread
     self.location = location
     self.word = word
     self.expectation = expectation
