@@ -11,6 +11,7 @@ final class ModelTimer {
   static let limits: Limits = {
     var limits = Limits()
     limits.maxStatements = 1 << 40
+    limits.maxWakeups = 1 << 40
     limits.maxSockets = 1 << 30
     return limits
   }()

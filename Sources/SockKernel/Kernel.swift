@@ -72,6 +72,9 @@ public final class Kernel {
   /// How far ``run(until:)`` may move the clock: a timer due later stops it with
   /// ``RunStop/timeLimit(_:)``, so that a run's virtual time is bounded.
   public var timeLimit: Nanoseconds = .max
+  /// Set by ``halt()``: the run in progress returns ``RunStop/halted`` once the task running
+  /// now sleeps or returns, whatever else is runnable.
+  var haltRequested = false
   /// The signals whose handler was installed with `SA_RESTART` (``sigaction(_:saRestart:)``):
   /// which ones is the language's choice, not the kernel's.
   var saRestartHandlers: Set<Signal> = []

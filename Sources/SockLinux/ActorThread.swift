@@ -51,6 +51,8 @@
     /// Its `/proc/…/syscall` file, open for the thread's life (``ThreadProbe``); set before
     /// ``start()`` returns.
     private(set) var syscallFile: Int32 = -1
+    /// Its `/proc/…/schedstat` file, open for the thread's life likewise.
+    private(set) var schedstatFile: Int32 = -1
     private var thread = pthread_t()
 
     /// The kernel's jiffy: a call that may arm a timeout in jiffies does not start in the
@@ -129,13 +131,16 @@
       sigaddset(&pipe, SIGPIPE)
       pthread_sigmask(SIG_BLOCK, &pipe, nil)
       let id = GNU.threadID()
-      let file = ThreadProbe.openOwnSyscallFile()
+      let file = ThreadProbe.openOwnFile("/proc/thread-self/syscall")
       defer { if file >= 0 { close(file) } }
+      let schedstat = ThreadProbe.openOwnFile("/proc/thread-self/schedstat")
+      defer { if schedstat >= 0 { close(schedstat) } }
       let clock = CallClock.forCallingThread()
       defer { clock.close() }
       mailbox.monitor.locked {
         tid = id
         syscallFile = file
+        schedstatFile = schedstat
         started = true
         // A host has two waiters on this condition (its request loop and its forwarder).
         mailbox.driver.broadcast()

@@ -10,6 +10,8 @@
     var tid: pid_t { get }
     /// Its `/proc/…/task/TID/syscall`, open in the driver (``ThreadProbe``).
     var syscallFile: Int32 { get }
+    /// Its `/proc/…/task/TID/schedstat`, open in the driver (``ThreadProbe``).
+    var schedstatFile: Int32 { get }
     /// Starts the thread; the error when it cannot.
     func start() -> String?
     func run(_ next: Job)
@@ -159,6 +161,7 @@
     let number: Int
     private(set) var tid: pid_t = -1
     private(set) var syscallFile: Int32 = -1
+    private(set) var schedstatFile: Int32 = -1
 
     init(host: HostConnection, number: Int) {
       self.host = host
@@ -185,6 +188,7 @@
       guard started > 0 else { return "the child process could not start a thread" }
       tid = started
       syscallFile = ThreadProbe.openOwnFile("/proc/\(host.realPid)/task/\(started)/syscall")
+      schedstatFile = ThreadProbe.openOwnFile("/proc/\(host.realPid)/task/\(started)/schedstat")
       return nil
     }
 
@@ -199,7 +203,9 @@
 
     func stop() {
       if syscallFile >= 0 { close(syscallFile) }
+      if schedstatFile >= 0 { close(schedstatFile) }
       syscallFile = -1
+      schedstatFile = -1
     }
   }
 #endif

@@ -154,6 +154,12 @@
           quiet = false
           continue
         }
+        // Asleep at both probes but run in between: it is making progress, not stalled.
+        let runTime = ThreadProbe.runTime(schedstatFile: thread.schedstatFile)
+        if runTime != call.runTimeAsleep {
+          if call.runTimeAsleep != nil { changed = true }
+          call.runTimeAsleep = runTime
+        }
         if !call.reportedBlocked {
           call.reportedBlocked = true
           call.sleepsForever = sleepsWithoutTimeout(call, of: task)

@@ -7,12 +7,19 @@
   /// The driver loop: one call at a time, each until it returns or sleeps in the kernel.
   extension LinuxBackend {
 
+    /// The calls in flight go on in the kernel; the next run, or ``shutDown()``, collects them.
+    public func halt() { haltRequested = true }
+
     public func run(until condition: () -> Bool) -> RunStop {
       var lastChange = GNU.monotonicNow()
       var busySince: Int64?
       defer { if let busySince { busyTime += GNU.monotonicNow() - busySince } }
       while true {
         if collectCompletions() { lastChange = GNU.monotonicNow() }
+        if haltRequested {
+          haltRequested = false
+          return .halted
+        }
         fireAlarms()
         var (quiet, changed) = probeCallsInFlight()
         if awaitingChildEnd { quiet = false }

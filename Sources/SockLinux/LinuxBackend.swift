@@ -32,6 +32,8 @@
     public let options: Options
     /// True once the run hit ``Options/timeLimit``.
     public internal(set) var exceededTimeLimit = false
+    /// Set by ``halt()``: the run in progress returns at its next turn.
+    var haltRequested = false
 
     public var stopReason: String? {
       guard exceededTimeLimit else { return nil }
@@ -218,6 +220,9 @@
     var asleep = false
     var reportedBlocked = false
     var sleepsForever = false
+    /// Its thread's time on a CPU at the last probe that found it asleep
+    /// (``ThreadProbe/runTime(schedstatFile:)``).
+    var runTimeAsleep: UInt64?
 
     init(record: CallRecord, real: Syscall, reserved: Int32?) {
       self.record = record

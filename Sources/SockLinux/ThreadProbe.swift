@@ -4,16 +4,13 @@
   /// Reads whether a thread sleeps inside a given system call, from
   /// `/proc/self/task/TID/syscall`: the kernel prints the call's number there while the
   /// thread is not running, and `running` while it runs. This tells a thread asleep in
-  /// `connect` from one waiting for its next job (which sleeps in `futex`).
+  /// `connect` from one waiting for its next job (which sleeps in `futex`). Each file is
+  /// opened once per thread and read with `pread` at every probe.
   enum ThreadProbe {
-    /// Opens the calling thread's `syscall` file once, on a descriptor far above the
-    /// script's. Opening it at every probe took the lowest free descriptor, which is the
-    /// one a script has just closed: a `poll` of that number in another thread then saw the
-    /// /proc file instead of POLLNVAL (seen in CI), and a `socket` racing the probe got the
-    /// next number.
-    static func openOwnSyscallFile() -> Int32 { openOwnFile("/proc/thread-self/syscall") }
-
-    /// Opens one of the calling thread's /proc files on a descriptor far above the script's.
+    /// Opens one of a thread's /proc files on a descriptor far above the script's. Opening
+    /// `syscall` at every probe took the lowest free descriptor, which is the one a script
+    /// has just closed: a `poll` of that number in another thread then saw the /proc file
+    /// instead of POLLNVAL (seen in CI), and a `socket` racing the probe got the next number.
     static func openOwnFile(_ path: String) -> Int32 {
       let fd = open(path, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { return -1 }
@@ -36,6 +33,18 @@
       guard n > 0 else { return false }
       let first = buffer[0..<n].prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }
       return Int(String(decoding: first, as: UTF8.self)) == number
+    }
+
+    /// The thread's time on a CPU so far, in nanoseconds: the first of the three numbers of
+    /// its `schedstat` file. Two probes can both find a thread asleep in its call while it
+    /// ran in between — a large transfer through small buffers wakes its two ends in turn
+    /// tens of thousands of times — and this number moving tells that from a stall.
+    static func runTime(schedstatFile file: Int32) -> UInt64? {
+      guard file >= 0 else { return nil }
+      var buffer = [UInt8](repeating: 0, count: 64)
+      let n = pread(file, &buffer, buffer.count, 0)
+      guard n > 0 else { return nil }
+      return UInt64(String(decoding: buffer[0..<n].prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self))
     }
   }
 #endif

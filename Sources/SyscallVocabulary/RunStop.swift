@@ -7,4 +7,6 @@ public enum RunStop: Equatable, Sendable {
   /// The next timer is due at this instant, after the backend's time limit: the clock stays
   /// where it is and the timer stays armed.
   case timeLimit(Nanoseconds)
+  /// ``halt`` was asked for during the run: what was runnable stays queued.
+  case halted
 }

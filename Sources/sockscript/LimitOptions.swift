@@ -12,6 +12,10 @@ struct LimitOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Stop a script after this many statements. (default: 10000000)", valueName: "N"))
   var maxStatements: Int?
 
+  @Option(
+    help: ArgumentHelp("Stop a script after this many wake-ups of sleeping calls. (default: 10000000)", valueName: "N"))
+  var maxWakeups: Int?
+
   @Option(help: ArgumentHelp("Stop a script that creates more sockets. (default: 2097152)", valueName: "N"))
   var maxSockets: Int?
 
@@ -39,6 +43,7 @@ struct LimitOptions: ParsableArguments {
       throw ValidationError("--max-script-bytes must be between 1 and 2147483648")
     }
     if let maxStatements, maxStatements < 1 { throw ValidationError("--max-statements must be at least 1") }
+    if let maxWakeups, maxWakeups < 1 { throw ValidationError("--max-wakeups must be at least 1") }
     // Descriptors are C ints, and every socket costs the model memory long before that.
     if let maxSockets, !(1...(1 << 30)).contains(maxSockets) {
       throw ValidationError("--max-sockets must be between 1 and 1073741824")
@@ -59,6 +64,7 @@ struct LimitOptions: ParsableArguments {
     var limits = Limits()
     if let maxScriptBytes { limits.maxScriptBytes = maxScriptBytes }
     if let maxStatements { limits.maxStatements = maxStatements }
+    if let maxWakeups { limits.maxWakeups = maxWakeups }
     if let maxSockets { limits.maxSockets = maxSockets }
     if let maxVirtualTime { limits.maxVirtualTime = maxVirtualTime * 1_000_000_000 }
     if let maxNesting { limits.maxNesting = maxNesting }
@@ -72,6 +78,7 @@ struct LimitOptions: ParsableArguments {
     var arguments: [String] = []
     if let maxScriptBytes { arguments += ["--max-script-bytes", String(maxScriptBytes)] }
     if let maxStatements { arguments += ["--max-statements", String(maxStatements)] }
+    if let maxWakeups { arguments += ["--max-wakeups", String(maxWakeups)] }
     if let maxSockets { arguments += ["--max-sockets", String(maxSockets)] }
     if let maxVirtualTime { arguments += ["--max-virtual-time", String(maxVirtualTime)] }
     if let maxNesting { arguments += ["--max-nesting", String(maxNesting)] }

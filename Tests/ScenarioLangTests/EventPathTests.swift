@@ -44,6 +44,7 @@ struct EventPathTests {
       }
       return condition() ? .satisfied : .stalled
     }
+    func halt() {}
     func setAlarm(at instant: Nanoseconds) -> AlarmID { AlarmID(rawValue: 0) }
     func hasFired(_ alarm: AlarmID) -> Bool { true }
     func sleepingCalls() -> [SleepingCall] { [] }

@@ -33,6 +33,22 @@ struct LimitsTests {
     #expect(r.diagnostics.first?.noteMessages == ["raise the limit with --max-statements"])
   }
 
+  @Test("the wake-up past the limit stops the run at once, at the statement running, untraced")
+  func wakeups() {
+    // 64 MiB through a 4608-byte send buffer: tens of thousands of turns in one statement.
+    let script = "socketpair a b\na sndbuf 1\nb recv 64MiB waitall &\na send 64MiB"
+    let r = run(script) { $0.maxWakeups = 3 }
+    #expect(r.status == .scriptError)
+    #expect(r.stdout.components(separatedBy: " woken by ").count - 1 == 3)
+    #expect(!r.stdout.contains("resumed"))
+    #expect(r.diagnostics.map(\.message) == ["too many wake-ups: this would be wake-up number 4, over the limit of 3"])
+    #expect(r.diagnostics.first?.location?.line == 4)
+    #expect(r.diagnostics.first?.noteMessages == ["raise the limit with --max-wakeups"])
+    let enough = run(script) { $0.maxWakeups = 100_000 }
+    #expect(enough.status == .ok)
+    #expect(enough.stdout.hasSuffix("recv resumed> <67108864 bytes> = 67108864\n"))
+  }
+
   @Test("a declaration over the socket limit is refused before its socket() call")
   func declaredSockets() {
     let r = run("client a; client b") { $0.maxSockets = 1 }

@@ -36,6 +36,19 @@ struct ReplLimitsTests {
     #expect(h.engine.time == "0.013000")
   }
 
+  @Test("the wake-up budget applies per line too")
+  func wakeupsPerLine() {
+    var limits = Limits()
+    limits.maxWakeups = 2
+    let h = Harness(limits: limits)
+    h.enter("socketpair a b", "a recv 1 &; b send \"x\"", "a recv 1 &; b send \"x\"", "a recv 1 &; b send \"x\"")
+    #expect(h.err.isEmpty)
+    h.enter("a sndbuf 1; b recv 1MiB waitall &; a send 1MiB")
+    #expect(h.err.first?.hasPrefix("<repl>:5:") == true)
+    #expect(
+      h.err.first?.contains("error: too many wake-ups: this would be wake-up number 3, over the limit of 2") == true)
+  }
+
   @Test("a :load'ed file gets a script's budget too")
   func budgetPerLoad() {
     let h = Harness(limits: Self.limits(statements: 2))

@@ -59,6 +59,7 @@ LIMITS = ["--max-sockets", "100000000", "--max-statements", "100000000000"]
 OPTIONAL_LIMITS = {
     "--max-processes": "4194304",
     "--max-threads": "1073741824",
+    "--max-wakeups": "100000000000",
     "--max-virtual-time": "9223372036",
 }
 

@@ -38,6 +38,7 @@ public final class ModelBackend: ScenarioBackend {
   public func isIdle(_ task: TaskID) -> Bool { kernel.isIdle(task) }
   public func queuedCalls(_ task: TaskID) -> Int { kernel.queuedCalls(task) }
   public func run(until condition: () -> Bool) -> RunStop { kernel.run(until: condition) }
+  public func halt() { kernel.halt() }
   public func setAlarm(at instant: Nanoseconds) -> AlarmID { kernel.setAlarm(at: instant) }
   public func hasFired(_ alarm: AlarmID) -> Bool { kernel.hasFired(alarm) }
   /// Virtual time is exact.

@@ -47,6 +47,10 @@ public protocol ScenarioBackend: AnyObject {
   /// Lets calls run until `condition` holds (checked only when nothing more can happen at
   /// this moment) or until every call left is asleep for good.
   func run(until condition: () -> Bool) -> RunStop
+  /// Makes the ``run(until:)`` in progress return ``RunStop/halted`` as soon as it can (for
+  /// the model, once the call running now sleeps or returns), with what was runnable left
+  /// queued: called from ``onEvent`` when the run must end at once.
+  func halt()
   /// How far a run may move virtual time (the `--max-virtual-time` limit). The real kernel's
   /// time is real, bounded by its own `--time-limit`, so by default this does nothing.
   func limitVirtualTime(to instant: Nanoseconds)

@@ -21,7 +21,10 @@ extension ScenarioSession {
     case .timedOut(let record, _):
       callLog?.timedOut(tag: record.tag)
       if tracing { trace(event, at: now) }
-    case .woken, .interrupted, .restarted, .log:
+    case .woken:
+      guard countWakeup() else { return }
+      if tracing { trace(event, at: now) }
+    case .interrupted, .restarted, .log:
       if tracing { trace(event, at: now) }
     case .collected:
       // Why sockets went away: shown with --explain, as the reasons of failed calls are.

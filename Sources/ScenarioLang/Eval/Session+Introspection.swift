@@ -15,9 +15,13 @@ extension ScenarioSession {
     wasInterrupted = false
   }
 
-  /// Gives the next input a full statement budget (``Limits/maxStatements``): a REPL's
-  /// line gets what a script gets, however long the session has run.
-  public func restartStatementBudget() { statementsRun = 0 }
+  /// Gives the next input full statement and wake-up budgets (``Limits/maxStatements``,
+  /// ``Limits/maxWakeups``): a REPL's line gets what a script gets, however long the
+  /// session has run.
+  public func restartBudgets() {
+    statementsRun = 0
+    wakeups = 0
+  }
 
   /// Stops the session when ``interruptCheck`` asks to, as an error would but with the
   /// status untouched; true when it did.

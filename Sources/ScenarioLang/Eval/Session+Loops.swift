@@ -26,6 +26,20 @@ extension ScenarioSession {
     return true
   }
 
+  /// Counts one wake-up against ``Limits/maxWakeups``; false, after the error at the
+  /// statement running then, when it is one too many: the run stops there.
+  func countWakeup() -> Bool {
+    guard wakeups < limits.maxWakeups else {
+      if !stopped {
+        fail(limits.wakeupsExceeded(at: running?.location, length: running?.length ?? 1), .scriptError)
+        backend.halt()
+      }
+      return false
+    }
+    wakeups += 1
+    return true
+  }
+
   /// `repeat N [as VAR] { … }`. Every iteration counts as a statement, so a loop whose
   /// body runs nothing on this backend still ends at the limit.
   func run(_ loop: Loop) {

@@ -72,6 +72,8 @@ public final class ScenarioSession {
   var bindings: [String: Int] = [:]
   /// Statements executed so far, against ``Limits/maxStatements``.
   var statementsRun = 0
+  /// Sleeping calls woken so far, against ``Limits/maxWakeups``.
+  var wakeups = 0
   /// Sockets created so far (declared or accepted), against ``Limits/maxSockets``.
   var socketsCreated = 0
   /// Processes forked and threads declared so far, against ``Limits/maxProcesses`` and
@@ -288,7 +290,7 @@ public final class ScenarioSession {
     let stop = backend.run { stopped || interruptCheck() || condition() }
     guard !stopped, !stopsForInterrupt() else { return }
     switch stop {
-    case .satisfied: break
+    case .satisfied, .halted: break
     case .stalled:
       if let why = backend.stopReason {
         fail(Diagnostic(why, at: running?.location, length: running?.length ?? 1), .blockedForever)

@@ -149,7 +149,7 @@ public final class InteractiveSession {
     reportSource = source
     session.source = source
     // Each input has a script's budget: a long session never runs out of statements.
-    session.restartStatementBudget()
+    session.restartBudgets()
     do throws(Diagnostic) {
       try session.checkNames(script)
     } catch {

@@ -20,6 +20,13 @@ extension Limits {
       at: location, notes: [Self.note(.statements)])
   }
 
+  /// The error of the wake-up one past ``maxWakeups``, at the statement running then.
+  func wakeupsExceeded(at location: SourceLocation?, length: Int) -> Diagnostic {
+    Diagnostic(
+      "too many wake-ups: this would be wake-up number \(maxWakeups + 1), over the limit of \(maxWakeups)",
+      at: location, length: length, notes: [Self.note(.wakeups)])
+  }
+
   /// The error of the declaration or `accept` that would create one socket too many.
   func socketsExceeded(at location: SourceLocation, length: Int) -> Diagnostic {
     Diagnostic(

@@ -7,7 +7,7 @@ import SyscallVocabulary
 public struct Limits: Sendable, Equatable {
   /// One of the limits, for error messages.
   public enum Kind: Sendable {
-    case scriptBytes, statements, sockets, virtualTime, nesting, processes, threads
+    case scriptBytes, statements, wakeups, sockets, virtualTime, nesting, processes, threads
   }
 
   /// Bytes of script text. The lexer keeps a token for every few bytes, so this bounds
@@ -17,6 +17,11 @@ public struct Limits: Sendable, Equatable {
   /// each iteration of a `repeat` counts as one more, so that every loop ends. A script's
   /// budget; in the REPL, each line's.
   public var maxStatements = 10_000_000
+  /// Times a sleeping call is woken (each `<... woken by …>` line). One statement can wake
+  /// calls without end of its own — a 64 MiB `send` to a socket whose buffers hold a few
+  /// KiB is woken once for each of the tens of thousands of turns its reader takes — so
+  /// these count against a budget of their own, kept as the statements' is.
+  public var maxWakeups = 10_000_000
   /// How deep `repeat`s may nest: the parser, the name check and the evaluator recurse
   /// once per level.
   public var maxNesting = 64
@@ -42,6 +47,7 @@ public struct Limits: Sendable, Equatable {
     switch kind {
     case .scriptBytes: "--max-script-bytes"
     case .statements: "--max-statements"
+    case .wakeups: "--max-wakeups"
     case .sockets: "--max-sockets"
     case .virtualTime: "--max-virtual-time"
     case .nesting: "--max-nesting"

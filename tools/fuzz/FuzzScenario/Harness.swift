@@ -13,6 +13,7 @@ func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   var limits = Limits()
   limits.maxScriptBytes = 1 << 16
   limits.maxStatements = 256
+  limits.maxWakeups = 4096
   limits.maxSockets = 64
   limits.maxVirtualTime = 3_600_000_000_000
   let source: SourceFile

@@ -11,6 +11,10 @@ extension Kernel {
   public func run(until condition: () -> Bool) -> RunStop {
     while true {
       runRunnableTasks()
+      if haltRequested {
+        haltRequested = false
+        return .halted
+      }
       if condition() { return .satisfied }
       guard let next = timers.popEarliest() else { return .stalled }
       if next.expires > timeLimit {
@@ -28,8 +32,13 @@ extension Kernel {
     runQueue.append(task.id)
   }
 
+  /// Stops the run in progress after the call running now: an observer of its events that
+  /// must end the run (a limit passed) cannot wait for two tasks that keep waking each
+  /// other at one instant to be done.
+  public func halt() { haltRequested = true }
+
   private func runRunnableTasks() {
-    while let id = runQueue.popFirst() {
+    while !haltRequested, let id = runQueue.popFirst() {
       let task = tasks[id.rawValue]
       task.isQueued = false
       runTask(task)
