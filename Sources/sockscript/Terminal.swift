@@ -5,8 +5,9 @@ import ScenarioLang
 enum Terminal {
   static func out(_ line: String) {
     // Straight into stdio's buffer: `print` boxed its argument and took the generic
-    // output-stream path, some 1 700 instructions a trace line.
-    puts(line)
+    // output-stream path, some 1 700 instructions a trace line. `withCString` hands over
+    // the string's own bytes; passing the string to `puts` directly made a C array of it.
+    _ = line.withCString(puts)
   }
 
   /// Text as is (no newline added), on standard output, in order with `out`.

@@ -17,7 +17,7 @@ final class TraceOutput {
 
   func write(_ line: String) {
     guard let file else { return Terminal.out(line) }
-    fputs(line, file)
+    _ = line.withCString { fputs($0, file) }
     fputc(0x0A, file)
   }
 

@@ -24,4 +24,38 @@ struct TraceLineTests {
     #expect(TraceFormatter.line(0, "naïve", "x") == "0.000000 naïve    x")
     #expect(TraceFormatter.line(0, "exactly8", "") == "0.000000 exactly8 ")
   }
+
+  /// A returned call's line is printed without its event when nothing takes the events
+  /// (no observer, no filter): the two ways must print the same lines.
+  @Test("a returned call's lines are the same with an observer of the events and without")
+  func linesWithAndWithoutObserver() {
+    let source = SourceFile(
+      name: "t",
+      text: #"""
+        server listen 1; client c connect; server accept as s; c send "a\"\n\x01" = 4
+        s recv 9 = "a\"\n\x01"; c connect = EISCONN; fork w; w: s send "x"
+        """#)
+    func run(observing: Bool) -> (lines: [String], events: [TraceEvent]) {
+      final class Taken {
+        var lines: [String] = []
+        var events: [TraceEvent] = []
+      }
+      let taken = Taken()
+      _ = ScriptRunner.run(
+        source, explain: true, output: { taken.lines.append($0) }, report: { _ in },
+        configure: { session in
+          if observing { session.onTraceEvent = { taken.events.append($0) } }
+        })
+      return (taken.lines, taken.events)
+    }
+    let plain = run(observing: false)
+    let observed = run(observing: true)
+    #expect(plain.lines == observed.lines)
+    #expect(plain.lines.contains { $0.hasSuffix(#"send(c, "a\"\n\x01", 4, 0) = 4"#) })
+    #expect(plain.lines.contains { $0.hasSuffix("why: unix_stream_connect: sk_state is TCP_ESTABLISHED") })
+    #expect(plain.lines.contains { $0.hasSuffix(#"[pid 2] send(s, "x", 1, 0) = 1"#) })
+    let returned = observed.events.filter { $0.kind == .returned }
+    #expect(returned.count == 11)
+    #expect(returned.contains { $0.errno == "EISCONN" && $0.reason != nil })
+  }
 }

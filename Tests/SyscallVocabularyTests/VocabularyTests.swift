@@ -32,6 +32,15 @@ struct VocabularyTests {
     #expect(AF_UNSPEC == 0 && AF_UNIX == 1)
   }
 
+  @Test("an address shows as strace shows it: quotes, backslashes and unprintable bytes escaped")
+  func addressDisplay() {
+    #expect(SockAddrUn.filesystem("server.sock").display == #""server.sock""#)
+    #expect(SockAddrUn.filesystem("a\"b\\c").display == #""a\"b\\c""#)
+    #expect(SockAddrUn(path: Array("x\u{1}\u{7f}".utf8) + [0xff, 0], length: 7).display == #""x\x01\x7f\xff""#)
+    #expect(SockAddrUn.abstract([0x6e, 0x00, 0x0a]).display == #"@"n\x00\x0a""#)
+    #expect(SockAddrUn.escape([UInt8](" ~\t".utf8)) == #" ~\x09"#)
+  }
+
   @Test("flags and sysctls print as the kernel's names")
   func flagsAndSysctls() {
     #expect(MessageFlags([.MSG_PEEK, .MSG_DONTWAIT]).description == "MSG_PEEK|MSG_DONTWAIT")

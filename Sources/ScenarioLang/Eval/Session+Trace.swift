@@ -26,16 +26,26 @@ extension ScenarioSession {
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
       name: names,
       created: created, sender: sender, owner: outcome.owner.map(threadName))
-    // The call is no longer in flight: its socket comes from what was submitted.
-    var event = callEvent(
-      .returned, record, at: now, thread: call.actor, pid: process.pid, socket: call.socket?.name, text: text)
-    event.startedAt = record.startedAt
-    event.result = outcome.value
-    event.errno = outcome.errno?.name
-    event.resumed = resumed
-    if outcome.errno != nil { event.reason = outcome.reason?.description }
+    let reason = outcome.errno == nil ? nil : outcome.reason?.description
     // Why it failed comes after strace's lines of a kill, under the whole story.
-    let shown = emitTrace(event, explaining: false)
+    let shown: Bool
+    if onTraceEvent == nil, traceControls.admitsEverything {
+      // Nothing reads the event's facts and nothing filters on them: the line is all
+      // that is made of it (building the event and its strings was a third of a traced
+      // call's cost, docs/performance.md).
+      if printsTrace { output(line(now, call.actor, text, pid: process.pid)) }
+      shown = true
+    } else {
+      // The call is no longer in flight: its socket comes from what was submitted.
+      var event = callEvent(
+        .returned, record, at: now, thread: call.actor, pid: process.pid, socket: call.socket?.name, text: text)
+      event.startedAt = record.startedAt
+      event.result = outcome.value
+      event.errno = outcome.errno?.name
+      event.resumed = resumed
+      event.reason = reason
+      shown = emitTrace(event, explaining: false)
+    }
     if kills(outcome.raised, in: call) {
       // A forked process's end comes as an event of its own, with its `+++` line.
       let lines =
@@ -45,7 +55,7 @@ extension ScenarioSession {
         emitTrace(TraceEvent(kind: .process, time: now, thread: call.actor, pid: process.pid, text: text))
       }
     }
-    if shown, printsTrace, explain, let reason = event.reason { output(TraceFormatter.why(reason)) }
+    if shown, printsTrace, explain, let reason { output(TraceFormatter.why(reason)) }
   }
 
   /// The line of any other event of a call, or a kernel log line; with `--explain`, why a
@@ -57,7 +67,7 @@ extension ScenarioSession {
       let how = info.map { TraceFormatter.block($0, queues: queueNames($0.queues), left: again) }
       let socket = calls[record.tag]?.socket?.name ?? actor
       let text = TraceFormatter.blocked(
-        record.syscall, call: describe(record.syscall, on: socket), again: again, how: how)
+        record.syscall, call: describe(record.syscall, on: socket, name: { self.fdName($0) }), again: again, how: how)
       var traced = callEvent(.blocked, record, at: now, thread: actor, text: text)
       traced.resumed = again
       traced.queues = info.map { $0.queues.map(queueName) }
@@ -157,15 +167,16 @@ extension ScenarioSession {
   }
 
   /// The call as the trace shows it: sockets by name, `socket` the one it acts on.
+  /// `name` names a descriptor (non-escaping, so that naming costs no allocation a line).
   func describe(
     _ syscall: Syscall, on socket: String, result: SyscallOutcome? = nil, pair: String? = nil,
-    name: ((Int32) -> String)? = nil
+    name: (Int32) -> String
   ) -> String {
     var argument = socket
     if case .kill(let task, _) = syscall { argument = threadName(of: task) }
     return TraceFormatter.call(
-      syscall, socket: argument, result: result, name: name ?? fdName, pairNames: pair.map { (socket, $0) },
-      thread: { [unowned self] in self.threadName(of: $0) })
+      syscall, socket: argument, result: result, name: name, pairNames: pair.map { (socket, $0) },
+      thread: { self.threadName(of: $0) })
   }
 
   /// Who made a call still in flight: its socket, or the backend's name of its task.

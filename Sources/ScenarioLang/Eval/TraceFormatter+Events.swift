@@ -27,7 +27,8 @@ extension TraceFormatter {
       // F_GETOWN of a thread owner returns its tid, which the trace names.
       text += " = \(owner)"
     } else {
-      text += " " + result(outcome)
+      text += " "
+      text += result(outcome)
     }
     if let revents = outcome.revents {
       switch syscall {

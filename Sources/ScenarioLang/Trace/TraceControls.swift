@@ -15,6 +15,9 @@ public struct TraceControls: Sendable, Equatable {
     self.durations = durations
   }
 
+  /// No filter and no durations: every event's line is printed as it is.
+  public var admitsEverything: Bool { calls == nil && sockets == nil && !durations }
+
   /// Whether the trace keeps `event`. A filter leaves what belongs to no call (a process's
   /// end, the kernel's lines, a `state` table) in, as strace keeps signals and exits.
   public func admits(_ event: TraceEvent) -> Bool {
