@@ -6,6 +6,8 @@ import SockBench
 /// processes and how the model's cost grows with N (docs/performance.md).
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here rather than derived, as Run's is.
+    commandName: "bench",
     abstract: "Time the model against this machine's kernel, scenario by scenario.",
     usage: """
       sockscript bench [--quick] [--only <NAME> ...]

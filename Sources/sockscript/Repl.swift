@@ -6,6 +6,8 @@ import SyscallVocabulary
 /// `sockscript repl`: type statements one at a time against a live kernel model.
 struct Repl: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here rather than derived, as Run's is.
+    commandName: "repl",
     abstract: "Type scenario statements one by one against a live kernel model.",
     usage: "sockscript repl [<options>]",
     discussion: """

@@ -7,6 +7,9 @@ import SyscallVocabulary
 /// `sockscript run`: runs scripts and prints their trace.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here, not derived from the type: ArgumentParser derives it with reflection
+    // (String(describing:)) each time it asks, some 18 000 instructions, for every argument.
+    commandName: "run",
     abstract: "Run scenario scripts and print what each call returned, and when.",
     discussion: """
       Examples:

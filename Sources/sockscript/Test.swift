@@ -7,6 +7,8 @@ import ScenarioTesting
 /// and golden files.
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here rather than derived, as Run's is.
+    commandName: "test",
     abstract: "Run scenario scripts as tests: check each exit status and golden output.",
     usage: "sockscript test [<options>] [<PATH> ...]",
     discussion: """

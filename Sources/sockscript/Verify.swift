@@ -9,6 +9,8 @@ import SyscallVocabulary
 /// `sockscript verify`: runs scripts on the model and on the kernel and compares them.
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here rather than derived, as Run's is.
+    commandName: "verify",
     abstract: "Run scripts on the model and on this machine's kernel, and compare them call by call.",
     usage: "sockscript verify [<options>] [<PATH> ...]",
     discussion: """

@@ -117,4 +117,16 @@ struct LimitsTests {
     let source = SourceFile(name: "t.sock", text: "server listen 1\r\nclient c1 conect\r\n")
     #expect(source.line(2) == "client c1 conect")
   }
+
+  @Test("a line is found by its number: the first, the last, an empty one, and none past the end")
+  func linesByNumber() {
+    let source = SourceFile(name: "t.sock", text: "a\n\nnaïve c\nlast")
+    #expect(source.line(1) == "a")
+    #expect(source.line(2) == "")
+    #expect(source.line(3) == "naïve c")
+    #expect(source.line(4) == "last")
+    #expect(source.line(5) == "" && source.line(0) == "")
+    #expect(SourceFile(name: "t", text: "x\n").line(2) == "")
+    #expect(source.lines == ["a", "", "naïve c", "last"])
+  }
 }

@@ -70,6 +70,10 @@ extension SourceFile {
   /// Decodes a script's bytes; invalid UTF-8 is an error at the first bad byte (render it
   /// against ``lossy(_:name:)``).
   public static func decode(_ bytes: [UInt8], name: String) throws(Diagnostic) -> SourceFile {
+    // Valid text, nearly always, is validated at the standard library's speed; only invalid
+    // text is walked scalar by scalar to find where it breaks (which cost some 40 000
+    // instructions a sample when every script was walked so).
+    if let text = String(validating: bytes, as: UTF8.self) { return SourceFile(name: name, text: text) }
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
     var offset = 0

@@ -32,6 +32,8 @@ public struct Parser {
   // MARK: Words with a meaning (declared in Words.swift)
 
   static let statementWords: Set<String> = Set(StatementWord.allCases.map(\.rawValue))
+  /// The statement words in order, for `did you mean`: the first of two equally close wins.
+  static let sortedStatementWords = statementWords.sorted()
   static let operationWords: [String] = OperationWord.allCases.map(\.rawValue)
   /// The statement words, for notes.
   static let statementList = StatementWord.allCases.map(\.rawValue).joined(separator: ", ")
