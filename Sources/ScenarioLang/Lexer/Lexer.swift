@@ -12,7 +12,14 @@ public struct Lexer {
   /// The `# model-only:` / `# kernel-only:` comments seen so far.
   public private(set) var directives: [SideDirective] = []
 
-  public init(_ text: String) { self.scalars = Array(text.unicodeScalars) }
+  public init(_ text: String) {
+    // Room for every byte, so that the scalars are copied in one pass: `Array(_:)` of the
+    // view counted them first, a second walk over the script.
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(text.utf8.count)
+    scalars.append(contentsOf: text.unicodeScalars)
+    self.scalars = scalars
+  }
 
   /// All tokens, ending with `.endOfFile`, or the first lexical error.
   public static func tokenize(_ text: String) throws(Diagnostic) -> [Token] { try scan(text).tokens }
@@ -21,6 +28,8 @@ public struct Lexer {
   public static func scan(_ text: String) throws(Diagnostic) -> (tokens: [Token], directives: [SideDirective]) {
     var lexer = Lexer(text)
     var tokens: [Token] = []
+    // About one token for every six bytes of a script (the samples); fewer reallocations.
+    tokens.reserveCapacity(text.utf8.count / 6 + 1)
     while true {
       let token = try lexer.next()
       tokens.append(token)
@@ -83,12 +92,9 @@ public struct Lexer {
         advance()
       } else if c == "#" {
         let start = location
-        var text = ""
-        while let d = peek(), d != "\n" {
-          text.unicodeScalars.append(d)
-          advance()
-        }
-        if let directive = try SideDirective(comment: text, at: start) { directives.append(directive) }
+        let first = index
+        while let d = peek(), d != "\n" { advance() }
+        if let directive = try SideDirective(comment: text(from: first), at: start) { directives.append(directive) }
       } else {
         return
       }
