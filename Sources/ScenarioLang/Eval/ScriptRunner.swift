@@ -57,12 +57,17 @@ public enum ScriptRunner {
   public static func capture(
     _ source: SourceFile, config: KernelConfig = KernelConfig(), explain: Bool = false, limits: Limits = Limits()
   ) -> (stdout: String, diagnostics: [Diagnostic], status: ExitStatus) {
-    var lines: [String] = []
+    // One string appended to, not an array of lines each copied again with its newline.
+    var printed = ""
     var diagnostics: [Diagnostic] = []
     let status = run(
-      source, config: config, explain: explain, limits: limits, output: { lines.append($0) },
+      source, config: config, explain: explain, limits: limits,
+      output: {
+        printed += $0
+        printed += "\n"
+      },
       report: { diagnostics.append($0) })
-    return (lines.map { $0 + "\n" }.joined(), diagnostics, status)
+    return (printed, diagnostics, status)
   }
 }
 
