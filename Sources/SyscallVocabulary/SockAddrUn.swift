@@ -65,8 +65,6 @@ public struct SockAddrUn: Sendable, Equatable {
     return String(decoding: text, as: UTF8.self)
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
-
   private static func escape<C: Collection>(_ bytes: C, into text: inout [UInt8]) where C.Element == UInt8 {
     for byte in bytes {
       switch byte {
@@ -76,10 +74,7 @@ public struct SockAddrUn: Sendable, Equatable {
       case 0x20..<0x7f:
         text.append(byte)
       default:
-        text.append(UInt8(ascii: "\\"))
-        text.append(UInt8(ascii: "x"))
-        text.append(hexDigits[Int(byte >> 4)])
-        text.append(hexDigits[Int(byte & 0xf)])
+        HexEscape.append(byte, to: &text)
       }
     }
   }
@@ -88,7 +83,8 @@ public struct SockAddrUn: Sendable, Equatable {
 /// `UNIX_PATH_MAX`: size of `sun_path`.
 public let UNIX_PATH_MAX = 108
 
-/// Left-padded to `width`: the `%05x` of autobind names, the octal escapes of a path.
+/// Left-padded to `width`: the `%05x` of autobind names, the fraction of a time, a column
+/// of a table.
 extension String {
   package func leftPad(_ width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self

@@ -97,7 +97,7 @@ extension SourceFile {
       case .emptyInput:
         return SourceFile(name: name, text: String(decoding: bytes, as: UTF8.self))
       case .error:
-        let byte = String(bytes[offset], radix: 16, uppercase: true).leftPadded(2)
+        let byte = String(bytes[offset], radix: 16, uppercase: true).leftPad(2)
         throw Diagnostic(
           "invalid UTF-8 (byte 0x\(byte))", at: SourceLocation(line: line, column: column, offset: offset),
           notes: ["scripts are UTF-8 text"])

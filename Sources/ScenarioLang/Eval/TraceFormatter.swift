@@ -241,10 +241,7 @@ struct TraceFormatter {
         case 0x09: escaped(UInt8(ascii: "t"))
         case 0: escaped(UInt8(ascii: "0"))
         case 0x20..<0x7f: text.append(b)
-        default:
-          escaped(UInt8(ascii: "x"))
-          text.append(hexDigits[Int(b >> 4)])
-          text.append(hexDigits[Int(b & 0xf)])
+        default: HexEscape.append(b, to: &text)
         }
       }
       text.append(UInt8(ascii: "\""))
@@ -252,8 +249,6 @@ struct TraceFormatter {
       return String(decoding: text, as: UTF8.self)
     }
   }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// `[8192]`; `SO_ERROR` by its errno name.
   static func optionValue(_ option: IntOption, _ value: Int32) -> String {
@@ -288,7 +283,7 @@ struct TraceFormatter {
   /// to the microsecond, as strace's `-T` prints it.
   static func took(_ ns: Nanoseconds) -> String {
     let micros = (ns + 500) / 1000
-    return "<\(micros / 1_000_000).\(String(micros % 1_000_000).leftPadded(6))>"
+    return "<\(micros / 1_000_000).\(String(micros % 1_000_000).leftPad(6))>"
   }
 
   /// `20ms`, `50us`, `1500ms`: a duration in the largest unit that shows it exactly.

@@ -266,14 +266,8 @@ public struct Lexer {
     switch c.value {
     case 0: "unexpected NUL byte"
     case 0xFFFD: "invalid UTF-8 in the script"
-    case 0..<0x20, 0x7F: "unexpected control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4))"
+    case 0..<0x20, 0x7F: "unexpected control character U+\(String(c.value, radix: 16, uppercase: true).leftPad(4))"
     default: "unexpected character '\(c)'"
     }
-  }
-}
-
-extension String {
-  func leftPadded(_ width: Int, with pad: Character = "0") -> String {
-    count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }

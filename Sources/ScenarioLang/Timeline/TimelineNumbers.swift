@@ -16,7 +16,7 @@ enum TimelineNumbers {
       fraction /= 10
       width -= 1
     }
-    text += "." + String(fraction).leftPadded(width)
+    text += "." + String(fraction).leftPad(width)
     return text
   }
 

@@ -64,7 +64,7 @@ public enum TraceJSON {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       case _ where scalar.value < 0x20:
-        out += "\\u00" + String(scalar.value, radix: 16).leftPadded(2)
+        out += "\\u00" + String(scalar.value, radix: 16).leftPad(2)
       default: out.unicodeScalars.append(scalar)
       }
     }

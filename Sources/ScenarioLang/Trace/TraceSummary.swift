@@ -43,12 +43,12 @@ public struct TraceSummary: Sendable {
   private static func line(_ row: Row, total: Nanoseconds, name: String) -> String {
     let share = total > 0 ? Double(row.time) * 100 / Double(total) : 0
     let percent = String(Int((share * 100).rounded()))
-    let shown = percent.count > 2 ? "\(percent.dropLast(2)).\(percent.suffix(2))" : "0.\(percent.leftPadded(2))"
+    let shown = percent.count > 2 ? "\(percent.dropLast(2)).\(percent.suffix(2))" : "0.\(percent.leftPad(2))"
     let micros = (row.time + 500) / 1000
-    let seconds = "\(micros / 1_000_000).\(String(micros % 1_000_000).leftPadded(6))"
+    let seconds = "\(micros / 1_000_000).\(String(micros % 1_000_000).leftPad(6))"
     let perCall = row.calls > 0 ? String(micros / Int64(row.calls)) : "0"
-    return shown.leftPadded(6, with: " ") + " " + seconds.leftPadded(11, with: " ") + " "
-      + perCall.leftPadded(11, with: " ") + " " + String(row.calls).leftPadded(9, with: " ") + " "
-      + (row.errors > 0 ? String(row.errors) : "").leftPadded(9, with: " ") + " " + name
+    return shown.leftPad(6, with: " ") + " " + seconds.leftPad(11, with: " ") + " "
+      + perCall.leftPad(11, with: " ") + " " + String(row.calls).leftPad(9, with: " ") + " "
+      + (row.errors > 0 ? String(row.errors) : "").leftPad(9, with: " ") + " " + name
   }
 }
