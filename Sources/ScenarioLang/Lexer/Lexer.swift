@@ -134,8 +134,8 @@ public struct Lexer {
   }
 
   /// The text of the scalars from `first` to the current one, as written: a word (its
-  /// variables included) is one run of the source, decoded once rather than appended to
-  /// scalar by scalar (some 270 instructions a letter).
+  /// variables included) or a comment is one run of the source, decoded once rather than
+  /// appended to scalar by scalar (some 270 instructions a letter).
   private func text(from first: Int) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(index - first)
