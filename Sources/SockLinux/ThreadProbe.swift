@@ -27,12 +27,7 @@
 
     /// Whether the thread whose `syscall` file is `file` sleeps in call `number`.
     static func isSleeping(syscallFile file: Int32, inSyscall number: Int) -> Bool {
-      guard file >= 0 else { return false }
-      var buffer = [UInt8](repeating: 0, count: 32)
-      let n = pread(file, &buffer, buffer.count, 0)
-      guard n > 0 else { return false }
-      let first = buffer[0..<n].prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }
-      return Int(String(decoding: first, as: UTF8.self)) == number
+      firstField(of: file).flatMap { Int($0) } == number
     }
 
     /// The thread's time on a CPU so far, in nanoseconds: the first of the three numbers of
@@ -40,11 +35,18 @@
     /// ran in between — a large transfer through small buffers wakes its two ends in turn
     /// tens of thousands of times — and this number moving tells that from a stall.
     static func runTime(schedstatFile file: Int32) -> UInt64? {
+      firstField(of: file).flatMap { UInt64($0) }
+    }
+
+    /// The first word of the /proc file open on `file`, read afresh: both files start with
+    /// the number wanted, ended by a space or the newline.
+    private static func firstField(of file: Int32) -> String? {
       guard file >= 0 else { return nil }
       var buffer = [UInt8](repeating: 0, count: 64)
       let n = pread(file, &buffer, buffer.count, 0)
       guard n > 0 else { return nil }
-      return UInt64(String(decoding: buffer[0..<n].prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self))
+      return String(
+        decoding: buffer[0..<n].prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
     }
   }
 #endif

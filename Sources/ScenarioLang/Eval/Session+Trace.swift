@@ -29,10 +29,9 @@ extension ScenarioSession {
     let reason = outcome.errno == nil ? nil : outcome.reason?.description
     // Why it failed comes after strace's lines of a kill, under the whole story.
     let shown: Bool
-    if onTraceEvent == nil, traceControls.admitsEverything {
-      // Nothing reads the event's facts and nothing filters on them: the line is all
-      // that is made of it (building the event and its strings was a third of a traced
-      // call's cost, docs/performance.md).
+    if needsOnlyLines {
+      // The line is all that is made of the event (building the event and its strings was
+      // a third of a traced call's cost, docs/performance.md).
       if printsTrace { output(line(now, call.actor, text, pid: process.pid)) }
       shown = true
     } else {
@@ -139,6 +138,10 @@ extension ScenarioSession {
     event.socket = socket
     return event
   }
+
+  /// Nothing reads a trace event's facts and nothing filters on them (no observer, no
+  /// `--calls`, `--sockets` or `--durations`): only its printed line matters.
+  var needsOnlyLines: Bool { onTraceEvent == nil && traceControls.admitsEverything }
 
   /// Every trace line goes through here: kept or not by ``traceControls``, handed to the
   /// observer, printed (with `--durations`' time), and with `--explain` followed by why a
