@@ -15,6 +15,9 @@ struct DenseTable<Value> {
   /// How many empty slots a number may add at the end of `dense`.
   static var maxGap: Int { 4096 }
 
+  /// A table whose numbers start at `base`, or at the first one stored.
+  init(base: Int? = nil) { self.base = base }
+
   subscript(key: Int) -> Value? {
     get {
       if let base, key >= base, key - base < dense.count, let value = dense[key - base] { return value }

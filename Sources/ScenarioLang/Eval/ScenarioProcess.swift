@@ -19,7 +19,7 @@ final class ScenarioProcess {
   /// The descriptors the script can name, each to the open file it refers to (the
   /// `fdtable`). The kernel keeps the real table; this one maps a descriptor back to the
   /// socket a trace names it by, and an anonymous `accept` is not in it.
-  var descriptors: [Int32: OpenFile] = [:]
+  var descriptors = DescriptorTable()
   /// `ignore SIGPIPE` ran in it or in the parent before the fork: a SIGPIPE a call raises
   /// kills nobody.
   var ignoresSIGPIPE = false

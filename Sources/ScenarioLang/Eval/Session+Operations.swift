@@ -5,7 +5,16 @@ extension ScenarioSession {
   /// Queues each operation as a system call of `thread` on the socket's descriptor.
   func submit(_ operations: [Operation], for socket: ScenarioSocket, by thread: ScenarioThread) {
     for operation in operations {
-      guard let syscall = makeSyscall(operation, for: socket, by: thread) else { return }
+      let process = thread.process
+      // Nothing can change the descriptor before a call that starts at once starts: its
+      // arguments are built now, and without a closure when they are the operation's own.
+      let atOnce = backend.startsAtOnce(thread.task)
+      var arguments = atOnce ? operation.kind.plainSyscall(fd: socket.fd(in: process)) : nil
+      var make: ((Int32) -> Syscall)?
+      if arguments == nil {
+        guard let syscall = makeSyscall(operation, for: socket, by: thread) else { return }
+        if atOnce { arguments = syscall(socket.fd(in: process)) } else { make = syscall }
+      }
       var call = SubmittedCall(
         thread: thread, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
@@ -18,15 +27,12 @@ extension ScenarioSession {
       if case .recvmsg(_, _, _, let names, _) = operation.kind {
         call.rightsAs = names.map { ($0, resolved($0)) }
       }
-      let process = thread.process
-      if backend.startsAtOnce(thread.task) {
-        // Nothing can change the descriptor before the call starts: no closure to keep.
-        let arguments = syscall(socket.fd(in: process))
+      if let arguments {
         let tag = remember(call, name: arguments.name)
         backend.submit(thread.task, tag: tag, syscall: arguments)
-      } else {
-        let tag = remember(call, name: syscall(-1).name)
-        backend.submit(thread.task, tag: tag) { [unowned socket] in syscall(socket.fd(in: process)) }
+      } else if let make {
+        let tag = remember(call, name: make(-1).name)
+        backend.submit(thread.task, tag: tag) { [unowned socket] in make(socket.fd(in: process)) }
       }
     }
   }
@@ -41,29 +47,12 @@ extension ScenarioSession {
       let sockaddr = address.sockaddr
       socket.address = sockaddr
       return { .bind(fd: $0, address: sockaddr) }
-    case .listen(let backlog):
-      return { .listen(fd: $0, backlog: backlog) }
     case .connect(let target):
       guard let sockaddr = resolve(target, at: operation.location) else { return nil }
       return { .connect(fd: $0, address: sockaddr) }
-    case .accept:
-      return { .accept(fd: $0, flags: 0) }
-    case .close:
-      return { .close(fd: $0) }
-    case .shutdown(let how):
-      return { .shutdown(fd: $0, how: how) }
-    case .setTimeout(let option, let value, let optlen):
-      return { .setTimeout(fd: $0, option: option, value: value, optlen: optlen) }
-    case .getTimeout(let option):
-      return { .getTimeout(fd: $0, option: option) }
-    case .nonblock(let on):
-      return { .setNonBlocking(fd: $0, on: on) }
-    case .send(let data, let flags, let target):
-      guard let target else { return { .send(fd: $0, data: data, flags: flags, address: nil) } }
+    case .send(let data, let flags, let target?):
       guard let sockaddr = resolve(target, at: operation.location) else { return nil }
       return { .send(fd: $0, data: data, flags: flags, address: sockaddr) }
-    case .recv(let size, let flags):
-      return { .recv(fd: $0, length: size, flags: flags) }
     case .sendmsg(let iov, let parts):
       guard let messages = sendMessages([iov], parts, at: operation.location, by: thread) else { return nil }
       return { fd in .sendmsg(fd: fd, message: messages(fd)[0]) }
@@ -73,52 +62,10 @@ extension ScenarioSession {
       }
       let flags = parts.flags
       return { fd in .sendmmsg(fd: fd, messages: messages(fd), flags: flags) }
-    case .recvmmsg(let sizes, let name, let control, let flags, let timeout):
-      let requests = sizes.map { ReceiveRequest(iov: [$0], controlLength: control ?? 0, wantsName: name) }
-      return { .recvmmsg(fd: $0, requests: requests, flags: flags, timeout: timeout) }
-    case .recvmsg(let iov, let name, let control, let names, let flags):
-      let request = ReceiveRequest(
-        iov: iov, controlLength: control ?? (names.isEmpty ? 0 : ControlMessage.space(4 * names.count)),
-        wantsName: name, flags: flags)
-      return { .recvmsg(fd: $0, request: request) }
-    case .setBuffer(let option, let value, let optlen):
-      return { .setIntOption(fd: $0, option: option, value: value, optlen: optlen) }
-    case .setSwitch(let option, let on, let optlen):
-      return { .setIntOption(fd: $0, option: option, value: on ? 1 : 0, optlen: optlen) }
-    case .getOption(let option, let optlen):
-      return { .getIntOption(fd: $0, option: option, optlen: optlen) }
-    case .getPeerCred:
-      return { .getPeerCred(fd: $0) }
-    case .autobind:
-      // The name is the kernel's pick: the session learns it when the call returns.
-      let family = SockAddrUn(path: [], length: 2)
-      return { .bind(fd: $0, address: family) }
-    case .getName(let peer):
-      return { .getName(fd: $0, peer: peer) }
-    case .disconnect:
-      let unspec = SockAddrUn(family: UInt16(AF_UNSPEC), path: [], length: 16)
-      return { .connect(fd: $0, address: unspec) }
-    case .dup:
-      return { .dup(fd: $0) }
-    case .dup2(let target, let flags):
-      let onto: () -> Int32
-      switch target {
-      case .socket(let name):
-        guard let other = existingSocket(name) else { return nil }
-        onto = { [unowned other] in other.fd ?? -1 }
-      case .number(let number, _):
-        onto = { number }
-      }
-      guard let flags else { return { .dup2(fd: $0, newfd: onto()) } }
-      return { .dup3(fd: $0, newfd: onto(), flags: flags) }
-    case .read(let size):
-      return { .read(fd: $0, length: size) }
-    case .write(let data):
-      return { .write(fd: $0, data: data) }
-    case .accept4(let flags, _):
-      return { .accept(fd: $0, flags: flags) }
-    case .fcntl(let command, let arg, _):
-      return { .fcntl(fd: $0, command: command, arg: arg) }
+    case .dup2(.socket(let name), let flags):
+      guard let other = existingSocket(name) else { return nil }
+      guard let flags else { return { [unowned other] in .dup2(fd: $0, newfd: other.fd ?? -1) } }
+      return { [unowned other] in .dup3(fd: $0, newfd: other.fd ?? -1, flags: flags) }
     case .setOwner(let name, thread: true):
       guard let owner = namedThread(name!) else { return nil }
       let task = Int32(owner.task.rawValue)
@@ -180,6 +127,11 @@ extension ScenarioSession {
             variant: sets.pselect ? .pselect6 : .select, nfds: highest.map { $0 + 1 } ?? 0, read: fds[0],
             write: fds[1], except: fds[2], timeout: sets.timeout, sigmask: sets.sigmask))
       }
+    default:
+      // Arguments of its own (Operation+Syscall.swift), built when the call starts.
+      let kind = operation.kind
+      guard kind.isPlain else { preconditionFailure("\(operation.word) has no call built for it") }
+      return { kind.plainSyscall(fd: $0)! }
     }
   }
 
