@@ -53,4 +53,16 @@ struct DenseTableTests {
     #expect(table[far] == nil)
     #expect(table[far + 1] == "next")
   }
+
+  @Test("the entries come out in order of number, the far ones among the dense ones, emptied slots left out")
+  func sortedEntries() {
+    var table = DenseTable<String>(base: 0)
+    table[3] = "three"
+    table[DenseTable<String>.maxGap * 3] = "far"
+    table[1] = "one"
+    table[2] = "two"
+    table[2] = nil
+    #expect(table.sortedEntries.map(\.key) == [1, 3, DenseTable<String>.maxGap * 3])
+    #expect(table.sortedEntries.map(\.value) == ["one", "three", "far"])
+  }
 }

@@ -115,7 +115,7 @@ struct ExpectationComparisonTests {
       outcome.value = -1
       outcome.errno = errno
     }
-    if let sleepsUntil { log.blocked(tag: 1, startedAt: 0, timeout: 3) }
+    if sleepsUntil != nil { log.blocked(tag: 1, startedAt: 0, timeout: 3) }
     log.returned(tag: 1, outcome: outcome, startedAt: 0, at: sleepsUntil ?? 0)
     return log
   }

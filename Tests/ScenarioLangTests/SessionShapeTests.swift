@@ -46,7 +46,7 @@ struct SessionShapeTests {
     let session = try run("socketpair a b; a close")
     let a = try #require(session.sockets["a"])
     #expect(a.fd(in: session.initialProcess) == -1)
-    #expect(session.initialProcess.descriptors.values.map(\.socket.name) == ["b"])
+    #expect(session.initialProcess.descriptors.open.map(\.file.socket.name) == ["b"])
     #expect(session.fdName(3) == "3")
     #expect(session.fdName(4) == "b")
   }

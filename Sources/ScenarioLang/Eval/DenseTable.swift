@@ -41,4 +41,15 @@ struct DenseTable<Value> {
       if !sparse.isEmpty { sparse[key] = nil }
     }
   }
+
+  /// The stored numbers with their values, in increasing order of number.
+  var sortedEntries: [(key: Int, value: Value)] {
+    var entries = sparse.map { (key: $0.key, value: $0.value) }
+    if let base {
+      for (offset, value) in dense.enumerated() {
+        if let value { entries.append((key: base + offset, value: value)) }
+      }
+    }
+    return entries.sorted { $0.key < $1.key }
+  }
 }

@@ -9,4 +9,7 @@ struct DescriptorTable {
     get { files[Int(fd)] }
     set { files[Int(fd)] = newValue }
   }
+
+  /// The open descriptors with their files, lowest number first.
+  var open: [(fd: Int32, file: OpenFile)] { files.sortedEntries.map { (fd: Int32($0.key), file: $0.value) } }
 }
