@@ -49,7 +49,7 @@ struct ExecStatementTests {
     let child = try #require(session.processes["child"])
     #expect(child.descriptors.open.map(\.fd) == [5, 6])
     #expect(child.threads.map(\.name) == ["t"])
-    #expect(session.threads["child"]?.supersededBy == "t")
+    #expect(session.declaredThreads["child"]?.supersededBy == "t")
     // The first thread made no call: it is no thread of the program, and has no line.
     #expect(trace.last == "0.000000 t        [pid 2] execve(\"/proc/self/exe\", [...], ...) = 0")
     #expect(!trace.contains { $0.contains("superseded") })

@@ -85,9 +85,9 @@ extension ScenarioSession {
       return { .ioctl(fd: $0, request: request) }
     case .epollCtl(let op, let name, let events, let data):
       guard let target = existingSocket(name) else { return nil }
-      return { [unowned self] fd in
+      let process = thread.process
+      return { fd in
         // The target's descriptor as the calling thread's process has it, when the call starts.
-        let process = self.threads[thread.name]?.process ?? socket.process
         let targetFd = target.fd(in: process)
         let event = EpollEvent(events: events, data: data ?? UInt64(bitPattern: Int64(targetFd)))
         return .epollCtl(epfd: fd, op: op, fd: targetFd, event: event)
@@ -116,9 +116,9 @@ extension ScenarioSession {
         }
         resolved.append(members)
       }
-      return { [unowned self] _ in
+      let process = socket.process
+      return { _ in
         // The descriptors as the calling thread's process has them when the call starts.
-        let process = self.threads[socket.thread.name]?.process ?? socket.process
         // A closed socket's descriptor (-1) has no bit in an fd_set: it is left out.
         let fds = resolved.map { $0?.map { $0.fd(in: process) }.filter { $0 >= 0 }.sorted() }
         let highest = fds.compactMap { $0?.max() }.max()
@@ -149,9 +149,9 @@ extension ScenarioSession {
       polled.append(other)
     }
     let events = items.map(\.events)
-    return { [unowned self] in
-      let process = self.threads[socket.thread.name]?.process ?? socket.process
-      return zip(polled, events).map { PollRequest(fd: $0.fd(in: process), events: $1) }
+    let process = socket.process
+    return {
+      zip(polled, events).map { PollRequest(fd: $0.fd(in: process), events: $1) }
     }
   }
 

@@ -98,7 +98,7 @@ extension ScenarioSession {
     processes[name] = process
     processesByPid[pid] = process
     let thread = process.addThread(named: name, task: task)
-    threads[name] = thread
+    declaredThreads[name] = thread
     threadsByTask[task.rawValue] = thread
     return name
   }

@@ -80,8 +80,18 @@ extension ScenarioSession {
       sockets[name] = socket
       return socket
     }
+    // A socket's thread is found by the socket's name (``thread(named:)``), so the name
+    // cannot be a declared thread's as well, which a name made in a `repeat` could be.
+    if let thread = declaredThreads[name] {
+      fail(
+        Diagnostic(
+          "'\(name)' is already a thread, and a socket's name is its own thread's", at: written.location,
+          length: written.text.count,
+          notes: [thread.site?.pickAnotherName(in: names.file) ?? Diagnostic.Note("pick another name")]),
+        .scriptError)
+      return nil
+    }
     let thread = spawnThread(named: name, in: process ?? initialProcess)
-    threads[name] = thread
     let socket = ScenarioSocket(name: name, thread: thread, site: site)
     sockets[name] = socket
     return socket

@@ -22,7 +22,7 @@ extension ScenarioSession {
     }
     let text = resolved(name)
     let site = names.site(name.location)
-    if let earlier = threads[text] {
+    if let earlier = thread(named: text) {
       guard earlier.site == site else {
         fail(
           Diagnostic(
@@ -40,7 +40,7 @@ extension ScenarioSession {
     threadsDeclared += 1
     let thread = spawnThread(named: text, in: process)
     thread.site = site
-    threads[text] = thread
+    declaredThreads[text] = thread
   }
 
   /// False, after an error at the statement, when `thread`'s process has ended: its
@@ -67,7 +67,12 @@ extension ScenarioSession {
   /// The thread `name` stands for now: a declared one, a socket's own, or `main`; nil, after
   /// an error, when there is none yet.
   func namedThread(_ name: Name) -> ScenarioThread? {
-    if let thread = threads[resolved(name)] { return thread }
+    if let thread = declaredThreads[resolved(name)] { return thread }
     return existingSocket(name)?.thread
   }
+
+  /// The thread named `name`: a declared one, or a socket's own (a name is one or the other:
+  /// ``newSocket(_:at:in:)`` refuses a declared thread's name, ``declareThread(_:in:)`` a
+  /// socket's).
+  func thread(named name: String) -> ScenarioThread? { declaredThreads[name] ?? sockets[name]?.thread }
 }
