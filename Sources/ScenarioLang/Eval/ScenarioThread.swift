@@ -5,8 +5,10 @@ import SyscallVocabulary
 final class ScenarioThread {
   let name: String
   let task: TaskID
-  /// Unowned: a process owns its threads.
-  unowned let process: ScenarioProcess
+  /// Unowned, and unchecked: a process owns its threads, and the session keeps every
+  /// process (``ScenarioSession/processesByPid``) as long as itself; the checked reference
+  /// cost a strong retain and release at every read, several a call.
+  unowned(unsafe) let process: ScenarioProcess
   /// Where `thread NAME` declared it; nil for a socket's own thread and `main`, which only
   /// their socket's declaration (or nothing) may declare again.
   var site: DeclarationSite? {

@@ -15,7 +15,7 @@ extension ScenarioSession {
       name: syscall.name)
     let task = thread.task
     backend.submit(task, tag: tag, syscall: syscall)
-    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
+    runKernel(blocking: task) { self.backend.isIdle(task) }
   }
 
   /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call
@@ -42,6 +42,6 @@ extension ScenarioSession {
     let tag = remember(call, name: "socketpair")
     let task = caller.task
     backend.submit(task, tag: tag, syscall: .socketpair(type: type, flags: flags))
-    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
+    runKernel(blocking: task) { self.backend.isIdle(task) }
   }
 }

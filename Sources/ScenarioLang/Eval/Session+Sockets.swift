@@ -173,7 +173,7 @@ extension ScenarioSession {
     let tag = remember(call, name: syscall.name)
     let task = thread.task
     backend.submit(task, tag: tag, syscall: syscall)
-    runKernel(blocking: task) { [unowned self] in self.backend.isIdle(task) }
+    runKernel(blocking: task) { self.backend.isIdle(task) }
   }
 
   /// `close` of `socket`'s descriptor `fd` by a thread of `process` returned 0: the number
