@@ -25,6 +25,30 @@ struct LoopTests {
     #expect(NameTemplate("plain") == nil)
   }
 
+  @Test("loop bindings: a value per variable, changed in place, gone when its loop ends")
+  func bindings() {
+    var bindings = LoopBindings()
+    bindings["i"] = 1
+    bindings["j"] = 2
+    bindings["i"] = 3
+    #expect(bindings["i"] == 3)
+    #expect(bindings["j"] == 2)
+    bindings["j"] = nil
+    #expect(bindings["j"] == nil)
+    #expect(bindings["i"] == 3)
+    #expect(bindings["k"] == nil)
+    #expect(NameTemplate("c${i}x$j")?.resolve(["j": 4, "i": 7]) == "c7x4")
+  }
+
+  @Test("a name made from loop variables in nested repeats: each iteration's values")
+  func nestedNames() {
+    let result = ScriptRunner.capture(
+      SourceFile(name: "t", text: "repeat 2 as i { repeat 2 as j { socket s${i}x$j } }; s1x0 close"))
+    #expect(result.status == .ok)
+    #expect(result.stdout.contains("close(s1x0) = 0"))
+    #expect(result.stdout.split(separator: "\n").filter { $0.contains("socket(") }.count == 4)
+  }
+
   @Test("repeat parses its count, variable and body; a body spans lines")
   func parse() throws {
     let script = try Parser.parse("repeat 3 as i {\n  client c$i connect\n  c$i close }\nwait")

@@ -50,7 +50,7 @@ public struct NameTemplate: Sendable, Equatable {
 
   /// The name for the loop variables' current values (every variable is bound: the parser
   /// checked).
-  func resolve(_ bindings: [String: Int]) -> String {
+  func resolve(_ bindings: LoopBindings) -> String {
     var name = ""
     for part in parts {
       switch part {

@@ -81,8 +81,10 @@ extension ScenarioSession {
       return socket
     }
     // A socket's thread is found by the socket's name (``thread(named:)``), so the name
-    // cannot be a declared thread's as well, which a name made in a `repeat` could be.
-    if let thread = declaredThreads[name] {
+    // cannot be a declared thread's as well, which a name made in a `repeat` could be (the
+    // check refused a plain one, and `main`, which no template makes, is always declared:
+    // the look-up hashes the name only when it can find something).
+    if written.template != nil, declaredThreads.count > 1, let thread = declaredThreads[name] {
       fail(
         Diagnostic(
           "'\(name)' is already a thread, and a socket's name is its own thread's", at: written.location,

@@ -72,7 +72,7 @@ public final class ScenarioSession {
     didSet { backend.limitVirtualTime(to: limits.maxVirtualTime) }
   }
   /// The values of the loop variables of the `repeat`s running now.
-  var bindings: [String: Int] = [:]
+  var bindings = LoopBindings()
   /// Statements executed so far, against ``Limits/maxStatements``.
   var statementsRun = 0
   /// Sleeping calls woken so far, against ``Limits/maxWakeups``.
