@@ -44,88 +44,88 @@ public struct SyscallOutcome: Sendable, Equatable {
   /// The timeval a `getsockopt` read back.
   public var timeval: Timeval? {
     get { rare?.fields.timeval }
-    set { setRare(\.timeval, newValue) }
+    set { setRare(newValue != nil) { $0.timeval = newValue } }
   }
   /// The socket a `socket` or `accept4` created (its inode number); a `socketpair`'s first.
   public var inode: Int? {
     get { rare?.fields.inode }
-    set { setRare(\.inode, newValue) }
+    set { setRare(newValue != nil) { $0.inode = newValue } }
   }
   /// `socketpair`'s two descriptors and the second socket's inode.
   public var pair: SocketPairResult? {
     get { rare?.fields.pair }
-    set { setRare(\.pair, newValue) }
+    set { setRare(newValue != nil) { $0.pair = newValue } }
   }
   /// The address a datagram `recv` reports its sender by (nil: none or not a datagram).
   public var sender: SockAddrUn? {
     get { rare?.fields.sender }
-    set { setRare(\.sender, newValue) }
+    set { setRare(newValue != nil) { $0.sender = newValue } }
   }
   /// `sendmmsg` and `recvmmsg`: each message handled, in order (as many as the return value).
   public var batch: [BatchEntry]? {
     get { rare?.fields.batch }
-    set { setRare(\.batch, newValue) }
+    set { setRare(newValue != nil) { $0.batch = newValue } }
   }
   /// What a `recvmsg` wrote back into its `msghdr`: `msg_flags`, `msg_controllen` and the
   /// descriptors an SCM_RIGHTS message delivered.
   public var message: ReceivedMessage? {
     get { rare?.fields.message }
-    set { setRare(\.message, newValue) }
+    set { setRare(newValue != nil) { $0.message = newValue } }
   }
   /// The name `getsockname` or `getpeername` wrote back, with the length it reported.
   public var name: SockAddrUn? {
     get { rare?.fields.name }
-    set { setRare(\.name, newValue) }
+    set { setRare(newValue != nil) { $0.name = newValue } }
   }
   /// What `SO_PEERCRED` read.
   public var peerCred: PeerCred? {
     get { rare?.fields.peerCred }
-    set { setRare(\.peerCred, newValue) }
+    set { setRare(newValue != nil) { $0.peerCred = newValue } }
   }
   /// The `int` a `getsockopt` read back (as many of its bytes as the length let through).
   public var optionValue: Int32? {
     get { rare?.fields.optionValue }
-    set { setRare(\.optionValue, newValue) }
+    set { setRare(newValue != nil) { $0.optionValue = newValue } }
   }
   /// The length a `getsockopt` of an `int` wrote back: at most `sizeof(int)`.
   public var optionLength: Int32? {
     get { rare?.fields.optionLength }
-    set { setRare(\.optionLength, newValue) }
+    set { setRare(newValue != nil) { $0.optionLength = newValue } }
   }
   /// The `revents` of each `pollfd`, in order.
   public var revents: [PollMask]? {
     get { rare?.fields.revents }
-    set { setRare(\.revents, newValue) }
+    set { setRare(newValue != nil) { $0.revents = newValue } }
   }
   /// The descriptors a `select` found ready, set by set.
   public var selected: SelectResult? {
     get { rare?.fields.selected }
-    set { setRare(\.selected, newValue) }
+    set { setRare(newValue != nil) { $0.selected = newValue } }
   }
   /// The events an `epoll_wait` delivered, in the ready list's order.
   public var epollEvents: [EpollEvent]? {
     get { rare?.fields.epollEvents }
-    set { setRare(\.epollEvents, newValue) }
+    set { setRare(newValue != nil) { $0.epollEvents = newValue } }
   }
   /// F_GETOWN's owner when it is a thread: the value is its tid, which the trace names.
   public var owner: TaskID? {
     get { rare?.fields.owner }
-    set { setRare(\.owner, newValue) }
+    set { setRare(newValue != nil) { $0.owner = newValue } }
   }
   /// `fork`: the child's thread (in the parent's return).
   public var child: TaskID? {
     get { rare?.fields.child }
-    set { setRare(\.child, newValue) }
+    set { setRare(newValue != nil) { $0.child = newValue } }
   }
   /// `wait4`: how the reaped child ended.
   public var waitStatus: ProcessEnd? {
     get { rare?.fields.waitStatus }
-    set { setRare(\.waitStatus, newValue) }
+    set { setRare(newValue != nil) { $0.waitStatus = newValue } }
   }
   /// The kernel's reason for a failure (or for a success worth explaining).
   public var reason: Reason? {
     get { rare?.fields.reason }
-    set { setRare(\.reason, newValue) }
+    set { setRare(newValue != nil) { $0.reason = newValue } }
   }
 
   /// A successful return of `value`.
@@ -145,16 +145,18 @@ public struct SyscallOutcome: Sendable, Equatable {
       && a.restartable == b.restartable && (a.rare?.fields ?? RareFields()) == (b.rare?.fields ?? RareFields())
   }
 
-  /// Sets one of the rare fields: a nil where there is no box needs none; a box another
-  /// copy of the outcome shares is copied first.
-  private mutating func setRare<T>(_ field: WritableKeyPath<RareFields, T?>, _ value: T?) {
+  /// Sets one of the rare fields with `write`: a nil (`isSet` false) where there is no box
+  /// needs none; a box another copy of the outcome shares is copied first. A closure rather
+  /// than a key path: writing through a `WritableKeyPath` cost about 200 instructions, on
+  /// every `socket` and `accept` (callgrind).
+  private mutating func setRare(_ isSet: Bool, _ write: (inout RareFields) -> Void) {
     if rare == nil {
-      guard value != nil else { return }
+      guard isSet else { return }
       rare = RareBox(RareFields())
     } else if !isKnownUniquelyReferenced(&rare) {
       rare = RareBox(rare!.fields)
     }
-    rare!.fields[keyPath: field] = value
+    write(&rare!.fields)
   }
 
   /// The fields a few calls set.
