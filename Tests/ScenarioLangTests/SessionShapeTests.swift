@@ -17,6 +17,18 @@ struct SessionShapeTests {
     return session
   }
 
+  @Test("the sockets one declaration makes share its site; sites elsewhere are other sites")
+  func sharedSites() throws {
+    let session = try run("repeat 3 as i { socketpair a$i b$i }; client c")
+    let a0 = try #require(session.sockets["a0"]?.site)
+    #expect(session.sockets["a2"]?.site === a0)
+    let b1 = try #require(session.sockets["b1"]?.site)
+    #expect(b1 !== a0 && b1 != a0)
+    #expect(session.sockets["c"]?.site != a0)
+    // Equal as places, whichever object: a later source's check makes its own.
+    #expect(DeclarationSite(location: a0.location, file: a0.file) == a0)
+  }
+
   @Test("a declared socket has a thread of its name in process 1 and a descriptor there")
   func defaultMapping() throws {
     let session = try run("server listen 1; client c connect; server accept as s; socketpair a b")

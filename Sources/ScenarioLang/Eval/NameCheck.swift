@@ -18,10 +18,22 @@ struct NameCheck {
   var threadTemplates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
   /// Socket name templates declared so far.
   var socketTemplates: [(template: NameTemplate, name: Name, site: DeclarationSite)] = []
-  /// The name of the source being checked, for the sites recorded; nil in a script.
-  var file: String?
+  /// The name of the source being checked, for the sites recorded; nil in a script. Set
+  /// for every source checked, which starts its sites afresh.
+  var file: String? {
+    didSet { sites = DenseTable() }
+  }
+  /// The sites of the source being checked, by offset: a declaration that runs again (in
+  /// its `repeat`) finds its site rather than making another.
+  private var sites = DenseTable<DeclarationSite>()
 
-  func site(_ location: SourceLocation) -> DeclarationSite { DeclarationSite(location: location, file: file) }
+  /// The site at `location` of the source being checked.
+  mutating func site(_ location: SourceLocation) -> DeclarationSite {
+    if let made = sites[location.offset] { return made }
+    let made = DeclarationSite(location: location, file: file)
+    sites[location.offset] = made
+    return made
+  }
 
   mutating func check(_ script: Script) throws(Diagnostic) { try check(script.statements) }
 
