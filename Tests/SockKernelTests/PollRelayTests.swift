@@ -42,6 +42,8 @@ struct PollRelayTests {
     _ = h.recv(r, rfd, 10)
     #expect(h.revents(s, sfd) == .EPOLLOUT)
     #expect(sender.peerWakePrivate == nil)
+    // Never hooked, the entry was never made either.
+    #expect(sender.peerWakeIfMade == nil)
   }
 
   @Test("dgram: a failed non-blocking send to a full peer hooks the relay too (unix_dgram_peer_wake_me)")

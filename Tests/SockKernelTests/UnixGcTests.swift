@@ -29,6 +29,23 @@ struct UnixGcTests {
     #expect(h.kernel.unixTotInflight == 0)
   }
 
+  @Test("a socket is a vertex of the graph once its file has been sent, and only then")
+  func vertexOnFirstSend() throws {
+    let h = Harness()
+    let p = h.task("p")
+    let (a, b) = h.socketpair(p, .stream)
+    let (c, _) = h.socketpair(p, .stream)
+    let sent = try #require(h.kernel.sock(fd: c))
+    #expect(sent.vertexIfMade == nil && sent.inflightRefs == 0)
+    sendmsg(h, p, a, rights: [c, c])
+    let vertex = try #require(sent.vertexIfMade)
+    #expect(vertex.outDegree == 2)
+    #expect(vertex.edges.values.map(\.count) == [2])
+    #expect(h.kernel.sock(fd: a)?.vertexIfMade == nil)
+    _ = h.call(p, .recvmsg(fd: b, request: ReceiveRequest(iov: [10], controlLength: 64, flags: [.MSG_DONTWAIT])))
+    #expect(sent.inflightRefs == 0 && sent.successors.isEmpty)
+  }
+
   @Test("a cycle with an open descriptor, or an in-flight socket bound for a live receiver, stays")
   func alive() {
     let h = Harness()

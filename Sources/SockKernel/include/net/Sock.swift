@@ -59,12 +59,21 @@ public final class Sock {
   weak var listener: Sock?
   /// `scm_stat.nr_fds`: the files of the SCM_RIGHTS messages in the receive queue.
   public internal(set) var scmFds = 0
-  /// `vertex->out_degree`: the references to this socket's file in queued messages (it is
-  /// a vertex of the collector's graph while there are any).
-  var inflightRefs = 0
-  /// `vertex->edges`: the sockets whose queues (or, for an embryo's, whose listener's) hold
-  /// a message with this socket's file, each with how many references.
-  var successors: [ObjectIdentifier: (sock: Sock, count: Int)] = [:]
+  /// `u->vertex`: this socket as a vertex of the collector's graph, made when its file is
+  /// first sent (`unix_prepare_fpl` allocates the vertices of a message's sockets that have
+  /// none); nil for the sockets never sent, nearly all, which a count and a dictionary in
+  /// every socket cost 16 bytes apiece.
+  private(set) var vertexIfMade: UnixVertex?
+  var vertex: UnixVertex {
+    if let vertex = vertexIfMade { return vertex }
+    let vertex = UnixVertex()
+    vertexIfMade = vertex
+    return vertex
+  }
+  /// `vertex->out_degree`: the references to this socket's file in queued messages.
+  var inflightRefs: Int { vertexIfMade?.outDegree ?? 0 }
+  /// `vertex->edges`, read: the sockets whose queues hold this socket's file.
+  var successors: [ObjectIdentifier: (sock: Sock, count: Int)] { vertexIfMade?.edges ?? [:] }
   /// `sk->sk_socket->file`: the open file every descriptor of the socket refers to; nil for
   /// an embryo until `accept` grafts it (`sock_graft`), which is why a message to one always
   /// carries credentials, and again once the socket is released (`sock_orphan`).
@@ -100,15 +109,21 @@ public final class Sock {
   /// Made on first use: only a datagram sender that finds its peer full hooks it, and an
   /// entry (with the weak link back, which gives the socket a side table) for each of a
   /// million stream sockets cost 160 bytes apiece.
-  lazy var peerWake: WaitQueueEntry = {
+  var peerWake: WaitQueueEntry {
+    if let entry = peerWakeIfMade { return entry }
     // init_waitqueue_func_entry(&u->peer_wake, unix_dgram_peer_wake_relay)
     let entry = WaitQueueEntry(task: nil, exclusive: false, keyFilter: nil, function: .peerWakeRelay)
     entry.relayOwner = self
+    peerWakeIfMade = entry
     return entry
-  }()
-  /// `u->peer_wake.private`: the socket on whose `peer_wait` `peerWake` is queued. Weak, as
-  /// the kernel's is a plain pointer: the link is cut before either socket goes.
-  weak var peerWakePrivate: Sock?
+  }
+  private(set) var peerWakeIfMade: WaitQueueEntry?
+  /// `u->peer_wake.private`: the socket on whose `peer_wait` `peerWake` is queued, kept in
+  /// the entry as the kernel keeps it (a field of every socket cost 8 bytes apiece).
+  var peerWakePrivate: Sock? {
+    get { peerWakeIfMade?.relayPeer }
+    set { if newValue != nil || peerWakeIfMade != nil { peerWake.relayPeer = newValue } }
+  }
 
   init(inode: Int, type: SocketType, config: KernelConfig) {
     self.inode = inode

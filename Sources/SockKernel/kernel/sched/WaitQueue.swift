@@ -29,6 +29,9 @@ final class WaitQueueEntry {
   let function: WakeFunction
   /// For the relay: the socket whose `peer_wake` this is (weak: the socket owns its entry).
   weak var relayOwner: Sock?
+  /// For the relay, `private`: the socket on whose `peer_wait` it is queued. Weak, as the
+  /// kernel's is a plain pointer: the link is cut before either socket goes.
+  weak var relayPeer: Sock?
   /// For an epoll callback: its item (weak: the item owns its entries).
   weak var epitem: EpItem?
   /// A wake-up took it off its queue (autoremove), rather than a timeout or a signal:

@@ -21,8 +21,9 @@ extension Kernel {
   func unixAddEdges(_ fpl: ScmFpList, _ receiver: Sock) {
     let successor = receiver.listener ?? receiver
     for case let file as SocketFile in fpl.fp {
-      file.sock.inflightRefs += 1
-      file.sock.successors[ObjectIdentifier(successor), default: (successor, 0)].count += 1
+      let vertex = file.sock.vertex
+      vertex.outDegree += 1
+      vertex.edges[ObjectIdentifier(successor), default: (successor, 0)].count += 1
       gcTouched.append(file.sock)
     }
     unixInflight[fpl.user, default: 0] += fpl.count
@@ -37,7 +38,7 @@ extension Kernel {
     if let receiver = fpl.receiver {
       let successor = receiver.listener ?? receiver
       for case let file as SocketFile in fpl.fp {
-        file.sock.inflightRefs -= 1
+        file.sock.vertex.outDegree -= 1
         file.sock.removeSuccessor(successor)
         gcTouched.append(file.sock)
       }
@@ -75,7 +76,7 @@ extension Kernel {
       guard let fpl = skb.fp, fpl.inflight else { continue }
       for case let file as SocketFile in fpl.fp {
         file.sock.removeSuccessor(listener)
-        file.sock.successors[ObjectIdentifier(receiver), default: (receiver, 0)].count += 1
+        file.sock.vertex.edges[ObjectIdentifier(receiver), default: (receiver, 0)].count += 1
         gcTouched.append(file.sock)
       }
     }
@@ -141,8 +142,8 @@ extension Sock {
   /// One edge fewer from this socket to `successor`.
   func removeSuccessor(_ successor: Sock) {
     let key = ObjectIdentifier(successor)
-    guard let edge = successors[key] else { return }
-    if edge.count > 1 { successors[key] = (successor, edge.count - 1) } else { successors[key] = nil }
+    guard let vertex = vertexIfMade, let edge = vertex.edges[key] else { return }
+    if edge.count > 1 { vertex.edges[key] = (successor, edge.count - 1) } else { vertex.edges[key] = nil }
   }
 }
 
