@@ -31,7 +31,11 @@ let package = Package(
       dependencies: ["SyscallVocabulary", .product(name: "Collections", package: "swift-collections")]
     ),
     // The scenario language: lexer, parser, AST, evaluator; drives SockKernel.
-    .target(name: "ScenarioLang", dependencies: ["SyscallVocabulary", "SockKernel"]),
+    .target(
+      name: "ScenarioLang",
+      dependencies: [
+        "SyscallVocabulary", "SockKernel", .product(name: "BitCollections", package: "swift-collections"),
+      ]),
     // The real kernel as a backend of the language (`run --backend linux`, `verify`).
     .target(
       name: "SockLinux",

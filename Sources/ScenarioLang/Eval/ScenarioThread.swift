@@ -34,9 +34,6 @@ final class ScenarioThread {
     rare = made
     return made
   }
-  /// It has made a call: a real thread, whose end at an `execve` strace shows (a socket's
-  /// own thread that never made one is no thread of the program).
-  var hasCalled = false
 
   init(name: String, task: TaskID, process: ScenarioProcess) {
     self.name = name

@@ -1,3 +1,4 @@
+import BitCollections
 import SockKernel
 import SyscallVocabulary
 
@@ -39,7 +40,7 @@ extension ScenarioSession {
     // strace -f: a killed thread's call resumes with `= ?`, then the thread's end; the
     // leader's end, when another thread called execve, is "superseded by execve".
     for id in ended {
-      guard let thread = threadsByTask[id.rawValue], thread.hasCalled else { continue }
+      guard let thread = threadsByTask[id.rawValue], tasksThatCalled.contains(id.rawValue) else { continue }
       let actor = thread.name
       if let call = unreturned[id]?.blockedIn {
         var resumed = TraceEvent(kind: .returned, time: now, thread: actor, pid: pid, text: "<... \(call) resumed> = ?")
