@@ -42,8 +42,8 @@ public final class ScenarioSession {
   var threadsByTask = DenseTable<ScenarioThread>()
   /// The tasks of forked processes whose threads have made a call, by raw value: real
   /// threads, whose end at an `execve` strace shows (a socket's own thread that never made
-  /// one is no thread of the program). A bit per task, where a flag in every thread made it 57 bytes, an 80-byte
-  /// allocation rather than 64.
+  /// one is no thread of the program). A bit per task: a flag in every `ScenarioThread` made
+  /// it 57 bytes, an 80-byte allocation rather than 64.
   var tasksThatCalled = BitSet()
   /// The processes `fork` made: by name, the latest of that name, which statements reach;
   /// by pid, every one, which the kernel's events reach (and which keeps each alive, for
