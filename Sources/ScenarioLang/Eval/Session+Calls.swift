@@ -35,7 +35,7 @@ extension ScenarioSession {
     a.type = type
     b.type = type
     let caller = prefix ?? a.thread
-    var call = SubmittedCall(
+    let call = SubmittedCall(
       thread: caller, location: first.location, word: "socketpair", expectation: expectation, acceptName: nil)
     call.pair = b
     call.socket = a

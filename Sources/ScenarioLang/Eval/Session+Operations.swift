@@ -9,13 +9,13 @@ extension ScenarioSession {
       // Nothing can change the descriptor before a call that starts at once starts: its
       // arguments are built now, and without a closure when they are the operation's own.
       let atOnce = backend.startsAtOnce(thread.task)
-      var arguments = atOnce ? operation.kind.plainSyscall(fd: socket.fd(in: process)) : nil
+      var arguments = atOnce ? operation.plainSyscall(fd: socket.fd(in: process)) : nil
       var make: ((Int32) -> Syscall)?
       if arguments == nil {
         guard let syscall = makeSyscall(operation, for: socket, by: thread) else { return }
         if atOnce { arguments = syscall(socket.fd(in: process)) } else { make = syscall }
       }
-      var call = SubmittedCall(
+      let call = SubmittedCall(
         thread: thread, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
       call.socket = socket
@@ -129,9 +129,8 @@ extension ScenarioSession {
       }
     default:
       // Arguments of its own (Operation+Syscall.swift), built when the call starts.
-      let kind = operation.kind
-      guard kind.isPlain else { preconditionFailure("\(operation.word) has no call built for it") }
-      return { kind.plainSyscall(fd: $0)! }
+      guard operation.isPlain else { preconditionFailure("\(operation.word) has no call built for it") }
+      return { operation.plainSyscall(fd: $0)! }
     }
   }
 

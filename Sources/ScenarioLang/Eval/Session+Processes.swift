@@ -16,7 +16,7 @@ extension ScenarioSession {
         return
       }
       processesForked += 1
-      var call = SubmittedCall(
+      let call = SubmittedCall(
         thread: caller, location: location, word: "fork", expectation: expectation, acceptName: name)
       call.acceptAs = resolved(name)
       submitCall(.fork, call, by: caller, background: false)

@@ -22,7 +22,7 @@ extension ScenarioSession {
     let thread = caller ?? socket.thread
     let task = thread.task
     socket.type = type == .raw ? .dgram : type
-    var socketCall = SubmittedCall(
+    let socketCall = SubmittedCall(
       thread: thread, location: location, word: kind.rawValue, expectation: expectation, acceptName: nil)
     socketCall.socket = socket
     let tag = remember(socketCall, name: "socket")
@@ -31,7 +31,7 @@ extension ScenarioSession {
       defaultServer = name
       let address = SockAddrUn.filesystem(name + ".sock")
       socket.address = address
-      var bindCall = SubmittedCall(
+      let bindCall = SubmittedCall(
         thread: thread, location: location, word: "bind", expectation: nil, acceptName: nil)
       bindCall.socket = socket
       let bindTag = remember(bindCall, name: "bind")
@@ -169,7 +169,7 @@ extension ScenarioSession {
     guard let file = newSocket(resolved(written), at: written, in: caller?.process) else { return }
     socketsCreated += 1
     let thread = caller ?? file.thread
-    var call = SubmittedCall(
+    let call = SubmittedCall(
       thread: thread, location: location, word: word, expectation: expectation, acceptName: nil)
     call.socket = file
     let tag = remember(call, name: syscall.name)

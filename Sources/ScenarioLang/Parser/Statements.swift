@@ -93,9 +93,7 @@ extension Parser {
       background = true
       advance()
     }
-    var statement = Statement(kind: kind, location: start, background: background)
-    statement.thread = thread
-    return statement
+    return Statement(kind: kind, location: start, background: background, thread: thread)
   }
 
   /// `THREAD ':'`: the thread that makes the statement's calls. `main` is process 1's
