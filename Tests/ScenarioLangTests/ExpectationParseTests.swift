@@ -115,6 +115,6 @@ struct ExpectationParseTests {
       DiagnosticCase(text: "c connect =< 0", message: "expected a result after '=', found '<'", column: 12),
     ])
   func errors(_ c: DiagnosticCase) {
-    c.expectThrown { try Parser.parse($0) }
+    c.expectThrown { _ = try Parser.parse($0) }
   }
 }
