@@ -158,7 +158,7 @@ public final class Kernel {
   /// Queues a call whose arguments are known now: a call that names no descriptor, or one
   /// for a task of which ``startsAtOnce(_:)`` holds (the arguments `make` would build when
   /// the call starts), without the closure.
-  public func submit(_ task: TaskID, tag: Int, syscall: Syscall) {
+  public func submit(_ task: TaskID, tag: Int, syscall: consuming Syscall) {
     let t = tasks[task.rawValue]
     guard startsAtOnce(task) else { return submit(task, PendingCall(tag: tag, arguments: .ready(syscall))) }
     // The call is the next thing to run, at this instant: it is entered now, as the run

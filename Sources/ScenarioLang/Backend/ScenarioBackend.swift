@@ -39,7 +39,7 @@ public protocol ScenarioBackend: AnyObject {
   func startsAtOnce(_ task: TaskID) -> Bool
   /// Queues a call whose arguments are already built: one that names no descriptor, or
   /// one for a task of which ``startsAtOnce(_:)`` holds.
-  func submit(_ task: TaskID, tag: Int, syscall: Syscall)
+  func submit(_ task: TaskID, tag: Int, syscall: consuming Syscall)
   /// True when `task` has no call in progress or queued.
   func isIdle(_ task: TaskID) -> Bool
   /// Calls queued behind `task`'s current one.
@@ -75,7 +75,7 @@ extension ScenarioBackend {
   public func limitVirtualTime(to instant: Nanoseconds) {}
   /// A backend that cannot tell builds every call's arguments when it starts.
   public func startsAtOnce(_ task: TaskID) -> Bool { false }
-  public func submit(_ task: TaskID, tag: Int, syscall: Syscall) { submit(task, tag: tag) { syscall } }
+  public func submit(_ task: TaskID, tag: Int, syscall: consuming Syscall) { submit(task, tag: tag) { syscall } }
 }
 
 /// A call asleep in the kernel.

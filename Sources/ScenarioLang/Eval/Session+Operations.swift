@@ -27,7 +27,8 @@ extension ScenarioSession {
       if case .recvmsg(_, _, _, let names, _) = operation.kind {
         call.rightsAs = names.map { ($0, resolved($0)) }
       }
-      if let arguments {
+      // Handed over, not copied: the kernel keeps the arguments in the call's record.
+      if let arguments = arguments.take() {
         let tag = remember(call, name: arguments.name)
         backend.submit(thread.task, tag: tag, syscall: arguments)
       } else if let make {

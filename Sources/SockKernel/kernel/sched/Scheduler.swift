@@ -64,7 +64,7 @@ extension Kernel {
   }
 
   /// The task enters a system call: it becomes the task's call in progress.
-  func begin(_ task: KernelTask, tag: Int, _ syscall: Syscall) -> ActiveCall {
+  func begin(_ task: KernelTask, tag: Int, _ syscall: consuming Syscall) -> ActiveCall {
     nextCallID += 1
     let call = ActiveCall(
       record: CallRecord(id: nextCallID, tag: tag, task: task.id, syscall: syscall, startedAt: clock.now))
