@@ -22,7 +22,7 @@
       for directory in [abandoned, live, foreign] {
         try FileManager.default.createDirectory(atPath: directory + "/tmp", withIntermediateDirectories: true)
       }
-      FileManager.default.createFile(atPath: abandoned + "/server.sock", contents: nil)
+      _ = FileManager.default.createFile(atPath: abandoned + "/server.sock", contents: nil)
       Sandbox.removeAbandoned(in: temporary)
       #expect(!FileManager.default.fileExists(atPath: abandoned))
       #expect(FileManager.default.fileExists(atPath: live))

@@ -35,7 +35,9 @@ public final class ModelBackend: ScenarioBackend {
     kernel.catchSignal(signal, saRestart: restart, task: task)
   }
   public func submit(_ task: TaskID, tag: Int, _ make: @escaping () -> Syscall) { kernel.submit(task, tag: tag, make) }
-  public func submit(_ task: TaskID, tag: Int, syscall: consuming Syscall) { kernel.submit(task, tag: tag, syscall: syscall) }
+  public func submit(_ task: TaskID, tag: Int, syscall: consuming Syscall) {
+    kernel.submit(task, tag: tag, syscall: syscall)
+  }
   public func startsAtOnce(_ task: TaskID) -> Bool { kernel.startsAtOnce(task) }
   public func isIdle(_ task: TaskID) -> Bool { kernel.isIdle(task) }
   public func queuedCalls(_ task: TaskID) -> Int { kernel.queuedCalls(task) }
