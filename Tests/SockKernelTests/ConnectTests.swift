@@ -106,4 +106,23 @@ struct ConnectTests {
       #expect(h.call(t, .connect(fd: fd, address: address))?.errno == errno, "\(address.display)")
     }
   }
+
+  @Test("a path connected to, then unlinked, is gone; bound again, it is the new socket's")
+  func lookupAfterUnlink() {
+    let h = Harness()
+    let t = h.task("t")
+    let first = h.listener(t, "s.sock", backlog: 5)
+    let address = SockAddrUn.filesystem("s.sock")
+    #expect(h.call(t, .connect(fd: h.socket(t), address: address)).returned == .value(0))
+    _ = h.call(t, .unlink(path: "s.sock"))
+    #expect(h.call(t, .connect(fd: h.socket(t), address: address))?.errno == .ENOENT)
+    let second = h.listener(t, "s.sock", backlog: 5)
+    #expect(h.call(t, .connect(fd: h.socket(t), address: address)).returned == .value(0))
+    // The connection went to the second listener: the first still holds its one.
+    for listener in [first, second] { _ = h.call(t, .setNonBlocking(fd: listener, on: true)) }
+    for listener in [first, second] {
+      #expect(h.call(t, .accept(fd: listener, flags: 0))?.errno == nil)
+      #expect(h.call(t, .accept(fd: listener, flags: 0))?.errno == .EAGAIN)
+    }
+  }
 }

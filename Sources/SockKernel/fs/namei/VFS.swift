@@ -47,8 +47,22 @@ final class VFS {
     return nil
   }
 
+  /// The last path found and its node, as the dcache keeps a dentry: every connect of a
+  /// script names the same path, and hashing it cost some 550 instructions a connect
+  /// (callgrind, the backlog scenario), where comparing it with the last one is one check
+  /// that the two arrays share their storage. Forgotten when a name goes; a new name
+  /// changes no path already found.
+  private var lastFound: (path: [UInt8], node: Node)?
+
   /// `kern_path`: the node at `path`.
   func lookup(_ path: [UInt8]) -> Result<Node, Errno> {
+    if let lastFound, lastFound.path == path { return .success(lastFound.node) }
+    let found = walk(path)
+    if case .success(let node) = found { lastFound = (path, node) }
+    return found
+  }
+
+  private func walk(_ path: [UInt8]) -> Result<Node, Errno> {
     if path.isEmpty { return .failure(.ENOENT) }
     // A plain name in `/` (every `server`'s "NAME.sock", on every connect) is its own key:
     // splitting and joining it was most of a connect's cost.
@@ -81,12 +95,16 @@ final class VFS {
     guard let node = nodes[key] else { return .ENOENT }
     if node.kind == .directory { return .EISDIR }
     nodes[key] = nil
+    lastFound = nil
     return nil
   }
 
   /// Removes exactly `node` from `path` (the failed-bind clean-up in `unix_bind_bsd`).
   func remove(_ node: Node, at path: [UInt8]) {
     let key = Self.key(Self.components(path))
-    if nodes[key] === node { nodes[key] = nil }
+    if nodes[key] === node {
+      nodes[key] = nil
+      lastFound = nil
+    }
   }
 }
