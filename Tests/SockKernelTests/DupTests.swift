@@ -88,6 +88,31 @@ struct DupTests {
     #expect(h.call(t, .dup(fd: a)).returned == .value(10))
   }
 
+  @Test("dup2 far past the table: the grown numbers go lowest first, past those dup2 or F_DUPFD opened")
+  func dup2GrowsTheTableFar() {
+    let h = Harness()
+    let t = h.task("t")
+    let (a, _) = pair(h, t)
+    #expect(h.call(t, .dup2(fd: a, newfd: 1000)).returned == .value(1000))
+    #expect(h.call(t, .dup2(fd: a, newfd: 6)).returned == .value(6))
+    #expect(fcntl(h, t, a, .F_DUPFD, 500) == .value(500))
+    #expect(fcntl(h, t, a, .F_DUPFD, 999) == .value(999))
+    #expect(fcntl(h, t, a, .F_DUPFD, 999) == .value(1001))
+    #expect(h.call(t, .dup(fd: a)).returned == .value(5))
+    #expect(h.call(t, .dup(fd: a)).returned == .value(7))
+    #expect(h.call(t, .close(fd: 5)).returned == .value(0))
+    #expect(h.call(t, .dup(fd: a)).returned == .value(5))
+    #expect(fcntl(h, t, a, .F_DUPFD, 0) == .value(8))
+    #expect(h.call(t, .dup(fd: a)).returned == .value(9))
+    #expect(fcntl(h, t, a, .F_DUPFD, 498) == .value(498))
+    #expect(fcntl(h, t, a, .F_DUPFD, 498) == .value(499))
+    #expect(fcntl(h, t, a, .F_DUPFD, 498) == .value(501))
+  }
+
+  private func fcntl(_ h: Harness, _ t: TaskID, _ fd: Int32, _ command: FcntlCommand, _ arg: Int32) -> Returned {
+    h.call(t, .fcntl(fd: fd, command: command, arg: arg)).returned
+  }
+
   @Test("do_dup2 onto a descriptor reserved by an accept asleep is EBUSY")
   func dup2OntoReservedIsBusy() {
     let h = Harness()

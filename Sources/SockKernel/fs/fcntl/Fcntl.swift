@@ -78,17 +78,21 @@ extension Kernel {
   }
 
   /// `alloc_fd(start, …)`: the lowest free descriptor at or above `start`; the table grows
-  /// for it. Free means in the free heap and neither open nor reserved again since, so 0, 1
-  /// and 2 (standard input, output and error, never in it) are not. (Its entry in the heap
-  /// goes stale.)
+  /// for it. Free means in the free heap or grown and not handed out (``FilesStruct/freshFrom``),
+  /// and neither open nor reserved again since, so 0, 1 and 2 (standard input, output and
+  /// error, never in either) are not. (Its entry in the heap goes stale.)
   func allocFd(from start: Int32) -> Int32 {
     expandFiles(to: start)
-    let free = freeDescriptors.unordered.filter {
-      $0 >= start && files[Int($0)] == nil && !reservedDescriptors.contains($0)
+    let table = fileTable
+    var fresh = max(start, table.freshFrom)
+    while Int(fresh) < table.fdt.count, !table.isFree(fresh) { fresh += 1 }
+    let free = table.freeDescriptors.unordered.filter { $0 >= start && table.isFree($0) }
+    let fd = min(free.min() ?? .max, fresh)
+    if Int(fd) == table.fdt.count {
+      table.fdt.append(nil)
+      if table.freshFrom == fd { table.freshFrom += 1 }
     }
-    if let fd = free.min() { return fd }
-    files.append(nil)
-    return Int32(files.count - 1)
+    return fd
   }
 
   /// `get_close_on_exec`.

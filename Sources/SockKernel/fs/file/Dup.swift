@@ -48,12 +48,11 @@ extension Kernel {
     return doDup2(file, newfd, flags: flags)
   }
 
-  /// `expand_files`: the table grows to hold `fd`; the descriptors it gains are free.
+  /// `expand_files`: the table grows to hold `fd`; the descriptors it gains are free (from
+  /// ``FilesStruct/freshFrom`` on, which stays where it was).
   func expandFiles(to fd: Int32) {
-    while files.count <= Int(fd) {
-      freeDescriptors.insert(Int32(files.count))
-      files.append(nil)
-    }
+    guard files.count <= Int(fd) else { return }
+    files.append(contentsOf: repeatElement(nil, count: Int(fd) + 1 - files.count))
   }
 
   /// `do_dup2`: a descriptor reserved for a file not installed yet (an `accept` asleep) is

@@ -16,15 +16,19 @@ extension Kernel {
   /// process's soft limit.
   func getUnusedFdFlags() -> Int32? {
     let end = rlimitNofile()
+    let table = fileTable
     // dup2 can take a free descriptor without popping it, so an entry may be stale (open
-    // again): those go.
-    while let fd = freeDescriptors.min, files[Int(fd)] != nil || reservedDescriptors.contains(fd) {
-      _ = freeDescriptors.popMin()
-    }
-    let fd = freeDescriptors.min ?? Int32(files.count)
+    // again): those go, and so do the grown descriptors it opened.
+    while let fd = table.freeDescriptors.min, !table.isFree(fd) { _ = table.freeDescriptors.popMin() }
+    while Int(table.freshFrom) < table.fdt.count, !table.isFree(table.freshFrom) { table.freshFrom += 1 }
+    let fd = min(table.freeDescriptors.min ?? .max, table.freshFrom)
     guard UInt64(fd) < end else { return nil }
-    if freeDescriptors.min == fd { _ = freeDescriptors.popMin() } else { files.append(nil) }
-    reservedDescriptors.insert(fd)
+    if table.freeDescriptors.min == fd { _ = table.freeDescriptors.popMin() }
+    if table.freshFrom == fd {
+      if Int(fd) == table.fdt.count { table.fdt.append(nil) }
+      table.freshFrom += 1
+    }
+    table.reservedDescriptors.insert(fd)
     return fd
   }
 
@@ -135,6 +139,7 @@ extension Kernel {
     let open = table.openFiles
     table.fdt = [nil, nil, nil]
     table.freeDescriptors = Heap<Int32>()
+    table.freshFrom = 3
     table.reservedDescriptors = []
     table.closeOnExec = []
     for file in open { fput(file) }

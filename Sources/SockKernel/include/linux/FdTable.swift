@@ -7,6 +7,11 @@ final class FilesStruct {
   var fdt: [OpenFile?] = [nil, nil, nil]
   /// Closed descriptors below `fdt.count`, lowest first (`get_unused_fd_flags`).
   var freeDescriptors = Heap<Int32>()
+  /// The descriptors from here to `fdt.count` were added by `expand_files` and not handed
+  /// out since: free, unless a `dup2` opened one (checked when the search reaches it). A
+  /// table grown by a million for one `dup2` so costs no million inserts into
+  /// `freeDescriptors`. `fdt.count` when the table has not grown past what it handed out.
+  var freshFrom: Int32 = 3
   /// Descriptors taken by `get_unused_fd_flags` whose file is not installed yet (an
   /// `accept` asleep): open in the bitmap, NULL in the array, so `dup2` onto one is EBUSY.
   var reservedDescriptors: DescriptorBitmap = []
@@ -21,10 +26,16 @@ final class FilesStruct {
   init(copying other: FilesStruct) {
     fdt = other.fdt
     freeDescriptors = other.freeDescriptors
+    freshFrom = other.freshFrom
     for fd in other.reservedDescriptors { freeDescriptors.insert(fd) }
     closeOnExec = other.closeOnExec
   }
 
   /// Every open file, in descriptor order.
   var openFiles: [OpenFile] { fdt.compactMap { $0 } }
+}
+
+extension FilesStruct {
+  /// Neither open nor reserved: what the search for a free descriptor may hand out.
+  func isFree(_ fd: Int32) -> Bool { fdt[Int(fd)] == nil && !reservedDescriptors.contains(fd) }
 }
