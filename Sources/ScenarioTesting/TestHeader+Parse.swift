@@ -91,7 +91,7 @@ extension TestHeader {
   static func nearMiss(_ key: String) -> String? {
     let lower = key.lowercased()
     return directives.first { name in
-      key != name && (lower == name || (name.count >= 4 && editDistance(Array(lower), Array(name)) == 1))
+      key != name && (lower == name || (name.count >= 4 && editDistance(Array(lower), Array(name), limit: 1) == 1))
     }
   }
 }

@@ -127,6 +127,9 @@ struct LimitsTests {
     #expect(source.line(4) == "last")
     #expect(source.line(5) == "" && source.line(0) == "")
     #expect(SourceFile(name: "t", text: "x\n").line(2) == "")
+    #expect(SourceFile(name: "t", text: "").line(1) == "" && SourceFile(name: "t", text: "").line(2) == "")
+    #expect(SourceFile(name: "t", text: "a\r\nb\r\n").line(1) == "a")
+    #expect(SourceFile(name: "t", text: "a\r\nb").line(2) == "b")
     #expect(source.lines == ["a", "", "naïve c", "last"])
   }
 }

@@ -107,5 +107,9 @@ struct TestHeaderTests {
     #expect(TestHeader.nearMiss("unix_bind") == nil)
     #expect(editDistance(Array("kitten"), Array("sitting")) == 3)
     #expect(editDistance(Array(""), Array("abc")) == 3)
+    // A limit makes the answer exact up to it, and limit + 1 beyond.
+    #expect(editDistance(Array("kitten"), Array("sitting"), limit: 3) == 3)
+    #expect(editDistance(Array("kitten"), Array("sitting"), limit: 1) == 2)
+    #expect(editDistance(Array("abc"), Array(""), limit: 5) == 3)
   }
 }

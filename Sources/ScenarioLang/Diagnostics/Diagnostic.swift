@@ -55,9 +55,14 @@ public struct Diagnostic: Error, Sendable, Equatable {
     out += "\(red)\(severity.rawValue):\(reset) \(bold)\(message)\(reset)\n"
     if let location {
       let line = source.line(location.line)
-      let shown = String(line.unicodeScalars.map { Self.printable($0) }.joined())
-      out += shown + "\n"
-      let available = max(1, line.unicodeScalars.count - location.column + 1)
+      var shown = String.UnicodeScalarView()
+      var width = 0
+      for scalar in line.unicodeScalars {
+        shown.append(Self.printable(scalar))
+        width += 1
+      }
+      out += String(shown) + "\n"
+      let available = max(1, width - location.column + 1)
       let underline = min(length, available)
       out += String(repeating: " ", count: max(0, location.column - 1))
       out += green + "^" + String(repeating: "~", count: max(0, underline - 1)) + reset + "\n"
@@ -74,9 +79,9 @@ public struct Diagnostic: Error, Sendable, Equatable {
   }
 
   /// Control characters would move the caret: show them as one visible scalar each.
-  private static func printable(_ s: Unicode.Scalar) -> String {
+  private static func printable(_ s: Unicode.Scalar) -> Unicode.Scalar {
     if s == "\t" { return " " }
     if s.value < 0x20 || s.value == 0x7F { return "\u{FFFD}" }
-    return String(s)
+    return s
   }
 }

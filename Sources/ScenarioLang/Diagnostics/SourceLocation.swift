@@ -1,3 +1,5 @@
+import Glibc
+
 /// A position in a script: 1-based line and column (columns count Unicode scalars), plus
 /// the UTF-8 offset of the position for slicing.
 public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConvertible {
@@ -35,17 +37,35 @@ public struct SourceFile: Sendable {
 
   /// The text of 1-based line `number`, without its newline (or the `\r` of a CRLF).
   /// Found by scanning for it: only a diagnostic asks, and splitting every script into
-  /// lines as it was read cost some 24 000 instructions a sample.
+  /// lines as it was read cost some 24 000 instructions a sample. The scan is `memchr`'s,
+  /// over the text's bytes in place.
   public func line(_ number: Int) -> Substring {
     guard number >= 1 else { return "" }
+    let range = text.utf8.withContiguousStorageIfAvailable { Self.lineRange(number, in: $0) } ?? nil
     let utf8 = text.utf8
-    var start = utf8.startIndex
-    for _ in 1..<number {
-      guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return "" }
-      start = utf8.index(after: newline)
-    }
-    let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-    let line = Substring(utf8[start..<end])
+    guard let (first, end) = range ?? Self.lineRange(number, in: Array(utf8)) else { return "" }
+    let start = utf8.index(utf8.startIndex, offsetBy: first)
+    let line = Substring(utf8[start..<utf8.index(start, offsetBy: end - first)])
     return line.utf8.last == UInt8(ascii: "\r") ? Substring(line.utf8.dropLast()) : line
+  }
+
+  /// The byte offsets of line `number` (1-based) in `bytes`, without its newline; nil when
+  /// the text has fewer lines.
+  private static func lineRange(_ number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    guard let base = bytes.baseAddress else { return number == 1 ? (0, 0) : nil }
+    func newline(from offset: Int) -> Int? {
+      guard let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    var start = 0
+    for _ in 1..<number {
+      guard let at = newline(from: start) else { return nil }
+      start = at + 1
+    }
+    return (start, newline(from: start) ?? bytes.count)
+  }
+
+  private static func lineRange(_ number: Int, in bytes: [UInt8]) -> (Int, Int)? {
+    bytes.withUnsafeBufferPointer { lineRange(number, in: $0) }
   }
 }

@@ -94,6 +94,11 @@ public struct Lexer {
         let start = location
         let first = index
         while let d = peek(), d != "\n" { advance() }
+        // Only a comment whose first word starts as a directive's can be one: the others
+        // are not copied out to be looked at.
+        guard let word = scalars[(first + 1)..<index].first(where: { $0 != " " && $0 != "\t" }),
+          SideDirective.initials.contains(word)
+        else { continue }
         if let directive = try SideDirective(comment: text(from: first), at: start) { directives.append(directive) }
       } else {
         return

@@ -7,6 +7,8 @@ public struct SideDirective: Sendable, Equatable {
   public let location: SourceLocation
 
   static let words: [(String, BackendKind)] = [("model-only", .model), ("kernel-only", .linux)]
+  /// The first letters of ``words``: a comment that starts otherwise is an ordinary one.
+  static let initials: Set<Unicode.Scalar> = Set(words.map { $0.0.unicodeScalars.first! })
 
   /// The directive a comment (from its `#`) holds; nil for an ordinary comment.
   init?(comment: String, at location: SourceLocation) throws(Diagnostic) {

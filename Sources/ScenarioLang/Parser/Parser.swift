@@ -103,7 +103,7 @@ public struct Parser {
     let allowed = max(1, word.utf8.count / 3)
     guard word.utf8.count <= maxSuggestedLength else { return [] }
     let ranked = candidates.lazy.filter { abs($0.utf8.count - word.utf8.count) <= allowed }
-      .map { ($0, editDistance(word.utf8, $0.utf8)) }.filter { $0.1 <= allowed }
+      .map { ($0, editDistance(word.utf8, $0.utf8, limit: allowed)) }.filter { $0.1 <= allowed }
     guard let best = ranked.min(by: { $0.1 < $1.1 }) else { return [] }
     return ["did you mean '\(best.0)'?"]
   }
