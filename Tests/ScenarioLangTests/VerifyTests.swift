@@ -21,6 +21,13 @@ struct VerifyTests {
     #expect(script.sideOnlyLines == [2, 3])
   }
 
+  @Test("a directive's reason is kept without the blanks around it; a comment not starting as one is ordinary")
+  func directiveReason() throws {
+    let scan = try Lexer.scan("a  #\t model-only:  the why \t\r\nb # kernel-only:x\nc # mode\nd # k\n")
+    #expect(scan.directives.map(\.reason) == ["the why", "x"])
+    #expect(scan.directives.map(\.side) == [.model, .linux])
+  }
+
   @Test(
     "a directive without a reason, or on a line without a statement, is an error",
     arguments: [

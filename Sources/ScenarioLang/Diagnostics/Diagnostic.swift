@@ -55,13 +55,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
     out += "\(red)\(severity.rawValue):\(reset) \(bold)\(message)\(reset)\n"
     if let location {
       let line = source.line(location.line)
-      var shown = String.UnicodeScalarView()
-      var width = 0
-      for scalar in line.unicodeScalars {
-        shown.append(Self.printable(scalar))
-        width += 1
-      }
-      out += String(shown) + "\n"
+      let (shown, width) = Self.printable(line)
+      out += shown + "\n"
       let available = max(1, width - location.column + 1)
       let underline = min(length, available)
       out += String(repeating: " ", count: max(0, location.column - 1))
@@ -76,6 +71,19 @@ public struct Diagnostic: Error, Sendable, Equatable {
   /// `file:line:col`, or `file` alone where there is no location.
   private static func place(_ location: SourceLocation?, in source: SourceFile) -> String {
     location.map { "\(source.name):\($0.line):\($0.column)" } ?? source.name
+  }
+
+  /// `line` as shown above its caret, and its width in scalars. A line of printable ASCII,
+  /// the usual one, is shown as it is.
+  private static func printable(_ line: Substring) -> (String, Int) {
+    if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return (String(line), line.utf8.count) }
+    var shown = String.UnicodeScalarView()
+    var width = 0
+    for scalar in line.unicodeScalars {
+      shown.append(printable(scalar))
+      width += 1
+    }
+    return (String(shown), width)
   }
 
   /// Control characters would move the caret: show them as one visible scalar each.

@@ -32,6 +32,8 @@ public struct SideDirective: Sendable, Equatable {
 
 extension Substring {
   fileprivate var trimmingBlanks: String {
-    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+    let start = drop { $0 == " " || $0 == "\t" }
+    guard let last = start.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
+    return String(start[...last])
   }
 }
