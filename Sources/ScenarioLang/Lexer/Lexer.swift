@@ -4,6 +4,8 @@
 /// the end of the line. A comment `# model-only: WHY` or `# kernel-only: WHY` is a
 /// ``SideDirective`` for the statements of its line.
 public struct Lexer {
+  /// The script, for the text of a word or a comment, which is a run of its bytes.
+  private let source: String
   private let scalars: [Unicode.Scalar]
   private var index = 0
   private var line = 1
@@ -13,12 +15,13 @@ public struct Lexer {
   public private(set) var directives: [SideDirective] = []
 
   public init(_ text: String) {
-    // Room for every byte, so that the scalars are copied in one pass: `Array(_:)` of the
-    // view counted them first, a second walk over the script.
+    // Room for every byte, so that the scalars are copied in one pass: `Array(_:)` and
+    // `append(contentsOf:)` of the view count them first, a second walk over the script.
     var scalars: [Unicode.Scalar] = []
     scalars.reserveCapacity(text.utf8.count)
-    scalars.append(contentsOf: text.unicodeScalars)
+    for scalar in text.unicodeScalars { scalars.append(scalar) }
     self.scalars = scalars
+    source = text
   }
 
   /// All tokens, ending with `.endOfFile`, or the first lexical error.
@@ -93,13 +96,14 @@ public struct Lexer {
       } else if c == "#" {
         let start = location
         let first = index
+        let firstByte = offset
         while let d = peek(), d != "\n" { advance() }
         // Only a comment whose first word starts as a directive's can be one: the others
         // are not copied out to be looked at.
         guard let word = scalars[(first + 1)..<index].first(where: { $0 != " " && $0 != "\t" }),
           SideDirective.initials.contains(word)
         else { continue }
-        if let directive = try SideDirective(comment: text(from: first), at: start) { directives.append(directive) }
+        if let directive = try SideDirective(comment: text(from: firstByte), at: start) { directives.append(directive) }
       } else {
         return
       }
@@ -117,7 +121,7 @@ public struct Lexer {
   /// A word, a dotted sysctl name (`net.core.somaxconn`), or a name template with loop
   /// variables (`c$i`, `pair${i}a`).
   private mutating func lexWord(_ start: SourceLocation) throws(Diagnostic) -> Token {
-    let first = index
+    let first = offset
     var hasVariable = false
     while let c = peek(), Self.isWordPart(c) || c == "$" {
       if c == "$" {
@@ -138,14 +142,13 @@ public struct Lexer {
     return Token(kind: .dotted(text), location: start, length: text.count)
   }
 
-  /// The text of the scalars from `first` to the current one, as written: a word (its
-  /// variables included) or a comment is one run of the source, decoded once rather than
-  /// appended to scalar by scalar (some 270 instructions a letter).
+  /// The text from UTF-8 offset `first` to the current scalar, as written: a word (its
+  /// variables included) or a comment is one run of the source's bytes, copied at once
+  /// rather than encoded back from its scalars.
   private func text(from first: Int) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(index - first)
-    for scalar in scalars[first..<index] { UTF8.encode(scalar) { bytes.append($0) } }
-    return String(decoding: bytes, as: UTF8.self)
+    let utf8 = source.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: first)
+    return String(Substring(utf8[start..<utf8.index(start, offsetBy: offset - first)]))
   }
 
   /// `$i` or `${i}` inside a word: a loop variable, kept as written (``NameTemplate`` splits it).
@@ -159,7 +162,7 @@ public struct Lexer {
         "'$' must be followed by a loop variable's name", at: at,
         notes: ["e.g. 'repeat 3 as i { client c$i connect }', or ${i} to glue text after it: c${i}x"])
     }
-    let nameStart = index
+    let nameStart = offset
     while let c = peek(), Self.isWordPart(c) { advance() }
     if braced {
       guard peek() == "}" else {
