@@ -30,7 +30,7 @@ struct CallFrame {
   var started = false
   /// `timeo`: what `schedule_timeout` returned, i.e. the time left.
   var timeo: Jiffies = 0
-  /// `newsk` of `unix_stream_connect`.
+  /// `newsk` of `unix_stream_connect` (every connect has one: kept here, not in the box).
   var embryo: Sock?
   /// The descriptor `accept4` reserved before sleeping.
   var reservedDescriptor: Int32?
@@ -40,8 +40,6 @@ struct CallFrame {
   /// computed from `sk_sndbuf` once, before `sock_alloc_send_pskb` may sleep, and kept
   /// across the sleep, so an SO_SNDBUF changed meanwhile shapes only the next chunk.
   var chunkSize: Int?
-  /// A `poll`'s table of registered wait-queue entries and its deadline (`poll_wqueues`).
-  var poll: PollWqueues?
   /// A `send` is inside `sock_alloc_send_pskb` for its next chunk, whose `timeo` is fresh
   /// for every chunk.
   var allocating = false
@@ -49,24 +47,15 @@ struct CallFrame {
   var copied: [Payload] = []
   /// `copied`'s total.
   var copiedCount = 0
-  /// The sender of the datagram a `recv` took.
-  var sender: SockAddrUn?
   /// A stream `recv` sleeps in `unix_stream_data_wait`, which re-checks by itself.
   var waitingForData = false
   /// `last` / `last_len` of `unix_stream_data_wait`: the tail skb seen before sleeping.
   var lastSkb: SkBuff?
   var lastLength = 0
-  /// The datagram `unix_dgram_sendmsg` allocated: charged to the sender while it waits for
-  /// room in the receiver's queue.
-  var skb: SkBuff?
-  /// `other` of `unix_dgram_sendmsg`: the receiver, held across `unix_wait_for_peer`.
-  var other: Sock?
   /// A datagram send sleeps in `unix_wait_for_peer`.
   var waitingForPeer = false
   /// `scm` of a `sendmsg` (the files it still holds) or of a receive (the files it took).
   var scm = ScmCookie()
-  /// A `sendmmsg` or `recvmmsg`: the messages done before the one in progress.
-  var batch: BatchState?
   /// `check_creds` of a stream read: it took the first skb's credentials and reads on only
   /// while the skbs have the same.
   var checkCreds = false
@@ -74,7 +63,60 @@ struct CallFrame {
   var msg = RecvMsgHeader(controlLength: 0, flags: [])
   /// When a `clock_nanosleep`'s timer fires (the end of its slack range).
   var sleepEnd: Nanoseconds?
+  /// The locals of the rarer calls (a datagram send or receive, a poll, a batch, an
+  /// `epoll_wait`), in a box made when one is first set: a frame is made and destroyed with
+  /// every call, and releasing those empty fields one by one cost every call about 100
+  /// instructions. A frame is never copied (only passed `inout` and replaced whole), so
+  /// the box is never shared.
+  private var rare: RareLocals?
+
+  private mutating func rareLocals() -> RareLocals {
+    if let rare { return rare }
+    let made = RareLocals()
+    rare = made
+    return made
+  }
+
+  /// A `poll`'s table of registered wait-queue entries and its deadline (`poll_wqueues`).
+  var poll: PollWqueues? {
+    get { rare?.poll }
+    set { if newValue != nil || rare != nil { rareLocals().poll = newValue } }
+  }
+  /// The sender of the datagram a `recv` took.
+  var sender: SockAddrUn? {
+    get { rare?.sender }
+    set { if newValue != nil || rare != nil { rareLocals().sender = newValue } }
+  }
+  /// The datagram `unix_dgram_sendmsg` allocated: charged to the sender while it waits for
+  /// room in the receiver's queue.
+  var skb: SkBuff? {
+    get { rare?.skb }
+    set { if newValue != nil || rare != nil { rareLocals().skb = newValue } }
+  }
+  /// `other` of `unix_dgram_sendmsg`: the receiver, held across `unix_wait_for_peer`.
+  var other: Sock? {
+    get { rare?.other }
+    set { if newValue != nil || rare != nil { rareLocals().other = newValue } }
+  }
+  /// A `sendmmsg` or `recvmmsg`: the messages done before the one in progress.
+  var batch: BatchState? {
+    get { rare?.batch }
+    set { if newValue != nil || rare != nil { rareLocals().batch = newValue } }
+  }
   /// An `epoll_wait` in `ep_poll`.
+  var epollWait: EpollWaitState? {
+    get { rare?.epollWait }
+    set { if newValue != nil || rare != nil { rareLocals().epollWait = newValue } }
+  }
+}
+
+/// ``CallFrame``'s rarer locals.
+private final class RareLocals {
+  var poll: PollWqueues?
+  var sender: SockAddrUn?
+  var skb: SkBuff?
+  var other: Sock?
+  var batch: BatchState?
   var epollWait: EpollWaitState?
 }
 
