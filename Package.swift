@@ -35,6 +35,7 @@ let package = Package(
       name: "ScenarioLang",
       dependencies: [
         "SyscallVocabulary", "SockKernel", .product(name: "BitCollections", package: "swift-collections"),
+        .product(name: "DequeModule", package: "swift-collections"),
       ]),
     // The real kernel as a backend of the language (`run --backend linux`, `verify`).
     .target(
