@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(name: "SockKernelTests", dependencies: ["SockKernel", "SyscallVocabulary"]),
     .testTarget(name: "SockLinuxTests", dependencies: ["SockLinux", "ScenarioLang", "SyscallVocabulary"]),
     .testTarget(name: "ScenarioTestingTests", dependencies: ["ScenarioTesting", "ScenarioLang", "SockKernel"]),
-    .testTarget(name: "ScenarioVerifyTests", dependencies: ["ScenarioVerify", "ScenarioLang"]),
+    .testTarget(name: "ScenarioVerifyTests", dependencies: ["ScenarioVerify", "ScenarioLang", "ScenarioTesting"]),
     .testTarget(name: "SockBenchTests", dependencies: ["SockBench"]),
     .testTarget(name: "ScenarioLangTests", dependencies: ["ScenarioLang", "SyscallVocabulary"]),
     // Runs the built binary, which the dependency builds with the tests and puts next to

@@ -19,9 +19,22 @@ struct VerifyOutcome {
   var compared = 0
   /// Set when the runs diverge: the kernel run fell behind the script's timing.
   var lag: KernelLag?
-  /// How the first kernel run fell behind, when the script ran on the kernel again.
-  var firstLag: KernelLag?
+  /// How the first kernel run was delayed (``delayedBy``), when the script ran on the
+  /// kernel again.
+  var firstDelay: String?
   var kernelRuns = 1
+
+  /// How the machine's load, not the model, explains the divergence, if it does: the kernel
+  /// run fell behind the script's timing, or every divergence is a call the kernel returned
+  /// from after its window (a sleep woken late), with nothing else differing.
+  var delayedBy: String? {
+    if let lag { return Self.describe(lag) }
+    guard let divergences, let first = divergences.first, let late = first.kernelLateBy,
+      divergences.allSatisfy({ $0.kernelLateBy != nil })
+    else { return nil }
+    let place = first.location.map { " at \($0)" } ?? ""
+    return "returned \((late + 500) / 1_000) µs after its window\(place)"
+  }
 
   /// The runs agree and both end as the header declares.
   func agrees(expecting header: TestHeader) -> Bool {
@@ -42,7 +55,7 @@ struct VerifyOutcome {
       return .failed
     }
     if divergences.isEmpty && modelStatus.rawValue == header.expectedExit {
-      let again = firstLag.map { "; kernel run \(kernelRuns): the first " + Self.describe($0) } ?? ""
+      let again = firstDelay.map { "; kernel run \(kernelRuns): the first \($0)" } ?? ""
       output.out("ok   \(path) (\(compared) calls agree\(again))")
       return .passed
     }
@@ -60,7 +73,8 @@ struct VerifyOutcome {
         "FAIL \(path): both runs end with exit status \(status) (\(TestProblem.meaning(status))), "
           + "expected \(header.expectedExit)")
     } else {
-      output.out("FAIL \(path): \(divergences.count) divergence\(divergences.count == 1 ? "" : "s")")
+      let runs = kernelRuns > 1 ? " (\(kernelRuns) kernel runs)" : ""
+      output.out("FAIL \(path): \(divergences.count) divergence\(divergences.count == 1 ? "" : "s")\(runs)")
       for group in DivergenceGroup.grouping(divergences) { output.out(group.rendered(in: file)) }
     }
     printFailedExpectations(expecting: header, color: color, to: output)

@@ -124,6 +124,8 @@ struct VerifyTests {
     let found = comparison.divergences(model: model, modelStatus: .ok, kernel: kernel, kernelStatus: .blockedForever)
     #expect(found.map(\.aspect) == ["blocking", "time", "result", "blocking", "time", "exit status"])
     #expect(found[2].model == "= -1 EAGAIN" && found[2].kernel == "= 0")
+    // The first call's kernel return is after its window, the second's before it.
+    #expect(found.filter { $0.aspect == "time" }.map { $0.kernelLateBy != nil } == [true, false])
   }
 
   @Test("a call on one side only is reported, unless its line is marked")

@@ -1,3 +1,4 @@
+import ScenarioTesting
 import Testing
 
 @testable import ScenarioLang
@@ -40,6 +41,47 @@ struct VerificationTests {
     #expect(
       loop[0].rendered(in: file).hasPrefix("  a.sock:3:5: c1 connect: result differs, 3 times here (the first shown)\n")
     )
+  }
+
+  /// A `time` divergence at line 4, the kernel `late` nanoseconds past its window (nil: a
+  /// result divergence).
+  static func divergence(late: Int64?) -> Divergence {
+    var divergence = Divergence(
+      location: SourceLocation(line: 4, column: 1, offset: 0), call: "main wait4",
+      aspect: late == nil ? "result" : "time", model: "a", kernel: "b")
+    divergence.kernelLateBy = late
+    return divergence
+  }
+
+  @Test func onlyLateReturnsOrALagAreTheMachinesDelay() {
+    let file = SourceFile(name: "a.sock", text: "x\n")
+    var outcome = VerifyOutcome(file: file, hz: 250)
+    outcome.divergences = [Self.divergence(late: 136_600), Self.divergence(late: 2_000_000)]
+    #expect(outcome.delayedBy == "returned 137 µs after its window at 4:1")
+    outcome.divergences = [Self.divergence(late: 136_600), Self.divergence(late: nil)]
+    #expect(outcome.delayedBy == nil)
+    outcome.divergences = []
+    #expect(outcome.delayedBy == nil)
+    outcome.lag = KernelLag(location: SourceLocation(line: 3, column: 28, offset: 0), behind: 139_600_000)
+    #expect(outcome.delayedBy == "fell 140 ms behind the script's timing at 3:28")
+  }
+
+  @Test func aRunAgainSaysWhyAndHowManyRuns() {
+    let kept = Kept()
+    let output = VerifyOutput(out: { kept.stdout += $0 + "\n" }, put: { kept.stdout += $0 }, error: { _ in })
+    var outcome = VerifyOutcome(file: SourceFile(name: "a.sock", text: "x\n"), hz: 250)
+    outcome.divergences = []
+    outcome.compared = 6
+    outcome.kernelRuns = 2
+    outcome.firstDelay = "returned 137 µs after its window at 4:1"
+    #expect(outcome.report(path: "a.sock", expecting: TestHeader(), color: false, traces: false, to: output) == .passed)
+    #expect(
+      kept.stdout == "ok   a.sock (6 calls agree; kernel run 2: the first returned 137 µs after its window at 4:1)\n")
+    kept.stdout = ""
+    outcome.divergences = [Self.divergence(late: 136_600)]
+    outcome.kernelRuns = 3
+    #expect(outcome.report(path: "a.sock", expecting: TestHeader(), color: false, traces: false, to: output) == .failed)
+    #expect(kept.stdout.hasPrefix("FAIL a.sock: 1 divergence (3 kernel runs)\n"))
   }
 
   @Test func aLagIsDescribedInMillisecondsAtItsPlace() {

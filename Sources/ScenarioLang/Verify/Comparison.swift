@@ -11,6 +11,10 @@ public struct Divergence: Sendable, Equatable {
   public let aspect: String
   public let model: String
   public let kernel: String
+  /// For a `time` divergence where the kernel returned after the window's end, by how
+  /// much: what a loaded machine does to a sleep now and then, which `verify` runs the
+  /// kernel again for. Nil for every other divergence.
+  public var kernelLateBy: Nanoseconds?
 }
 
 /// Compares the calls of a model run with those of a kernel run of the same script.
@@ -122,8 +126,8 @@ public struct Comparison: Sendable {
             location: model.location, call: name, aspect: "time",
             model: "returned at \(TraceFormatter.time(modelTime))",
             kernel:
-              "returned at \(TraceFormatter.time(kernelTime)) (allowed \(TraceFormatter.time(window.lowerBound))…\(TraceFormatter.time(window.upperBound)))"
-          ))
+              "returned at \(TraceFormatter.time(kernelTime)) (allowed \(TraceFormatter.time(window.lowerBound))…\(TraceFormatter.time(window.upperBound)))",
+            kernelLateBy: kernelTime > window.upperBound ? kernelTime - window.upperBound : nil))
       }
     }
     return found
