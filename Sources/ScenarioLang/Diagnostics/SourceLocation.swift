@@ -43,7 +43,8 @@ public struct SourceFile: Sendable {
     guard number >= 1 else { return "" }
     let range = text.utf8.withContiguousStorageIfAvailable { Self.lineRange(number, in: $0) } ?? nil
     let utf8 = text.utf8
-    guard let (first, end) = range ?? Self.lineRange(number, in: Array(utf8)) else { return "" }
+    guard let (first, end) = range ?? Array(utf8).withUnsafeBufferPointer({ Self.lineRange(number, in: $0) })
+    else { return "" }
     let start = utf8.index(utf8.startIndex, offsetBy: first)
     let line = Substring(utf8[start..<utf8.index(start, offsetBy: end - first)])
     return line.utf8.last == UInt8(ascii: "\r") ? Substring(line.utf8.dropLast()) : line
@@ -63,9 +64,5 @@ public struct SourceFile: Sendable {
       start = at + 1
     }
     return (start, newline(from: start) ?? bytes.count)
-  }
-
-  private static func lineRange(_ number: Int, in bytes: [UInt8]) -> (Int, Int)? {
-    bytes.withUnsafeBufferPointer { lineRange(number, in: $0) }
   }
 }

@@ -84,14 +84,12 @@ extension Kernel {
   func allocFd(from start: Int32) -> Int32 {
     expandFiles(to: start)
     let table = fileTable
+    table.skipOpenedFresh()
     var fresh = max(start, table.freshFrom)
     while Int(fresh) < table.fdt.count, !table.isFree(fresh) { fresh += 1 }
     let free = table.freeDescriptors.unordered.filter { $0 >= start && table.isFree($0) }
     let fd = min(free.min() ?? .max, fresh)
-    if Int(fd) == table.fdt.count {
-      table.fdt.append(nil)
-      if table.freshFrom == fd { table.freshFrom += 1 }
-    }
+    table.handOut(fd)
     return fd
   }
 

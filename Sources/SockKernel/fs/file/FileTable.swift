@@ -20,14 +20,11 @@ extension Kernel {
     // dup2 can take a free descriptor without popping it, so an entry may be stale (open
     // again): those go, and so do the grown descriptors it opened.
     while let fd = table.freeDescriptors.min, !table.isFree(fd) { _ = table.freeDescriptors.popMin() }
-    while Int(table.freshFrom) < table.fdt.count, !table.isFree(table.freshFrom) { table.freshFrom += 1 }
+    table.skipOpenedFresh()
     let fd = min(table.freeDescriptors.min ?? .max, table.freshFrom)
     guard UInt64(fd) < end else { return nil }
     if table.freeDescriptors.min == fd { _ = table.freeDescriptors.popMin() }
-    if table.freshFrom == fd {
-      if Int(fd) == table.fdt.count { table.fdt.append(nil) }
-      table.freshFrom += 1
-    }
+    table.handOut(fd)
     table.reservedDescriptors.insert(fd)
     return fd
   }

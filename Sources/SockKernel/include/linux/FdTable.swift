@@ -38,4 +38,17 @@ final class FilesStruct {
 extension FilesStruct {
   /// Neither open nor reserved: what the search for a free descriptor may hand out.
   func isFree(_ fd: Int32) -> Bool { fdt[Int(fd)] == nil && !reservedDescriptors.contains(fd) }
+
+  /// `freshFrom` moves past the grown descriptors a `dup2` opened since, so that no search
+  /// looks at them twice.
+  func skipOpenedFresh() {
+    while Int(freshFrom) < fdt.count, !isFree(freshFrom) { freshFrom += 1 }
+  }
+
+  /// `fd`, found free, is handed out: the table grows to hold it when it is the next
+  /// number past its end, and the grown range starts after it when it was its first.
+  func handOut(_ fd: Int32) {
+    if Int(fd) == fdt.count { fdt.append(nil) }
+    if fd == freshFrom { freshFrom += 1 }
+  }
 }

@@ -70,8 +70,11 @@ struct CallFrame {
   /// the box is never shared.
   private var rare: RareLocals?
 
-  private mutating func rareLocals() -> RareLocals {
+  /// The box, to set a field in: made for a value, not for clearing a field of a box that
+  /// was never made (nil then).
+  private mutating func rareLocals<Value>(setting value: Value?) -> RareLocals? {
     if let rare { return rare }
+    guard value != nil else { return nil }
     let made = RareLocals()
     rare = made
     return made
@@ -80,33 +83,33 @@ struct CallFrame {
   /// A `poll`'s table of registered wait-queue entries and its deadline (`poll_wqueues`).
   var poll: PollWqueues? {
     get { rare?.poll }
-    set { if newValue != nil || rare != nil { rareLocals().poll = newValue } }
+    set { rareLocals(setting: newValue)?.poll = newValue }
   }
   /// The sender of the datagram a `recv` took.
   var sender: SockAddrUn? {
     get { rare?.sender }
-    set { if newValue != nil || rare != nil { rareLocals().sender = newValue } }
+    set { rareLocals(setting: newValue)?.sender = newValue }
   }
   /// The datagram `unix_dgram_sendmsg` allocated: charged to the sender while it waits for
   /// room in the receiver's queue.
   var skb: SkBuff? {
     get { rare?.skb }
-    set { if newValue != nil || rare != nil { rareLocals().skb = newValue } }
+    set { rareLocals(setting: newValue)?.skb = newValue }
   }
   /// `other` of `unix_dgram_sendmsg`: the receiver, held across `unix_wait_for_peer`.
   var other: Sock? {
     get { rare?.other }
-    set { if newValue != nil || rare != nil { rareLocals().other = newValue } }
+    set { rareLocals(setting: newValue)?.other = newValue }
   }
   /// A `sendmmsg` or `recvmmsg`: the messages done before the one in progress.
   var batch: BatchState? {
     get { rare?.batch }
-    set { if newValue != nil || rare != nil { rareLocals().batch = newValue } }
+    set { rareLocals(setting: newValue)?.batch = newValue }
   }
   /// An `epoll_wait` in `ep_poll`.
   var epollWait: EpollWaitState? {
     get { rare?.epollWait }
-    set { if newValue != nil || rare != nil { rareLocals().epollWait = newValue } }
+    set { rareLocals(setting: newValue)?.epollWait = newValue }
   }
 }
 
