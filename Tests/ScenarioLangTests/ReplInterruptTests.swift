@@ -31,14 +31,18 @@ struct ReplInterruptTests {
       ])
   }
 
-  @Test("Ctrl-C stops a loop whose statements never wait for the model")
+  @Test("Ctrl-C stops a loop whose statements never wait for the model", .timeLimit(.minutes(2)))
   func interruptedBusyLoop() {
-    let h = Harness()
+    // No statement limit to end the loop first: with the default one (10 million, some 6 s
+    // of a debug build) a timer delayed that long on a loaded machine lost the race.
+    var limits = Limits()
+    limits.maxStatements = .max
+    let h = Harness(limits: limits)
     let interrupt = h.interrupt
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { interrupt.raise() }
     h.enter("repeat 100000000 { ignore SIGPIPE }")
-    #expect(h.err.count == 1)
-    #expect(h.err.first?.hasPrefix("<repl>:1:1: error: interrupted\n") == true)
+    #expect(h.err.count == 1, "\(h.err)")
+    #expect(h.err.first?.hasPrefix("<repl>:1:1: error: interrupted\n") == true, "\(h.err)")
     h.enter("client c1")
     #expect(h.err.count == 1)
     #expect(h.out.last == "0.000000 c1       socket(AF_UNIX, SOCK_STREAM, 0) = 3")
