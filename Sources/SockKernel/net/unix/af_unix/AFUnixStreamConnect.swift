@@ -60,7 +60,7 @@ extension Kernel {
     newsk.scmRecvFlags = other.scmRecvFlags
     // init_peercred: the server end's peer is the connecting process.
     newsk.peerCred = preparePeercred()
-    newsk.address = other.address
+    newsk.addr = other.addr
     newsk.listener = other
     // copy_peercred: the client's peer is the listener's, as of its last listen.
     sk.peerCred = other.peerCred
