@@ -68,7 +68,7 @@ extension TraceFormatter {
     var fields: [String] = []
     if !request.wantsName {
       fields.append("msg_name=NULL, msg_namelen=0")
-    } else if let written {
+    } else if written != nil {
       let sender = result?.sender
       fields.append(
         "msg_name=\(sender.map(\.display) ?? "{}"), msg_namelen=\(SockAddrUn.size) => \(sender?.length ?? 0)")
