@@ -141,7 +141,11 @@ public final class Kernel {
 
   func spawn(name: String, in group: TaskGroup) -> TaskID {
     let id = TaskID(rawValue: tasks.count)
-    tasks.append(KernelTask(id: id, comm: name, group: group))
+    let task = KernelTask(id: id, comm: name, group: group)
+    // The session spawns a thread's task when a statement first needs it, which may be
+    // after its process ended: then it is as ended as the threads the exit killed.
+    if group.exitState != nil { task.isDead = true }
+    tasks.append(task)
     group.threads.append(id)
     return id
   }

@@ -1,8 +1,8 @@
-import SockKernel
 import SyscallVocabulary
 import Testing
 
 @testable import ScenarioLang
+@testable import SockKernel
 
 /// Threads, processes, descriptors and sockets are distinct things in the session; today's
 /// syntax maps each socket name to a thread of the same name in process 1.
@@ -102,5 +102,28 @@ struct SessionShapeTests {
     thread.site = nil
     #expect(thread.site == nil && thread.supersededBy == "u")
     #expect(process.addThread(named: "v", task: TaskID(rawValue: 1)).site == nil)
+  }
+
+  @Test("a thread's task is spawned by the first statement that needs it: a call, a signal, an exec of its process")
+  func tasksSpawnedWhenNeeded() throws {
+    let source = SourceFile(name: "t", text: "socketpair a b; thread t; fork child; child: client c")
+    let session = ScenarioSession(source: source, output: { _ in }, report: { _ in })
+    session.execute(try Parser.parse(source.text))
+    let kernel = try #require((session.backend as? ModelBackend)?.kernel)
+    // main, a (which made the socketpair), the fork's child (its comm the parent's, as a
+    // fork copies it); not b, t or c.
+    #expect(kernel.tasks.map(\.comm) == ["main", "a", "main"])
+    let b = try #require(session.sockets["b"])
+    #expect(b.thread.taskIfStarted == nil)
+    #expect(session.declaredThreads["t"]?.taskIfStarted == nil)
+    session.execute(try Parser.parse("b close"))
+    #expect(b.thread.taskIfStarted == TaskID(rawValue: 3))
+    session.execute(try Parser.parse("signal t"))
+    #expect(session.declaredThreads["t"]?.taskIfStarted == TaskID(rawValue: 4))
+    // de_thread ends every other thread of the process, so each gets its task first.
+    session.execute(try Parser.parse("thread u in child; u: exec"))
+    #expect(kernel.tasks.map(\.comm) == ["main", "a", "main", "b", "t", "c", "u"])
+    #expect(session.sockets["c"]?.thread.supersededBy == "u")
+    #expect(session.status == .ok)
   }
 }

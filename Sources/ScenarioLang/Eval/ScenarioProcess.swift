@@ -24,6 +24,10 @@ final class ScenarioProcess {
   /// kills nobody.
   var ignoresSIGPIPE = false
 
+  /// Spawns a task for a thread of this process (``ScenarioThread/task``): the session's,
+  /// which names it for the backend.
+  var spawner: ((ScenarioThread) -> TaskID)?
+
   init(pid: Int32, name: String = "") {
     self.pid = pid
     self.name = name
@@ -34,6 +38,19 @@ final class ScenarioProcess {
     let thread = ScenarioThread(name: name, task: task, process: self)
     threads.append(thread)
     return thread
+  }
+
+  /// A new thread of this process whose task is spawned when first needed.
+  func addThread(named name: String) -> ScenarioThread {
+    let thread = ScenarioThread(name: name, process: self)
+    threads.append(thread)
+    return thread
+  }
+
+  /// `thread`'s task, spawned now.
+  func spawnTask(for thread: ScenarioThread) -> TaskID {
+    guard let spawner else { preconditionFailure("process \(pid) has no spawner for thread \(thread.name)") }
+    return spawner(thread)
   }
 
   /// Its thread named `name`, if it still has one (a linear search, for inspection).

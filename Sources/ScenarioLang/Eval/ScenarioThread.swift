@@ -2,9 +2,15 @@ import SyscallVocabulary
 
 /// A thread of a process: a kernel task that makes one call at a time. The trace's second
 /// column is its name.
+///
+/// Its task is spawned when a statement first needs it (``task``), not when it is
+/// declared: a socket's own thread that never makes a call (the second socket of every
+/// `socketpair`, an accepted socket only ever closed by another thread) costs no task, as
+/// on the kernel backend, where a thread is started by its first call.
 final class ScenarioThread {
   let name: String
-  let task: TaskID
+  /// The raw id of its task once spawned; -1 before.
+  private var startedTask: Int
   /// Unowned, and unchecked: a process owns its threads, and the session keeps every
   /// process (``ScenarioSession/processesByPid``) as long as itself; the checked reference
   /// cost a strong retain and release at every read, several a call.
@@ -35,9 +41,30 @@ final class ScenarioThread {
     return made
   }
 
-  init(name: String, task: TaskID, process: ScenarioProcess) {
+  /// A thread whose task is spawned when first needed (``task``).
+  init(name: String, process: ScenarioProcess) {
     self.name = name
-    self.task = task
+    self.startedTask = -1
     self.process = process
   }
+
+  /// A thread running `task` already: a process's first thread.
+  init(name: String, task: TaskID, process: ScenarioProcess) {
+    self.name = name
+    self.startedTask = task.rawValue
+    self.process = process
+  }
+
+  /// Its task, spawned now in its process if it has none yet: asked for by every
+  /// statement that calls on it, signals it, waits for it or makes it a file's owner.
+  var task: TaskID {
+    if startedTask >= 0 { return TaskID(rawValue: startedTask) }
+    let task = process.spawnTask(for: self)
+    startedTask = task.rawValue
+    return task
+  }
+
+  /// Its task if it has one: what a look at the threads (which ended, which called) asks,
+  /// and must not spawn.
+  var taskIfStarted: TaskID? { startedTask >= 0 ? TaskID(rawValue: startedTask) : nil }
 }

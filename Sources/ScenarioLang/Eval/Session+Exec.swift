@@ -16,6 +16,9 @@ extension ScenarioSession {
           notes: ["sockscript is process 1; name a thread of a forked process: 'child: exec'"]), .scriptError)
       return
     }
+    // `de_thread` ends every other thread of the process, so each must be one the kernel
+    // has: a thread whose task was never needed gets it now.
+    for thread in caller.process.threads { _ = thread.task }
     submitCall(.execve, plain(caller, "exec", nil, statement.location), by: caller, background: false)
   }
 
@@ -28,13 +31,14 @@ extension ScenarioSession {
     let ending = Set(ended)
     var unreturned: [TaskID: SubmittedCall] = [:]
     for (tag, call) in calls.all {
-      let thread = call.thread
-      guard ending.contains(thread.task) else { continue }
-      if unreturned[thread.task]?.blockedIn == nil { unreturned[thread.task] = call }
+      let task = call.thread.task
+      guard ending.contains(task) else { continue }
+      if unreturned[task]?.blockedIn == nil { unreturned[task] = call }
       calls[tag] = nil
     }
-    for thread in process.threads where ending.contains(thread.task) { thread.supersededBy = caller }
-    process.threads.removeAll { ending.contains($0.task) }
+    let isEnding = { (thread: ScenarioThread) in thread.taskIfStarted.map(ending.contains) ?? false }
+    for thread in process.threads where isEnding(thread) { thread.supersededBy = caller }
+    process.threads.removeAll(where: isEnding)
     for fd in closed { process.descriptors[fd] = nil }
     guard tracing else { return }
     // strace -f: a killed thread's call resumes with `= ?`, then the thread's end; the

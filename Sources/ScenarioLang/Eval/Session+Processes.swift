@@ -92,7 +92,7 @@ extension ScenarioSession {
   func forked(_ call: SubmittedCall, pid: Int32, child task: TaskID?) -> String? {
     guard let name = call.acceptAs, let task else { return nil }
     let parent = call.thread.process
-    let process = ScenarioProcess(pid: pid, name: name)
+    let process = spawningTasks(ScenarioProcess(pid: pid, name: name))
     process.descriptors = parent.descriptors
     process.ignoresSIGPIPE = parent.ignoresSIGPIPE
     processes[name] = process
@@ -133,17 +133,31 @@ extension ScenarioSession {
     emitTrace(TraceEvent(kind: .process, time: now, thread: name, pid: pid, text: text))
   }
 
-  /// `thread NAME in PROCESS`'s thread, or a socket's own thread in `process`.
+  /// `thread NAME in PROCESS`'s thread, or a socket's own thread in `process`; its task is
+  /// spawned when a statement first needs it (``spawnTask(for:)``).
   func spawnThread(named name: String, in process: ScenarioProcess) -> ScenarioThread {
+    process.addThread(named: name)
+  }
+
+  /// Spawns `thread`'s task in its process, named as the thread (the kernel marks it ended
+  /// if the process has ended).
+  func spawnTask(for thread: ScenarioThread) -> TaskID {
+    let process = thread.process
     let task: TaskID
     if process === initialProcess {
-      task = backend.spawn(name: name)
+      task = backend.spawn(name: thread.name)
     } else {
-      task = backend.spawn(name: name, alongside: process.threads.first!.task)
+      task = backend.spawn(name: thread.name, alongside: process.threads.first!.task)
     }
-    let thread = process.addThread(named: name, task: task)
     threadsByTask[task.rawValue] = thread
-    return thread
+    return task
+  }
+
+  /// `process`, which spawns its threads' tasks through the session from now on.
+  @discardableResult
+  func spawningTasks(_ process: ScenarioProcess) -> ScenarioProcess {
+    process.spawner = { [unowned self] in self.spawnTask(for: $0) }
+    return process
   }
 
   /// The name the trace gives process `pid`: its `fork` name, `main` for the script's own.

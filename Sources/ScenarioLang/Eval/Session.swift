@@ -124,6 +124,7 @@ public final class ScenarioSession {
     // runs it; a checked unowned reference cost a strong retain and release per event.
     backend.onEvent = { [unowned(unsafe) self] event, at in self.handle(event, at: at) }
     backend.limitVirtualTime(to: limits.maxVirtualTime)
+    spawningTasks(process)
   }
 
   /// Checks and runs `script`'s statements in order; returns the status so far.
