@@ -103,7 +103,7 @@ public final class Kernel {
     }
     // Epoll items and the files they watch point at each other.
     for file in processes.flatMap(\.files.openFiles) {
-      file.epitems.removeAll()
+      file.detachAllEpitems()
       if let epoll = file as? EpollFile {
         _ = epoll.ep.ready.takeAll()
         epoll.ep.items.removeAll()

@@ -77,7 +77,7 @@ extension Kernel {
   func epInsert(_ ep: EventPoll, _ event: EpollEvent, _ file: OpenFile, fd: Int32) {
     let epi = EpItem(ep: ep, file: file, fd: fd, event: event)
     ep.items[epi.key] = epi
-    file.epitems[ObjectIdentifier(epi)] = epi
+    file.attachEpitem(epi)
     let revents = epItemPoll(epi, EpollQueue(epi: epi), depth: 1)
     if !revents.isEmpty, !epi.isReady {
       ep.ready.append(epi)
@@ -101,7 +101,7 @@ extension Kernel {
   func epRemove(_ ep: EventPoll, _ epi: EpItem) {
     for wait in epi.waits { wait.queue?.remove(wait) }
     epi.waits.removeAll()
-    epi.file.epitems[ObjectIdentifier(epi)] = nil
+    epi.file.detachEpitem(epi)
     ep.items[epi.key] = nil
     ep.ready.remove(epi)
   }

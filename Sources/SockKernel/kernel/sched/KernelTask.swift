@@ -159,12 +159,49 @@ struct SleepState {
 }
 
 /// A thread of the modelled process (`struct task_struct`).
+///
+/// 72 bytes, an 80-byte allocation, one for each thread that ever called: the id in 32
+/// bits with the flags beside it, and the signal state and timer, which most threads never
+/// touch, in a box made when one is set (``RareFields``); all stored here made 104 and 112.
 final class KernelTask {
-  let id: TaskID
+  private let idValue: Int32
+  /// Already in the run queue.
+  var isQueued = false
+  /// The process has ended (`exit_group`, a killing signal): the task runs no more.
+  var isDead = false
   /// `comm`: the task's name.
   let comm: String
   var pending = Deque<PendingCall>()
   var current: ActiveCall?
+  /// Its process (the kernel's `signal`, `files` and thread group). Unowned and unchecked:
+  /// the kernel keeps every process (``Kernel/processes`` never drops one, reaped or not)
+  /// for as long as it keeps the task, and a checked reference cost a retain and a release
+  /// at every read, several per call (callgrind: 4 % of a pingpong).
+  unowned(unsafe) let group: TaskGroup
+  private var rare: RareFields?
+
+  private final class RareFields {
+    var pendingSignals = SigSet()
+    var blocked = SigSet()
+    var savedSigmask: SigSet?
+    var timer: KernelTimer?
+  }
+
+  /// The box, made for a value other than a field's default.
+  private var rareFields: RareFields {
+    if let rare { return rare }
+    let made = RareFields()
+    rare = made
+    return made
+  }
+
+  init(id: TaskID, comm: String, group: TaskGroup) {
+    self.idValue = Int32(id.rawValue)
+    self.comm = comm
+    self.group = group
+  }
+
+  var id: TaskID { TaskID(rawValue: Int(idValue)) }
   /// Where the task sleeps, kept by its call: a task sleeps only in a call, and a task's
   /// own 40 bytes for it were idle in each of a million sockets' threads (`MemoryLayout`).
   var sleeping: SleepState? {
@@ -176,42 +213,33 @@ final class KernelTask {
   }
   /// `pending`: the signals sent to this thread whose handlers have not run yet, blocked
   /// ones included.
-  var pendingSignals = SigSet()
+  var pendingSignals: SigSet {
+    get { rare?.pendingSignals ?? [] }
+    set { if !newValue.isEmpty || rare != nil { rareFields.pendingSignals = newValue } }
+  }
   /// `blocked`: the signals this thread does not take (`rt_sigprocmask`), which stay pending.
-  var blocked = SigSet()
+  var blocked: SigSet {
+    get { rare?.blocked ?? [] }
+    set { if !newValue.isEmpty || rare != nil { rareFields.blocked = newValue } }
+  }
   /// `saved_sigmask` with TIF_RESTORE_SIGMASK: the mask a `ppoll`, `pselect6` or
   /// `epoll_pwait` replaced for its sleep, put back on the way out to user space.
-  var savedSigmask: SigSet?
-  // The flags follow the 9-byte optional mask, in the bytes its alignment would leave
-  // empty: a task is 104 bytes, a 112-byte allocation, where a flag among the words made
-  // it 113 and 128 (one of each of a million sockets' threads).
-  /// Already in the run queue.
-  var isQueued = false
-  /// The process has ended (`exit_group`, a killing signal): the task runs no more.
-  var isDead = false
+  var savedSigmask: SigSet? {
+    get { rare?.savedSigmask }
+    set { if newValue != nil || rare != nil { rareFields.savedSigmask = newValue } }
+  }
   /// The `schedule_timeout` timer, made when the task first arms it: the kernel's is on
   /// the stack of `schedule_timeout`, and most tasks (a million sockets' own threads) never
   /// sleep with a timeout, which saved a 56-byte object apiece (`malloc_usable_size`). Made
   /// once and kept, so that a `del_timer` always finds the timer a `mod_timer` armed.
   var timer: KernelTimer {
-    if let timer = timerIfMade { return timer }
+    if let timer = rare?.timer { return timer }
     let timer = KernelTimer(.processTimeout(id))
-    timerIfMade = timer
+    rareFields.timer = timer
     return timer
   }
   /// The timer if ever armed: nil is a timer that is not pending, which `del_timer` leaves.
-  private(set) var timerIfMade: KernelTimer?
-  /// Its process (the kernel's `signal`, `files` and thread group). Unowned and unchecked:
-  /// the kernel keeps every process (``Kernel/processes`` never drops one, reaped or not)
-  /// for as long as it keeps the task, and a checked reference cost a retain and a release
-  /// at every read, several per call (callgrind: 4 % of a pingpong).
-  unowned(unsafe) let group: TaskGroup
-
-  init(id: TaskID, comm: String, group: TaskGroup) {
-    self.id = id
-    self.comm = comm
-    self.group = group
-  }
+  var timerIfMade: KernelTimer? { rare?.timer }
 
   /// Nothing in progress and nothing waiting to be issued.
   var isIdle: Bool { current == nil && pending.isEmpty }
