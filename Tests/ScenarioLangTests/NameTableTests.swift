@@ -63,6 +63,9 @@ struct NameTableTests {
     #expect(table["c01"] == nil)
     #expect(table["c1"]?.id == 1)
     #expect(table.names.count == names.count - 2)
+    // Every value once, wherever it is kept, the removed ones gone.
+    let kept = Set(names.indices).subtracting([names.firstIndex(of: "c256")!, names.firstIndex(of: "c01")!])
+    #expect(table.values.map(\.id).sorted() == kept.sorted())
   }
 
   @Test("more prefixes than it keeps by number: the rest are kept by text, and found")

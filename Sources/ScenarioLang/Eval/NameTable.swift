@@ -36,6 +36,11 @@ struct NameTable<Value: AnyObject> {
       + numbered.flatMap(\.names)
   }
 
+  /// Every value, in no particular order.
+  var values: [Value] {
+    plainValues.compactMap { $0 } + Array(byName.values) + numbered.flatMap(\.values)
+  }
+
   subscript(name: String) -> Value? {
     mutating get {
       for i in recentNames.indices where recentNames[i] == name { return recentValues[i] }

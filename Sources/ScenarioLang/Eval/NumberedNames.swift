@@ -37,6 +37,9 @@ struct NumberedNames<Value: AnyObject> {
   }
 
   /// Every name kept, as text.
+  /// Every value, in the order of its number.
+  var values: [Value] { pages.flatMap { $0.compactMap { $0 } } }
+
   var names: [String] {
     var names: [String] = []
     let prefix = String(decoding: self.prefix, as: UTF8.self)

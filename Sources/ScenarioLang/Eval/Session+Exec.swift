@@ -17,8 +17,13 @@ extension ScenarioSession {
       return
     }
     // `de_thread` ends every other thread of the process, so each must be one the kernel
-    // has: a thread whose task was never needed gets it now.
-    for thread in caller.process.threads { _ = thread.task }
+    // has: a thread whose task was never needed gets it now, and so does a socket's own
+    // thread never asked for (a look at every socket, as a fork copies every descriptor).
+    let process = caller.process
+    for socket in sockets.values where socket.process === process && socket.threadIfMade == nil {
+      _ = socket.thread
+    }
+    for thread in process.threads { _ = thread.task }
     submitCall(.execve, plain(caller, "exec", nil, statement.location), by: caller, background: false)
   }
 

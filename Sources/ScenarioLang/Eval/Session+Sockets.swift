@@ -76,7 +76,9 @@ extension ScenarioSession {
           .scriptError)
         return nil
       }
-      let socket = ScenarioSocket(name: name, thread: earlier.thread, site: site)
+      let socket =
+        earlier.threadIfMade.map { ScenarioSocket(name: name, thread: $0, site: site) }
+        ?? ScenarioSocket(name: name, in: earlier.process, site: site)
       sockets[name] = socket
       return socket
     }
@@ -93,8 +95,7 @@ extension ScenarioSession {
         .scriptError)
       return nil
     }
-    let thread = spawnThread(named: name, in: process ?? initialProcess)
-    let socket = ScenarioSocket(name: name, thread: thread, site: site)
+    let socket = ScenarioSocket(name: name, in: process ?? initialProcess, site: site)
     sockets[name] = socket
     return socket
   }
