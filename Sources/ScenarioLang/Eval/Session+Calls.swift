@@ -18,8 +18,9 @@ extension ScenarioSession {
     runKernel(blocking: task) { self.backend.isIdle(task) }
   }
 
-  /// `socketpair A B`: both sockets get a thread (the default mapping); A's makes the call
-  /// unless the statement names another.
+  /// `socketpair A B`: both sockets get a thread (the default mapping) in the process of the
+  /// thread the statement names, whose table gets the descriptors (process 1 without one);
+  /// A's makes the call unless the statement names another.
   func runSocketpair(
     _ first: Name, _ second: Name, type: SocketType, flags: Int32 = 0, expectation: Expectation?,
     by prefix: ScenarioThread?
@@ -28,7 +29,10 @@ extension ScenarioSession {
       fail(limits.socketsExceeded(at: second.location, length: second.text.count), .scriptError)
       return
     }
-    guard let a = newSocket(resolved(first), at: first), let b = newSocket(resolved(second), at: second) else {
+    let process = prefix?.process
+    guard let a = newSocket(resolved(first), at: first, in: process),
+      let b = newSocket(resolved(second), at: second, in: process)
+    else {
       return
     }
     socketsCreated += 2
