@@ -109,23 +109,25 @@ extension ScenarioSession {
   }
 
   /// `dup`, `dup2` or `dup3` of `socket` returned `fd`: a new name for it (`dup as NAME`,
-  /// `dup2 N as NAME`) with its own thread, or the name whose descriptor it replaced; either
-  /// now stands for `socket`'s socket. Wait queues keep the socket's first name. Returns the
-  /// new name, for the trace.
+  /// `dup2 N as NAME`) with its own thread in the caller's process, or the name whose
+  /// descriptor it replaced; either now stands for `socket`'s socket. Wait queues keep the
+  /// socket's first name. Returns the new name, for the trace.
   func duplicated(_ socket: ScenarioSocket, fd: Int32, call: SubmittedCall) -> String? {
     if let target = call.dupTarget {
       target.type = socket.type
       target.address = socket.address
       return nil
     }
-    // A name with a thread counts against the limit as an accepted socket does.
+    // A name with a thread counts against the limit as an accepted socket does. The new
+    // descriptor is in the caller's table, so the name and its thread are its process's.
     socketsCreated += 1
+    let process = call.thread.process
     guard let name = call.acceptAs, let written = call.acceptName,
-      let copy = newSocket(name, at: written, in: socket.process)
+      let copy = newSocket(name, at: written, in: process)
     else { return nil }
     copy.type = socket.type
     copy.address = socket.address
-    opened(copy, fd: fd, inode: nil)
+    opened(copy, fd: fd, inode: nil, in: process)
     return name
   }
 
