@@ -52,7 +52,11 @@ final class ScenarioSocket {
   /// closes), and each of a million cost a 64-byte thread and its place in the process's
   /// list.
   var thread: ScenarioThread {
-    if let ownThread { return ownThread }
+    @inline(__always) get { ownThread ?? makeOwnThread() }
+  }
+
+  @inline(never)
+  private func makeOwnThread() -> ScenarioThread {
     let made = process.addThread(named: name)
     ownThread = made
     return made

@@ -58,7 +58,12 @@ final class ScenarioThread {
   /// Its task, spawned now in its process if it has none yet: asked for by every
   /// statement that calls on it, signals it, waits for it or makes it a file's owner.
   var task: TaskID {
-    if startedTask >= 0 { return TaskID(rawValue: startedTask) }
+    // Read on every call (several times): the check inlined, the spawn out of line.
+    @inline(__always) get { startedTask >= 0 ? TaskID(rawValue: startedTask) : start() }
+  }
+
+  @inline(never)
+  private func start() -> TaskID {
     let task = process.spawnTask(for: self)
     startedTask = task.rawValue
     return task
