@@ -26,13 +26,16 @@ public enum Payload: Sendable, Equatable {
     bytes.allSatisfy { $0 == 0 } ? .zeros(bytes.count) : .bytes(bytes)
   }
 
+  /// One piece joined: itself, normalised.
+  static func joined(only piece: Payload) -> Payload {
+    guard case .bytes(let b) = piece else { return piece }
+    return .read(b)
+  }
+
   /// The concatenation of `pieces`, normalised as ``read(_:)``.
   public static func joined(_ pieces: [Payload]) -> Payload {
     // One piece (most reads take one skb's bytes): itself, normalised, without a copy.
-    if pieces.count == 1 {
-      guard case .bytes(let b) = pieces[0] else { return pieces[0] }
-      return .read(b)
-    }
+    if pieces.count == 1 { return joined(only: pieces[0]) }
     let total = pieces.reduce(0) { $0 + $1.count }
     if pieces.allSatisfy({ if case .zeros = $0 { true } else { false } }) { return .zeros(total) }
     var bytes: [UInt8] = []

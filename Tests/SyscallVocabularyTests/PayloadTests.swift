@@ -19,4 +19,18 @@ struct PayloadTests {
     #expect(Payload.joined([.bytes([0]), .zeros(1)]) == .zeros(2))
     #expect(Payload.joined([]) == .zeros(0))
   }
+
+  @Test(
+    "pieces collected one by one join as the list of them does, in order, whatever their number",
+    arguments: [
+      [], [.bytes([1, 2])], [.zeros(3)], [.bytes([1]), .zeros(2)], [.bytes([1]), .zeros(2), .bytes([3])],
+      [.zeros(1), .zeros(2), .zeros(3)],
+    ] as [[Payload]])
+  func collectedPieces(_ pieces: [Payload]) {
+    var collected = PayloadPieces()
+    #expect(collected.isEmpty)
+    for piece in pieces { collected.append(piece) }
+    #expect(collected.isEmpty == pieces.isEmpty)
+    #expect(collected.joined == Payload.joined(pieces))
+  }
 }

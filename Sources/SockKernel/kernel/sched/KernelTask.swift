@@ -44,7 +44,7 @@ struct CallFrame {
   /// for every chunk.
   var allocating = false
   /// What a `recv` has copied so far.
-  var copied: [Payload] = []
+  var copied = PayloadPieces()
   /// `copied`'s total.
   var copiedCount = 0
   /// A stream `recv` sleeps in `unix_stream_data_wait`, which re-checks by itself.

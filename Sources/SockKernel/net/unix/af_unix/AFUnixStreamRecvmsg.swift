@@ -148,7 +148,7 @@ extension Kernel {
     // SO_INQ: the bytes left, after the credentials and files.
     if sk.recvmsgInq, putCmsg(&frame.msg, length: 4) { frame.msg.inq = Int32(clamping: sk.inqLen) }
     var outcome = SyscallOutcome.success(Int64(frame.copiedCount))
-    outcome.data = Payload.joined(frame.copied)
+    outcome.data = frame.copied.joined
     if let sender = frame.sender { outcome.sender = sender }
     return outcome
   }
