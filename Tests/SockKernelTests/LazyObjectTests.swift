@@ -102,4 +102,27 @@ struct LazyObjectTests {
       #expect(h.kernel.isIdle(t))
     }
   }
+
+  @Test("the storage a task's emptied queue gave back is kept once, and the next task to queue calls takes it")
+  func spareQueueHandedOn() {
+    let h = Harness()
+    let t = h.task("t")
+    let u = h.task("u")
+    let peer = h.task("peer")
+    let (a, b) = h.socketpair(t, .stream)
+    var tags = (0..<3).map { _ in h.start(t, .recv(fd: b, length: 1, flags: [])) }
+    for byte in 1...3 { _ = h.send(peer, a, .bytes([UInt8(byte)])) }
+    _ = h.kernel.run { tags.allSatisfy { h.result($0) != nil } }
+    // t's last queued call started: its queue is empty, its storage the kernel's spare.
+    #expect(h.kernel.spareCallQueue != nil)
+    #expect(h.kernel.queuedCalls(t) == 0)
+    // u queues calls: it takes the spare, and its calls run in order as ever.
+    tags = (0..<3).map { _ in h.start(u, .recv(fd: b, length: 1, flags: [])) }
+    #expect(h.kernel.spareCallQueue == nil)
+    #expect(h.kernel.queuedCalls(u) == 2)
+    for byte in 4...6 { _ = h.send(peer, a, .bytes([UInt8(byte)])) }
+    _ = h.kernel.run { tags.allSatisfy { h.result($0) != nil } }
+    #expect(tags.map { h.result($0)?.data } == (4...6).map { Payload.bytes([UInt8($0)]) })
+    #expect(h.kernel.spareCallQueue != nil)
+  }
 }

@@ -54,8 +54,12 @@ extension Kernel {
         step(call, of: task)
       } else if let next = task.pending.popFirst() {
         // The last queued call taken: its storage goes too (a Deque keeps its capacity),
-        // or each of a million tasks that once queued a call kept some 130 bytes.
-        if task.pending.isEmpty { task.pending = [] }
+        // or each of a million tasks that once queued a call kept some 130 bytes; the
+        // kernel keeps one for the next task to queue a call (``Kernel/spareCallQueue``).
+        if task.pending.isEmpty {
+          if spareCallQueue == nil { spareCallQueue = task.pending }
+          task.pending = []
+        }
         step(begin(task, tag: next.tag, next.make()), of: task)
       } else {
         return
