@@ -62,6 +62,23 @@ struct ProcessTests {
     #expect(h.call(p, .wait4(pid: -1)).returned == .error(.ECHILD))
   }
 
+  @Test("a thread spawned in a process that has ended is as ended as the threads its exit killed: it makes no call")
+  func spawnInEndedProcess() {
+    let h = Harness()
+    let p = h.task("p")
+    let (_, child) = fork(h, p)
+    _ = h.start(child, .exitGroup(status: 0))
+    let late = h.kernel.spawn(name: "late", alongside: child)
+    #expect(h.kernel.tasks[late.rawValue].isDead)
+    #expect(h.kernel.tasks[late.rawValue].group === h.kernel.tasks[child.rawValue].group)
+    let call = h.start(late, .nanosleep(Nanoseconds(1_000_000)))
+    _ = h.kernel.run { false }
+    #expect(h.result(call) == nil)
+    #expect(h.kernel.isIdle(late))
+    // A thread spawned in a live process is not.
+    #expect(!h.kernel.tasks[h.kernel.spawn(name: "alive", alongside: p).rawValue].isDead)
+  }
+
   @Test("wait4 for a pid that is no child fails with ECHILD; an ended child is reaped at once, in fork order")
   func waitOrder() {
     let h = Harness()
