@@ -53,6 +53,8 @@
     private(set) var syscallFile: Int32 = -1
     /// Its `/proc/…/schedstat` file, open for the thread's life likewise.
     private(set) var schedstatFile: Int32 = -1
+    /// Its `/proc/…/stat` file likewise.
+    private(set) var statFile: Int32 = -1
     private var thread = pthread_t()
 
     /// The kernel's jiffy: a call that may arm a timeout in jiffies does not start in the
@@ -135,12 +137,15 @@
       defer { if file >= 0 { close(file) } }
       let schedstat = ThreadProbe.openOwnFile("/proc/thread-self/schedstat")
       defer { if schedstat >= 0 { close(schedstat) } }
+      let stat = ThreadProbe.openOwnFile("/proc/thread-self/stat")
+      defer { if stat >= 0 { close(stat) } }
       let clock = CallClock.forCallingThread()
       defer { clock.close() }
       mailbox.monitor.locked {
         tid = id
         syscallFile = file
         schedstatFile = schedstat
+        statFile = stat
         started = true
         // A host has two waiters on this condition (its request loop and its forwarder).
         mailbox.driver.broadcast()

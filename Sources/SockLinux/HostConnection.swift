@@ -12,6 +12,8 @@
     var syscallFile: Int32 { get }
     /// Its `/proc/…/task/TID/schedstat`, open in the driver (``ThreadProbe``).
     var schedstatFile: Int32 { get }
+    /// Its `/proc/…/task/TID/stat`, open in the driver (``ThreadProbe``).
+    var statFile: Int32 { get }
     /// Starts the thread; the error when it cannot.
     func start() -> String?
     func run(_ next: Job)
@@ -162,6 +164,7 @@
     private(set) var tid: pid_t = -1
     private(set) var syscallFile: Int32 = -1
     private(set) var schedstatFile: Int32 = -1
+    private(set) var statFile: Int32 = -1
 
     init(host: HostConnection, number: Int) {
       self.host = host
@@ -189,6 +192,7 @@
       tid = started
       syscallFile = ThreadProbe.openOwnFile("/proc/\(host.realPid)/task/\(started)/syscall")
       schedstatFile = ThreadProbe.openOwnFile("/proc/\(host.realPid)/task/\(started)/schedstat")
+      statFile = ThreadProbe.openOwnFile("/proc/\(host.realPid)/task/\(started)/stat")
       return nil
     }
 
@@ -204,8 +208,10 @@
     func stop() {
       if syscallFile >= 0 { close(syscallFile) }
       if schedstatFile >= 0 { close(schedstatFile) }
+      if statFile >= 0 { close(statFile) }
       syscallFile = -1
       schedstatFile = -1
+      statFile = -1
     }
   }
 #endif

@@ -147,7 +147,7 @@
         let task = tasks[id.rawValue]
         guard let call = task.current, let thread = task.thread else { continue }
         let asleep = call.real.sleepingSyscallNumber.map {
-          ThreadProbe.isSleeping(syscallFile: thread.syscallFile, inSyscall: $0)
+          ThreadProbe.isSleeping(syscallFile: thread.syscallFile, inSyscall: $0, statFile: thread.statFile)
         }
         call.asleep = asleep ?? false
         guard call.asleep else {

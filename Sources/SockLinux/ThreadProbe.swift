@@ -25,9 +25,45 @@
       return Int32(clamping: max(64, limit.rlim_cur / 2))
     }()
 
-    /// Whether the thread whose `syscall` file is `file` sleeps in call `number`.
-    static func isSleeping(syscallFile file: Int32, inSyscall number: Int) -> Bool {
-      firstField(of: file).flatMap { Int($0) } == number
+    /// Whether the thread whose `syscall` file is `file` sleeps in call `number`, its `stat`
+    /// file read after it agreeing that it sleeps.
+    ///
+    /// The `syscall` file alone can show the call's number for a thread that has just been
+    /// woken: `try_to_wake_up` sets `TASK_WAKING` and, when the thread's CPU is idle, leaves
+    /// the enqueueing to that CPU (`ttwu_queue_wakelist`). Until that CPU takes it, the
+    /// thread is neither running nor queued, so `wait_task_inactive` lets its registers be
+    /// read. On a virtual machine the idle CPU can take long to answer, and CI saw a `recv`
+    /// start before the writer that a `setsockopt(SO_SNDBUF)` had woken went on. `stat`
+    /// reports `TASK_WAKING` as `R`: read after the number, an `S` or `D` there means the
+    /// thread was asleep (again) at the read.
+    static func isSleeping(syscallFile file: Int32, inSyscall number: Int, statFile: Int32) -> Bool {
+      guard firstField(of: file).flatMap({ Int($0) }) == number else { return false }
+      guard let state = state(statFile: statFile) else { return false }
+      return isSleepingState(state)
+    }
+
+    /// Whether a state letter of `/proc/…/stat` is a sleep: `S` (interruptible) or `D`.
+    static func isSleepingState(_ state: UInt8) -> Bool {
+      state == UInt8(ascii: "S") || state == UInt8(ascii: "D")
+    }
+
+    /// The state letter of the thread whose `stat` file is `file`, read afresh.
+    static func state(statFile file: Int32) -> UInt8? {
+      guard file >= 0 else { return nil }
+      var buffer = [UInt8](repeating: 0, count: 64)
+      let n = pread(file, &buffer, buffer.count, 0)
+      guard n > 0 else { return nil }
+      return state(ofStatLine: buffer[0..<n])
+    }
+
+    /// The state in a `stat` line, `PID (COMM) STATE …`: the letter after the last `)`,
+    /// since the command name may hold spaces and parentheses. A name is at most 15 bytes,
+    /// so the first 64 bytes hold the letter.
+    static func state(ofStatLine line: ArraySlice<UInt8>) -> UInt8? {
+      guard let close = line.lastIndex(of: UInt8(ascii: ")")) else { return nil }
+      let letter = close + 2
+      guard letter < line.endIndex, line[close + 1] == UInt8(ascii: " ") else { return nil }
+      return line[letter]
     }
 
     /// The thread's time on a CPU so far, in nanoseconds: the first of the three numbers of
