@@ -183,6 +183,7 @@ struct Run: ParsableCommand {
       if keepsSession { FinishedRun.session = session }
       session.traceControls = options.controls
       session.printsTrace = !quiet && options.format == .text
+      session.lineSink = { trace.write(bytes: $0) }
       let jsonl = options.format == .jsonl
       let summarizes = options.summary
       if jsonl || summarizes || timeline != nil {

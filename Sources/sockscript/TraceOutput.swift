@@ -21,6 +21,18 @@ final class TraceOutput {
     fputc(0x0A, file)
   }
 
+  /// A line given as its bytes, without the newline but followed by a NUL
+  /// (``ScenarioSession/lineSink``): standard output takes it as a C string, as `puts`
+  /// writes it, in order with `print`.
+  func write(bytes line: UnsafeBufferPointer<UInt8>) {
+    guard let file else {
+      _ = line.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: line.count + 1, puts) }
+      return
+    }
+    fwrite(line.baseAddress, 1, line.count, file)
+    fputc(0x0A, file)
+  }
+
   /// Flushes and closes the file; false when writing it failed (a full disk).
   func close() -> Bool {
     guard let file else { return true }

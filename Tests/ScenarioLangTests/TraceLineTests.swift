@@ -1,3 +1,4 @@
+import SyscallVocabulary
 import Testing
 
 @testable import ScenarioLang
@@ -57,5 +58,56 @@ struct TraceLineTests {
     let returned = observed.events.filter { $0.kind == .returned }
     #expect(returned.count == 11)
     #expect(returned.contains { $0.errno == "EISCONN" && $0.reason != nil })
+  }
+
+  /// The command line takes returned calls' lines as bytes (``ScenarioSession/lineSink``):
+  /// they must be the lines `output` would have had, in the same order among the others,
+  /// each followed by a NUL for `puts`.
+  @Test("the lines given as bytes are the lines given as strings, in order, each followed by a NUL")
+  func linesAsBytes() {
+    let source = SourceFile(
+      name: "t",
+      text: #"""
+        server listen 1; client c1 sndtimeo 10ms connect; client c2 sndtimeo 10ms connect
+        client c3 sndtimeo 10ms connect = EAGAIN; server accept as s; fork w; w: s send "x" = 1
+        """#)
+    final class Taken {
+      var lines: [String] = []
+      var unterminated = 0
+    }
+    func run(bytes: Bool) -> Taken {
+      let taken = Taken()
+      _ = ScriptRunner.run(
+        source, output: { taken.lines.append($0) }, report: { _ in },
+        configure: { session in
+          guard bytes else { return }
+          session.lineSink = { line in
+            if line.baseAddress![line.count] != 0 { taken.unterminated += 1 }
+            taken.lines.append(String(decoding: line, as: UTF8.self))
+          }
+        })
+      return taken
+    }
+    let strings = run(bytes: false)
+    let bytes = run(bytes: true)
+    #expect(bytes.lines == strings.lines)
+    #expect(bytes.unterminated == 0)
+    #expect(strings.lines.contains { $0 == "0.000000 c1       connect(c1, \"server.sock\") = 0" })
+    let blocked = #"<blocked on server.peer_wait, exclusive, 3 jiffies, until 0.012000>"#
+    #expect(strings.lines.contains { $0.hasSuffix(blocked) })
+    let resumed = "<... connect resumed> = -1 EAGAIN (Resource temporarily unavailable)"
+    #expect(strings.lines.contains { $0.hasSuffix(resumed) })
+    #expect(strings.lines.contains { $0.hasSuffix(#"[pid 2] send(s, "x", 1, 0) = 1"#) })
+  }
+
+  @Test(
+    "a result after the call: ' = ' and the value's digits, or the errno and its message",
+    arguments: [
+      (SyscallOutcome.success(0), " = 0"), (.success(7), " = 7"), (.success(-12), " = -12"),
+      (.success(1_234_567_890_123), " = 1234567890123"), (.success(Int64.min), " = -9223372036854775808"),
+      (SyscallOutcome(value: -1, errno: .EAGAIN), " = -1 EAGAIN (Resource temporarily unavailable)"),
+    ])
+  func resultTail(outcome: SyscallOutcome, text: String) {
+    #expect(TraceFormatter.resultTail(outcome) == text)
   }
 }

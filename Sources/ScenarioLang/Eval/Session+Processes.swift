@@ -170,6 +170,21 @@ extension ScenarioSession {
     TraceFormatter.line(now, actor, pid == initialProcess.pid ? text : "[pid \(pid)] " + text)
   }
 
+  /// Prints ``line(_:_:_:pid:)`` of `text` and `tail`: as bytes to ``lineSink`` when there is
+  /// one, else as a string to `output`.
+  func printLine(_ now: Nanoseconds, _ actor: String, _ text: String, tail: String, pid: Int32) {
+    let text = pid == initialProcess.pid ? text : "[pid \(pid)] " + text
+    guard let lineSink else { return output(TraceFormatter.line(now, actor, text, tail: tail)) }
+    // With room for the NUL after the line.
+    let capacity = TraceFormatter.lineCapacity(actor, text, tail: tail) + 1
+    if lineBytes.count < capacity { lineBytes = [UInt8](repeating: 0, count: max(capacity, 2 * lineBytes.count)) }
+    lineBytes.withUnsafeMutableBufferPointer { buffer in
+      let length = TraceFormatter.writeLine(now, actor, text, tail: tail, into: buffer)
+      buffer[length] = 0
+      lineSink(UnsafeBufferPointer(rebasing: buffer[..<length]))
+    }
+  }
+
   /// The name of the thread running `task`, as the session named it.
   func threadName(of task: TaskID) -> String { threadsByTask[task.rawValue]?.name ?? backend.name(of: task) }
 }

@@ -20,7 +20,7 @@ extension ScenarioSession {
     let process = call.thread.process
     func names(_ fd: Int32) -> String { fdName(fd, in: process) }
     func name(_ fd: Int32) -> String { created == nil ? names(fd) : "\(fd)" }
-    let text = TraceFormatter.returned(
+    let (callText, tail) = TraceFormatter.returned(
       record.syscall, outcome, resumed: resumed,
       call: describe(
         record.syscall, on: call.socket?.name ?? call.actor, result: outcome, pair: call.pairName, name: name),
@@ -32,12 +32,13 @@ extension ScenarioSession {
     if needsOnlyLines {
       // The line is all that is made of the event (building the event and its strings was
       // a third of a traced call's cost, docs/performance.md).
-      if printsTrace { output(line(now, call.actor, text, pid: process.pid)) }
+      if printsTrace { printLine(now, call.actor, callText, tail: tail, pid: process.pid) }
       shown = true
     } else {
       // The call is no longer in flight: its socket comes from what was submitted.
       var event = callEvent(
-        .returned, record, at: now, thread: call.actor, pid: process.pid, socket: call.socket?.name, text: text)
+        .returned, record, at: now, thread: call.actor, pid: process.pid, socket: call.socket?.name,
+        text: callText + tail)
       event.startedAt = record.startedAt
       event.result = outcome.value
       event.errno = outcome.errno?.name

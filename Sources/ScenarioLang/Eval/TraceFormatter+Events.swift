@@ -7,39 +7,41 @@ extension TraceFormatter {
   /// `accept(server) = 5 (as s0)`; a call that slept first returns as
   /// `<... recv resumed> "hi" = 2`; `owner` names the thread whose tid F_GETOWN returned. `call` is the call as ``call(_:socket:result:name:pairNames:)``
   /// shows it (not needed for a resumed call); `created` names an accepted socket, `sender`
-  /// is a datagram's sender.
+  /// is a datagram's sender. The text comes in two parts, the call and what follows it,
+  /// which ``line(_:_:_:tail:)`` writes without joining them first: growing the call's
+  /// string for ` = 3` was a reallocation and a copy a line.
   static func returned(
     _ syscall: Syscall, _ outcome: SyscallOutcome, resumed: Bool, call: @autoclosure () -> String,
     name: (Int32) -> String, created: String?, sender: SockAddrUn?, owner: String? = nil
-  ) -> String {
+  ) -> (head: String, tail: String) {
     var shown = outcome.data.map { " " + data($0) } ?? outcome.waitStatus.map { " " + waitStatus($0) } ?? ""
     if case .recvmsg(_, let request) = syscall { shown = " " + receivedHeader(request, result: outcome, name: name) }
     if let events = outcome.epollEvents { shown = " " + epollEvents(events) }
     if case .recvmmsg(_, let requests, _, _) = syscall {
       shown = " " + receivedBatch(requests, result: outcome, name: name)
     }
-    var text = resumed ? "<... \(syscall.name) resumed>" + shown : call()
+    let head = resumed ? "<... \(syscall.name) resumed>" + shown : call()
+    var tail: String
     if case .fcntl(_, let command, _) = syscall, outcome.errno == nil,
       let flags = fcntlResult(command, outcome.value)
     {
-      text += " " + flags
+      tail = " " + flags
     } else if let owner {
       // F_GETOWN of a thread owner returns its tid, which the trace names.
-      text += " = \(owner)"
+      tail = " = \(owner)"
     } else {
-      text += " "
-      text += result(outcome)
+      tail = resultTail(outcome)
     }
     if let revents = outcome.revents {
       switch syscall {
-      case .poll(let fds, _), .ppoll(let fds, _, _): text += self.revents(fds, revents, name: name)
+      case .poll(let fds, _), .ppoll(let fds, _, _): tail += self.revents(fds, revents, name: name)
       default: break
       }
     }
-    if let selected = outcome.selected { text += self.selected(selected, name: name) }
-    if let created { text += " (as \(created))" }
-    if let sender { text += " (from \(sender.display))" }
-    return text
+    if let selected = outcome.selected { tail += self.selected(selected, name: name) }
+    if let created { tail += " (as \(created))" }
+    if let sender { tail += " (from \(sender.display))" }
+    return (head, tail)
   }
 
   /// `connect(c1, "server.sock") <blocked on server.peer_wait, …>`, or

@@ -11,26 +11,39 @@ struct TraceFormatter {
     String(unsafeUninitializedCapacity: maxTimeBytes) { writeTime(ns, into: $0) }
   }
 
-  static func line(_ at: Nanoseconds, _ actor: String, _ text: String) -> String {
+  static func line(_ at: Nanoseconds, _ actor: String, _ text: String, tail: String = "") -> String {
     // Written byte by byte into the string's own storage: interpolating the time, the
     // padded name and the text cost some 7 000 instructions a line (callgrind, a traced
     // cycle), as much as the calls the line reports.
+    String(unsafeUninitializedCapacity: lineCapacity(actor, text, tail: tail)) {
+      writeLine(at, actor, text, tail: tail, into: $0)
+    }
+  }
+
+  /// The bytes of ``line(_:_:_:tail:)`` at most: the longest time, two spaces, the name and
+  /// at most its width of padding, the text.
+  static func lineCapacity(_ actor: String, _ text: String, tail: String) -> Int {
+    maxTimeBytes + 2 + actor.utf8.count + actorWidth + text.utf8.count + tail.utf8.count
+  }
+
+  /// Writes the line into `buffer`, of ``lineCapacity(_:_:tail:)`` bytes; returns its length.
+  static func writeLine(
+    _ at: Nanoseconds, _ actor: String, _ text: String, tail: String, into buffer: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
     // A name's width in characters: its byte count when it is ASCII, as names nearly always
     // are (counting characters cost some 180 instructions a line).
     let width = actor.utf8.allSatisfy { $0 < 0x80 } ? actor.utf8.count : actor.count
     let padding = max(actorWidth - width, 0)
-    let capacity = maxTimeBytes + 2 + actor.utf8.count + padding + text.utf8.count
-    return String(unsafeUninitializedCapacity: capacity) { buffer in
-      var end = writeTime(at, into: buffer)
-      buffer[end] = UInt8(ascii: " ")
-      end += 1
-      end = buffer[end...].initialize(fromContentsOf: actor.utf8)
-      buffer[end..<end + padding].initialize(repeating: UInt8(ascii: " "))
-      end += padding
-      buffer[end] = UInt8(ascii: " ")
-      end += 1
-      return buffer[end...].initialize(fromContentsOf: text.utf8)
-    }
+    var end = writeTime(at, into: buffer)
+    buffer[end] = UInt8(ascii: " ")
+    end += 1
+    end = buffer[end...].initialize(fromContentsOf: actor.utf8)
+    buffer[end..<end + padding].initialize(repeating: UInt8(ascii: " "))
+    end += padding
+    buffer[end] = UInt8(ascii: " ")
+    end += 1
+    end = buffer[end...].initialize(fromContentsOf: text.utf8)
+    return buffer[end...].initialize(fromContentsOf: tail.utf8)
   }
 
   /// The longest time: a sign, 10 digits of seconds (`Int64.max` ns is 9223372036 s), a point
@@ -355,10 +368,32 @@ struct TraceFormatter {
     }
   }
 
-  /// `= 0`, `= -1 EAGAIN (Resource temporarily unavailable)`.
-  static func result(_ outcome: SyscallOutcome) -> String {
-    if let errno = outcome.errno { return "= -1 \(errno.name) (\(errno.message))" }
-    return "= " + String(outcome.value)
+  /// ` = 3`, or ` = -1 EAGAIN (Resource temporarily unavailable)`: a success's digits are
+  /// written in place (each piece of an interpolation costs some 250 instructions, and
+  /// every traced call has this one).
+  static func resultTail(_ outcome: SyscallOutcome) -> String {
+    if let errno = outcome.errno { return " = -1 \(errno.name) (\(errno.message))" }
+    let value = outcome.value
+    var rest = value.magnitude
+    var digits = 1
+    while rest >= 10 {
+      rest /= 10
+      digits += 1
+    }
+    let start = value < 0 ? 4 : 3
+    // The exact length: up to 15 bytes the string is stored inline, without an allocation.
+    return String(unsafeUninitializedCapacity: start + digits) { buffer in
+      buffer[0] = UInt8(ascii: " ")
+      buffer[1] = UInt8(ascii: "=")
+      buffer[2] = UInt8(ascii: " ")
+      if value < 0 { buffer[3] = UInt8(ascii: "-") }
+      rest = value.magnitude
+      for i in stride(from: start + digits - 1, through: start, by: -1) {
+        buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      }
+      return start + digits
+    }
   }
 
   /// `server.peer_wait`, `server.wq`.
