@@ -167,13 +167,18 @@ extension ScenarioSession {
   /// the script's own, 1), its pid as `strace -f` prints it. The event carries the pid, so
   /// the line needs no lookup of the thread by name.
   func line(_ now: Nanoseconds, _ actor: String, _ text: String, pid: Int32) -> String {
-    TraceFormatter.line(now, actor, pid == initialProcess.pid ? text : "[pid \(pid)] " + text)
+    TraceFormatter.line(now, actor, shown(text, pid: pid))
+  }
+
+  /// `text` as process `pid`'s line shows it: after `[pid N] ` unless it is the script's.
+  private func shown(_ text: String, pid: Int32) -> String {
+    pid == initialProcess.pid ? text : "[pid \(pid)] " + text
   }
 
   /// Prints ``line(_:_:_:pid:)`` of `text` and `tail`: as bytes to ``lineSink`` when there is
   /// one, else as a string to `output`.
   func printLine(_ now: Nanoseconds, _ actor: String, _ text: String, tail: String, pid: Int32) {
-    let text = pid == initialProcess.pid ? text : "[pid \(pid)] " + text
+    let text = shown(text, pid: pid)
     guard let lineSink else { return output(TraceFormatter.line(now, actor, text, tail: tail)) }
     // With room for the NUL after the line.
     let capacity = TraceFormatter.lineCapacity(actor, text, tail: tail) + 1

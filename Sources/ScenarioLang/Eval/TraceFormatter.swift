@@ -58,18 +58,8 @@ struct TraceFormatter {
       buffer[0] = UInt8(ascii: "-")
       end = 1
     }
-    var seconds = magnitude / 1_000_000_000
-    var digits = 1
-    while seconds >= 10 {
-      seconds /= 10
-      digits += 1
-    }
-    seconds = magnitude / 1_000_000_000
-    for i in stride(from: end + digits - 1, through: end, by: -1) {
-      buffer[i] = UInt8(ascii: "0") + UInt8(seconds % 10)
-      seconds /= 10
-    }
-    end += digits
+    let seconds = magnitude / 1_000_000_000
+    end = writeDigits(seconds, count: digitCount(seconds), into: buffer, at: end)
     buffer[end] = UInt8(ascii: ".")
     var micros = (magnitude % 1_000_000_000) / 1_000
     for i in stride(from: end + 6, through: end + 1, by: -1) {
@@ -77,6 +67,29 @@ struct TraceFormatter {
       micros /= 10
     }
     return end + 7
+  }
+
+  /// How many decimal digits `value` has (1 for 0).
+  private static func digitCount(_ value: UInt64) -> Int {
+    var rest = value
+    var digits = 1
+    while rest >= 10 {
+      rest /= 10
+      digits += 1
+    }
+    return digits
+  }
+
+  /// Writes the `count` decimal digits of `value` at `start`; returns the index after them.
+  private static func writeDigits(
+    _ value: UInt64, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+  ) -> Int {
+    var rest = value
+    for i in stride(from: start + count - 1, through: start, by: -1) {
+      buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
+    return start + count
   }
 
   /// `connect(c1, "server.sock")`; the socket argument is shown by its actor's name, other
@@ -374,12 +387,7 @@ struct TraceFormatter {
   static func resultTail(_ outcome: SyscallOutcome) -> String {
     if let errno = outcome.errno { return " = -1 \(errno.name) (\(errno.message))" }
     let value = outcome.value
-    var rest = value.magnitude
-    var digits = 1
-    while rest >= 10 {
-      rest /= 10
-      digits += 1
-    }
+    let digits = digitCount(value.magnitude)
     let start = value < 0 ? 4 : 3
     // The exact length: up to 15 bytes the string is stored inline, without an allocation.
     return String(unsafeUninitializedCapacity: start + digits) { buffer in
@@ -387,12 +395,7 @@ struct TraceFormatter {
       buffer[1] = UInt8(ascii: "=")
       buffer[2] = UInt8(ascii: " ")
       if value < 0 { buffer[3] = UInt8(ascii: "-") }
-      rest = value.magnitude
-      for i in stride(from: start + digits - 1, through: start, by: -1) {
-        buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
-      }
-      return start + digits
+      return writeDigits(value.magnitude, count: digits, into: buffer, at: start)
     }
   }
 
