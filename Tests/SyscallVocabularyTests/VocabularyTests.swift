@@ -49,3 +49,24 @@ struct VocabularyTests {
     #expect(Sysctl.wmemMax.range.lowerBound == Int64(SOCK_MIN_SNDBUF))
   }
 }
+
+@Suite("A box made when first set")
+struct BoxMadeWhenFirstSetTests {
+  private final class Box { var value = 0 }
+
+  @Test("made once, by the first ask; held and returned after")
+  func madeOnce() {
+    var box: Box?
+    var made = 0
+    func make() -> Box {
+      made += 1
+      return Box()
+    }
+    let first = box.made(by: make)
+    first.value = 7
+    let second = box.made(by: make)
+    #expect(made == 1)
+    #expect(first === second)
+    #expect(box?.value == 7)
+  }
+}

@@ -34,12 +34,7 @@ final class ScenarioThread {
     var supersededBy: String?
   }
   private var rare: RareFields?
-  private var rareFields: RareFields {
-    if let rare { return rare }
-    let made = RareFields()
-    rare = made
-    return made
-  }
+  private var rareFields: RareFields { rare.made(by: RareFields.init) }
 
   /// A thread whose task is spawned when first needed (``task``).
   init(name: String, process: ScenarioProcess) {

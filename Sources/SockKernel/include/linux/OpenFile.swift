@@ -28,12 +28,7 @@ class OpenFile {
     var epitems: [ObjectIdentifier: EpItem] = [:]
   }
   private var rare: RareFields?
-  private var rareFields: RareFields {
-    if let rare { return rare }
-    let made = RareFields()
-    rare = made
-    return made
-  }
+  private var rareFields: RareFields { rare.made(by: RareFields.init) }
   /// `f_owner`: who gets SIGURG for a socket's out-of-band data (F_SETOWN, F_SETOWN_EX).
   var owner: FileOwner? {
     get { rare?.owner }

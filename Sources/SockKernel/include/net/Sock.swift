@@ -105,12 +105,7 @@ public final class Sock {
   /// The box, made now if it is not yet: a setter asks for it only to store a value other
   /// than the default, so that a socket given its defaults again (a connection's copy of a
   /// listener's untouched switches) makes none.
-  private var rareFields: RareFields {
-    if let rare { return rare }
-    let made = RareFields()
-    rare = made
-    return made
-  }
+  private var rareFields: RareFields { rare.made(by: RareFields.init) }
 
   /// `sk_sndtimeo`, in jiffies.
   public internal(set) var sndtimeo: Jiffies {

@@ -188,12 +188,7 @@ final class KernelTask {
   }
 
   /// The box, made for a value other than a field's default.
-  private var rareFields: RareFields {
-    if let rare { return rare }
-    let made = RareFields()
-    rare = made
-    return made
-  }
+  private var rareFields: RareFields { rare.made(by: RareFields.init) }
 
   init(id: TaskID, comm: String, group: TaskGroup) {
     self.idValue = Int32(id.rawValue)
