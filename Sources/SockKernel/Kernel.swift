@@ -26,10 +26,21 @@ public final class Kernel {
   /// The last place handed out in a `children` list (``TaskGroup/sibling``).
   var nextSibling = 0
   /// The descriptor table of the running task's process (`current->files`); process 1's
-  /// outside a call.
-  var fileTable: FilesStruct {
-    guard let id = currentTask else { return processes[0].files }
-    return tasks[id.rawValue].group.files
+  /// outside a call. Kept as ``currentTask`` changes (``enter(_:)``): computed, every use of it (some 18 a
+  /// connect/accept cycle) went through the task and its process with a retain and a
+  /// release each (callgrind).
+  private(set) var fileTable: FilesStruct
+
+  /// `task`'s kernel code runs: it is `current`.
+  func enter(_ task: KernelTask) {
+    currentTask = task.id
+    fileTable = task.group.files
+  }
+
+  /// No task's kernel code runs: process 1's table is the one the session's look-ups see.
+  func leave() {
+    currentTask = nil
+    fileTable = processes[0].files
   }
   /// `fileTable`'s descriptors, indexed by descriptor.
   var files: [OpenFile?] {
@@ -70,7 +81,8 @@ public final class Kernel {
   var nextAlarm = 0
   var firedAlarms = Set<Int>()
   /// The task whose kernel code is running: the waker of any wake-up.
-  var currentTask: TaskID?
+  /// Set, with ``fileTable``, by ``enter(_:)`` and ``leave()``.
+  private(set) var currentTask: TaskID?
   /// Wake-ups made by the running call, reported after the call's own event.
   var deferredEvents: [KernelEvent] = []
   /// `warned` in `sock_set_timeout`: the negative-timeout message is printed at most 10 times.
@@ -94,7 +106,9 @@ public final class Kernel {
     self.config = config
     self.clock = VirtualClock(hz: config.hz)
     let nofile = RLimit(cur: UInt64(config.nofile), max: config.nofileMax)
-    processes = [TaskGroup(pid: 1, files: FilesStruct(), uid: 0, gid: 0, parent: nil, nofile: nofile)]
+    let files = FilesStruct()
+    fileTable = files
+    processes = [TaskGroup(pid: 1, files: files, uid: 0, gid: 0, parent: nil, nofile: nofile)]
   }
 
   /// Connected sockets point at each other (`unix_peer`), and a listener's queue holds

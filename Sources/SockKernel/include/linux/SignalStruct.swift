@@ -6,7 +6,9 @@ import SyscallVocabulary
 final class TaskGroup {
   /// `tgid`, as the model numbers processes: the script's is 1, then 2, 3, … in fork order.
   let pid: Int32
-  var files: FilesStruct
+  /// Never replaced (no `unshare(CLONE_FILES)` is modelled), so the kernel may keep the
+  /// running task's (``Kernel/fileTable``).
+  let files: FilesStruct
   /// `cred->uid`, `cred->gid` (real, effective and saved alike: only `setuid`/`setgid` by
   /// a process change them, and they set all three).
   var uid: UInt32

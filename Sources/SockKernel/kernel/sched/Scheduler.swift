@@ -78,8 +78,8 @@ extension Kernel {
 
   /// Enters (or re-enters, after a sleep) the call's kernel code once.
   private func step(_ call: ActiveCall, of task: KernelTask) {
-    currentTask = task.id
-    defer { currentTask = nil }
+    enter(task)
+    defer { leave() }
     switch dispatch(call) {
     case .done(var outcome):
       if outcome.restartable, let signal = dequeueSignal(task) {
