@@ -26,9 +26,9 @@ public final class Kernel {
   /// The last place handed out in a `children` list (``TaskGroup/sibling``).
   var nextSibling = 0
   /// The descriptor table of the running task's process (`current->files`); process 1's
-  /// outside a call. Kept as ``currentTask`` changes (``enter(_:)``): computed, every use of it (some 18 a
-  /// connect/accept cycle) went through the task and its process with a retain and a
-  /// release each (callgrind).
+  /// outside a call. Set with ``currentTask`` by ``enter(_:)`` and ``leave()``: computed,
+  /// every use of it (some 18 a connect/accept cycle) went through the task and its process
+  /// with a retain and a release each (callgrind).
   private(set) var fileTable: FilesStruct
 
   /// `task`'s kernel code runs: it is `current`.

@@ -27,6 +27,20 @@ struct ProcessTests {
     #expect(h.socket(child) == 5)
   }
 
+  @Test("a call uses its own process's descriptor table, and process 1's is the kernel's again after it")
+  func callUsesItsProcessTable() {
+    let h = Harness()
+    let p = h.task("p")
+    _ = h.socketpair(p, .stream)
+    let (_, child) = fork(h, p)
+    // Each table hands out its own lowest free descriptor: 5 in the child, then 5 in the parent.
+    #expect(h.socket(child) == 5)
+    #expect(h.kernel.currentTask == nil)
+    #expect(h.kernel.fileTable === h.kernel.processes[0].files)
+    #expect(h.socket(p) == 5)
+    #expect(h.socket(child) == 6)
+  }
+
   @Test("a close in the child leaves the parent's descriptor; the last close releases the socket")
   func closeInChild() {
     let h = Harness()
