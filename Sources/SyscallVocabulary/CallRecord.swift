@@ -1,5 +1,11 @@
 /// A system call in flight.
-public struct CallRecord: Sendable {
+///
+/// A class, and one the model's call in progress extends: every event of a call carries its
+/// record, and as a value of some 60 bytes with the call's arguments (an enum with
+/// references) it was copied into each event and destroyed after it, some 250 instructions
+/// a call (callgrind, a connect/accept cycle); a reference is a retain. Every field is a
+/// `let`, so records can be shared freely, across threads too.
+open class CallRecord: @unchecked Sendable {
   /// Unique per kernel.
   public let id: Int
   /// The submitter's own label for the call.

@@ -123,9 +123,11 @@ private final class RareLocals {
   var epollWait: EpollWaitState?
 }
 
-/// A system call in progress.
-final class ActiveCall {
-  let record: CallRecord
+/// A system call in progress: its record (what the events report) and the kernel's state
+/// of it, in one object, so that an event's record is a reference to the call.
+final class ActiveCall: CallRecord {
+  /// The call's record: the call itself.
+  var record: CallRecord { self }
   var frame = CallFrame()
   /// The call has slept at least once (its return is a "resumed" one).
   var hasSlept = false
@@ -134,8 +136,6 @@ final class ActiveCall {
   /// Where the call sleeps (``KernelTask/sleeping``): only a call sleeps, so the state is
   /// the call's, and a task with none costs no room for it.
   var sleeping: SleepState?
-
-  init(record: CallRecord) { self.record = record }
 }
 
 /// Where a sleeping task sleeps.

@@ -70,8 +70,7 @@ extension Kernel {
   /// The task enters a system call: it becomes the task's call in progress.
   func begin(_ task: KernelTask, tag: Int, _ syscall: consuming Syscall) -> ActiveCall {
     nextCallID += 1
-    let call = ActiveCall(
-      record: CallRecord(id: nextCallID, tag: tag, task: task.id, syscall: syscall, startedAt: clock.now))
+    let call = ActiveCall(id: nextCallID, tag: tag, task: task.id, syscall: syscall, startedAt: clock.now)
     task.current = call
     return call
   }
