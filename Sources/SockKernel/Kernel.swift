@@ -184,7 +184,7 @@ public final class Kernel {
   /// the call starts), without the closure.
   public func submit(_ task: TaskID, tag: Int, syscall: consuming Syscall) {
     let t = tasks[task.rawValue]
-    guard startsAtOnce(task) else { return submit(task, PendingCall(tag: tag, arguments: .ready(syscall))) }
+    guard startsAtOnce(t) else { return submit(task, PendingCall(tag: tag, arguments: .ready(syscall))) }
     // The call is the next thing to run, at this instant: it is entered now, as the run
     // queue would enter it, without a stay in the task's queue.
     _ = begin(t, tag: tag, syscall)
@@ -200,10 +200,9 @@ public final class Kernel {
 
   /// A call submitted for `task` now is the first thing the next ``run(until:)`` runs: the
   /// task is idle and no other is runnable, so no call returns before it starts.
-  public func startsAtOnce(_ task: TaskID) -> Bool {
-    let t = tasks[task.rawValue]
-    return runQueue.isEmpty && t.isIdle && !t.isDead
-  }
+  public func startsAtOnce(_ task: TaskID) -> Bool { startsAtOnce(tasks[task.rawValue]) }
+
+  private func startsAtOnce(_ task: KernelTask) -> Bool { runQueue.isEmpty && task.isIdle && !task.isDead }
 
   /// Calls queued behind `task`'s current one.
   public func queuedCalls(_ task: TaskID) -> Int { tasks[task.rawValue].pending.count }

@@ -25,6 +25,20 @@ struct LoopTests {
     #expect(NameTemplate("plain") == nil)
   }
 
+  @Test("a template's name is its parts joined, each variable's value in decimal")
+  func resolvedNames() throws {
+    let template = try #require(NameTemplate("a-long-prefix-of-text_${i}_then$j"))
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      let i = Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator)
+      let j = Int.random(in: 0...1000, using: &generator)
+      #expect(template.resolve(["i": i, "j": j]) == "a-long-prefix-of-text_\(i)_then\(j)")
+    }
+    #expect(template.resolve(["i": Int.min, "j": Int.max]) == "a-long-prefix-of-text_\(Int.min)_then\(Int.max)")
+    #expect(try #require(NameTemplate("$i")).resolve(["i": 0]) == "0")
+    #expect(try #require(NameTemplate("é$i")).resolve(["i": 42]) == "é42")
+  }
+
   @Test("loop bindings: a value per variable, changed in place, gone when its loop ends")
   func bindings() {
     var bindings = LoopBindings()

@@ -273,12 +273,21 @@ public final class Operation: Sendable {
   public let location: SourceLocation
   public let word: String
   public let expectation: Expectation?
+  /// The operation names a socket its call creates or replaces (`accept as NAME`, `dup2
+  /// NAME`, `recvmsg … rights as NAME`): most do not, and are issued without reading their
+  /// kind for it, which copies it (some 100 instructions a call, callgrind, a pingpong).
+  let namesSockets: Bool
 
   public init(kind: Kind, location: SourceLocation, word: String, expectation: Expectation?) {
     self.kind = kind
     self.location = location
     self.word = word
     self.expectation = expectation
+    switch kind {
+    case .dup2(.socket, _): namesSockets = true
+    case .recvmsg(_, _, _, let names, _): namesSockets = !names.isEmpty
+    default: namesSockets = kind.newName != nil
+    }
   }
 }
 

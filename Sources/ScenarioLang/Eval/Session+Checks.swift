@@ -41,7 +41,7 @@ extension ScenarioSession {
     option: IntOption? = nil, flags: FcntlCommand? = nil
   ) {
     // F_GETOWN's owner a thread: its value is a tid, which no number written can match.
-    let numbered = expectation.results.contains { if case .value = $0 { true } else { false } }
+    var numbered: Bool { expectation.results.contains { if case .value = $0 { true } else { false } } }
     let resultHolds = expectation.holds(for: outcome) && !(outcome.owner != nil && numbered)
     let timeHolds = !checksTimes || (expectation.time.map { backend.timeAgrees(expected: $0, actual: now) } ?? true)
     guard !resultHolds || !timeHolds else { return }

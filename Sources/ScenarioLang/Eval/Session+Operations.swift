@@ -19,14 +19,7 @@ extension ScenarioSession {
         thread: thread, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
       call.socket = socket
-      if let name = operation.kind.newName {
-        call.acceptName = name
-        call.acceptAs = resolved(name)
-      }
-      if case .dup2(.socket(let target), _) = operation.kind { call.dupTarget = sockets[resolved(target)] }
-      if case .recvmsg(_, _, _, let names, _) = operation.kind {
-        call.rightsAs = names.map { ($0, resolved($0)) }
-      }
+      if operation.namesSockets { name(operation, in: call) }
       // Handed over, not copied: the kernel keeps the arguments in the call's record.
       if let arguments = arguments.take() {
         let tag = remember(call, name: arguments.name)
@@ -35,6 +28,19 @@ extension ScenarioSession {
         let tag = remember(call, name: make(-1).name)
         backend.submit(thread.task, tag: tag) { [unowned socket] in make(socket.fd(in: process)) }
       }
+    }
+  }
+
+  /// The names an operation gives the call that makes it: the descriptor it creates, the
+  /// socket a `dup2` replaces, the rights a `recvmsg` receives.
+  private func name(_ operation: Operation, in call: SubmittedCall) {
+    if let name = operation.kind.newName {
+      call.acceptName = name
+      call.acceptAs = resolved(name)
+    }
+    if case .dup2(.socket(let target), _) = operation.kind { call.dupTarget = sockets[resolved(target)] }
+    if case .recvmsg(_, _, _, let names, _) = operation.kind, !names.isEmpty {
+      call.rightsAs = names.map { ($0, resolved($0)) }
     }
   }
 

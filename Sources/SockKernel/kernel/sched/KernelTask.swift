@@ -125,7 +125,9 @@ private final class RareLocals {
 
 /// A system call in progress: its record (what the events report) and the kernel's state
 /// of it, in one object, so that an event's record is a reference to the call.
-final class ActiveCall: CallRecord {
+///
+/// Its record's fields are `let`s; the rest is the kernel's, which runs on one thread.
+final class ActiveCall: CallRecord, @unchecked Sendable {
   /// The call's record: the call itself.
   var record: CallRecord { self }
   var frame = CallFrame()
