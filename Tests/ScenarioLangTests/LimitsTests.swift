@@ -14,6 +14,16 @@ struct LimitsTests {
     return ScriptRunner.capture(SourceFile(name: "t.sock", text: text), limits: limits)
   }
 
+  @Test("a location in the largest script --max-script-bytes allows is kept exactly")
+  func largestLocation() {
+    // 2^31 bytes, on one line: the farthest a line, column and offset can be.
+    let far = 1 << 31
+    let location = SourceLocation(line: far + 1, column: far + 1, offset: far)
+    #expect((location.line, location.column, location.offset) == (far + 1, far + 1, far))
+    #expect(location.description == "\(far + 1):\(far + 1)")
+    #expect(SourceLocation(line: 1, column: 1, offset: far - 1) < location)
+  }
+
   @Test("the defaults hold a million connections with both ends open")
   func defaults() {
     let limits = Limits()

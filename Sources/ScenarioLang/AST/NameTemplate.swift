@@ -1,6 +1,9 @@
 /// A socket name with loop variables, as written in a `repeat` body: `c$i` names `c0`,
 /// `c1`, … as `i` counts; `${i}` glues text after the variable (`pair${i}a`).
-public struct NameTemplate: Sendable, Equatable {
+///
+/// A class (of `let`s): every ``Name`` has room for one, and a reference is 8 bytes of it
+/// where the two arrays were 16; names are copied with every statement and operation.
+public final class NameTemplate: Sendable, Equatable {
   public enum Part: Sendable, Equatable {
     case text(String)
     case variable(String)

@@ -2,15 +2,24 @@ import Glibc
 
 /// A position in a script: 1-based line and column (columns count Unicode scalars), plus
 /// the UTF-8 offset of the position for slicing.
+///
+/// Kept in 32 bits each (a script is at most 2 GiB, `--max-script-bytes`): a location is in
+/// every name, operation, statement and call the session keeps and copies, and 12 bytes
+/// less in each copied less (callgrind: about 1 % of a connect/accept cycle and of a
+/// pingpong).
 public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConvertible {
-  public let line: Int
-  public let column: Int
-  public let offset: Int
+  private let storedLine: UInt32
+  private let storedColumn: UInt32
+  private let storedOffset: UInt32
+
+  public var line: Int { Int(storedLine) }
+  public var column: Int { Int(storedColumn) }
+  public var offset: Int { Int(storedOffset) }
 
   public init(line: Int, column: Int, offset: Int) {
-    self.line = line
-    self.column = column
-    self.offset = offset
+    storedLine = UInt32(clamping: line)
+    storedColumn = UInt32(clamping: column)
+    storedOffset = UInt32(clamping: offset)
   }
 
   public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.offset < b.offset }
