@@ -6,7 +6,10 @@ public enum KernelEvent: Sendable {
   case returned(CallRecord, SyscallOutcome, resumed: Bool)
   /// A call went to sleep (`again` after an earlier wake-up of the same call); the info is
   /// nil when the backend cannot see where (the real kernel shows only that a thread sleeps).
-  case blocked(CallRecord, BlockInfo?, again: Bool)
+  /// Boxed: its info is 104 bytes, and every event, of every kind, was as large (113 bytes,
+  /// copied on its way to the session) for it; a call that sleeps is rarer than one that
+  /// returns.
+  indirect case blocked(CallRecord, BlockInfo?, again: Bool)
   /// A sleeping call was woken by another task's call on `queue`.
   case woken(CallRecord, by: TaskID, queue: WaitQueueName, exclusive: Bool)
   /// A signal woke a sleeping call (`signal_wake_up`).

@@ -33,8 +33,9 @@ public enum Syscall: Sendable {
   case send(fd: Int32, data: Payload, flags: MessageFlags, address: SockAddrUn?)
   /// `recvfrom(fd, buf, length, flags, &addr, &addrlen)`.
   case recv(fd: Int32, length: Int, flags: MessageFlags)
-  /// `sendmsg(fd, &msg, flags)`.
-  case sendmsg(fd: Int32, message: SendMessage)
+  /// `sendmsg(fd, &msg, flags)`. Boxed, as `select` is: either made every call 76 bytes,
+  /// copied as the call is built and entered, where most calls need 40.
+  indirect case sendmsg(fd: Int32, message: SendMessage)
   /// `recvmsg(fd, &msg, flags)`.
   case recvmsg(fd: Int32, request: ReceiveRequest)
   /// `sendmmsg(fd, msgvec, vlen, flags)`: each message as `sendmsg` would send it.
@@ -61,7 +62,7 @@ public enum Syscall: Sendable {
   /// `sigmask` nil is NULL (the thread's mask stays).
   case ppoll(fds: [PollRequest], timeout: Nanoseconds?, sigmask: SigSet?)
   /// `select(nfds, readfds, writefds, exceptfds, timeout)` or `pselect6(…, timeout, {sigmask, 8})`.
-  case select(SelectRequest)
+  indirect case select(SelectRequest)
   /// `rt_sigprocmask(how, &set, NULL, 8)`: the calling thread's blocked signals.
   case sigprocmask(how: SigprocmaskHow, set: SigSet)
   /// A write of `value` to the sysctl's file under `/proc/sys`.

@@ -47,7 +47,9 @@ public struct Statement: Sendable {
     case file(FileOperation, path: [UInt8], expectation: Expectation?)
     /// `socketpair A B [TYPE]`: two connected sockets, each with its own thread; A's
     /// thread makes the call.
-    case socketpair(Name, Name, type: SocketType?, expectation: Expectation?, flags: Int32)
+    /// Boxed (when the script is parsed): its two names made every statement's kind 100
+    /// bytes, copied as each statement runs.
+    indirect case socketpair(Name, Name, type: SocketType?, expectation: Expectation?, flags: Int32)
     /// `signal NAME [restart]`: `main` sends SIGUSR1 (handler without `SA_RESTART`) or,
     /// with `restart`, SIGUSR2 (handler with `SA_RESTART`) to NAME's thread.
     case signal(Name, Signal)
@@ -210,13 +212,15 @@ public final class Operation: Sendable {
     case send(Payload, flags: MessageFlags, to: ConnectTarget?)
     /// `recv SIZE [FLAGS]`.
     case recv(Int, flags: MessageFlags)
-    /// `sendmsg DATA, … PARTS`: one iovec per DATA.
-    case sendmsg([Payload], SendParts)
+    /// `sendmsg DATA, … PARTS`: one iovec per DATA. Boxed, as `sendmmsg`, `select` and
+    /// `epoll_ctl` are: each made every operation's kind larger (89 bytes), which is copied
+    /// whenever a call is built from it.
+    indirect case sendmsg([Payload], SendParts)
     /// `recvmsg SIZE, … [name] [control N] [rights as NAME, …] [FLAGS]`: one iovec per SIZE;
     /// `control` nil: room for the named descriptors (none: `msg_control` NULL).
     case recvmsg([Int], name: Bool, control: Int?, rightsAs: [Name], flags: MessageFlags)
     /// `sendmmsg DATA, … PARTS`: one message (of one iovec) per DATA, each with the parts.
-    case sendmmsg([Payload], SendParts)
+    indirect case sendmmsg([Payload], SendParts)
     /// `recvmmsg SIZE, … [name] [control N] [FLAGS] [timeout T]`: one message (of one
     /// iovec) per SIZE, each with a name buffer and a control buffer of N bytes.
     case recvmmsg([Int], name: Bool, control: Int?, flags: MessageFlags, timeout: Nanoseconds?)
@@ -232,7 +236,7 @@ public final class Operation: Sendable {
     /// `sigmask` nil is NULL.
     case ppoll([PollItem], timeout: Nanoseconds?, sigmask: SigSet?)
     /// `select|pselect [read NAMES] [write NAMES] [except NAMES] [timeout T] [sigmask SIGNALS]`.
-    case select(SelectSets)
+    indirect case select(SelectSets)
     /// `disconnect`: `connect` to an `AF_UNSPEC` address (dissolves a datagram association).
     case disconnect
     /// `autobind`: `bind` with the family alone, for a name the kernel picks.
@@ -255,7 +259,7 @@ public final class Operation: Sendable {
     case ioctl(IoctlRequest)
     /// `epoll_ctl add|mod|del TARGET [EVENTS] [data N]`: `data` nil is the target's
     /// descriptor number.
-    case epollCtl(EpollOp, target: Name, events: PollMask, data: UInt64?)
+    indirect case epollCtl(EpollOp, target: Name, events: PollMask, data: UInt64?)
     /// `epoll_wait [MAXEVENTS] [timeout T|forever]`.
     case epollWait(maxevents: Int32, timeoutMs: Int32)
     /// `epoll_pwait [MAXEVENTS] [timeout T|forever] [sigmask SIGNALS]`.

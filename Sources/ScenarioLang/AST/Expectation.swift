@@ -3,7 +3,10 @@ import SyscallVocabulary
 
 /// `= RESULT [or RESULT …] [at TIME]`, or a relation in place of `= RESULT`: what a call
 /// must return, and optionally when.
-public struct Expectation: Sendable {
+///
+/// A class (of `let`s): a statement, an operation and every call the session submits
+/// hold one, and a reference is 8 bytes of each where the value was 32.
+public final class Expectation: Sendable {
   public enum Result: Sendable, Equatable {
     /// `= N`.
     case value(Int64)
@@ -62,6 +65,12 @@ public struct Expectation: Sendable {
   public let time: Nanoseconds?
   /// Where the `=` (or the relation) is.
   public let location: SourceLocation
+
+  init(results: [Result], time: Nanoseconds?, location: SourceLocation) {
+    self.results = results
+    self.time = time
+    self.location = location
+  }
 
   /// Whether a call that returned `outcome` satisfies one of the results (the time aside).
   public func holds(for outcome: SyscallOutcome) -> Bool { results.contains { $0.holds(for: outcome) } }

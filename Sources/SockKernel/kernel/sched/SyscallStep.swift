@@ -7,13 +7,16 @@ enum SyscallStep {
   /// `prepare_to_wait[_exclusive]` on `queue`, then `schedule_timeout(timeout)`; when the
   /// task runs again the same kernel function is re-entered with `frame.timeo` holding what
   /// `schedule_timeout` returned.
-  case sleep(on: WaitQueue, exclusive: Bool, keyFilter: PollMask?, timeout: Jiffies, reason: Reason)
+  ///
+  /// The two sleeps are boxed: their reasons and queues made every step, of every call, 88
+  /// bytes where a return is 40, and a call returns at every step but the ones it sleeps in.
+  indirect case sleep(on: WaitQueue, exclusive: Bool, keyFilter: PollMask?, timeout: Jiffies, reason: Reason)
   /// `poll_schedule_timeout`: sleeps until a `pollwake` through one of the entries the
   /// `poll` registered (they stay queued across sleeps, on `queues`), a signal, or `timer`
   /// (nil: no timeout). The call is re-entered when the task runs again.
   /// `entries`: the sleep's own entries (an `epoll_wait`'s on `ep->wq`, `exclusive`), which
   /// a timeout or signal takes off; a `poll`'s stay queued until `poll_freewait`.
-  case pollSleep(
+  indirect case pollSleep(
     queues: [WaitQueueName], timer: HrtimerTimeout?, reason: Reason, exclusive: Bool = false,
     entries: [WaitQueueEntry] = [])
   /// The model does not implement this path.
