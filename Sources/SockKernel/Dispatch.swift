@@ -4,7 +4,7 @@ import SyscallVocabulary
 /// through the socket layer (`net/socket.c`) and AF_UNIX's `proto_ops`.
 extension Kernel {
   func dispatch(_ call: ActiveCall) -> SyscallStep {
-    switch call.record.syscall {
+    switch call.syscall {
     case .socket(let type, let proto, let flags):
       return .done(sysSocket(type: type, protocol: proto, flags: flags))
     case .createFile(let path):
@@ -26,23 +26,23 @@ extension Kernel {
     case .select(let request):
       return sysSelect(request, frame: &call.frame)
     case .sigprocmask(let how, let set):
-      return .done(sysRtSigprocmask(tasks[call.record.task.rawValue], how: how, set: set))
+      return .done(sysRtSigprocmask(tasks[call.task.rawValue], how: how, set: set))
     case .fork:
-      return .done(kernelClone(tasks[call.record.task.rawValue]))
+      return .done(kernelClone(tasks[call.task.rawValue]))
     case .exitGroup(let status):
-      return sysExitGroup(tasks[call.record.task.rawValue], status: status)
+      return sysExitGroup(tasks[call.task.rawValue], status: status)
     case .execve:
-      return sysExecve(tasks[call.record.task.rawValue])
+      return sysExecve(tasks[call.task.rawValue])
     case .wait4(let pid):
-      return kernelWait4(tasks[call.record.task.rawValue], pid: pid, frame: &call.frame)
+      return kernelWait4(tasks[call.task.rawValue], pid: pid, frame: &call.frame)
     case .killProcess(let pid, let signal):
       return .done(sysKill(pid: pid, signal))
     case .setuid(let uid):
-      return .done(sysSetuid(tasks[call.record.task.rawValue], uid))
+      return .done(sysSetuid(tasks[call.task.rawValue], uid))
     case .setgid(let gid):
-      return .done(sysSetgid(tasks[call.record.task.rawValue], gid))
+      return .done(sysSetgid(tasks[call.task.rawValue], gid))
     case .setrlimitNofile(let limit):
-      return .done(doPrlimit(tasks[call.record.task.rawValue], nofile: limit))
+      return .done(doPrlimit(tasks[call.task.rawValue], nofile: limit))
     case .nanosleep(let duration):
       return hrtimerNanosleep(duration, frame: &call.frame)
     case .close(let fd):
@@ -67,11 +67,11 @@ extension Kernel {
     }
     // The file the call's first entry took with fdget: a call that slept goes on with it
     // even if another thread has closed the descriptor meanwhile.
-    guard let fd = call.record.syscall.fd, let opened = call.file ?? fdget(fd, for: call) else {
+    guard let fd = call.syscall.fd, let opened = call.file ?? fdget(fd, for: call) else {
       return .done(.failure(.EBADF, Kernel.badDescriptor))
     }
     // The calls of any file; then sockfd_lookup's ENOTSOCK for the socket calls.
-    switch call.record.syscall {
+    switch call.syscall {
     case .setNonBlocking(_, let on):
       // `nonblock` is F_SETFL with O_RDWR|O_NONBLOCK or O_RDWR.
       return .done(setfl(opened, on ? O_RDWR | O_NONBLOCK : O_RDWR))
@@ -92,12 +92,12 @@ extension Kernel {
     }
     guard let file = opened as? SocketFile else {
       // __sys_accept4_file checks its flags before do_accept finds no socket.
-      if case .accept(_, let flags) = call.record.syscall, let refused = Self.checkAcceptFlags(flags) {
+      if case .accept(_, let flags) = call.syscall, let refused = Self.checkAcceptFlags(flags) {
         return .done(refused)
       }
       return .done(.failure(.ENOTSOCK, Reason("sockfd_lookup", "descriptor \(fd) is not a socket")))
     }
-    switch call.record.syscall {
+    switch call.syscall {
     case .bind(_, let address):
       return .done(unixBind(file.sock, address))
     case .listen(_, let backlog):

@@ -215,7 +215,7 @@ public final class Kernel {
   public func sleepingTasks() -> [(task: TaskID, call: CallRecord, queues: [WaitQueueName], expiresAt: Nanoseconds?)] {
     tasks.compactMap { t in
       guard let sleep = t.sleeping, let call = t.current else { return nil }
-      return (t.id, call.record, sleep.queues, sleep.expiresAt)
+      return (t.id, call, sleep.queues, sleep.expiresAt)
     }
   }
 

@@ -77,17 +77,19 @@ public final class NameTemplate: Sendable, Equatable {
           }
         case .variable(let variable):
           let value = bindings[variable] ?? 0
+          if value < 0 {
+            buffer[count] = UInt8(ascii: "-")
+            count += 1
+          }
+          // The digits come least significant first, and are turned round in place.
+          let firstDigit = count
           var magnitude = value.magnitude
-          let width = Self.decimalLength(value)
-          if value < 0 { buffer[count] = UInt8(ascii: "-") }
-          // Least significant digit last, from the end of its width back.
-          var at = count + width
           repeat {
-            at -= 1
-            buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
             magnitude /= 10
+            count += 1
           } while magnitude > 0
-          count += width
+          buffer[firstDigit..<count].reverse()
         }
       }
       return count

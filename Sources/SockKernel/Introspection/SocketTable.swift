@@ -144,7 +144,7 @@ extension Kernel {
       guard let id = entry.task else { return nil }
       let task = tasks[id.rawValue]
       return WaiterSnapshot(
-        task: id, taskName: task.comm, call: task.current?.record.syscall.name ?? "?",
+        task: id, taskName: task.comm, call: task.current?.syscall.name ?? "?",
         exclusive: entry.exclusive, expiresAt: task.sleeping?.expiresAt)
     }
     return WaitQueueSnapshot(name: queue.name, waiters: waiters)

@@ -128,8 +128,6 @@ private final class RareLocals {
 ///
 /// Its record's fields are `let`s; the rest is the kernel's, which runs on one thread.
 final class ActiveCall: CallRecord, @unchecked Sendable {
-  /// The call's record: the call itself.
-  var record: CallRecord { self }
   var frame = CallFrame()
   /// The call has slept at least once (its return is a "resumed" one).
   var hasSlept = false

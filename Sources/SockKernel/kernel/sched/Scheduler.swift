@@ -87,7 +87,7 @@ extension Kernel {
           // after a return to user space that dropped its file.
           fdput(call)
           call.frame = CallFrame()
-          emit(.restarted(call.record, after: signal))
+          emit(.restarted(call, after: signal))
           break
         }
         outcome.restartable = false
@@ -96,26 +96,26 @@ extension Kernel {
       deliverSignals(task)
       task.current = nil
       fdput(call)
-      emit(.returned(call.record, outcome, resumed: call.hasSlept))
+      emit(.returned(call, outcome, resumed: call.hasSlept))
       if let signal = outcome.raised { getSignal(task, signal) }
     case .sleep(let queue, let exclusive, let keyFilter, let timeout, let reason):
       let expire = scheduleTimeout(task, on: queue, exclusive: exclusive, keyFilter: keyFilter, timeout: timeout)
       let info = BlockInfo(
         queues: [queue.name], exclusive: exclusive, timeout: timeout,
         expiresAt: expire.map { clock.instant(ofTick: $0) }, reason: reason)
-      emit(.blocked(call.record, info, again: call.hasSlept))
+      emit(.blocked(call, info, again: call.hasSlept))
       call.hasSlept = true
     case .pollSleep(let queues, let timer, let reason, let exclusive, let entries):
       pollScheduleTimeout(task, queues: queues, timer: timer, entries: entries)
       let info = BlockInfo(
         queues: queues, exclusive: exclusive, timeout: MAX_SCHEDULE_TIMEOUT, expiresAt: timer?.expiresAt,
         hrtimer: timer, reason: reason)
-      emit(.blocked(call.record, info, again: call.hasSlept))
+      emit(.blocked(call, info, again: call.hasSlept))
       call.hasSlept = true
     case .notModelled(let what):
       task.current = nil
       fdput(call)
-      emit(.notModelled(call.record, what))
+      emit(.notModelled(call, what))
     case .noReturn:
       // do_group_exit took the task's call away (killTask) and reported the end.
       break
@@ -133,7 +133,7 @@ extension Kernel {
     task.sleeping = nil
     call.frame.timeo = timeLeft(sleep)
     let waker = currentTask ?? task.id
-    deferredEvents.append(.woken(call.record, by: waker, queue: queue.name, exclusive: exclusive))
+    deferredEvents.append(.woken(call, by: waker, queue: queue.name, exclusive: exclusive))
     makeRunnable(task)
   }
 
@@ -149,7 +149,7 @@ extension Kernel {
       sleep.finishWait()
       task.sleeping = nil
       call.frame.timeo = 0
-      emit(.timedOut(call.record, queues: sleep.queues))
+      emit(.timedOut(call, queues: sleep.queues))
       makeRunnable(task)
     }
   }

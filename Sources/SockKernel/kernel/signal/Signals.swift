@@ -27,7 +27,7 @@ extension Kernel {
       timers.delTimer(task.timerIfMade)
       task.sleeping = nil
       call.frame.timeo = timeLeft(sleep)
-      deferredEvents.append(.interrupted(call.record, by: signal))
+      deferredEvents.append(.interrupted(call, by: signal))
       makeRunnable(task)
     }
     return .success()
