@@ -277,21 +277,42 @@ public final class Operation: Sendable {
   public let location: SourceLocation
   public let word: String
   public let expectation: Expectation?
-  /// The operation names a socket its call creates or replaces (`accept as NAME`, `dup2
-  /// NAME`, `recvmsg … rights as NAME`): most do not, and are issued without reading their
-  /// kind for it, which copies it (some 100 instructions a call, callgrind, a pingpong).
-  let namesSockets: Bool
+  /// The sockets the operation's call names beyond its own, found in its kind once, here:
+  /// nil for most operations, which are then issued without reading their kind for it,
+  /// which copies it (some 100 instructions a call, callgrind, a pingpong).
+  let callNames: CallNames?
+
+  /// What ``callNames`` holds: a class, so that the call that reads it takes a reference
+  /// rather than a copy of two names and a list (some 300 instructions a connect/accept
+  /// cycle, callgrind).
+  final class CallNames: Sendable {
+    /// The name of the descriptor the call creates: `accept as NAME`, `dup as NAME`,
+    /// `dup2 N as NAME`, `fcntl dupfd N as NAME`.
+    let made: Name?
+    /// `dup2 NAME`: the socket whose descriptor now refers to this one's file.
+    let replaced: Name?
+    /// `recvmsg … rights as NAME, …`: the descriptors an SCM_RIGHTS message delivers.
+    let rights: [Name]
+
+    init(made: Name?, replaced: Name?, rights: [Name]) {
+      self.made = made
+      self.replaced = replaced
+      self.rights = rights
+    }
+  }
 
   public init(kind: Kind, location: SourceLocation, word: String, expectation: Expectation?) {
     self.kind = kind
     self.location = location
     self.word = word
     self.expectation = expectation
-    switch kind {
-    case .dup2(.socket, _): namesSockets = true
-    case .recvmsg(_, _, _, let names, _): namesSockets = !names.isEmpty
-    default: namesSockets = kind.newName != nil
-    }
+    var replaced: Name?
+    if case .dup2(.socket(let target), _) = kind { replaced = target }
+    var rights: [Name] = []
+    if case .recvmsg(_, _, _, let names, _) = kind { rights = names }
+    let made = kind.newName
+    callNames =
+      made == nil && replaced == nil && rights.isEmpty ? nil : CallNames(made: made, replaced: replaced, rights: rights)
   }
 }
 

@@ -19,7 +19,7 @@ extension ScenarioSession {
         thread: thread, location: operation.location, word: operation.word, expectation: operation.expectation,
         acceptName: nil)
       call.socket = socket
-      if operation.namesSockets { name(operation, in: call) }
+      if let names = operation.callNames { give(names, to: call) }
       // Handed over, not copied: the kernel keeps the arguments in the call's record.
       if let arguments = arguments.take() {
         let tag = remember(call, name: arguments.name)
@@ -31,17 +31,14 @@ extension ScenarioSession {
     }
   }
 
-  /// The names an operation gives the call that makes it: the descriptor it creates, the
-  /// socket a `dup2` replaces, the rights a `recvmsg` receives.
-  private func name(_ operation: Operation, in call: SubmittedCall) {
-    if let name = operation.kind.newName {
-      call.acceptName = name
-      call.acceptAs = resolved(name)
+  /// The names an operation gives the call that makes it, loop variables resolved now.
+  private func give(_ names: Operation.CallNames, to call: SubmittedCall) {
+    if let made = names.made {
+      call.acceptName = made
+      call.acceptAs = resolved(made)
     }
-    if case .dup2(.socket(let target), _) = operation.kind { call.dupTarget = sockets[resolved(target)] }
-    if case .recvmsg(_, _, _, let names, _) = operation.kind, !names.isEmpty {
-      call.rightsAs = names.map { ($0, resolved($0)) }
-    }
+    if let replaced = names.replaced { call.dupTarget = sockets[resolved(replaced)] }
+    if !names.rights.isEmpty { call.rightsAs = names.rights.map { ($0, resolved($0)) } }
   }
 
   /// The call an operation makes by `thread`, given the socket's descriptor when the call
